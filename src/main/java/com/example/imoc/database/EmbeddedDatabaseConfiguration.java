@@ -1,0 +1,91 @@
+package com.example.imoc.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real PostgreSQL from the application's own dependencies when no external database is configured, so a
+ * newcomer needs nothing but a JDK. The cluster lives on disk (default {@code ./data/postgres}) and survives restarts;
+ * it is stopped when the context closes.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(UsesEmbeddedDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) {
+		Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+		prepareDirectory(dataDir);
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dataDir)
+				.setCleanDataDirectory(properties.clean())
+				.setPort(properties.port())
+				.setRegisterShutdownHook(true)
+				.setServerConfig("max_connections", "100")
+				.start();
+			log.info("Database: embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), dataDir);
+			return postgres;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw explain(dataDir, ex);
+		}
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedPostgres postgres) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+		dataSource.setUsername("postgres");
+		dataSource.setPoolName("imoc");
+		dataSource.setMaximumPoolSize(20);
+		return dataSource;
+	}
+
+	private static void prepareDirectory(Path dataDir) {
+		try {
+			Files.createDirectories(dataDir);
+		}
+		catch (IOException ex) {
+			throw new EmbeddedDatabaseStartException(
+					"The embedded database cannot create its data directory " + dataDir + " (" + ex.getMessage() + ").",
+					"Make that directory writable, or point imoc.embedded-db.data-dir (IMOC_EMBEDDED_DB_DATA_DIR) at a writable one.",
+					ex);
+		}
+		if (!Files.isWritable(dataDir)) {
+			throw new EmbeddedDatabaseStartException(
+					"The embedded database cannot write to its data directory " + dataDir + ".",
+					"Make that directory writable, or point imoc.embedded-db.data-dir (IMOC_EMBEDDED_DB_DATA_DIR) at a writable one.",
+					null);
+		}
+	}
+
+	private static EmbeddedDatabaseStartException explain(Path dataDir, Exception ex) {
+		String detail = String.valueOf(ex.getMessage());
+		if (detail.contains("could not lock") || detail.contains("lock")) {
+			return new EmbeddedDatabaseStartException(
+					"The embedded database in " + dataDir + " is already in use by another running instance of the app.",
+					"Stop the other instance, or give this one its own imoc.embedded-db.data-dir (IMOC_EMBEDDED_DB_DATA_DIR).",
+					ex);
+		}
+		return new EmbeddedDatabaseStartException(
+				"The embedded database could not start in " + dataDir + ": " + detail + ".",
+				"Check that the directory is writable and not used by another PostgreSQL, or set SPRING_DATASOURCE_URL to use an external database.",
+				ex);
+	}
+
+}

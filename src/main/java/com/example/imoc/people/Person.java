@@ -1,0 +1,264 @@
+package com.example.imoc.people;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Someone on the roster. Everyone who signs in is a person; eligibility for shifts is computed, never stored.
+ */
+@Entity
+public class Person {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String name;
+
+	private String email;
+
+	@Enumerated(EnumType.STRING)
+	private JobTitle jobTitle;
+
+	private int grade;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "manager_id")
+	private Person manager;
+
+	private String timeZone;
+
+	@Enumerated(EnumType.STRING)
+	private Region region;
+
+	private LocalDate startDate;
+
+	private boolean weekdaysOnly;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private List<String> preferredSlots = new ArrayList<>();
+
+	@Enumerated(EnumType.STRING)
+	private OnboardingState onboardingState;
+
+	private boolean onFastOncall;
+
+	private boolean optedIn;
+
+	private boolean managerApproved;
+
+	private boolean active = true;
+
+	@Enumerated(EnumType.STRING)
+	private Role role = Role.MANAGER;
+
+	private String passwordHash;
+
+	@Version
+	private long version;
+
+	private Instant createdAt = Instant.now();
+
+	private Instant updatedAt = Instant.now();
+
+	protected Person() {
+	}
+
+	public Person(String name, String email, JobTitle jobTitle, int grade, ZoneId zone, Region region,
+			LocalDate startDate) {
+		this.name = name;
+		this.email = email.trim().toLowerCase();
+		this.jobTitle = jobTitle;
+		this.grade = grade;
+		this.timeZone = zone.getId();
+		this.region = region;
+		this.startDate = startDate;
+		this.onboardingState = OnboardingState.ACTIVE;
+	}
+
+	@PreUpdate
+	void touch() {
+		this.updatedAt = Instant.now();
+	}
+
+	public Eligibility eligibility(EligibilityPolicy policy, LocalDate today) {
+		return Eligibility.of(this.jobTitle, this.grade, this.startDate, this.active, this.onboardingState,
+				this.onFastOncall, this.optedIn, this.managerApproved, policy, today);
+	}
+
+	public boolean isCoordinator() {
+		return this.role == Role.COORDINATOR;
+	}
+
+	public ZoneId zone() {
+		return ZoneId.of(this.timeZone);
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email.trim().toLowerCase();
+	}
+
+	public JobTitle getJobTitle() {
+		return this.jobTitle;
+	}
+
+	public void setJobTitle(JobTitle jobTitle) {
+		this.jobTitle = jobTitle;
+	}
+
+	public int getGrade() {
+		return this.grade;
+	}
+
+	public void setGrade(int grade) {
+		this.grade = grade;
+	}
+
+	public Person getManager() {
+		return this.manager;
+	}
+
+	public void setManager(Person manager) {
+		this.manager = manager;
+	}
+
+	public String getTimeZone() {
+		return this.timeZone;
+	}
+
+	public void setTimeZone(ZoneId zone) {
+		this.timeZone = zone.getId();
+	}
+
+	public Region getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(Region region) {
+		this.region = region;
+	}
+
+	public LocalDate getStartDate() {
+		return this.startDate;
+	}
+
+	public void setStartDate(LocalDate startDate) {
+		this.startDate = startDate;
+	}
+
+	public boolean isWeekdaysOnly() {
+		return this.weekdaysOnly;
+	}
+
+	public void setWeekdaysOnly(boolean weekdaysOnly) {
+		this.weekdaysOnly = weekdaysOnly;
+	}
+
+	public List<String> getPreferredSlots() {
+		return List.copyOf(this.preferredSlots);
+	}
+
+	public void setPreferredSlots(List<String> preferredSlots) {
+		this.preferredSlots = new ArrayList<>(preferredSlots);
+	}
+
+	public OnboardingState getOnboardingState() {
+		return this.onboardingState;
+	}
+
+	public void setOnboardingState(OnboardingState onboardingState) {
+		this.onboardingState = onboardingState;
+	}
+
+	public boolean isOnFastOncall() {
+		return this.onFastOncall;
+	}
+
+	public void setOnFastOncall(boolean onFastOncall) {
+		this.onFastOncall = onFastOncall;
+	}
+
+	public boolean isOptedIn() {
+		return this.optedIn;
+	}
+
+	public void setOptedIn(boolean optedIn) {
+		this.optedIn = optedIn;
+	}
+
+	public boolean isManagerApproved() {
+		return this.managerApproved;
+	}
+
+	public void setManagerApproved(boolean managerApproved) {
+		this.managerApproved = managerApproved;
+	}
+
+	public boolean isActive() {
+		return this.active;
+	}
+
+	public void setActive(boolean active) {
+		this.active = active;
+	}
+
+	public Role getRole() {
+		return this.role;
+	}
+
+	public void setRole(Role role) {
+		this.role = role;
+	}
+
+	public String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	public void setPasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+}

@@ -1,0 +1,7 @@
+package com.example.imoc.people;
+
+public enum Region {
+
+	APAC, EMEA, AMER
+
+}

@@ -1,0 +1,212 @@
+package com.example.imoc.people;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+import com.example.imoc.audit.AuditLog;
+
+/**
+ * Changes to the roster: every one validated, audited with what changed, and announced as {@link PersonChanged}.
+ */
+@Service
+public class Roster {
+
+	private final PersonRepository people;
+
+	private final AuditLog auditLog;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final ApplicationEventPublisher events;
+
+	private final EligibilityPolicy policy;
+
+	private final Clock clock;
+
+	Roster(PersonRepository people, AuditLog auditLog, PasswordEncoder passwordEncoder,
+			ApplicationEventPublisher events, EligibilityPolicy policy, Clock clock) {
+		this.people = people;
+		this.auditLog = auditLog;
+		this.passwordEncoder = passwordEncoder;
+		this.events = events;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	public Eligibility eligibilityOf(Person person) {
+		return person.eligibility(this.policy, LocalDate.now(this.clock));
+	}
+
+	/** Checks what bean validation cannot: a real zone, a free email, an existing manager who is not the person. */
+	@Transactional(readOnly = true)
+	public void validate(PersonForm form, Long editingId, Errors errors) {
+		if (form.getTimeZone() != null && !form.getTimeZone().isBlank() && !isZone(form.getTimeZone())) {
+			errors.rejectValue("timeZone", "zone", "\"" + form.getTimeZone()
+					+ "\" is not a time zone; use an IANA name like Europe/Berlin or America/New_York.");
+		}
+		if (form.getEmail() != null && !form.getEmail().isBlank()) {
+			this.people.findByEmail(form.getEmail().trim())
+				.filter(other -> !other.getId().equals(editingId))
+				.ifPresent(other -> errors.rejectValue("email", "taken",
+						"Someone else (" + other.getName() + ") already has this email."));
+		}
+		if (form.getManagerId() != null) {
+			if (form.getManagerId().equals(editingId)) {
+				errors.rejectValue("managerId", "self", "A person cannot be their own manager.");
+			}
+			else if (!this.people.existsById(form.getManagerId())) {
+				errors.rejectValue("managerId", "missing", "Choose a manager from the roster.");
+			}
+		}
+		if (form.getNewPassword() != null && !form.getNewPassword().isEmpty() && form.getNewPassword().length() < 4) {
+			errors.rejectValue("newPassword", "short", "Use at least 4 characters.");
+		}
+	}
+
+	@Transactional
+	public Person create(PersonForm form) {
+		Person person = new Person(form.getName().trim(), form.getEmail(), form.getJobTitle(), form.getGrade(),
+				ZoneId.of(form.getTimeZone().trim()), form.getRegion(), form.getStartDate());
+		apply(form, person);
+		Person saved = this.people.save(person);
+		this.auditLog.record("person.created", "person", saved.getId(), describe(snapshot(saved)));
+		this.events.publishEvent(new PersonChanged(saved.getId()));
+		return saved;
+	}
+
+	@Transactional
+	public Person update(long id, PersonForm form) {
+		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
+		if (person.getVersion() != form.getVersion()) {
+			throw new ObjectOptimisticLockingFailureException(Person.class, id);
+		}
+		Map<String, String> before = snapshot(person);
+		person.setName(form.getName().trim());
+		person.setEmail(form.getEmail());
+		person.setJobTitle(form.getJobTitle());
+		person.setGrade(form.getGrade());
+		person.setTimeZone(ZoneId.of(form.getTimeZone().trim()));
+		person.setRegion(form.getRegion());
+		person.setStartDate(form.getStartDate());
+		apply(form, person);
+		String changes = diff(before, snapshot(person));
+		if (form.getNewPassword() != null && !form.getNewPassword().isEmpty()) {
+			changes = changes.isEmpty() ? "password reset" : changes + "; password reset";
+		}
+		if (!changes.isEmpty()) {
+			this.auditLog.record("person.updated", "person", id, changes);
+			this.events.publishEvent(new PersonChanged(id));
+		}
+		return person;
+	}
+
+	@Transactional
+	public void deactivate(long id) {
+		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
+		if (!person.isActive()) {
+			return;
+		}
+		person.setActive(false);
+		this.auditLog.record("person.deactivated", "person", id, "active: true → false");
+		this.events.publishEvent(new PersonChanged(id));
+	}
+
+	/** The person's own settings: only their zone; the password has its own method that checks the current one. */
+	@Transactional
+	public void changeTimeZone(long id, ZoneId zone) {
+		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
+		if (!person.getTimeZone().equals(zone.getId())) {
+			this.auditLog.record("person.updated", "person", id,
+					"timeZone: " + person.getTimeZone() + " → " + zone.getId());
+			person.setTimeZone(zone);
+		}
+	}
+
+	@Transactional
+	public boolean changePassword(long id, String currentPassword, String newPassword) {
+		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
+		if (person.getPasswordHash() == null || !this.passwordEncoder.matches(currentPassword, person.getPasswordHash())) {
+			return false;
+		}
+		person.setPasswordHash(this.passwordEncoder.encode(newPassword));
+		this.auditLog.record("person.password-changed", "person", id, "by themselves");
+		return true;
+	}
+
+	static boolean isZone(String text) {
+		try {
+			ZoneId.of(text.trim());
+			return text.contains("/") || text.trim().equals("UTC");
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+	private void apply(PersonForm form, Person person) {
+		person.setManager(form.getManagerId() == null ? null : this.people.getReferenceById(form.getManagerId()));
+		person.setWeekdaysOnly(form.isWeekdaysOnly());
+		person.setPreferredSlots(form.preferredSlotList());
+		person.setOnboardingState(form.getOnboardingState());
+		person.setOnFastOncall(form.isOnFastOncall());
+		person.setOptedIn(form.isOptedIn());
+		person.setManagerApproved(form.isManagerApproved());
+		person.setActive(form.isActive());
+		person.setRole(form.getRole());
+		if (form.getNewPassword() != null && !form.getNewPassword().isEmpty()) {
+			person.setPasswordHash(this.passwordEncoder.encode(form.getNewPassword()));
+		}
+	}
+
+	static Map<String, String> snapshot(Person p) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("name", p.getName());
+		fields.put("email", p.getEmail());
+		fields.put("jobTitle", p.getJobTitle().label());
+		fields.put("grade", String.valueOf(p.getGrade()));
+		fields.put("manager", p.getManager() == null ? "" : String.valueOf(p.getManager().getId()));
+		fields.put("timeZone", p.getTimeZone());
+		fields.put("region", p.getRegion().name());
+		fields.put("startDate", String.valueOf(p.getStartDate()));
+		fields.put("weekdaysOnly", String.valueOf(p.isWeekdaysOnly()));
+		fields.put("preferredSlots", String.join(",", p.getPreferredSlots()));
+		fields.put("onboarding", p.getOnboardingState().name());
+		fields.put("onFastOncall", String.valueOf(p.isOnFastOncall()));
+		fields.put("optedIn", String.valueOf(p.isOptedIn()));
+		fields.put("managerApproved", String.valueOf(p.isManagerApproved()));
+		fields.put("active", String.valueOf(p.isActive()));
+		fields.put("role", p.getRole().name());
+		return fields;
+	}
+
+	static String describe(Map<String, String> fields) {
+		List<String> parts = new ArrayList<>();
+		fields.forEach((k, v) -> parts.add(k + ": " + v));
+		return String.join("; ", parts);
+	}
+
+	static String diff(Map<String, String> before, Map<String, String> after) {
+		List<String> parts = new ArrayList<>();
+		after.forEach((k, v) -> {
+			if (!Objects.equals(before.get(k), v)) {
+				parts.add(k + ": " + before.get(k) + " → " + v);
+			}
+		});
+		return String.join("; ", parts);
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.example.imoc.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import com.example.imoc.demo.DemoMode;
+import com.example.imoc.people.SignedInPerson;
+
+/**
+ * What the layout needs on every page: who is signed in, whether they coordinate, whether this is demo data.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAttributes {
+
+	private final DemoMode demoMode;
+
+	LayoutAttributes(DemoMode demoMode) {
+		this.demoMode = demoMode;
+	}
+
+	@ModelAttribute("me")
+	SignedInPerson me(Authentication authentication) {
+		return authentication != null && authentication.getPrincipal() instanceof SignedInPerson person ? person : null;
+	}
+
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	@ModelAttribute("demoMode")
+	boolean demoMode() {
+		return this.demoMode.isOn();
+	}
+
+}
