@@ -1,6 +1,7 @@
 package com.example.imoc.database;
 
 import java.io.IOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -76,7 +77,8 @@ class EmbeddedDatabaseConfiguration {
 
 	private static EmbeddedDatabaseStartException explain(Path dataDir, Exception ex) {
 		String detail = String.valueOf(ex.getMessage());
-		if (detail.contains("could not lock") || detail.contains("lock")) {
+		// Another process holding the directory: "could not lock"; another app in this same JVM (tests): overlap.
+		if (ex instanceof OverlappingFileLockException || detail.contains("could not lock")) {
 			return new EmbeddedDatabaseStartException(
 					"The embedded database in " + dataDir + " is already in use by another running instance of the app.",
 					"Stop the other instance, or give this one its own imoc.embedded-db.data-dir (IMOC_EMBEDDED_DB_DATA_DIR).",

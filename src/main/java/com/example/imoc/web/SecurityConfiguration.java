@@ -7,7 +7,12 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -37,16 +42,25 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor((request, response, ex) -> {
-				response.setStatus(HttpStatus.UNAUTHORIZED.value());
-				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-				response.getWriter().write("{\"error\":\"Sign in, or send an Authorization: Bearer <personal access token> header.\"}");
-			}, request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/** The API answers 401 with a JSON error; pages send the browser to the sign-in form. */
+	private static AuthenticationEntryPoint entryPoint() {
+		AuthenticationEntryPoint api = (request, response, ex) -> {
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.getWriter()
+				.write("{\"error\":\"Sign in, or send an Authorization: Bearer <personal access token> header.\"}");
+		};
+		RequestMatcher apiPaths = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		return new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"),
+				new RequestMatcherEntry<>(apiPaths, api));
 	}
 
 }

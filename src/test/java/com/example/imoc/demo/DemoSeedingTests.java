@@ -1,0 +1,62 @@
+package com.example.imoc.demo;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(properties = "imoc.demo=true")
+@ActiveProfiles("test")
+class DemoSeedingTests {
+
+	@Autowired
+	DemoSeeder seeder;
+
+	@Autowired
+	PersonRepository people;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Test
+	void seedsARealisticOrganisationWithTheDocumentedLogins() {
+		assertThat(this.people.count()).isBetween(38L, 50L);
+		Person coordinator = this.people.findByEmail("coordinator@example.com").orElseThrow();
+		assertThat(coordinator.getRole()).isEqualTo(Role.COORDINATOR);
+		assertThat(this.encoder.matches("demo", coordinator.getPasswordHash())).isTrue();
+		Person jane = this.people.findByEmail("jane.doe@example.com").orElseThrow();
+		assertThat(this.encoder.matches("demo", jane.getPasswordHash())).isTrue();
+		assertThat(this.people.findAll()).extracting(p -> p.getRegion().name()).contains("APAC", "EMEA", "AMER");
+		assertThat(this.people.findAll()).anyMatch(Person::isWeekdaysOnly);
+		assertThat(this.people.findAll()).anyMatch(p -> p.getOnboardingState().isTraining());
+		assertThat(this.people.findAll()).anyMatch(Person::isOptedIn);
+	}
+
+	@Test
+	void seedingRunsOnce() throws Exception {
+		long before = this.people.count();
+		this.seeder.run(null);
+		this.seeder.run(null);
+		assertThat(this.people.count()).isEqualTo(before);
+	}
+
+	@Test
+	void demoModeIsOffAgainstAnExternalDatabaseUnlessAskedFor() {
+		var env = new MockEnvironment();
+		env.setProperty("spring.datasource.url", "jdbc:postgresql://db:5432/imoc");
+		assertThat(new DemoMode(env).isOn()).isFalse();
+		env.setProperty("imoc.demo", "true");
+		assertThat(new DemoMode(env).isOn()).isTrue();
+		assertThat(new DemoMode(new MockEnvironment()).isOn()).isTrue();
+	}
+
+}
