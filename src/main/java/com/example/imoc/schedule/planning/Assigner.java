@@ -25,15 +25,20 @@ import java.util.stream.Collectors;
  *
  * <p>Among the people who pass, the lowest score wins. The score is the on-call hours in the
  * fairness window (prior hours, fading out linearly as planning moves away from the origin, plus
- * hours booked since), with weekend hours weighing 1.5; plus a penalty for a slot outside someone's
- * stated preferences; plus a small penalty for having come off call recently. Ties go to the layer
+ * hours booked since), with weekend hours weighing 1.5 and every shift adding a fixed 48 hours
+ * of disruption, so the number of blocks evens out before the hours do; plus two blocks' worth
+ * for a slot outside someone's stated preferences; plus up to 12 hours for having come off call
+ * within the last week. Within a block period the heaviest slots are handed out first. Ties go to the layer
  * with the higher precedence, then to the lower person id.
  */
 public final class Assigner {
 
-    /** Strong but not absolute: someone works outside their chosen hours only when those who chose
-     *  them carry about three days of on-call more. */
-    private static final Duration OUTSIDE_PREFERENCE_PENALTY = Duration.ofHours(72);
+    /** Being on the pager shapes the whole day whatever the slot's length, and without a per-shift
+     *  cost hour-fairness keeps handing short slots to the same people until block counts drift. */
+    private static final Duration DISRUPTION_PER_SHIFT = Duration.ofHours(48);
+    /** Strong but not absolute: someone works outside their chosen hours only when they are this
+     *  many whole blocks behind the people who are free for that slot. */
+    private static final int PREFERENCE_BLOCKS = 2;
     /** Coming off call less than a week ago costs up to half a day, fading linearly, so that among
      *  equally loaded people the one who rested longest goes next. */
     private static final Duration RECENCY_HORIZON = Duration.ofDays(7);
@@ -66,15 +71,21 @@ public final class Assigner {
             List<LocalDate> days = blockStart.datesUntil(blockStart.plusDays(rules.blockDays()))
                     .filter(day -> !day.isBefore(from) && day.isBefore(untilExclusive))
                     .toList();
+            Map<Slot, List<Need>> needsBySlot = new TreeMap<>(Comparator.comparing(Slot::start).thenComparing(Slot::label));
             for (Slot slot : rules.slots()) {
                 List<Need> needs = days.stream()
                         .map(day -> new Need(day, clock.shift(day, slot)))
                         .filter(need -> !coverage.covers(slot.label(), need.range()))
                         .toList();
                 if (!needs.isEmpty()) {
-                    planned.addAll(planning.planBlock(slot, needs));
+                    needsBySlot.put(slot, needs);
                 }
             }
+            // Heaviest blocks first, so the least-loaded people take them: handing out slots in clock
+            // order would leave the last long slot to whoever is left and let hour totals drift.
+            needsBySlot.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<Slot, List<Need>> entry) -> -planning.weight(entry.getValue())))
+                    .forEachOrdered(entry -> planned.addAll(planning.planBlock(entry.getKey(), entry.getValue())));
         }
         return planned.stream()
                 .sorted(Comparator.comparing(PlannedShift::start)
@@ -188,16 +199,26 @@ public final class Assigner {
         private final Map<Long, Candidate> people = new TreeMap<>();
         private final Instant origin;
         private final Ledger ledger;
+        private final Duration meanSlotLength;
 
         Planning(RotationRules rules, List<Candidate> roster, Instant origin) {
             this.rules = rules;
             this.origin = origin;
             this.ledger = new Ledger(rules.zone(), origin);
+            this.meanSlotLength = rules.slots().stream().map(Slot::nominalLength).reduce(Duration.ZERO, Duration::plus)
+                    .dividedBy(rules.slots().size());
             for (Candidate candidate : roster) {
                 if (people.put(candidate.personId(), candidate) != null) {
                     throw new IllegalArgumentException("person " + candidate.personId() + " appears twice");
                 }
             }
+        }
+
+        long weight(List<Need> needs) {
+            return needs.stream()
+                    .map(need -> new Ledger.Load(need.range().duration(), ledger.weekendPart(need.range()), 1))
+                    .reduce(Ledger.Load.NONE, Ledger.Load::plus)
+                    .weightedMinutes(DISRUPTION_PER_SHIFT);
         }
 
         void bookExisting(ExistingShift shift) {
@@ -359,9 +380,9 @@ public final class Assigner {
         }
 
         private long score(Candidate candidate, String slot, Instant at) {
-            long score = load(candidate, at).weightedMinutes();
+            long score = load(candidate, at).weightedMinutes(DISRUPTION_PER_SHIFT);
             if (candidate.hasPreferences() && !candidate.prefers(slot)) {
-                score += OUTSIDE_PREFERENCE_PENALTY.toMinutes();
+                score += DISRUPTION_PER_SHIFT.multipliedBy((long) PREFERENCE_BLOCKS * rules.blockDays()).toMinutes();
             }
             Optional<Instant> lastEnd = ledger.lastEndBefore(candidate.personId(), at);
             if (lastEnd.isPresent()) {
@@ -378,9 +399,10 @@ public final class Assigner {
             Duration window = rules.fairnessWindow();
             long elapsed = Math.max(0, Duration.between(origin, at).toSeconds());
             long remaining = Math.max(0, window.toSeconds() - elapsed);
-            Ledger.Load prior = new Ledger.Load(
-                    fraction(candidate.priorHours(), remaining, window.toSeconds()),
-                    fraction(candidate.priorWeekendHours(), remaining, window.toSeconds()));
+            Duration priorHours = fraction(candidate.priorHours(), remaining, window.toSeconds());
+            Ledger.Load prior = new Ledger.Load(priorHours,
+                    fraction(candidate.priorWeekendHours(), remaining, window.toSeconds()),
+                    (double) priorHours.toSeconds() / meanSlotLength.toSeconds());
             return prior.plus(ledger.onCallLoad(candidate.personId(), at, window));
         }
 

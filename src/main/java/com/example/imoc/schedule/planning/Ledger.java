@@ -19,16 +19,23 @@ import java.util.TreeMap;
  */
 final class Ledger {
 
-    record Load(Duration onCall, Duration weekend) {
-        static final Load NONE = new Load(Duration.ZERO, Duration.ZERO);
+    /**
+     * On-call time and the number of shifts it came in; {@code shifts} is fractional because prior
+     * history arrives as hours only and is converted at the rotation's mean slot length.
+     */
+    record Load(Duration onCall, Duration weekend, double shifts) {
+        static final Load NONE = new Load(Duration.ZERO, Duration.ZERO, 0);
 
         Load plus(Load other) {
-            return new Load(onCall.plus(other.onCall), weekend.plus(other.weekend));
+            return new Load(onCall.plus(other.onCall), weekend.plus(other.weekend), shifts + other.shifts);
         }
 
-        /** Weekend hours weigh 1.5 so the weekend load spreads over everyone who can take it. */
-        long weightedMinutes() {
-            return onCall.toMinutes() + weekend.toMinutes() / 2;
+        /**
+         * Weekend hours weigh 1.5 so the weekend load spreads over everyone who can take it; each
+         * shift also costs {@code disruptionPerShift}, whatever its length.
+         */
+        long weightedMinutes(Duration disruptionPerShift) {
+            return onCall.toMinutes() + weekend.toMinutes() / 2 + Math.round(shifts * disruptionPerShift.toMinutes());
         }
     }
 
@@ -101,7 +108,7 @@ final class Ledger {
         for (List<Booking> atStart : bookings.subMap(at.minus(window), true, at.plus(window), false).values()) {
             for (Booking booking : atStart) {
                 if (booking.countsAsLoad() && !booking.shadow()) {
-                    load = load.plus(new Load(booking.range().duration(), booking.weekend()));
+                    load = load.plus(new Load(booking.range().duration(), booking.weekend(), 1));
                 }
             }
         }
