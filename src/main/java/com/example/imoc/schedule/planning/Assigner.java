@@ -117,8 +117,10 @@ public final class Assigner {
             }
             Need need = new Need(clock.dateOf(shift.start()), shift.range());
             if (shift.isGap()) {
-                planning.fillSingle(shift.slot(), need).ifPresent(pick ->
-                        changes.add(new Reassignment(shift.id(), pick.person().personId(), "gap filled: " + pick.reason())));
+                planning.fillSingle(shift.slot(), need).ifPresent(pick -> {
+                    planning.book(pick, need);
+                    changes.add(new Reassignment(shift.id(), pick.person().personId(), "gap filled: " + pick.reason()));
+                });
                 continue;
             }
             Optional<String> problem = planning.problemWithCurrentAssignee(shift, need);
@@ -131,8 +133,10 @@ public final class Assigner {
                 continue;
             }
             changes.add(planning.fillSingle(shift.slot(), need)
-                    .map(pick -> new Reassignment(shift.id(), pick.person().personId(),
-                            problem.get() + "; " + pick.reason()))
+                    .map(pick -> {
+                        planning.book(pick, need);
+                        return new Reassignment(shift.id(), pick.person().personId(), problem.get() + "; " + pick.reason());
+                    })
                     .orElseGet(() -> new Reassignment(shift.id(), null,
                             problem.get() + "; " + planning.gapReason(Role.IM, need))));
         }
@@ -286,9 +290,13 @@ public final class Assigner {
             return "no eligible person: " + exclusions;
         }
 
+        void book(Pick pick, Need need) {
+            ledger.book(pick.person().personId(), need.range(), false);
+        }
+
         private PlannedShift assign(Pick pick, Slot slot, Need need) {
             Candidate person = pick.person();
-            ledger.book(person.personId(), need.range(), false);
+            book(pick, need);
             return new PlannedShift(slot.label(), person.layer(), need.date(), need.range().start(),
                     need.range().end(), person.personId(), false, pick.reason());
         }
