@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
  * hours booked since), with weekend hours weighing 1.5 and every shift adding a fixed 48 hours
  * of disruption, so the number of blocks evens out before the hours do; plus two blocks' worth
  * for a slot outside someone's stated preferences; plus up to 12 hours for having come off call
- * within the last week. Within a block period the heaviest slots are handed out first. Ties go to the layer
- * with the higher precedence, then to the lower person id.
+ * within the last week. Ties go to the layer with the higher precedence, then to the lower person
+ * id. Within one block period the heaviest slots are handed out first, so the least-loaded people
+ * take them.
  */
 public final class Assigner {
 
