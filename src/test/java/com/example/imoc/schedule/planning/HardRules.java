@@ -1,0 +1,85 @@
+package com.example.imoc.schedule.planning;
+
+import com.example.imoc.schedule.planning.Candidate.Role;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Independent re-statement of the rules no schedule may break, for checking the assigner's output. */
+final class HardRules {
+
+    record Booked(long id, String slot, LocalDate date, TimeRange range, Long assigneeId, boolean shadow) {
+    }
+
+    private HardRules() {
+    }
+
+    static List<Booked> ofPlanned(List<PlannedShift> planned) {
+        List<Booked> booked = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            PlannedShift shift = planned.get(i);
+            booked.add(new Booked(i + 1, shift.slot(), shift.date(), shift.range(), shift.assigneeId(), shift.shadow()));
+        }
+        return booked;
+    }
+
+    static List<Booked> ofStored(RotationRules rules, List<ExistingShift> stored) {
+        ShiftClock clock = new ShiftClock(rules.zone());
+        return stored.stream()
+                .map(shift -> new Booked(shift.id(), shift.slot(), clock.dateOf(shift.start()), shift.range(),
+                        shift.assigneeId(), shift.shadow()))
+                .toList();
+    }
+
+    /** Problems with a person holding this shift, ignoring their other shifts; empty when fine. */
+    static List<String> personViolations(RotationRules rules, Map<Long, Candidate> people, Booked shift) {
+        List<String> problems = new ArrayList<>();
+        Candidate person = people.get(shift.assigneeId());
+        if (person == null) {
+            problems.add("unknown person in " + shift);
+            return problems;
+        }
+        if (!person.eligible()) problems.add("ineligible person in " + shift);
+        if (person.role() != (shift.shadow() ? Role.SHADOW : Role.IM)) problems.add("wrong role in " + shift);
+        boolean dayInLayer = rules.layer(person.layer())
+                .map(layer -> layer.covers(shift.date().getDayOfWeek())).orElse(false);
+        if (!dayInLayer) problems.add("day outside layer in " + shift);
+        if (person.isUnavailableDuring(shift.range())) problems.add("absent person in " + shift);
+        return problems;
+    }
+
+    /** Overlap and rest problems between shifts of the same person, shadow rows included. */
+    static List<String> restViolations(RotationRules rules, List<Booked> shifts) {
+        List<String> problems = new ArrayList<>();
+        Map<Long, List<Booked>> byPerson = shifts.stream().filter(shift -> shift.assigneeId() != null)
+                .collect(Collectors.groupingBy(Booked::assigneeId));
+        for (List<Booked> own : byPerson.values()) {
+            List<Booked> ordered = own.stream().sorted(Comparator.comparing(shift -> shift.range().start())).toList();
+            for (int i = 1; i < ordered.size(); i++) {
+                Instant restedUntil = ordered.get(i - 1).range().end().plus(rules.minimumRest());
+                if (restedUntil.isAfter(ordered.get(i).range().start())) {
+                    problems.add("too close: " + ordered.get(i - 1) + " and " + ordered.get(i));
+                }
+            }
+        }
+        return problems;
+    }
+
+    static List<String> allViolations(RotationRules rules, List<Candidate> roster, List<Booked> shifts) {
+        Map<Long, Candidate> people = byId(roster);
+        List<String> problems = new ArrayList<>(restViolations(rules, shifts));
+        shifts.stream().filter(shift -> shift.assigneeId() != null)
+                .forEach(shift -> problems.addAll(personViolations(rules, people, shift)));
+        return problems;
+    }
+
+    static Map<Long, Candidate> byId(List<Candidate> roster) {
+        return roster.stream().collect(Collectors.toMap(Candidate::personId, Function.identity()));
+    }
+}
