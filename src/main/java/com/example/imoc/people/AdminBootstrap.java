@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,15 +32,18 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final JdbcTemplate jdbc;
+
 	private final String email;
 
 	private final String password;
 
-	AdminBootstrap(PersonRepository people, PasswordEncoder passwordEncoder, Clock clock,
+	AdminBootstrap(PersonRepository people, PasswordEncoder passwordEncoder, Clock clock, JdbcTemplate jdbc,
 			@Value("${imoc.admin.email:}") String email, @Value("${imoc.admin.password:}") String password) {
 		this.people = people;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.jdbc = jdbc;
 		this.email = email;
 		this.password = password;
 	}
@@ -47,7 +51,12 @@ class AdminBootstrap implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (this.email.isBlank() || this.password.isBlank() || this.people.count() > 0) {
+		if (this.email.isBlank() || this.password.isBlank()) {
+			return;
+		}
+		// Two instances starting together on an empty database must not both create the coordinator.
+		this.jdbc.queryForObject("select pg_advisory_xact_lock(4242000)", Object.class);
+		if (this.people.count() > 0) {
 			return;
 		}
 		Person admin = new Person("Rotation Coordinator", this.email, JobTitle.ROTATION_COORDINATOR, 8, ZoneOffset.UTC,

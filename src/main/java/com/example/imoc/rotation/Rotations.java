@@ -1,0 +1,177 @@
+package com.example.imoc.rotation;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rotations, read and written with plain SQL: they are small, and the schedule reads them on every page.
+ */
+@Repository
+public class Rotations {
+
+	private final JdbcClient jdbc;
+
+	Rotations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Rotation> all() {
+		List<Long> ids = this.jdbc.sql("select id from rotation order by name").query(Long.class).list();
+		return ids.stream().map(id -> find(id).orElseThrow()).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Rotation> find(long id) {
+		List<RotationSlot> slots = this.jdbc
+			.sql("select id, label, start_time, end_time, position from rotation_slot where rotation_id = ? order by position")
+			.param(id)
+			.query((rs, n) -> new RotationSlot(rs.getLong("id"), rs.getString("label"),
+					rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+					rs.getInt("position")))
+			.list();
+		List<RotationLayer> layers = this.jdbc
+			.sql("select id, name, days, precedence from rotation_layer where rotation_id = ? order by precedence, name")
+			.param(id)
+			.query((rs, n) -> new RotationLayer(rs.getLong("id"), rs.getString("name"), days(rs.getArray("days")),
+					rs.getInt("precedence")))
+			.list();
+		return this.jdbc.sql("select * from rotation where id = ?")
+			.param(id)
+			.query((rs, n) -> rotation(rs, slots, layers))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Rotation> findByName(String name) {
+		return this.jdbc.sql("select id from rotation where name = ?").param(name).query(Long.class).optional()
+			.flatMap(this::find);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Participant> participants(long rotationId) {
+		return this.jdbc.sql("select rotation_id, person_id, layer_id from rotation_participant where rotation_id = ?")
+			.param(rotationId)
+			.query((rs, n) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Participant> participationsOf(long personId) {
+		return this.jdbc.sql("select rotation_id, person_id, layer_id from rotation_participant where person_id = ?")
+			.param(personId)
+			.query((rs, n) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
+	/** Creates a rotation with its slots and layers; returns its id. */
+	@Transactional
+	public long create(NewRotation rotation) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into rotation (name, time_zone, block_days, anchor_date, min_rest_minutes, horizon_weeks,
+				                      freeze_days, fairness_window_days)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(rotation.name(), rotation.zone().getId(), rotation.blockDays(), rotation.anchor(),
+					(int) rotation.minimumRest().toMinutes(), rotation.horizonWeeks(), rotation.freezeDays(),
+					rotation.fairnessWindowDays())
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		int position = 0;
+		for (NewRotation.SlotSpec slot : rotation.slots()) {
+			this.jdbc.sql("insert into rotation_slot (rotation_id, label, start_time, end_time, position) values (?, ?, ?, ?, ?)")
+				.params(id, slot.label(), slot.start(), slot.end(), position++)
+				.update();
+		}
+		for (NewRotation.LayerSpec layer : rotation.layers()) {
+			this.jdbc.sql("insert into rotation_layer (rotation_id, name, days, precedence) values (?, ?, ?::integer[], ?)")
+				.params(id, layer.name(), daysLiteral(layer.days()), layer.precedence())
+				.update();
+		}
+		return id;
+	}
+
+	@Transactional
+	public boolean updateSettings(long id, long expectedVersion, RotationSettings settings) {
+		return this.jdbc.sql("""
+				update rotation set name = ?, time_zone = ?, block_days = ?, min_rest_minutes = ?, horizon_weeks = ?,
+				       freeze_days = ?, fairness_window_days = ?, version = version + 1
+				where id = ? and version = ?""")
+			.params(settings.name(), settings.zone().getId(), settings.blockDays(),
+					(int) settings.minimumRest().toMinutes(), settings.horizonWeeks(), settings.freezeDays(),
+					settings.fairnessWindowDays(), id, expectedVersion)
+			.update() == 1;
+	}
+
+	@Transactional
+	public void join(long rotationId, long personId, long layerId) {
+		this.jdbc.sql("""
+				insert into rotation_participant (rotation_id, person_id, layer_id) values (?, ?, ?)
+				on conflict (rotation_id, person_id) do update set layer_id = excluded.layer_id""")
+			.params(rotationId, personId, layerId)
+			.update();
+	}
+
+	@Transactional
+	public void leave(long rotationId, long personId) {
+		this.jdbc.sql("delete from rotation_participant where rotation_id = ? and person_id = ?")
+			.params(rotationId, personId)
+			.update();
+	}
+
+	private static Rotation rotation(ResultSet rs, List<RotationSlot> slots, List<RotationLayer> layers)
+			throws SQLException {
+		return new Rotation(rs.getLong("id"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
+				rs.getInt("block_days"), rs.getObject("anchor_date", LocalDate.class),
+				Duration.ofMinutes(rs.getInt("min_rest_minutes")), rs.getInt("horizon_weeks"), rs.getInt("freeze_days"),
+				rs.getInt("fairness_window_days"), rs.getLong("version"), slots, layers);
+	}
+
+	private static Set<DayOfWeek> days(Array array) throws SQLException {
+		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+		for (Object value : (Object[]) array.getArray()) {
+			days.add(DayOfWeek.of(((Number) value).intValue()));
+		}
+		return Set.copyOf(days);
+	}
+
+	static String daysLiteral(Set<DayOfWeek> days) {
+		return days.stream().map(DayOfWeek::getValue).sorted().map(String::valueOf)
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+
+	/** What a new rotation needs. */
+	public record NewRotation(String name, ZoneId zone, int blockDays, LocalDate anchor, Duration minimumRest,
+			int horizonWeeks, int freezeDays, int fairnessWindowDays, List<SlotSpec> slots, List<LayerSpec> layers) {
+
+		public record SlotSpec(String label, LocalTime start, LocalTime end) {
+		}
+
+		public record LayerSpec(String name, Set<DayOfWeek> days, int precedence) {
+		}
+
+	}
+
+	/** The editable settings of a rotation. */
+	public record RotationSettings(String name, ZoneId zone, int blockDays, Duration minimumRest, int horizonWeeks,
+			int freezeDays, int fairnessWindowDays) {
+	}
+
+}

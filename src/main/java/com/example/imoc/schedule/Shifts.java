@@ -1,0 +1,141 @@
+package com.example.imoc.schedule;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stored shifts, read with plain SQL (one query per page, no N+1). Writes happen in the schedule services.
+ */
+@Repository
+public class Shifts {
+
+	static final String SELECT = """
+			select s.id, s.rotation_id, r.name as rotation_name, r.time_zone as rotation_zone, s.layer_id,
+			       l.name as layer, s.slot_id, sl.label as slot, s.local_date, s.starts_at, s.ends_at, s.assignee_id,
+			       p.name as assignee_name, p.email as assignee_email, s.shadow, s.state, s.reason, s.sequence,
+			       s.version, s.updated_at
+			from shift s
+			join rotation r on r.id = s.rotation_id
+			join rotation_layer l on l.id = s.layer_id
+			join rotation_slot sl on sl.id = s.slot_id
+			left join person p on p.id = s.assignee_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	Shifts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ShiftView> find(long id) {
+		return this.jdbc.sql(SELECT + " where s.id = ?").param(id).query(Shifts::view).optional();
+	}
+
+	/** Live shifts (primary and shadow) running at an instant, in every rotation. */
+	@Transactional(readOnly = true)
+	public List<ShiftView> runningAt(Instant at) {
+		return this.jdbc
+			.sql(SELECT + " where s.state = 'SCHEDULED' and s.starts_at <= ? and s.ends_at > ? order by r.name, sl.position, s.shadow")
+			.params(ts(at), ts(at))
+			.query(Shifts::view)
+			.list();
+	}
+
+	/** Live shifts of a rotation overlapping [from, to), in time order. */
+	@Transactional(readOnly = true)
+	public List<ShiftView> ofRotation(long rotationId, Instant from, Instant to) {
+		return this.jdbc
+			.sql(SELECT + " where s.rotation_id = ? and s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ? order by s.starts_at, sl.position, s.shadow")
+			.params(rotationId, ts(from), ts(to))
+			.query(Shifts::view)
+			.list();
+	}
+
+	/** Live shifts of a person overlapping [from, to), in time order. */
+	@Transactional(readOnly = true)
+	public List<ShiftView> ofPerson(long personId, Instant from, Instant to) {
+		return this.jdbc
+			.sql(SELECT + " where s.assignee_id = ? and s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ? order by s.starts_at")
+			.params(personId, ts(from), ts(to))
+			.query(Shifts::view)
+			.list();
+	}
+
+	/** Every live shift overlapping [from, to), optionally of one person, in time order (the API's query). */
+	@Transactional(readOnly = true)
+	public List<ShiftView> between(Instant from, Instant to, Long personId) {
+		String personClause = personId == null ? "" : " and s.assignee_id = " + personId.longValue();
+		return this.jdbc
+			.sql(SELECT + " where s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ?" + personClause
+					+ " order by s.starts_at, r.name, sl.position, s.shadow")
+			.params(ts(from), ts(to))
+			.query(Shifts::view)
+			.list();
+	}
+
+	/** The next live primary shift of a person that has not ended yet. */
+	@Transactional(readOnly = true)
+	public Optional<ShiftView> nextOf(long personId, Instant now) {
+		return this.jdbc
+			.sql(SELECT + " where s.assignee_id = ? and s.state = 'SCHEDULED' and s.ends_at > ? order by s.starts_at limit 1")
+			.params(personId, ts(now))
+			.query(Shifts::view)
+			.optional();
+	}
+
+	/** Coverage gaps (live shifts without an assignee) starting in [from, to). */
+	@Transactional(readOnly = true)
+	public List<ShiftView> gaps(Instant from, Instant to) {
+		return this.jdbc
+			.sql(SELECT + " where s.assignee_id is null and s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ? order by s.starts_at")
+			.params(ts(from), ts(to))
+			.query(Shifts::view)
+			.list();
+	}
+
+	/** The next handoff: the earliest start of a live primary shift after {@code now}, in a rotation. */
+	@Transactional(readOnly = true)
+	public Optional<ShiftView> nextStart(long rotationId, Instant now) {
+		return this.jdbc
+			.sql(SELECT + " where s.rotation_id = ? and s.state = 'SCHEDULED' and not s.shadow and s.starts_at > ? order by s.starts_at, sl.position limit 1")
+			.params(rotationId, ts(now))
+			.query(Shifts::view)
+			.optional();
+	}
+
+	/** The last local date a rotation has a live shift for, if any. */
+	@Transactional(readOnly = true)
+	public Optional<LocalDate> lastDate(long rotationId) {
+		return this.jdbc.sql("select max(local_date) from shift where rotation_id = ? and state = 'SCHEDULED'")
+			.param(rotationId)
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.optional();
+	}
+
+	static Timestamp ts(Instant instant) {
+		return Timestamp.from(instant);
+	}
+
+	static ShiftView view(ResultSet rs, int row) throws SQLException {
+		long assignee = rs.getLong("assignee_id");
+		Long assigneeId = rs.wasNull() ? null : assignee;
+		return new ShiftView(rs.getLong("id"), rs.getLong("rotation_id"), rs.getString("rotation_name"),
+				rs.getString("rotation_zone"), rs.getLong("layer_id"), rs.getString("layer"), rs.getLong("slot_id"),
+				rs.getString("slot"), rs.getObject("local_date", LocalDate.class),
+				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), assigneeId,
+				rs.getString("assignee_name"), rs.getString("assignee_email"), rs.getBoolean("shadow"),
+				rs.getString("state"), rs.getString("reason"), rs.getInt("sequence"), rs.getLong("version"),
+				rs.getTimestamp("updated_at").toInstant());
+	}
+
+}
