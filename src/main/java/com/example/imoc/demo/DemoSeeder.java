@@ -2,6 +2,7 @@ package com.example.imoc.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.imoc.people.JobTitle;
+import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.TimeAway;
+import com.example.imoc.people.Unavailability;
+import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.RotationLayer;
+import com.example.imoc.rotation.Rotations;
+import com.example.imoc.schedule.ScheduleMaintenance;
 
 /**
  * Seeds the demo organisation once. A row in {@code app_setting} remembers that it happened, so restarts never
@@ -38,8 +47,17 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Rotations rotations;
+
+	private final TimeAway timeAway;
+
+	private final ScheduleMaintenance maintenance;
+
 	DemoSeeder(DemoMode demoMode, PersonRepository people, PasswordEncoder passwordEncoder, JdbcTemplate jdbc,
-			Clock clock) {
+			Clock clock, Rotations rotations, TimeAway timeAway, ScheduleMaintenance maintenance) {
+		this.rotations = rotations;
+		this.timeAway = timeAway;
+		this.maintenance = maintenance;
 		this.demoMode = demoMode;
 		this.people = people;
 		this.passwordEncoder = passwordEncoder;
@@ -62,9 +80,39 @@ class DemoSeeder implements ApplicationRunner {
 			markSeeded();
 			return;
 		}
-		var created = DemoPeople.create(this.people, this.passwordEncoder.encode("demo"), LocalDate.now(this.clock));
+		LocalDate today = LocalDate.now(this.clock);
+		var created = DemoPeople.create(this.people, this.passwordEncoder.encode("demo"), today);
+		int shifts = seedRotation(created, today);
 		markSeeded();
-		log.info("Demo data seeded: {} people; sign in as {} / demo", created.size(), DemoPeople.COORDINATOR_EMAIL);
+		log.info("Demo data seeded: {} people, {} IMOC shifts; sign in as {} / demo", created.size(), shifts,
+				DemoPeople.COORDINATOR_EMAIL);
+	}
+
+	/**
+	 * Everyone eligible or in training joins the IMOC rotation (weekdays-only contracts in that layer), a few people
+	 * get PTO, and the schedule is planned from four weeks ago so there is history to look at.
+	 */
+	private int seedRotation(List<Person> created, LocalDate today) {
+		Rotation imoc = this.rotations.findByName("IMOC").orElse(null);
+		if (imoc == null) {
+			return 0;
+		}
+		long allDays = imoc.layer("weekdays and weekends").orElseThrow().id();
+		long weekdaysOnly = imoc.layer("weekdays-only").map(RotationLayer::id).orElse(allDays);
+		for (Person person : created) {
+			if (person.isCoordinator() || person.getJobTitle() == JobTitle.SITE_RELIABILITY_ENGINEER) {
+				continue;
+			}
+			this.rotations.join(imoc.id(), person.getId(), person.isWeekdaysOnly() ? weekdaysOnly : allDays);
+		}
+		int index = 0;
+		for (Person person : created) {
+			if (index++ % 9 == 4) {
+				this.timeAway.seed(person.getId(), Unavailability.Kind.PTO, today.plusDays(3 + index % 20),
+						today.plusDays(3 + index % 20 + 4), "Family holiday");
+			}
+		}
+		return this.maintenance.backfill(imoc.id(), today.minusDays(28)).created();
 	}
 
 	boolean alreadySeeded() {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -28,8 +29,11 @@ public class Rotations {
 
 	private final JdbcClient jdbc;
 
-	Rotations(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Rotations(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -127,6 +131,7 @@ public class Rotations {
 				on conflict (rotation_id, person_id) do update set layer_id = excluded.layer_id""")
 			.params(rotationId, personId, layerId)
 			.update();
+		this.events.publishEvent(new ParticipationChanged(rotationId, personId));
 	}
 
 	@Transactional
@@ -134,6 +139,7 @@ public class Rotations {
 		this.jdbc.sql("delete from rotation_participant where rotation_id = ? and person_id = ?")
 			.params(rotationId, personId)
 			.update();
+		this.events.publishEvent(new ParticipationChanged(rotationId, personId));
 	}
 
 	private static Rotation rotation(ResultSet rs, List<RotationSlot> slots, List<RotationLayer> layers)

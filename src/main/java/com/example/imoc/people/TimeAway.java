@@ -1,0 +1,90 @@
+package com.example.imoc.people;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.example.imoc.audit.AuditLog;
+
+/**
+ * Entering and removing time away. People manage their own; the coordinator manages anyone's.
+ */
+@Service
+public class TimeAway {
+
+	private final UnavailabilityRepository entries;
+
+	private final PersonRepository people;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	TimeAway(UnavailabilityRepository entries, PersonRepository people, AuditLog auditLog,
+			ApplicationEventPublisher events) {
+		this.entries = entries;
+		this.people = people;
+		this.auditLog = auditLog;
+		this.events = events;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Unavailability> of(long personId) {
+		return this.entries.findByPersonIdOrderByStartsAtAsc(personId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Unavailability> overlapping(Instant from, Instant to) {
+		return this.entries.overlapping(from, to);
+	}
+
+	/**
+	 * Whole days in the person's own zone: from the start of {@code first} to the end of {@code last}.
+	 */
+	@Transactional
+	public Unavailability add(SignedInPerson actor, long personId, Unavailability.Kind kind, LocalDate first,
+			LocalDate last, String note) {
+		checkMayChange(actor, personId);
+		Person person = this.people.findById(personId).orElseThrow(() -> new PersonNotFoundException(personId));
+		ZoneId zone = person.zone();
+		Unavailability saved = this.entries.save(new Unavailability(personId, kind,
+				first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), note,
+				actor.email()));
+		this.auditLog.record("unavailability.added", "person", personId,
+				kind.label() + " " + first + " to " + last + " (" + zone.getId() + ")");
+		this.events.publishEvent(new UnavailabilityChanged(personId));
+		return saved;
+	}
+
+	/** Demo and import path: no actor, no repair trigger (the caller plans afterwards). */
+	@Transactional
+	public Unavailability seed(long personId, Unavailability.Kind kind, LocalDate first, LocalDate last, String note) {
+		Person person = this.people.findById(personId).orElseThrow(() -> new PersonNotFoundException(personId));
+		ZoneId zone = person.zone();
+		return this.entries.save(new Unavailability(personId, kind, first.atStartOfDay(zone).toInstant(),
+				last.plusDays(1).atStartOfDay(zone).toInstant(), note, "system"));
+	}
+
+	@Transactional
+	public void remove(SignedInPerson actor, long entryId) {
+		Unavailability entry = this.entries.findById(entryId).orElseThrow(() -> new PersonNotFoundException(entryId));
+		checkMayChange(actor, entry.getPersonId());
+		this.entries.delete(entry);
+		this.auditLog.record("unavailability.removed", "person", entry.getPersonId(),
+				entry.getKind().label() + " " + entry.getStartsAt() + " to " + entry.getEndsAt());
+		this.events.publishEvent(new UnavailabilityChanged(entry.getPersonId()));
+	}
+
+	private static void checkMayChange(SignedInPerson actor, long personId) {
+		if (!actor.isCoordinator() && actor.id() != personId) {
+			throw new AccessDeniedException("Only the coordinator can change someone else's time away.");
+		}
+	}
+
+}

@@ -1,0 +1,255 @@
+package com.example.imoc.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.quartz.SchedulerException;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.example.imoc.audit.AuditLog;
+import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.Roster;
+import com.example.imoc.rotation.Participant;
+import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.RotationLayer;
+import com.example.imoc.rotation.Rotations;
+import com.example.imoc.rotation.Rotations.RotationSettings;
+
+/**
+ * The coordinator's rotation pages (under {@code /admin}, so only coordinators reach them): extend now, fairness and
+ * coverage gaps, settings, participants.
+ */
+@Controller
+@RequestMapping("/admin/rotations/{id}")
+class RotationAdminController {
+
+	private final Rotations rotations;
+
+	private final Shifts shifts;
+
+	private final PersonRepository people;
+
+	private final Roster roster;
+
+	private final ScheduleJobs.ScheduleTriggers triggers;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	RotationAdminController(Rotations rotations, Shifts shifts, PersonRepository people, Roster roster,
+			ScheduleJobs.ScheduleTriggers triggers, AuditLog auditLog, Clock clock) {
+		this.rotations = rotations;
+		this.shifts = shifts;
+		this.people = people;
+		this.roster = roster;
+		this.triggers = triggers;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	private Rotation rotation(long id) {
+		return this.rotations.find(id).orElseThrow(() -> new RotationNotFoundException(id));
+	}
+
+	@PostMapping("/extend")
+	String extendNow(@PathVariable long id, RedirectAttributes redirect) throws SchedulerException {
+		rotation(id);
+		this.triggers.extendNow();
+		redirect.addFlashAttribute("message",
+				"The schedule is being repaired and extended to its horizon; refresh in a few seconds to see the result.");
+		return "redirect:/rotations/" + id;
+	}
+
+	@GetMapping("/fairness")
+	String fairness(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+		Rotation rotation = rotation(id);
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, rotation.zone());
+		LocalDate start = from == null ? today.minusDays(rotation.fairnessWindowDays()) : from;
+		LocalDate end = to == null ? today.plusWeeks(rotation.horizonWeeks()) : to;
+		if (end.isBefore(start)) {
+			model.addAttribute("rangeError", "The end date must be on or after the start date.");
+			end = start;
+		}
+		List<ShiftView> inPeriod = this.shifts.ofRotation(id, start.atStartOfDay(rotation.zone()).toInstant(),
+				end.plusDays(1).atStartOfDay(rotation.zone()).toInstant());
+		model.addAttribute("rotation", rotation);
+		model.addAttribute("from", start);
+		model.addAttribute("to", end);
+		model.addAttribute("fairness", Fairness.of(inPeriod));
+		model.addAttribute("gaps", this.shifts.gaps(now, now.plus(Duration.ofDays(rotation.horizonWeeks() * 7L)))
+			.stream()
+			.filter(s -> s.rotationId() == id)
+			.toList());
+		return "schedule/fairness";
+	}
+
+	@GetMapping("/settings")
+	String settings(@PathVariable long id, Model model) {
+		Rotation rotation = rotation(id);
+		model.addAttribute("rotation", rotation);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", Map.of("name", rotation.name(), "timeZone", rotation.zone().getId(), "blockDays",
+					String.valueOf(rotation.blockDays()), "restHours", String.valueOf(rotation.minimumRest().toHours()),
+					"horizonWeeks", String.valueOf(rotation.horizonWeeks()), "freezeDays",
+					String.valueOf(rotation.freezeDays()), "fairnessWindowDays",
+					String.valueOf(rotation.fairnessWindowDays())));
+		}
+		return "schedule/settings";
+	}
+
+	@PostMapping("/settings")
+	@Transactional
+	String saveSettings(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
+			RedirectAttributes redirect) {
+		Rotation rotation = rotation(id);
+		SettingsInput input = SettingsInput.parse(params);
+		if (!input.errors().isEmpty()) {
+			model.addAttribute("rotation", rotation);
+			model.addAttribute("form", params);
+			model.addAttribute("errors", input.errors());
+			return "schedule/settings";
+		}
+		RotationSettings settings = input.settings();
+		if (!this.rotations.updateSettings(id, Long.parseLong(params.getOrDefault("version", "-1")), settings)) {
+			model.addAttribute("rotation", rotation);
+			model.addAttribute("form", params);
+			model.addAttribute("errors", Map.of("form",
+					"Someone else changed this rotation while you were editing. Reload the page to see their change."));
+			return "schedule/settings";
+		}
+		this.auditLog.record("rotation.updated", "rotation", id, "name " + settings.name() + ", zone "
+				+ settings.zone() + ", blocks " + settings.blockDays() + " d, rest " + settings.minimumRest().toHours()
+				+ " h, horizon " + settings.horizonWeeks() + " w, freeze " + settings.freezeDays()
+				+ " d, fairness window " + settings.fairnessWindowDays() + " d");
+		redirect.addFlashAttribute("message",
+				"Saved. New settings apply to shifts planned from now on; published shifts stay as they are.");
+		return "redirect:/rotations/" + id;
+	}
+
+	record ParticipantRow(Person person, RotationLayer layer, String eligibility, boolean eligible) {
+	}
+
+	@GetMapping("/participants")
+	String participants(@PathVariable long id, Model model) {
+		Rotation rotation = rotation(id);
+		List<Participant> participants = this.rotations.participants(id);
+		Map<Long, Long> layerOf = participants.stream()
+			.collect(Collectors.toMap(Participant::personId, Participant::layerId));
+		List<Person> everyone = this.people.findByActiveTrueOrderByNameAsc();
+		List<ParticipantRow> rows = everyone.stream()
+			.filter(p -> layerOf.containsKey(p.getId()))
+			.map(p -> {
+				var e = this.roster.eligibilityOf(p);
+				return new ParticipantRow(p, rotation.layer(layerOf.get(p.getId())).orElseThrow(), e.reason(),
+						e.eligible());
+			})
+			.sorted(Comparator.comparing(r -> r.person().getName()))
+			.toList();
+		model.addAttribute("rotation", rotation);
+		model.addAttribute("rows", rows);
+		model.addAttribute("candidates", everyone.stream()
+			.filter(p -> !layerOf.containsKey(p.getId()) && !p.isCoordinator())
+			.toList());
+		return "schedule/participants";
+	}
+
+	@PostMapping("/participants")
+	@Transactional
+	String join(@PathVariable long id, @RequestParam long personId, @RequestParam long layerId,
+			RedirectAttributes redirect) {
+		Rotation rotation = rotation(id);
+		Person person = this.people.findById(personId).orElseThrow();
+		RotationLayer layer = rotation.layer(layerId).orElseThrow(() -> new RotationNotFoundException(layerId));
+		if (person.isWeekdaysOnly() && layer.coversWeekends()) {
+			redirect.addFlashAttribute("joinError", person.getName()
+					+ " has a weekdays-only contract: put them in a layer without Saturday and Sunday.");
+			return "redirect:/admin/rotations/" + id + "/participants";
+		}
+		this.rotations.join(id, personId, layerId);
+		this.auditLog.record("rotation.participant-set", "rotation", id, person.getName() + " in " + layer.name());
+		redirect.addFlashAttribute("message", person.getName() + " takes part in " + layer.name() + ".");
+		return "redirect:/admin/rotations/" + id + "/participants";
+	}
+
+	@PostMapping("/participants/{personId}/remove")
+	@Transactional
+	String leave(@PathVariable long id, @PathVariable long personId, RedirectAttributes redirect) {
+		rotation(id);
+		Person person = this.people.findById(personId).orElseThrow();
+		this.rotations.leave(id, personId);
+		this.auditLog.record("rotation.participant-removed", "rotation", id, person.getName());
+		redirect.addFlashAttribute("message", person.getName()
+				+ " left the rotation; their future shifts outside the freeze window are being reassigned.");
+		return "redirect:/admin/rotations/" + id + "/participants";
+	}
+
+	/** The settings form as typed, checked field by field. */
+	record SettingsInput(RotationSettings settings, Map<String, String> errors) {
+
+		static SettingsInput parse(Map<String, String> params) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			String name = params.getOrDefault("name", "").trim();
+			if (name.isEmpty() || name.length() > 100) {
+				errors.put("name", "Enter a name of up to 100 characters.");
+			}
+			String zoneText = params.getOrDefault("timeZone", "").trim();
+			ZoneId zone = null;
+			try {
+				zone = ZoneId.of(zoneText);
+			}
+			catch (RuntimeException ex) {
+				errors.put("timeZone", "\"" + zoneText + "\" is not a time zone; use an IANA name like Europe/Berlin.");
+			}
+			int blockDays = number(params, "blockDays", 1, 28, "Block length is 1 to 28 days.", errors);
+			int restHours = number(params, "restHours", 0, 168, "Minimum rest is 0 to 168 hours.", errors);
+			int horizon = number(params, "horizonWeeks", 1, 104, "The horizon is 1 to 104 weeks.", errors);
+			int freeze = number(params, "freezeDays", 0, 90, "The freeze window is 0 to 90 days.", errors);
+			int window = number(params, "fairnessWindowDays", 7, 730, "The fairness window is 7 to 730 days.", errors);
+			if (!errors.isEmpty()) {
+				return new SettingsInput(null, errors);
+			}
+			return new SettingsInput(new RotationSettings(name, zone, blockDays, Duration.ofHours(restHours), horizon,
+					freeze, window), errors);
+		}
+
+		private static int number(Map<String, String> params, String field, int min, int max, String message,
+				Map<String, String> errors) {
+			try {
+				int value = Integer.parseInt(params.getOrDefault(field, "").trim());
+				if (value >= min && value <= max) {
+					return value;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			errors.put(field, message);
+			return 0;
+		}
+
+	}
+
+}

@@ -1,0 +1,200 @@
+package com.example.imoc.schedule;
+
+import java.util.Date;
+import java.util.TimeZone;
+import java.util.UUID;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import com.example.imoc.people.PersonChanged;
+import com.example.imoc.people.UnavailabilityChanged;
+import com.example.imoc.rotation.ParticipationChanged;
+import com.example.imoc.rotation.Rotations;
+
+/**
+ * The schedule's Quartz jobs, on the clustered JDBC store: whichever node acquires a trigger runs it, once.
+ * <ul>
+ * <li>{@code extend-schedules}: repair then extend every rotation to its horizon; daily by cron (misfire: run once as
+ * soon as possible, since it is idempotent), once shortly after start-up, and on the coordinator's "extend now".</li>
+ * <li>{@code repair-schedules}: repair only; fired after time away, participation or roster changes commit.</li>
+ * </ul>
+ * Both are durable, recoverable (a node killed mid-run has its job re-run by another) and never run concurrently
+ * with themselves; a per-rotation advisory lock in {@link ScheduleMaintenance} keeps the two apart.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScheduleJobs {
+
+	static final JobKey EXTEND = JobKey.jobKey("extend-schedules", "schedule");
+
+	static final JobKey REPAIR = JobKey.jobKey("repair-schedules", "schedule");
+
+	static final TriggerKey REPAIR_SOON = TriggerKey.triggerKey("repair-soon", "schedule");
+
+	@Bean
+	JobDetail extendSchedulesJob() {
+		return JobBuilder.newJob(ExtendSchedulesJob.class)
+			.withIdentity(EXTEND)
+			.withDescription("Repair and extend every rotation to its planning horizon")
+			.storeDurably()
+			.requestRecovery()
+			.build();
+	}
+
+	@Bean
+	JobDetail repairSchedulesJob() {
+		return JobBuilder.newJob(RepairSchedulesJob.class)
+			.withIdentity(REPAIR)
+			.withDescription("Reassign shifts whose owner can no longer take them")
+			.storeDurably()
+			.requestRecovery()
+			.build();
+	}
+
+	@Bean
+	Trigger dailyExtension(@Value("${imoc.schedule.extend-cron:0 15 1 * * ?}") String cron) {
+		return TriggerBuilder.newTrigger()
+			.forJob(EXTEND)
+			.withIdentity("daily-extension", "schedule")
+			.withSchedule(CronScheduleBuilder.cronSchedule(cron)
+				.inTimeZone(TimeZone.getTimeZone("UTC"))
+				.withMisfireHandlingInstructionFireAndProceed())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "imoc.schedule.extend-on-startup", havingValue = "true", matchIfMissing = true)
+	Trigger extensionOnStartup() {
+		return TriggerBuilder.newTrigger()
+			.forJob(EXTEND)
+			.withIdentity("extension-on-startup", "schedule")
+			.startAt(new Date(System.currentTimeMillis() + 3_000))
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build();
+	}
+
+	@DisallowConcurrentExecution
+	static class ExtendSchedulesJob extends QuartzJobBean {
+
+		private static final Logger log = LoggerFactory.getLogger(ExtendSchedulesJob.class);
+
+		private final Rotations rotations;
+
+		private final ScheduleMaintenance maintenance;
+
+		ExtendSchedulesJob(Rotations rotations, ScheduleMaintenance maintenance) {
+			this.rotations = rotations;
+			this.maintenance = maintenance;
+		}
+
+		@Override
+		protected void executeInternal(JobExecutionContext context) {
+			this.rotations.all().forEach(r -> log.info("{}", this.maintenance.maintain(r.id())));
+		}
+
+	}
+
+	@DisallowConcurrentExecution
+	static class RepairSchedulesJob extends QuartzJobBean {
+
+		private static final Logger log = LoggerFactory.getLogger(RepairSchedulesJob.class);
+
+		private final Rotations rotations;
+
+		private final ScheduleMaintenance maintenance;
+
+		RepairSchedulesJob(Rotations rotations, ScheduleMaintenance maintenance) {
+			this.rotations = rotations;
+			this.maintenance = maintenance;
+		}
+
+		@Override
+		protected void executeInternal(JobExecutionContext context) {
+			this.rotations.all().forEach(r -> log.info("{}", this.maintenance.repair(r.id())));
+		}
+
+	}
+
+	/**
+	 * Starts the jobs on demand: after a change that may invalidate shifts commits, and from the coordinator's button.
+	 */
+	@Component
+	static class ScheduleTriggers {
+
+		private final Scheduler scheduler;
+
+		ScheduleTriggers(Scheduler scheduler) {
+			this.scheduler = scheduler;
+		}
+
+		void extendNow() throws SchedulerException {
+			this.scheduler.triggerJob(EXTEND);
+		}
+
+		@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+		void on(UnavailabilityChanged event) throws SchedulerException {
+			repairSoon();
+		}
+
+		@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+		void on(PersonChanged event) throws SchedulerException {
+			repairSoon();
+		}
+
+		@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+		void on(ParticipationChanged event) throws SchedulerException {
+			repairSoon();
+		}
+
+		/**
+		 * Debounced: a burst of changes (a CSV import, forty people joining) leads to one repair a second later. A
+		 * pending trigger that has not fired yet will see this change too; one that is already running might not, so
+		 * then another is queued behind it.
+		 */
+		void repairSoon() throws SchedulerException {
+			Trigger pending = repairTrigger(REPAIR_SOON);
+			if (this.scheduler.getTriggerState(REPAIR_SOON) == Trigger.TriggerState.NORMAL) {
+				return;
+			}
+			try {
+				this.scheduler.scheduleJob(pending);
+			}
+			catch (ObjectAlreadyExistsException ex) {
+				this.scheduler.scheduleJob(repairTrigger(TriggerKey.triggerKey("repair-" + UUID.randomUUID(), "schedule")));
+			}
+		}
+
+		private static Trigger repairTrigger(TriggerKey key) {
+			return TriggerBuilder.newTrigger()
+				.forJob(REPAIR)
+				.withIdentity(key)
+				.startAt(new Date(System.currentTimeMillis() + 1_000))
+				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+				.build();
+		}
+
+	}
+
+}

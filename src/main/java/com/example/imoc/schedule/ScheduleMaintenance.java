@@ -1,0 +1,311 @@
+package com.example.imoc.schedule;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.example.imoc.audit.AuditLog;
+import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.Roster;
+import com.example.imoc.people.TimeAway;
+import com.example.imoc.people.Unavailability;
+import com.example.imoc.rotation.Participant;
+import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.RotationLayer;
+import com.example.imoc.rotation.Rotations;
+import com.example.imoc.schedule.planning.Assigner;
+import com.example.imoc.schedule.planning.Candidate;
+import com.example.imoc.schedule.planning.ExistingShift;
+import com.example.imoc.schedule.planning.Layer;
+import com.example.imoc.schedule.planning.PlannedShift;
+import com.example.imoc.schedule.planning.Reassignment;
+import com.example.imoc.schedule.planning.RotationRules;
+import com.example.imoc.schedule.planning.ShiftClock;
+import com.example.imoc.schedule.planning.Slot;
+import com.example.imoc.schedule.planning.TimeRange;
+
+/**
+ * Keeps each rotation's schedule filled: extends it to its horizon and repairs shifts whose owner can no longer take
+ * them. The decisions are the plain-Java {@link Assigner}'s; this class feeds it from the database and writes its
+ * answer back in one transaction per rotation, under a per-rotation advisory lock so a Quartz job on another node
+ * and the coordinator's button never interleave.
+ */
+@Service
+public class ScheduleMaintenance {
+
+	private static final Logger log = LoggerFactory.getLogger(ScheduleMaintenance.class);
+
+	/** Existing shifts this far before the planning start still matter (rest and overlap). */
+	private static final Duration LOOK_BACK = Duration.ofDays(2);
+
+	private final Rotations rotations;
+
+	private final PersonRepository people;
+
+	private final Roster roster;
+
+	private final TimeAway timeAway;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Assigner assigner = new Assigner();
+
+	ScheduleMaintenance(Rotations rotations, PersonRepository people, Roster roster, TimeAway timeAway,
+			JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog auditLog, ApplicationEventPublisher events,
+			Clock clock) {
+		this.rotations = rotations;
+		this.people = people;
+		this.roster = roster;
+		this.timeAway = timeAway;
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.auditLog = auditLog;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public record Outcome(String rotation, int created, int gaps, int reassigned) {
+
+		@Override
+		public String toString() {
+			return this.rotation + ": " + this.created + " shifts created (" + this.gaps + " gaps), " + this.reassigned
+					+ " reassigned";
+		}
+
+	}
+
+	/** Repairs then extends one rotation. */
+	@Transactional
+	public Outcome maintain(long rotationId) {
+		Rotation rotation = lockAndLoad(rotationId);
+		int reassigned = repair(rotation);
+		Outcome extended = extend(rotation);
+		return new Outcome(rotation.name(), extended.created(), extended.gaps(), reassigned);
+	}
+
+	/** Repairs one rotation: only shifts that became invalid change. */
+	@Transactional
+	public Outcome repair(long rotationId) {
+		Rotation rotation = lockAndLoad(rotationId);
+		return new Outcome(rotation.name(), 0, 0, repair(rotation));
+	}
+
+	private Rotation lockAndLoad(long rotationId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(4242100, ?)").param((int) rotationId).query(Object.class).single();
+		return this.rotations.find(rotationId).orElseThrow(() -> new IllegalArgumentException("no rotation " + rotationId));
+	}
+
+	/**
+	 * Plans from a date in the past as if the rotation had run since then (demo history); never touches existing
+	 * shifts.
+	 */
+	@Transactional
+	public Outcome backfill(long rotationId, LocalDate from) {
+		Rotation rotation = lockAndLoad(rotationId);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), rotation.zone());
+		return plan(rotation, from, today.plusWeeks(rotation.horizonWeeks()), Instant.MIN);
+	}
+
+	private Outcome extend(Rotation rotation) {
+		LocalDate from = LocalDate.ofInstant(this.clock.instant(), rotation.zone());
+		return plan(rotation, from, from.plusWeeks(rotation.horizonWeeks()), this.clock.instant());
+	}
+
+	private Outcome plan(Rotation rotation, LocalDate from, LocalDate until, Instant notEndingBefore) {
+		Instant now = this.clock.instant();
+		ShiftClock shiftClock = new ShiftClock(rotation.zone());
+		RotationRules rules = rules(rotation);
+		Instant planningStart = shiftClock.startOfDay(from);
+		Instant planningEnd = shiftClock.startOfDay(until.plusDays(1));
+		List<Candidate> candidates = candidates(rotation, planningStart, planningEnd);
+		List<ExistingShift> existing = existing(rotation, planningStart.minus(LOOK_BACK));
+		List<PlannedShift> planned = this.assigner.extend(rules, candidates, existing, from, until)
+			.stream()
+			.filter(shift -> shift.end().isAfter(notEndingBefore))
+			.toList();
+		insert(rotation, planned, now);
+		int gaps = (int) planned.stream().filter(s -> s.assigneeId() == null).count();
+		if (!planned.isEmpty()) {
+			this.auditLog.record("schedule.extended", "rotation", rotation.id(), planned.size() + " shifts created up to "
+					+ until + (gaps > 0 ? ", " + gaps + " coverage gaps" : ""));
+			log.info("Rotation {} extended to {}: {} shifts, {} gaps", rotation.name(), until, planned.size(), gaps);
+		}
+		if (gaps > 0) {
+			this.events.publishEvent(new CoverageGapsFound(rotation.id(), gaps));
+		}
+		return new Outcome(rotation.name(), planned.size(), gaps, 0);
+	}
+
+	private int repair(Rotation rotation) {
+		Instant now = this.clock.instant();
+		Instant frozenUntil = now.plus(Duration.ofDays(rotation.freezeDays()));
+		RotationRules rules = rules(rotation);
+		List<ExistingShift> future = existing(rotation, now.minus(rotation.minimumRest()).minus(LOOK_BACK));
+		if (future.isEmpty()) {
+			return 0;
+		}
+		Instant horizon = future.stream().map(ExistingShift::end).max(Instant::compareTo).orElse(frozenUntil);
+		List<Candidate> candidates = candidates(rotation, frozenUntil, horizon);
+		List<Reassignment> changes = this.assigner.repair(rules, candidates, future, frozenUntil);
+		Map<Long, ExistingShift> byId = new HashMap<>();
+		future.forEach(s -> byId.put(s.id(), s));
+		Map<Long, String> names = new HashMap<>();
+		this.people.findAll().forEach(p -> names.put(p.getId(), p.getName()));
+		int gaps = 0;
+		for (Reassignment change : changes) {
+			ExistingShift before = byId.get(change.shiftId());
+			boolean dropShadow = before.shadow() && change.newAssigneeId() == null;
+			this.jdbc.sql("""
+					update shift set assignee_id = ?, reason = ?, state = ?, sequence = sequence + 1,
+					       version = version + 1, updated_at = ?
+					where id = ?""")
+				.params(change.newAssigneeId(), change.reason(), dropShadow ? "CANCELLED" : "SCHEDULED",
+						Timestamp.from(now), change.shiftId())
+				.update();
+			if (change.newAssigneeId() == null && !before.shadow()) {
+				gaps++;
+			}
+			this.auditLog.record("shift.reassigned", "shift", change.shiftId(),
+					nameOf(names, before.assigneeId()) + " → " + nameOf(names, change.newAssigneeId()) + " ("
+							+ rotation.name() + " " + before.slot() + " " + before.start() + "): " + change.reason());
+			this.events.publishEvent(new ShiftReassigned(change.shiftId(), rotation.id(), before.assigneeId(),
+					change.newAssigneeId(), now, change.reason()));
+		}
+		if (gaps > 0) {
+			this.events.publishEvent(new CoverageGapsFound(rotation.id(), gaps));
+		}
+		return changes.size();
+	}
+
+	private static String nameOf(Map<Long, String> names, Long id) {
+		return id == null ? "nobody (gap)" : names.getOrDefault(id, "#" + id);
+	}
+
+	static RotationRules rules(Rotation rotation) {
+		List<Slot> slots = rotation.slots().stream().map(s -> new Slot(s.label(), s.start(), s.end())).toList();
+		List<Layer> layers = rotation.layers()
+			.stream()
+			.map(l -> new Layer(l.name(), l.days(), l.precedence()))
+			.toList();
+		return new RotationRules(rotation.zone(), slots, rotation.blockDays(), rotation.anchor(), layers,
+				rotation.minimumRest(), Duration.ofDays(rotation.fairnessWindowDays()));
+	}
+
+	/**
+	 * The participants as the assigner sees them: eligibility, layer, preferences, time away (plus shifts they hold in
+	 * other rotations, which are just as busy), and their load in the fairness window before {@code priorUntil}.
+	 */
+	private List<Candidate> candidates(Rotation rotation, Instant priorUntil, Instant horizon) {
+		List<Participant> participants = this.rotations.participants(rotation.id());
+		Map<Long, Person> byId = new HashMap<>();
+		this.people.findAllById(participants.stream().map(Participant::personId).toList())
+			.forEach(p -> byId.put(p.getId(), p));
+		Instant windowStart = priorUntil.minus(Duration.ofDays(rotation.fairnessWindowDays()));
+		Map<Long, List<TimeRange>> busy = new HashMap<>();
+		for (Unavailability away : this.timeAway.overlapping(windowStart, horizon)) {
+			busy.computeIfAbsent(away.getPersonId(), k -> new ArrayList<>())
+				.add(new TimeRange(away.getStartsAt(), away.getEndsAt()));
+		}
+		this.jdbc.sql("""
+				select assignee_id, starts_at, ends_at from shift
+				where rotation_id <> ? and state = 'SCHEDULED' and assignee_id is not null and ends_at > ? and starts_at < ?""")
+			.params(rotation.id(), Timestamp.from(windowStart), Timestamp.from(horizon))
+			.query((rs, n) -> {
+				busy.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new TimeRange(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+				return null;
+			})
+			.list();
+		Map<Long, Duration[]> load = new HashMap<>();
+		this.jdbc.sql("""
+				select assignee_id,
+				       sum(extract(epoch from ends_at - starts_at)) as seconds,
+				       sum(case when extract(isodow from local_date) in (6, 7) then extract(epoch from ends_at - starts_at) else 0 end) as weekend
+				from shift
+				where rotation_id = ? and state = 'SCHEDULED' and not shadow and assignee_id is not null
+				  and starts_at >= ? and starts_at < ?
+				group by assignee_id""")
+			.params(rotation.id(), Timestamp.from(windowStart), Timestamp.from(priorUntil))
+			.query((rs, n) -> load.put(rs.getLong(1), new Duration[] { Duration.ofSeconds(rs.getLong(2)),
+					Duration.ofSeconds(rs.getLong(3)) }))
+			.list();
+		List<Candidate> candidates = new ArrayList<>();
+		for (Participant participant : participants) {
+			Person person = byId.get(participant.personId());
+			RotationLayer layer = rotation.layer(participant.layerId()).orElseThrow();
+			Duration[] prior = load.getOrDefault(person.getId(), new Duration[] { Duration.ZERO, Duration.ZERO });
+			boolean eligible = this.roster.eligibilityOf(person).eligible();
+			Candidate.Role role = person.getOnboardingState().isTraining() ? Candidate.Role.SHADOW : Candidate.Role.IM;
+			candidates.add(new Candidate(person.getId(), person.getName(), layer.name(),
+					Set.copyOf(person.getPreferredSlots()), role, busy.getOrDefault(person.getId(), List.of()),
+					prior[0], prior[1], eligible));
+		}
+		return candidates;
+	}
+
+	private List<ExistingShift> existing(Rotation rotation, Instant endingAfter) {
+		return this.jdbc.sql("""
+				select s.id, sl.label, l.name, s.starts_at, s.ends_at, s.assignee_id, s.shadow
+				from shift s join rotation_slot sl on sl.id = s.slot_id join rotation_layer l on l.id = s.layer_id
+				where s.rotation_id = ? and s.state = 'SCHEDULED' and s.ends_at > ?
+				order by s.starts_at, s.id""")
+			.params(rotation.id(), Timestamp.from(endingAfter))
+			.query((rs, n) -> {
+				long assignee = rs.getLong(6);
+				return new ExistingShift(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.wasNull() ? null : assignee,
+						rs.getBoolean(7));
+			})
+			.list();
+	}
+
+	private void insert(Rotation rotation, List<PlannedShift> planned, Instant now) {
+		Map<String, Long> slotIds = new HashMap<>();
+		rotation.slots().forEach(s -> slotIds.put(s.label(), s.id()));
+		Map<String, Long> layerIds = new HashMap<>();
+		rotation.layers().forEach(l -> layerIds.put(l.name(), l.id()));
+		Timestamp stamp = Timestamp.from(now);
+		this.jdbcTemplate.batchUpdate("""
+				insert into shift (rotation_id, layer_id, slot_id, local_date, starts_at, ends_at, assignee_id, shadow,
+				                   reason, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", planned, 500, (ps, shift) -> {
+			ps.setLong(1, rotation.id());
+			ps.setLong(2, layerIds.get(shift.layer()));
+			ps.setLong(3, slotIds.get(shift.slot()));
+			ps.setObject(4, shift.date());
+			ps.setTimestamp(5, Timestamp.from(shift.start()));
+			ps.setTimestamp(6, Timestamp.from(shift.end()));
+			ps.setObject(7, shift.assigneeId());
+			ps.setBoolean(8, shift.shadow());
+			ps.setString(9, shift.reason());
+			ps.setTimestamp(10, stamp);
+			ps.setTimestamp(11, stamp);
+		});
+	}
+
+}
