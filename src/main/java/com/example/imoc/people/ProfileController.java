@@ -4,10 +4,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -22,9 +24,12 @@ class ProfileController {
 
 	private final Roster roster;
 
-	ProfileController(PersonRepository people, Roster roster) {
+	private final AccessTokens tokens;
+
+	ProfileController(PersonRepository people, Roster roster, AccessTokens tokens) {
 		this.people = people;
 		this.roster = roster;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/profile")
@@ -33,6 +38,7 @@ class ProfileController {
 		model.addAttribute("person", person);
 		model.addAttribute("eligibility", this.roster.eligibilityOf(person));
 		model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
+		model.addAttribute("tokens", this.tokens.of(me.id()));
 		if (!model.containsAttribute("timeZone")) {
 			model.addAttribute("timeZone", person.getTimeZone());
 		}
@@ -73,6 +79,29 @@ class ProfileController {
 			redirect.addFlashAttribute("message", "Your password was changed.");
 		}
 		return "redirect:/profile";
+	}
+
+	@PostMapping("/profile/tokens")
+	String createToken(@AuthenticationPrincipal SignedInPerson me, @RequestParam(defaultValue = "") String name,
+			RedirectAttributes redirect) {
+		if (name.isBlank() || name.length() > 100) {
+			redirect.addFlashAttribute("tokenNameError", "Give the token a name of up to 100 characters, like \"chat bot\".");
+			redirect.addFlashAttribute("tokenName", name);
+			return "redirect:/profile#tokens";
+		}
+		AccessTokens.Created created = this.tokens.create(me.id(), name);
+		redirect.addFlashAttribute("newToken", created.secret());
+		return "redirect:/profile#tokens";
+	}
+
+	@PostMapping("/profile/tokens/{id}/revoke")
+	String revokeToken(@AuthenticationPrincipal SignedInPerson me, @PathVariable long id,
+			RedirectAttributes redirect) {
+		if (!this.tokens.revoke(me.id(), id)) {
+			throw new AccessDeniedException("not your token");
+		}
+		redirect.addFlashAttribute("message", "Token revoked: it no longer works.");
+		return "redirect:/profile#tokens";
 	}
 
 }

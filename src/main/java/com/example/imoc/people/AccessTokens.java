@@ -1,0 +1,115 @@
+package com.example.imoc.people;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.example.imoc.audit.AuditLog;
+
+/**
+ * Personal access tokens for the JSON API. The secret (256 random bits, prefixed {@code imoc_}) is shown once; only
+ * its SHA-256 is stored, so a database leak reveals no usable token.
+ */
+@Service
+public class AccessTokens {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	public record Token(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+	}
+
+	public record Created(long id, String secret) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final PersonRepository people;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	AccessTokens(JdbcClient jdbc, PersonRepository people, AuditLog auditLog, Clock clock) {
+		this.jdbc = jdbc;
+		this.people = people;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Created create(long personId, String name) {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String secret = "imoc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		long id = this.jdbc.sql("insert into access_token (person_id, name, token_hash) values (?, ?, ?) returning id")
+			.params(personId, name.trim(), hash(secret))
+			.query(Long.class)
+			.single();
+		this.auditLog.record("token.created", "person", personId, "API token \"" + name.trim() + "\"");
+		return new Created(id, secret);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Token> of(long personId) {
+		return this.jdbc.sql("select id, name, created_at, last_used_at, revoked_at from access_token where person_id = ? order by created_at desc")
+			.param(personId)
+			.query((rs, n) -> new Token(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+					instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))))
+			.list();
+	}
+
+	/** Revokes one of the person's own tokens; false when it is not theirs (or does not exist). */
+	@Transactional
+	public boolean revoke(long personId, long tokenId) {
+		int changed = this.jdbc.sql("update access_token set revoked_at = ? where id = ? and person_id = ? and revoked_at is null")
+			.params(Timestamp.from(this.clock.instant()), tokenId, personId)
+			.update();
+		if (changed == 1) {
+			this.auditLog.record("token.revoked", "person", personId, "API token #" + tokenId);
+		}
+		return changed == 1;
+	}
+
+	/** The person a presented secret belongs to, if it is a live token of an active person. */
+	@Transactional
+	public Optional<SignedInPerson> authenticate(String secret) {
+		Optional<long[]> match = this.jdbc.sql("select id, person_id from access_token where token_hash = ? and revoked_at is null")
+			.param(hash(secret))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.optional();
+		if (match.isEmpty()) {
+			return Optional.empty();
+		}
+		this.jdbc.sql("update access_token set last_used_at = ? where id = ?")
+			.params(Timestamp.from(this.clock.instant()), match.get()[0])
+			.update();
+		return this.people.findById(match.get()[1]).filter(Person::isActive).map(SignedInPerson::of);
+	}
+
+	static String hash(String secret) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
+		}
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+}

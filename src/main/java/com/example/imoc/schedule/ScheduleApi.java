@@ -1,0 +1,107 @@
+package com.example.imoc.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.imoc.people.PersonRepository;
+import com.example.imoc.web.BadApiRequest;
+
+/**
+ * "Who is on call now" and the shifts, as JSON (shapes in PRODUCT.md). Instants are ISO-8601 in UTC.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ScheduleApi {
+
+	/** The longest range one call may ask for, so a typo cannot make the server render years of shifts. */
+	private static final Duration MAX_RANGE = Duration.ofDays(400);
+
+	private final Shifts shifts;
+
+	private final PersonRepository people;
+
+	private final Clock clock;
+
+	ScheduleApi(Shifts shifts, PersonRepository people, Clock clock) {
+		this.shifts = shifts;
+		this.people = people;
+		this.clock = clock;
+	}
+
+	record RotationRef(long id, String name) {
+	}
+
+	record PersonRef(long id, String name, String email) {
+	}
+
+	record ShiftJson(long id, RotationRef rotation, String layer, String slot, String start, String end,
+			PersonRef assignee, boolean shadow, String reason) {
+
+		static ShiftJson of(ShiftView s) {
+			return new ShiftJson(s.id(), new RotationRef(s.rotationId(), s.rotationName()), s.layer(), s.slot(),
+					s.start().toString(), s.end().toString(),
+					s.assigneeId() == null ? null : new PersonRef(s.assigneeId(), s.assigneeName(), s.assigneeEmail()),
+					s.shadow(), s.reason());
+		}
+
+	}
+
+	record OnCallJson(String at, List<ShiftJson> oncall) {
+	}
+
+	@GetMapping("/oncall")
+	OnCallJson onCall(@RequestParam(required = false) String at) {
+		Instant instant = at == null ? this.clock.instant() : instant("at", at);
+		return new OnCallJson(instant.toString(), this.shifts.runningAt(instant).stream().map(ShiftJson::of).toList());
+	}
+
+	@GetMapping("/shifts")
+	List<ShiftJson> shifts(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String person) {
+		Instant now = this.clock.instant();
+		Instant start = from == null ? now : instant("from", from);
+		Instant end = to == null ? start.plus(Duration.ofDays(28)) : instant("to", to);
+		if (!end.isAfter(start)) {
+			throw new BadApiRequest("to", "\"to\" must be after \"from\".");
+		}
+		if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+			throw new BadApiRequest("to", "Ask for at most 400 days at a time.");
+		}
+		Long personId = person == null || person.isBlank() ? null : personId(person.trim());
+		return this.shifts.between(start, end, personId).stream().map(ShiftJson::of).toList();
+	}
+
+	private Long personId(String person) {
+		if (person.matches("\\d{1,18}")) {
+			long id = Long.parseLong(person);
+			if (this.people.existsById(id)) {
+				return id;
+			}
+		}
+		else if (person.contains("@")) {
+			var found = this.people.findByEmail(person);
+			if (found.isPresent()) {
+				return found.get().getId();
+			}
+		}
+		throw new BadApiRequest("person", "No person with id or email \"" + person + "\".");
+	}
+
+	private static Instant instant(String field, String text) {
+		try {
+			return Instant.parse(text.trim());
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadApiRequest(field, "\"" + text + "\" is not an ISO-8601 instant like 2026-12-01T05:00:00Z.");
+		}
+	}
+
+}
