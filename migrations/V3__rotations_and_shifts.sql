@@ -22,6 +22,8 @@ CREATE TABLE rotation_slot (
     start_time  TIME    NOT NULL,
     end_time    TIME    NOT NULL,
     position    INTEGER NOT NULL,
+    -- A slot taken out of the rotation keeps its row for the shifts that were held in it.
+    retired_at  TIMESTAMPTZ,
     UNIQUE (rotation_id, label)
 );
 

@@ -1,5 +1,6 @@
 package com.example.imoc.schedule;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 
@@ -182,6 +183,69 @@ class SchedulePagesTests {
 				.param("layerId", String.valueOf(rotation.layer("weekdays-only").orElseThrow().id())))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.rotations.participants(rotation.id())).hasSize(1);
+	}
+
+	@Test
+	void theCoordinatorCreatesARotationAndABadSlotListComesBackAsTyped() throws Exception {
+		Person coordinator = this.testPeople.coordinator("Cora Creates");
+		String name = "Platform " + System.nanoTime();
+		this.mvc
+			.perform(post("/admin/rotations").with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf())
+				.param("name", name)
+				.param("timeZone", "Europe/Berlin")
+				.param("blockDays", "7")
+				.param("restHours", "10")
+				.param("horizonWeeks", "4")
+				.param("freezeDays", "1")
+				.param("fairnessWindowDays", "90")
+				.param("slots", "09:00-17:00\nlunchtime"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Line 2 (&quot;lunchtime&quot;) is not a slot"),
+					containsString("lunchtime</textarea>"))));
+		assertThat(this.rotations.findByName(name)).isEmpty();
+		this.mvc
+			.perform(post("/admin/rotations").with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf())
+				.param("name", name)
+				.param("timeZone", "Europe/Berlin")
+				.param("blockDays", "7")
+				.param("restHours", "10")
+				.param("horizonWeeks", "4")
+				.param("freezeDays", "1")
+				.param("fairnessWindowDays", "90")
+				.param("slots", "09:00-17:00\n17:00-09:00")
+				.param("weekdaysOnlyLayer", "true"))
+			.andExpect(status().is3xxRedirection());
+		Rotation created = this.rotations.findByName(name).orElseThrow();
+		assertThat(created.slots()).extracting(s -> s.label()).containsExactly("09:00-17:00", "17:00-09:00");
+		assertThat(created.layers()).extracting(l -> l.name()).containsExactly("weekdays and weekends", "weekdays-only");
+		assertThat(created.anchor().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+	}
+
+	@Test
+	void removingASlotCancelsItsShiftsAfterTheFreezeWindowAndKeepsTheRest() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(2);
+		this.testRotations.staff(rotation, 8);
+		this.maintenance.maintain(rotation.id());
+		Person coordinator = this.testPeople.coordinator("Cora Slots");
+		Instant now = Instant.now();
+		List<ShiftView> before = this.shifts.ofRotation(rotation.id(), now, now.plusSeconds(30 * 86_400L));
+		this.mvc
+			.perform(post("/admin/rotations/{id}/slots", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf())
+				.param("slots", "23:00-05:00\n05:00-11:00\n11:00-15:00\n15:00-23:00"))
+			.andExpect(status().is3xxRedirection());
+		List<ShiftView> after = this.shifts.ofRotation(rotation.id(), now, now.plusSeconds(30 * 86_400L));
+		Instant frozenUntil = now.plusSeconds(86_400);
+		assertThat(after).noneMatch(s -> s.slot().startsWith("15:00-19:00") && s.start().isAfter(frozenUntil.plusSeconds(60)));
+		assertThat(after).anyMatch(s -> s.slot().startsWith("05:00-11:00"));
+		assertThat(after.stream().filter(s -> s.slot().equals("05:00-11:00")).count())
+			.isEqualTo(before.stream().filter(s -> s.slot().equals("05:00-11:00")).count());
+		assertThat(this.rotations.find(rotation.id()).orElseThrow().slots()).extracting(s -> s.label())
+			.containsExactly("23:00-05:00", "05:00-11:00", "11:00-15:00", "15:00-23:00");
+		ScheduleMaintenance.Outcome extended = this.maintenance.maintain(rotation.id());
+		assertThat(extended.created()).isPositive();
 	}
 
 	@Test
