@@ -83,7 +83,8 @@ public class Availability {
 		IncidentMetrics metrics = IncidentMetrics.of(declared, this.settings.mitigationTarget());
 		BigDecimal published = published(month).orElse(null);
 		double platform = published == null ? figures.platform() : published.doubleValue() / 100;
-		double left = figures.errorBudgetMinutes() - (1 - platform) * figures.minutesInMonth();
+		double left = published == null ? figures.errorBudgetLeftMinutes()
+				: figures.errorBudgetMinutes() - (1 - platform) * figures.minutesInMonth();
 		return new MonthReport(month, figures, published, platform, left, metrics, consumers);
 	}
 
