@@ -151,11 +151,13 @@ public class Rotations {
 	public boolean updateSettings(long id, long expectedVersion, RotationSettings settings) {
 		return this.jdbc.sql("""
 				update rotation set name = ?, time_zone = ?, block_days = ?, min_rest_minutes = ?, horizon_weeks = ?,
-				       freeze_days = ?, fairness_window_days = ?, version = version + 1
+				       freeze_days = ?, fairness_window_days = ?, swap_undo_hours = ?, swap_needs_approval = ?,
+				       version = version + 1
 				where id = ? and version = ?""")
 			.params(settings.name(), settings.zone().getId(), settings.blockDays(),
 					(int) settings.minimumRest().toMinutes(), settings.horizonWeeks(), settings.freezeDays(),
-					settings.fairnessWindowDays(), id, expectedVersion)
+					settings.fairnessWindowDays(), settings.swapUndoHours(), settings.swapNeedsApproval(), id,
+					expectedVersion)
 			.update() == 1;
 	}
 
@@ -182,7 +184,8 @@ public class Rotations {
 		return new Rotation(rs.getLong("id"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
 				rs.getInt("block_days"), rs.getObject("anchor_date", LocalDate.class),
 				Duration.ofMinutes(rs.getInt("min_rest_minutes")), rs.getInt("horizon_weeks"), rs.getInt("freeze_days"),
-				rs.getInt("fairness_window_days"), rs.getLong("version"), slots, layers);
+				rs.getInt("fairness_window_days"), rs.getLong("version"), slots, layers, rs.getInt("swap_undo_hours"),
+				rs.getBoolean("swap_needs_approval"));
 	}
 
 	private static Set<DayOfWeek> days(Array array) throws SQLException {
@@ -212,7 +215,7 @@ public class Rotations {
 
 	/** The editable settings of a rotation. */
 	public record RotationSettings(String name, ZoneId zone, int blockDays, Duration minimumRest, int horizonWeeks,
-			int freezeDays, int fairnessWindowDays) {
+			int freezeDays, int fairnessWindowDays, int swapUndoHours, boolean swapNeedsApproval) {
 	}
 
 }

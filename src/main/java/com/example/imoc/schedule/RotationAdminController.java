@@ -121,11 +121,17 @@ class RotationAdminController {
 			model.addAttribute("slotsText", String.join("\n", rotation.slots().stream().map(s -> s.label()).toList()));
 		}
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", Map.of("name", rotation.name(), "timeZone", rotation.zone().getId(), "blockDays",
-					String.valueOf(rotation.blockDays()), "restHours", String.valueOf(rotation.minimumRest().toHours()),
-					"horizonWeeks", String.valueOf(rotation.horizonWeeks()), "freezeDays",
-					String.valueOf(rotation.freezeDays()), "fairnessWindowDays",
-					String.valueOf(rotation.fairnessWindowDays())));
+			Map<String, String> form = new LinkedHashMap<>();
+			form.put("name", rotation.name());
+			form.put("timeZone", rotation.zone().getId());
+			form.put("blockDays", String.valueOf(rotation.blockDays()));
+			form.put("restHours", String.valueOf(rotation.minimumRest().toHours()));
+			form.put("horizonWeeks", String.valueOf(rotation.horizonWeeks()));
+			form.put("freezeDays", String.valueOf(rotation.freezeDays()));
+			form.put("fairnessWindowDays", String.valueOf(rotation.fairnessWindowDays()));
+			form.put("swapUndoHours", String.valueOf(rotation.swapUndoHours()));
+			form.put("swapNeedsApproval", String.valueOf(rotation.swapNeedsApproval()));
+			model.addAttribute("form", form);
 		}
 		return "schedule/settings";
 	}
@@ -153,7 +159,8 @@ class RotationAdminController {
 		this.auditLog.record("rotation.updated", "rotation", id, "name " + settings.name() + ", zone "
 				+ settings.zone() + ", blocks " + settings.blockDays() + " d, rest " + settings.minimumRest().toHours()
 				+ " h, horizon " + settings.horizonWeeks() + " w, freeze " + settings.freezeDays()
-				+ " d, fairness window " + settings.fairnessWindowDays() + " d");
+				+ " d, fairness window " + settings.fairnessWindowDays() + " d, swap undo " + settings.swapUndoHours()
+				+ " h, swaps need approval: " + settings.swapNeedsApproval());
 		redirect.addFlashAttribute("message",
 				"Saved. New settings apply to shifts planned from now on; published shifts stay as they are.");
 		return "redirect:/rotations/" + id;
@@ -298,11 +305,14 @@ class RotationAdminController {
 			int horizon = number(params, "horizonWeeks", 1, 104, "The horizon is 1 to 104 weeks.", errors);
 			int freeze = number(params, "freezeDays", 0, 90, "The freeze window is 0 to 90 days.", errors);
 			int window = number(params, "fairnessWindowDays", 7, 730, "The fairness window is 7 to 730 days.", errors);
+			int undo = params.containsKey("swapUndoHours")
+					? number(params, "swapUndoHours", 0, 720, "The undo period is 0 to 720 hours.", errors) : 24;
+			boolean approval = "true".equals(params.get("swapNeedsApproval"));
 			if (!errors.isEmpty()) {
 				return new SettingsInput(null, errors);
 			}
 			return new SettingsInput(new RotationSettings(name, zone, blockDays, Duration.ofHours(restHours), horizon,
-					freeze, window), errors);
+					freeze, window, undo, approval), errors);
 		}
 
 		private static int number(Map<String, String> params, String field, int min, int max, String message,

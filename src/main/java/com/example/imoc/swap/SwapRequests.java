@@ -1,0 +1,158 @@
+package com.example.imoc.swap;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stored requests. Transitions go through {@link #lock(long)} (a row lock) so two people acting on one request
+ * at the same moment are served one after the other.
+ */
+@Repository
+class SwapRequests {
+
+	private static final String SELECT = """
+			select r.*, a.name as requester_name, a.email as requester_email,
+			       b.name as counterpart_name, b.email as counterpart_email
+			from swap_request r
+			join person a on a.id = r.requester_id
+			left join person b on b.id = r.counterpart_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	SwapRequests(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<SwapRequest> find(long id) {
+		return this.jdbc.sql(SELECT + " where r.id = ?").param(id).query(SwapRequests::map).optional();
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	Optional<SwapRequest> lock(long id) {
+		return this.jdbc.sql("select id from swap_request where id = ? for update")
+			.param(id)
+			.query(Long.class)
+			.optional()
+			.flatMap(this::find);
+	}
+
+	List<SwapRequest> involving(long personId) {
+		return this.jdbc.sql(SELECT + " where r.requester_id = ? or r.counterpart_id = ? order by r.created_at desc limit 200")
+			.params(personId, personId)
+			.query(SwapRequests::map)
+			.list();
+	}
+
+	List<SwapRequest> openCovers() {
+		return this.jdbc.sql(SELECT + " where r.kind = 'OPEN_COVER' and r.state = 'PENDING' order by r.created_at")
+			.query(SwapRequests::map)
+			.list();
+	}
+
+	List<SwapRequest> inState(SwapState state) {
+		return this.jdbc.sql(SELECT + " where r.state = ? order by r.created_at")
+			.param(state.name())
+			.query(SwapRequests::map)
+			.list();
+	}
+
+	Optional<SwapRequest> openForShift(long shiftId) {
+		return this.jdbc.sql(SELECT + " where r.shift_id = ? and r.state in ('PENDING', 'APPROVAL_PENDING')")
+			.param(shiftId)
+			.query(SwapRequests::map)
+			.optional();
+	}
+
+	/** Pending requests whose shift has started or whose deadline has passed. */
+	List<Long> due(Instant now) {
+		return this.jdbc.sql("""
+				select r.id from swap_request r join shift s on s.id = r.shift_id
+				left join shift y on y.id = r.counterpart_shift_id
+				where r.state in ('PENDING', 'APPROVAL_PENDING')
+				  and (s.starts_at <= ? or y.starts_at <= ? or r.deadline <= ?)""")
+			.params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now))
+			.query(Long.class)
+			.list();
+	}
+
+	long insert(SwapKind kind, long requesterId, long shiftId, long shiftVersion, Instant partStart, Instant partEnd,
+			Long counterpartId, Long counterpartShiftId, Long counterpartShiftVersion, String message,
+			Instant deadline, String createdBy) {
+		return this.jdbc.sql("""
+				insert into swap_request (kind, requester_id, shift_id, shift_version, part_start, part_end,
+				    counterpart_id, counterpart_shift_id, counterpart_shift_version, message, deadline, created_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(kind.name(), requesterId, shiftId, shiftVersion, ts(partStart), ts(partEnd), counterpartId,
+					counterpartShiftId, counterpartShiftVersion, message, ts(deadline), createdBy)
+			.query(Long.class)
+			.single();
+	}
+
+	void decide(long id, SwapState state, String decidedBy, Instant at, String note) {
+		this.jdbc.sql("""
+				update swap_request set state = ?, decided_by = ?, decided_at = ?, decision_note = ?, version = version + 1
+				where id = ?""")
+			.params(state.name(), decidedBy, ts(at), note == null ? "" : note, id)
+			.update();
+	}
+
+	void setCounterpart(long id, long counterpartId) {
+		this.jdbc.sql("update swap_request set counterpart_id = ? where id = ?").params(counterpartId, id).update();
+	}
+
+	void recordResult(long id, long resultShiftId, long resultShiftVersion, Long resultCounterpartVersion,
+			Instant undoUntil) {
+		this.jdbc.sql("""
+				update swap_request set result_shift_id = ?, result_shift_version = ?, result_counterpart_version = ?,
+				       undo_until = ? where id = ?""")
+			.params(resultShiftId, resultShiftVersion, resultCounterpartVersion, ts(undoUntil), id)
+			.update();
+	}
+
+	void markUndo(long id, boolean byRequester) {
+		this.jdbc.sql("update swap_request set " + (byRequester ? "undo_by_requester" : "undo_by_counterpart")
+				+ " = true, version = version + 1 where id = ?")
+			.param(id)
+			.update();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static SwapRequest map(ResultSet rs, int row) throws SQLException {
+		return new SwapRequest(rs.getLong("id"), SwapKind.valueOf(rs.getString("kind")),
+				SwapState.valueOf(rs.getString("state")), rs.getLong("requester_id"), rs.getString("requester_name"),
+				rs.getString("requester_email"), rs.getLong("shift_id"), rs.getLong("shift_version"),
+				instant(rs, "part_start"), instant(rs, "part_end"), nullableLong(rs, "counterpart_id"),
+				rs.getString("counterpart_name"), rs.getString("counterpart_email"),
+				nullableLong(rs, "counterpart_shift_id"), nullableLong(rs, "counterpart_shift_version"),
+				rs.getString("message"), instant(rs, "deadline"), rs.getString("created_by"),
+				instant(rs, "created_at"), instant(rs, "decided_at"), rs.getString("decided_by"),
+				rs.getString("decision_note"), nullableLong(rs, "result_shift_id"),
+				nullableLong(rs, "result_shift_version"), nullableLong(rs, "result_counterpart_version"),
+				instant(rs, "undo_until"), rs.getBoolean("undo_by_requester"), rs.getBoolean("undo_by_counterpart"),
+				rs.getLong("version"));
+	}
+
+}

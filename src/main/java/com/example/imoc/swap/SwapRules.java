@@ -1,0 +1,314 @@
+package com.example.imoc.swap;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.springframework.stereotype.Component;
+
+import com.example.imoc.people.Eligibility;
+import com.example.imoc.people.OnboardingState;
+import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.Roster;
+import com.example.imoc.people.TimeAway;
+import com.example.imoc.people.Unavailability;
+import com.example.imoc.rotation.Participant;
+import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.RotationLayer;
+import com.example.imoc.rotation.Rotations;
+import com.example.imoc.schedule.ShiftView;
+import com.example.imoc.schedule.Shifts;
+
+/**
+ * The rules a swap or cover must pass before anything changes, checked again at acceptance, each refusal in plain
+ * words; and the what-if preview of the load of both people. One {@link Check} caches what it reads, so listing the
+ * possible counterparts of a shift costs a few queries, not hundreds.
+ */
+@Component
+class SwapRules {
+
+	/** How far around a moved shift other shifts matter (overlap, rest), and the preview's window. */
+	static final Duration AROUND = Duration.ofDays(8);
+
+	static final Duration PREVIEW_WINDOW = Duration.ofDays(28);
+
+	private final Shifts shifts;
+
+	private final PersonRepository people;
+
+	private final Roster roster;
+
+	private final Rotations rotations;
+
+	private final TimeAway timeAway;
+
+	private final Clock clock;
+
+	SwapRules(Shifts shifts, PersonRepository people, Roster roster, Rotations rotations, TimeAway timeAway,
+			Clock clock) {
+		this.shifts = shifts;
+		this.people = people;
+		this.roster = roster;
+		this.rotations = rotations;
+		this.timeAway = timeAway;
+		this.clock = clock;
+	}
+
+	Check check() {
+		return new Check(this.clock.instant());
+	}
+
+	/** A part of a shift changing hands: [start, end) of {@code shift} goes to {@code to}, who gives away {@code released}. */
+	record Move(ShiftView shift, Instant start, Instant end, long to, ShiftView released) {
+
+		static Move whole(ShiftView shift, long to, ShiftView released) {
+			return new Move(shift, shift.start(), shift.end(), to, released);
+		}
+
+	}
+
+	/** One person's load over the preview window, before and after. */
+	record Load(String name, double hoursBefore, double hoursAfter, double weekendBefore, double weekendAfter,
+			Duration restBefore, Duration restAfter) {
+
+		public String restBeforeText() {
+			return text(this.restBefore);
+		}
+
+		public String restAfterText() {
+			return text(this.restAfter);
+		}
+
+		private static String text(Duration rest) {
+			return rest == null ? "no neighbouring shift" : rest.toHours() + " h " + rest.toMinutesPart() + " min";
+		}
+
+	}
+
+	final class Check {
+
+		private final Instant now;
+
+		private final Map<Long, List<ShiftView>> shiftsOf = new HashMap<>();
+
+		private final Map<Long, Person> personOf = new HashMap<>();
+
+		private final Map<Long, Rotation> rotationOf = new HashMap<>();
+
+		private final Map<Long, Map<Long, Long>> layerOf = new HashMap<>();
+
+		private List<Unavailability> away;
+
+		Check(Instant now) {
+			this.now = now;
+		}
+
+		Instant now() {
+			return this.now;
+		}
+
+		Person person(long id) {
+			return this.personOf.computeIfAbsent(id, k -> SwapRules.this.people.findById(k).orElseThrow());
+		}
+
+		Rotation rotation(long id) {
+			return this.rotationOf.computeIfAbsent(id, k -> SwapRules.this.rotations.find(k).orElseThrow());
+		}
+
+		/** Problems with the shift itself: started, inside the freeze window, not live. */
+		List<String> timing(ShiftView shift, boolean coordinator) {
+			List<String> problems = new ArrayList<>();
+			if (shift.isCancelled()) {
+				problems.add("The shift on " + describe(shift) + " is no longer on the schedule.");
+			}
+			else if (!shift.start().isAfter(this.now)) {
+				problems.add("The shift on " + describe(shift) + " has already started; only future shifts can change hands.");
+			}
+			else if (!coordinator) {
+				Rotation rotation = rotation(shift.rotationId());
+				if (shift.start().isBefore(this.now.plus(Duration.ofDays(rotation.freezeDays())))) {
+					problems.add("The shift on " + describe(shift) + " starts within the " + rotation.name()
+							+ " freeze window (" + rotation.freezeDays()
+							+ " days); ask the coordinator to change it.");
+				}
+			}
+			return problems;
+		}
+
+		/** Whether {@code move.to} may take the part of the shift, in words; empty when they may. */
+		List<String> problems(Move move) {
+			List<String> problems = new ArrayList<>();
+			Person to = person(move.to());
+			ShiftView shift = move.shift();
+			Rotation rotation = rotation(shift.rotationId());
+			if (!to.isActive()) {
+				problems.add(to.getName() + " is no longer active.");
+				return problems;
+			}
+			Eligibility eligibility = SwapRules.this.roster.eligibilityOf(to);
+			if (!eligibility.eligible()) {
+				problems.add(to.getName() + " is not eligible for " + rotation.name() + " (" + eligibility.reason() + ").");
+			}
+			if (to.getOnboardingState() != OnboardingState.ACTIVE) {
+				problems.add(to.getName() + " is still onboarding (" + to.getOnboardingState().label()
+						+ ") and can only shadow.");
+			}
+			Long layerId = layers(rotation.id()).get(to.getId());
+			if (layerId == null) {
+				problems.add(to.getName() + " is not in the " + rotation.name() + " rotation.");
+			}
+			else {
+				RotationLayer layer = rotation.layer(layerId).orElseThrow();
+				DayOfWeek day = shift.date().getDayOfWeek();
+				if (!layer.days().contains(day) || (to.isWeekdaysOnly() && isWeekend(day))) {
+					problems.add(to.getName() + " is in the " + layer.name() + " layer, which does not cover "
+							+ day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s.");
+				}
+			}
+			for (Unavailability entry : away()) {
+				if (entry.getPersonId() == to.getId() && entry.getStartsAt().isBefore(move.end())
+						&& entry.getEndsAt().isAfter(move.start())) {
+					problems.add(to.getName() + " is away then (" + entry.getKind().label() + ").");
+					break;
+				}
+			}
+			Duration rest = rotation.minimumRest();
+			for (ShiftView other : shiftsOf(to.getId())) {
+				if (other.id() == shift.id() || (move.released() != null && other.id() == move.released().id())) {
+					continue;
+				}
+				if (other.start().isBefore(move.end()) && other.end().isAfter(move.start())) {
+					problems.add(to.getName() + " already holds a shift then (" + describe(other) + ").");
+				}
+				else if (gap(other, move.start(), move.end()).compareTo(rest) < 0) {
+					problems.add(to.getName() + " would have only " + Load.text(gap(other, move.start(), move.end()))
+							+ " of rest next to their shift on " + describe(other) + " (the minimum is "
+							+ rest.toHours() + " h).");
+				}
+			}
+			return problems;
+		}
+
+		/** The what-if preview for one person: they receive {@code gains} and give away {@code loses}. */
+		Load load(long personId, List<Move> gains, List<ShiftView> loses, Instant partStartGiven,
+				Instant partEndGiven) {
+			Person person = person(personId);
+			Instant from = this.now;
+			Instant to = this.now.plus(PREVIEW_WINDOW);
+			List<Interval> before = new ArrayList<>();
+			for (ShiftView s : shiftsOf(personId)) {
+				if (!s.shadow()) {
+					before.add(new Interval(s.start(), s.end(), isWeekend(s.date().getDayOfWeek()), s.id()));
+				}
+			}
+			List<Interval> after = new ArrayList<>();
+			for (Interval i : before) {
+				boolean given = loses.stream().anyMatch(l -> l.id() == i.shiftId());
+				if (!given) {
+					after.add(i);
+				}
+				else if (partStartGiven != null) {
+					if (partStartGiven.isAfter(i.start())) {
+						after.add(new Interval(i.start(), partStartGiven, i.weekend(), i.shiftId()));
+					}
+					if (partEndGiven.isBefore(i.end())) {
+						after.add(new Interval(partEndGiven, i.end(), i.weekend(), i.shiftId()));
+					}
+				}
+			}
+			for (Move move : gains) {
+				after.add(new Interval(move.start(), move.end(), isWeekend(move.shift().date().getDayOfWeek()),
+						move.shift().id()));
+			}
+			Predicate<Interval> inWindow = i -> i.end().isAfter(from) && i.start().isBefore(to);
+			Instant focusStart = gains.isEmpty() ? null : gains.get(0).start();
+			return new Load(person.getName(), hours(before, inWindow, false), hours(after, inWindow, false),
+					hours(before, inWindow, true), hours(after, inWindow, true), shortestRest(before, focusStart),
+					shortestRest(after, focusStart));
+		}
+
+		List<ShiftView> shiftsOf(long personId) {
+			return this.shiftsOf.computeIfAbsent(personId, id -> SwapRules.this.shifts.ofPerson(id,
+					this.now.minus(AROUND), this.now.plus(Duration.ofDays(400))));
+		}
+
+		private Map<Long, Long> layers(long rotationId) {
+			return this.layerOf.computeIfAbsent(rotationId, id -> {
+				Map<Long, Long> byPerson = new HashMap<>();
+				for (Participant p : SwapRules.this.rotations.participants(id)) {
+					byPerson.put(p.personId(), p.layerId());
+				}
+				return byPerson;
+			});
+		}
+
+		private List<Unavailability> away() {
+			if (this.away == null) {
+				this.away = SwapRules.this.timeAway.overlapping(this.now.minus(AROUND),
+						this.now.plus(Duration.ofDays(400)));
+			}
+			return this.away;
+		}
+
+	}
+
+	private record Interval(Instant start, Instant end, boolean weekend, long shiftId) {
+	}
+
+	private static double hours(List<Interval> intervals, Predicate<Interval> filter, boolean weekendOnly) {
+		return intervals.stream()
+			.filter(filter)
+			.filter(i -> !weekendOnly || i.weekend())
+			.mapToLong(i -> Duration.between(i.start(), i.end()).toMinutes())
+			.sum() / 60.0;
+	}
+
+	/** The shortest rest between the shift starting at {@code focus} and its neighbours (or overall, without focus). */
+	private static Duration shortestRest(List<Interval> intervals, Instant focus) {
+		List<Interval> sorted = intervals.stream().sorted((a, b) -> a.start().compareTo(b.start())).toList();
+		Duration shortest = null;
+		for (int i = 1; i < sorted.size(); i++) {
+			Interval previous = sorted.get(i - 1);
+			Interval next = sorted.get(i);
+			if (focus != null && !Objects.equals(next.start(), focus) && !Objects.equals(previous.start(), focus)) {
+				continue;
+			}
+			Duration gap = Duration.between(previous.end(), next.start());
+			if (gap.isNegative() || gap.isZero()) {
+				continue;
+			}
+			if (shortest == null || gap.compareTo(shortest) < 0) {
+				shortest = gap;
+			}
+		}
+		return shortest;
+	}
+
+	private static Duration gap(ShiftView other, Instant start, Instant end) {
+		return other.end().isAfter(start) ? Duration.between(end, other.start()) : Duration.between(other.end(), start);
+	}
+
+	static boolean isWeekend(DayOfWeek day) {
+		return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+	}
+
+	static String describe(ShiftView shift) {
+		return shift.date() + " " + shift.slot() + " " + shift.rotationZone() + " (" + shift.rotationName() + ")";
+	}
+
+	Optional<ShiftView> shift(long id) {
+		return this.shifts.find(id);
+	}
+
+}
