@@ -213,12 +213,13 @@ public class ScheduleMaintenance {
 		for (Reassignment change : changes) {
 			ExistingShift before = byId.get(change.shiftId());
 			boolean dropShadow = before.shadow() && change.newAssigneeId() == null;
+			// A shadow row keeps its person and is cancelled; a primary shift changes owner (or becomes a gap).
 			this.jdbc.sql("""
 					update shift set assignee_id = ?, reason = ?, state = ?, sequence = sequence + 1,
 					       version = version + 1, updated_at = ?
 					where id = ?""")
-				.params(change.newAssigneeId(), change.reason(), dropShadow ? "CANCELLED" : "SCHEDULED",
-						Timestamp.from(now), change.shiftId())
+				.params(dropShadow ? before.assigneeId() : change.newAssigneeId(), change.reason(),
+						dropShadow ? "CANCELLED" : "SCHEDULED", Timestamp.from(now), change.shiftId())
 				.update();
 			if (change.newAssigneeId() == null && !before.shadow()) {
 				gaps++;

@@ -78,7 +78,10 @@ class SwapRules {
 
 	}
 
-	/** One person's load over the preview window, before and after. */
+	/**
+	 * One person's load from now until both shifts are over (at least four weeks), before and after; and the
+	 * shortest rest next to the shift they give (before) and the one they get (after).
+	 */
 	record Load(String name, double hoursBefore, double hoursAfter, double weekendBefore, double weekendAfter,
 			Duration restBefore, Duration restAfter) {
 
@@ -205,7 +208,14 @@ class SwapRules {
 				Instant partEndGiven) {
 			Person person = person(personId);
 			Instant from = this.now;
-			Instant to = this.now.plus(PREVIEW_WINDOW);
+			Instant latest = this.now.plus(PREVIEW_WINDOW);
+			for (Move move : gains) {
+				latest = move.end().isAfter(latest) ? move.end() : latest;
+			}
+			for (ShiftView lost : loses) {
+				latest = lost.end().isAfter(latest) ? lost.end() : latest;
+			}
+			Instant to = latest;
 			List<Interval> before = new ArrayList<>();
 			for (ShiftView s : shiftsOf(personId)) {
 				if (!s.shadow()) {
