@@ -1,6 +1,7 @@
 package com.example.imoc.calendar;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,8 +32,11 @@ class FeedTombstones {
 
 	private final JdbcClient jdbc;
 
-	FeedTombstones(JdbcClient jdbc) {
+	private final Duration keptFor;
+
+	FeedTombstones(JdbcClient jdbc, CalendarProperties properties) {
 		this.jdbc = jdbc;
+		this.keptFor = Duration.ofDays(properties.cancelledDays());
 	}
 
 	@EventListener
@@ -53,6 +57,10 @@ class FeedTombstones {
 				.params(event.fromPersonId(), Timestamp.from(event.at()), event.shiftId())
 				.update();
 		}
+		// Feeds stop sending a cancellation after a while; forget it then, so the table stays small.
+		this.jdbc.sql("delete from feed_tombstone where cancelled_at < ?")
+			.param(Timestamp.from(event.at().minus(this.keptFor)))
+			.update();
 	}
 
 	/** The person's tombstones younger than {@code since}, oldest shift first. */
