@@ -22,6 +22,8 @@ CREATE TABLE rotation_slot (
     start_time  TIME    NOT NULL,
     end_time    TIME    NOT NULL,
     position    INTEGER NOT NULL,
+    -- A slot taken out of the rotation keeps its row for the shifts that were held in it.
+    retired_at  TIMESTAMPTZ,
     UNIQUE (rotation_id, label)
 );
 
@@ -79,12 +81,14 @@ CREATE TABLE shift (
     -- Nobody holds two shifts at once, in any rotation, shadow shifts included.
     CONSTRAINT shift_no_overlap_per_person EXCLUDE USING gist (
         assignee_id WITH =, tstzrange(starts_at, ends_at) WITH &&
-    ) WHERE (assignee_id IS NOT NULL AND state = 'SCHEDULED')
+    ) WHERE (assignee_id IS NOT NULL AND state = 'SCHEDULED'),
+    -- One live primary shift at a time per slot (a partial cover splits a shift into parts that follow each other):
+    -- re-running the assigner can never duplicate.
+    CONSTRAINT shift_one_primary_per_slot EXCLUDE USING gist (
+        rotation_id WITH =, slot_id WITH =, tstzrange(starts_at, ends_at) WITH &&
+    ) WHERE (NOT shadow AND state = 'SCHEDULED')
 );
 
--- One live primary shift per slot and date: re-running the assigner cannot duplicate.
-CREATE UNIQUE INDEX shift_one_primary_per_slot_and_date ON shift (rotation_id, slot_id, local_date)
-    WHERE NOT shadow AND state = 'SCHEDULED';
 CREATE INDEX shift_rotation_time ON shift (rotation_id, starts_at);
 CREATE INDEX shift_assignee_time ON shift (assignee_id, starts_at);
 CREATE INDEX shift_time ON shift (starts_at, ends_at);

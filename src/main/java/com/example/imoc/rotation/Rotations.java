@@ -45,7 +45,7 @@ public class Rotations {
 	@Transactional(readOnly = true)
 	public Optional<Rotation> find(long id) {
 		List<RotationSlot> slots = this.jdbc
-			.sql("select id, label, start_time, end_time, position from rotation_slot where rotation_id = ? order by position")
+			.sql("select id, label, start_time, end_time, position from rotation_slot where rotation_id = ? and retired_at is null order by position")
 			.param(id)
 			.query((rs, n) -> new RotationSlot(rs.getLong("id"), rs.getString("label"),
 					rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
@@ -110,6 +110,41 @@ public class Rotations {
 				.update();
 		}
 		return id;
+	}
+
+	/**
+	 * Replaces the rotation's slots: slots whose label is still wanted stay (and keep their shifts), new ones are
+	 * added, the rest are retired (their rows stay for the shifts held in them). Returns the retired slots' ids, whose
+	 * future shifts the caller cancels.
+	 */
+	@Transactional
+	public List<Long> replaceSlots(long rotationId, List<NewRotation.SlotSpec> wanted) {
+		List<RotationSlot> current = find(rotationId).orElseThrow().slots();
+		List<String> wantedLabels = wanted.stream().map(NewRotation.SlotSpec::label).toList();
+		List<Long> retired = current.stream()
+			.filter(s -> !wantedLabels.contains(s.label()))
+			.map(RotationSlot::id)
+			.toList();
+		for (Long id : retired) {
+			this.jdbc.sql("update rotation_slot set retired_at = now(), label = label || ' (retired ' || id || ')' where id = ?")
+				.param(id)
+				.update();
+		}
+		int position = 0;
+		for (NewRotation.SlotSpec slot : wanted) {
+			this.jdbc.sql("insert into rotation_slot (rotation_id, label, start_time, end_time, position) values (?, ?, ?, ?, ?) "
+					+ "on conflict (rotation_id, label) do update set position = excluded.position")
+				.params(rotationId, slot.label(), slot.start(), slot.end(), position++)
+				.update();
+		}
+		return retired;
+	}
+
+	@Transactional
+	public void addLayer(long rotationId, NewRotation.LayerSpec layer) {
+		this.jdbc.sql("insert into rotation_layer (rotation_id, name, days, precedence) values (?, ?, ?::integer[], ?)")
+			.params(rotationId, layer.name(), daysLiteral(layer.days()), layer.precedence())
+			.update();
 	}
 
 	@Transactional

@@ -17,11 +17,11 @@ final class Fairness {
 
 	record Summary(List<Row> rows, double minHours, double maxHours, int minBlocks, int maxBlocks) {
 
-		double hoursSpread() {
+		public double hoursSpread() {
 			return this.maxHours - this.minHours;
 		}
 
-		int blockSpread() {
+		public int blockSpread() {
 			return this.maxBlocks - this.minBlocks;
 		}
 

@@ -1,11 +1,13 @@
 package com.example.imoc.schedule;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import com.example.imoc.rotation.Participant;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.RotationLayer;
 import com.example.imoc.rotation.Rotations;
+import com.example.imoc.rotation.Rotations.NewRotation.LayerSpec;
 import com.example.imoc.rotation.Rotations.RotationSettings;
 
 /**
@@ -54,10 +57,13 @@ class RotationAdminController {
 
 	private final AuditLog auditLog;
 
+	private final ScheduleMaintenance maintenance;
+
 	private final Clock clock;
 
 	RotationAdminController(Rotations rotations, Shifts shifts, PersonRepository people, Roster roster,
-			ScheduleJobs.ScheduleTriggers triggers, AuditLog auditLog, Clock clock) {
+			ScheduleJobs.ScheduleTriggers triggers, AuditLog auditLog, ScheduleMaintenance maintenance, Clock clock) {
+		this.maintenance = maintenance;
 		this.rotations = rotations;
 		this.shifts = shifts;
 		this.people = people;
@@ -110,6 +116,10 @@ class RotationAdminController {
 	String settings(@PathVariable long id, Model model) {
 		Rotation rotation = rotation(id);
 		model.addAttribute("rotation", rotation);
+		model.addAttribute("weekdays", DayOfWeek.values());
+		if (!model.containsAttribute("slotsText")) {
+			model.addAttribute("slotsText", String.join("\n", rotation.slots().stream().map(s -> s.label()).toList()));
+		}
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", Map.of("name", rotation.name(), "timeZone", rotation.zone().getId(), "blockDays",
 					String.valueOf(rotation.blockDays()), "restHours", String.valueOf(rotation.minimumRest().toHours()),
@@ -147,6 +157,66 @@ class RotationAdminController {
 		redirect.addFlashAttribute("message",
 				"Saved. New settings apply to shifts planned from now on; published shifts stay as they are.");
 		return "redirect:/rotations/" + id;
+	}
+
+	@PostMapping("/slots")
+	@Transactional
+	String saveSlots(@PathVariable long id, @RequestParam(defaultValue = "") String slots, Model model,
+			RedirectAttributes redirect) {
+		Rotation rotation = rotation(id);
+		SlotsInput input = SlotsInput.parse(slots);
+		if (!input.ok()) {
+			settings(id, model);
+			model.addAttribute("slotsText", slots);
+			model.addAttribute("slotsError", input.error());
+			return "schedule/settings";
+		}
+		List<Long> retired = this.rotations.replaceSlots(id, input.slots());
+		int cancelled = this.maintenance.cancelShiftsOfRetiredSlots(id, retired);
+		this.auditLog.record("rotation.slots-changed", "rotation", id,
+				rotation.slots().stream().map(s -> s.label()).toList() + " → "
+						+ input.slots().stream().map(s -> s.label()).toList());
+		redirect.addFlashAttribute("message", "Slots saved" + (cancelled > 0 ? "; " + cancelled
+				+ " future shifts in removed slots were cancelled" : "")
+				+ ". New slots are filled by the next extension (use \"Extend now\" to do it at once).");
+		return "redirect:/admin/rotations/" + id + "/settings";
+	}
+
+	@PostMapping("/layers")
+	@Transactional
+	String addLayer(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(required = false) List<DayOfWeek> days, @RequestParam(defaultValue = "0") String precedence,
+			Model model, RedirectAttributes redirect) {
+		Rotation rotation = rotation(id);
+		String error = null;
+		Integer rank = null;
+		try {
+			rank = Integer.valueOf(precedence.trim());
+		}
+		catch (NumberFormatException ex) {
+			error = "Precedence is a whole number; higher wins ties.";
+		}
+		if (name.isBlank() || name.length() > 60) {
+			error = "Give the layer a name of up to 60 characters.";
+		}
+		else if (rotation.layer(name.trim()).isPresent()) {
+			error = "This rotation already has a layer called \"" + name.trim() + "\".";
+		}
+		else if (days == null || days.isEmpty()) {
+			error = "Tick the days this layer may cover.";
+		}
+		if (error != null) {
+			settings(id, model);
+			model.addAttribute("layerError", error);
+			model.addAttribute("layerName", name);
+			model.addAttribute("layerDays", days == null ? List.of() : days);
+			model.addAttribute("layerPrecedence", precedence);
+			return "schedule/settings";
+		}
+		this.rotations.addLayer(id, new LayerSpec(name.trim(), EnumSet.copyOf(days), rank));
+		this.auditLog.record("rotation.layer-added", "rotation", id, name.trim() + " " + days + " precedence " + rank);
+		redirect.addFlashAttribute("message", "Layer \"" + name.trim() + "\" added; put people in it on the participants page.");
+		return "redirect:/admin/rotations/" + id + "/settings";
 	}
 
 	record ParticipantRow(Person person, RotationLayer layer, String eligibility, boolean eligible) {

@@ -3,12 +3,14 @@ package com.example.imoc.schedule;
 import java.util.Date;
 import java.util.TimeZone;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -95,6 +97,27 @@ class ScheduleJobs {
 			.build();
 	}
 
+	/**
+	 * Runs the work for every rotation, each in its own transaction; one rotation failing does not stop the others,
+	 * and the job reports the failure to Quartz afterwards.
+	 */
+	static void eachRotation(Rotations rotations, LongFunction<ScheduleMaintenance.Outcome> work, Logger log)
+			throws JobExecutionException {
+		RuntimeException failure = null;
+		for (var rotation : rotations.all()) {
+			try {
+				log.info("{}", work.apply(rotation.id()));
+			}
+			catch (RuntimeException ex) {
+				log.error("Schedule maintenance failed for rotation {}", rotation.name(), ex);
+				failure = ex;
+			}
+		}
+		if (failure != null) {
+			throw new JobExecutionException(failure);
+		}
+	}
+
 	@DisallowConcurrentExecution
 	static class ExtendSchedulesJob extends QuartzJobBean {
 
@@ -110,8 +133,8 @@ class ScheduleJobs {
 		}
 
 		@Override
-		protected void executeInternal(JobExecutionContext context) {
-			this.rotations.all().forEach(r -> log.info("{}", this.maintenance.maintain(r.id())));
+		protected void executeInternal(JobExecutionContext context) throws JobExecutionException {
+			eachRotation(this.rotations, r -> this.maintenance.maintain(r), log);
 		}
 
 	}
@@ -131,8 +154,8 @@ class ScheduleJobs {
 		}
 
 		@Override
-		protected void executeInternal(JobExecutionContext context) {
-			this.rotations.all().forEach(r -> log.info("{}", this.maintenance.repair(r.id())));
+		protected void executeInternal(JobExecutionContext context) throws JobExecutionException {
+			eachRotation(this.rotations, r -> this.maintenance.repair(r), log);
 		}
 
 	}

@@ -115,6 +115,39 @@ public class ScheduleMaintenance {
 		return new Outcome(rotation.name(), 0, 0, repair(rotation));
 	}
 
+	/**
+	 * Cancels the future shifts (after the freeze window) of slots taken out of a rotation. The rows stay, as
+	 * CANCELLED with a higher sequence, so calendars remove the events instead of keeping stale ones.
+	 */
+	@Transactional
+	public int cancelShiftsOfRetiredSlots(long rotationId, List<Long> slotIds) {
+		Rotation rotation = lockAndLoad(rotationId);
+		Instant now = this.clock.instant();
+		Instant frozenUntil = now.plus(Duration.ofDays(rotation.freezeDays()));
+		int cancelled = 0;
+		for (Long slotId : slotIds) {
+			List<long[]> rows = this.jdbc.sql("""
+					update shift set state = 'CANCELLED', sequence = sequence + 1, version = version + 1, updated_at = ?,
+					       reason = 'slot removed from the rotation'
+					where rotation_id = ? and slot_id = ? and state = 'SCHEDULED' and starts_at >= ?
+					returning id, coalesce(assignee_id, -1)""")
+				.params(Timestamp.from(now), rotationId, slotId, Timestamp.from(frozenUntil))
+				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+				.list();
+			for (long[] row : rows) {
+				Long owner = row[1] < 0 ? null : row[1];
+				this.events.publishEvent(new ShiftReassigned(row[0], rotationId, owner, null, now,
+						"slot removed from the rotation"));
+			}
+			cancelled += rows.size();
+		}
+		if (cancelled > 0) {
+			this.auditLog.record("schedule.slots-removed", "rotation", rotationId,
+					cancelled + " future shifts cancelled in removed slots");
+		}
+		return cancelled;
+	}
+
 	private Rotation lockAndLoad(long rotationId) {
 		this.jdbc.sql("select pg_advisory_xact_lock(4242100, ?)").param((int) rotationId).query(Object.class).single();
 		return this.rotations.find(rotationId).orElseThrow(() -> new IllegalArgumentException("no rotation " + rotationId));

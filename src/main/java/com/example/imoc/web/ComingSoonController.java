@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ComingSoonController {
 
-	@GetMapping({ "/swaps", "/incidents", "/availability" })
+	@GetMapping({ "/swaps" })
 	String coming(HttpServletRequest request, Model model) {
 		model.addAttribute("path", request.getRequestURI());
 		return "coming";

@@ -7,20 +7,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import com.example.imoc.demo.DemoMode;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * What the layout needs on every page: who is signed in, whether they coordinate, whether this is demo data.
+ * What the layout needs on every page: who is signed in and where they are (the demo module adds its banner flag).
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAttributes {
-
-	private final DemoMode demoMode;
-
-	LayoutAttributes(DemoMode demoMode) {
-		this.demoMode = demoMode;
-	}
 
 	@ModelAttribute("me")
 	SignedInPerson me(Authentication authentication) {
@@ -30,11 +23,6 @@ class LayoutAttributes {
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
-	}
-
-	@ModelAttribute("demoMode")
-	boolean demoMode() {
-		return this.demoMode.isOn();
 	}
 
 }

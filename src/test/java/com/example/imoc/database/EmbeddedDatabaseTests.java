@@ -3,6 +3,7 @@ package com.example.imoc.database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,8 @@ class EmbeddedDatabaseTests {
 	private ConfigurableApplicationContext start(Path dataDir) {
 		SpringApplication app = new SpringApplicationBuilder(ImocApplication.class).build();
 		return app.run("--imoc.embedded-db.data-dir=" + dataDir, "--server.port=0", "--imoc.demo=false",
-				"--logging.level.root=WARN", "--spring.quartz.auto-startup=false");
+				"--logging.level.root=WARN", "--spring.quartz.auto-startup=false",
+				"--spring.quartz.scheduler-name=imoc-" + UUID.randomUUID());
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,6 +28,12 @@ class DemoSeedingTests {
 	@Autowired
 	PasswordEncoder encoder;
 
+	@Autowired
+	DemoIncidents incidentSeeder;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void seedsARealisticOrganisationWithTheDocumentedLogins() {
 		assertThat(this.people.count()).isBetween(38L, 50L);
@@ -39,6 +46,17 @@ class DemoSeedingTests {
 		assertThat(this.people.findAll()).anyMatch(Person::isWeekdaysOnly);
 		assertThat(this.people.findAll()).anyMatch(p -> p.getOnboardingState().isTraining());
 		assertThat(this.people.findAll()).anyMatch(Person::isOptedIn);
+	}
+
+	@Test
+	void seedsPublishedHistoryAndRecentIncidentsOnce() throws Exception {
+		assertThat(this.jdbc.queryForObject("select count(*) from availability_month", Integer.class)).isEqualTo(60);
+		Integer incidents = this.jdbc.queryForObject("select count(*) from incident", Integer.class);
+		assertThat(incidents).isBetween(20, 30);
+		assertThat(this.jdbc.queryForObject("select count(*) from incident where not detected_internally", Integer.class))
+			.isPositive();
+		this.incidentSeeder.run(null);
+		assertThat(this.jdbc.queryForObject("select count(*) from incident", Integer.class)).isEqualTo(incidents);
 	}
 
 	@Test

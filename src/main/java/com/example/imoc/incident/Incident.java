@@ -1,0 +1,263 @@
+package com.example.imoc.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
+
+import com.example.imoc.incident.availability.IncidentFacts;
+
+/**
+ * An incident as recorded by the IMOC. Times are instants; the database refuses times out of order.
+ */
+@Entity
+public class Incident {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String title;
+
+	@Enumerated(EnumType.STRING)
+	private Severity severity;
+
+	@Enumerated(EnumType.STRING)
+	private IncidentStatus status;
+
+	private boolean reviewCompleted;
+
+	private Instant impactStartedAt;
+
+	private Instant declaredAt;
+
+	private Instant mitigatedAt;
+
+	private Instant resolvedAt;
+
+	@Enumerated(EnumType.STRING)
+	private RootCause rootCause;
+
+	private boolean detectedInternally = true;
+
+	private String eocName = "";
+
+	private Long imocPersonId;
+
+	private String links = "";
+
+	private String summary = "";
+
+	private String correctiveActions = "";
+
+	@ElementCollection
+	@CollectionTable(name = "incident_service", joinColumns = @JoinColumn(name = "incident_id"))
+	@BatchSize(size = 100)
+	private List<ServiceImpact> impacts = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "incident_page", joinColumns = @JoinColumn(name = "incident_id"))
+	@BatchSize(size = 100)
+	private List<Page> pages = new ArrayList<>();
+
+	@Version
+	private long version;
+
+	private Instant createdAt = Instant.now();
+
+	private Instant updatedAt = Instant.now();
+
+	protected Incident() {
+	}
+
+	Incident(String title, Severity severity, Instant declaredAt) {
+		this.title = title;
+		this.severity = severity;
+		this.declaredAt = declaredAt;
+		this.status = IncidentStatus.ACTIVE;
+	}
+
+	@PreUpdate
+	void touch() {
+		this.updatedAt = Instant.now();
+	}
+
+	/** Impact start, else declared at: when the incident starts counting against availability. */
+	public Instant impactStart() {
+		return this.impactStartedAt != null ? this.impactStartedAt : this.declaredAt;
+	}
+
+	/** Mitigated at, else resolved at; {@code null} while the impact is still going on. */
+	public Instant impactEnd() {
+		return this.mitigatedAt != null ? this.mitigatedAt : this.resolvedAt;
+	}
+
+	public IncidentFacts facts() {
+		return new IncidentFacts(this.severity.name(), this.severity.paging(), this.impactStartedAt, this.declaredAt,
+				this.mitigatedAt, this.resolvedAt, this.detectedInternally);
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	void setTitle(String title) {
+		this.title = title;
+	}
+
+	public Severity getSeverity() {
+		return this.severity;
+	}
+
+	void setSeverity(Severity severity) {
+		this.severity = severity;
+	}
+
+	public IncidentStatus getStatus() {
+		return this.status;
+	}
+
+	void setStatus(IncidentStatus status) {
+		this.status = status;
+	}
+
+	public boolean isReviewCompleted() {
+		return this.reviewCompleted;
+	}
+
+	void setReviewCompleted(boolean reviewCompleted) {
+		this.reviewCompleted = reviewCompleted;
+	}
+
+	public Instant getImpactStartedAt() {
+		return this.impactStartedAt;
+	}
+
+	void setImpactStartedAt(Instant impactStartedAt) {
+		this.impactStartedAt = impactStartedAt;
+	}
+
+	public Instant getDeclaredAt() {
+		return this.declaredAt;
+	}
+
+	void setDeclaredAt(Instant declaredAt) {
+		this.declaredAt = declaredAt;
+	}
+
+	public Instant getMitigatedAt() {
+		return this.mitigatedAt;
+	}
+
+	void setMitigatedAt(Instant mitigatedAt) {
+		this.mitigatedAt = mitigatedAt;
+	}
+
+	public Instant getResolvedAt() {
+		return this.resolvedAt;
+	}
+
+	void setResolvedAt(Instant resolvedAt) {
+		this.resolvedAt = resolvedAt;
+	}
+
+	public RootCause getRootCause() {
+		return this.rootCause;
+	}
+
+	void setRootCause(RootCause rootCause) {
+		this.rootCause = rootCause;
+	}
+
+	public boolean isDetectedInternally() {
+		return this.detectedInternally;
+	}
+
+	void setDetectedInternally(boolean detectedInternally) {
+		this.detectedInternally = detectedInternally;
+	}
+
+	public String getEocName() {
+		return this.eocName;
+	}
+
+	void setEocName(String eocName) {
+		this.eocName = eocName;
+	}
+
+	public Long getImocPersonId() {
+		return this.imocPersonId;
+	}
+
+	void setImocPersonId(Long imocPersonId) {
+		this.imocPersonId = imocPersonId;
+	}
+
+	public String getLinks() {
+		return this.links;
+	}
+
+	void setLinks(String links) {
+		this.links = links;
+	}
+
+	public String getSummary() {
+		return this.summary;
+	}
+
+	void setSummary(String summary) {
+		this.summary = summary;
+	}
+
+	public String getCorrectiveActions() {
+		return this.correctiveActions;
+	}
+
+	void setCorrectiveActions(String correctiveActions) {
+		this.correctiveActions = correctiveActions;
+	}
+
+	public List<ServiceImpact> getImpacts() {
+		return this.impacts.stream().sorted(Comparator.comparing(i -> i.getService().getName())).toList();
+	}
+
+	void replaceImpacts(List<ServiceImpact> impacts) {
+		this.impacts.clear();
+		this.impacts.addAll(impacts);
+	}
+
+	public List<Page> getPages() {
+		return this.pages.stream().sorted(Comparator.comparing(Page::getPagedAt)).toList();
+	}
+
+	void replacePages(List<Page> pages) {
+		this.pages.clear();
+		this.pages.addAll(pages);
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+}

@@ -1,0 +1,286 @@
+package com.example.imoc.schedule;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.example.imoc.IntegrationTest;
+import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.TestPeople;
+import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.Rotations;
+import com.example.imoc.web.TemplateTimes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class SchedulePagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestRotations testRotations;
+
+	@Autowired
+	TestPeople testPeople;
+
+	@Autowired
+	ScheduleMaintenance maintenance;
+
+	@Autowired
+	Shifts shifts;
+
+	@Autowired
+	Rotations rotations;
+
+	@Autowired
+	PersonRepository people;
+
+	@Test
+	void theHomePageSaysWhoIsOnCallNowAndWhenMyNextShiftIs() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(1);
+		List<Person> staff = this.testRotations.staff(rotation, 6);
+		this.maintenance.maintain(rotation.id());
+		ShiftView current = this.shifts.runningAt(Instant.now())
+			.stream()
+			.filter(s -> s.rotationId() == rotation.id() && !s.shadow())
+			.findFirst()
+			.orElseThrow();
+		Person viewer = staff.get(0);
+		ShiftView next = this.shifts.nextOf(viewer.getId(), Instant.now()).orElseThrow();
+		this.mvc.perform(get("/").with(user(TestPeople.signedIn(viewer))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(rotation.name()), containsString(current.assigneeName()),
+					containsString("Your next shift"), containsString(rotation.name() + " " + next.slot()))));
+	}
+
+	@Test
+	void myShiftsListsUpcomingShiftsInMyZoneWithTheirReasonAndASwapLink() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(1);
+		Person tokyo = this.testPeople.manager("Tokyo Viewer", "Asia/Tokyo");
+		this.rotations.join(rotation.id(), tokyo.getId(), rotation.layer("weekdays and weekends").orElseThrow().id());
+		this.testRotations.staff(rotation, 4);
+		this.maintenance.maintain(rotation.id());
+		ShiftView mine = this.shifts.nextOf(tokyo.getId(), Instant.now()).orElseThrow();
+		String localStart = new TemplateTimes().local(mine.start(), "Asia/Tokyo");
+		this.mvc.perform(get("/my/shifts").with(user(TestPeople.signedIn(tokyo))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Asia/Tokyo"), containsString(localStart),
+					containsString("/swaps/new?shift=" + mine.id()), containsString(mine.reason().substring(0, 20)))));
+	}
+
+	@Test
+	void theRotationGridShowsCoverageGapsInRed() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(1);
+		this.maintenance.maintain(rotation.id());
+		Person viewer = this.testPeople.manager("Grid Viewer");
+		this.mvc.perform(get("/rotations/{id}", rotation.id()).with(user(TestPeople.signedIn(viewer))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("coverage gap(s) in this period"),
+					containsString("class=\"gap"))));
+	}
+
+	@Test
+	void anUnknownRotationIsA404Page() throws Exception {
+		Person viewer = this.testPeople.manager("Lost Viewer");
+		this.mvc.perform(get("/rotations/999999").with(user(TestPeople.signedIn(viewer))))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theCoordinatorExtendsNowAndAManagerMayNot() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(1);
+		this.testRotations.staff(rotation, 5);
+		Person manager = this.testPeople.manager("Not Coordinator");
+		this.mvc.perform(post("/admin/rotations/{id}/extend", rotation.id()).with(user(TestPeople.signedIn(manager))).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/rotations/{id}/fairness", rotation.id()).with(user(TestPeople.signedIn(manager))))
+			.andExpect(status().isForbidden());
+		Person coordinator = this.testPeople.coordinator("Cora Extends");
+		this.mvc.perform(post("/admin/rotations/{id}/extend", rotation.id()).with(user(TestPeople.signedIn(coordinator))).with(csrf()))
+			.andExpect(redirectedUrl("/rotations/" + rotation.id()));
+		long deadline = System.currentTimeMillis() + 20_000;
+		while (this.shifts.lastDate(rotation.id()).isEmpty() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(200);
+		}
+		assertThat(this.shifts.lastDate(rotation.id())).isPresent();
+		this.mvc.perform(get("/admin/rotations/{id}/fairness", rotation.id()).with(user(TestPeople.signedIn(coordinator))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Load per person")));
+	}
+
+	@Test
+	void badSettingsComeBackWithTheErrorBesideTheFieldAndWhatWasTyped() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(1);
+		Person coordinator = this.testPeople.coordinator("Cora Settings");
+		this.mvc
+			.perform(post("/admin/rotations/{id}/settings", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf())
+				.param("version", String.valueOf(rotation.version()))
+				.param("name", rotation.name())
+				.param("timeZone", "Moon/Base")
+				.param("blockDays", "40")
+				.param("restHours", "8")
+				.param("horizonWeeks", "6")
+				.param("freezeDays", "1")
+				.param("fairnessWindowDays", "90"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("is not a time zone"),
+					containsString("Block length is 1 to 28 days."), containsString("value=\"Moon/Base\""),
+					containsString("value=\"40\""))));
+		assertThat(this.rotations.find(rotation.id()).orElseThrow().blockDays()).isEqualTo(4);
+		this.mvc
+			.perform(post("/admin/rotations/{id}/settings", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf())
+				.param("version", String.valueOf(rotation.version()))
+				.param("name", rotation.name())
+				.param("timeZone", "Europe/Berlin")
+				.param("blockDays", "7")
+				.param("restHours", "12")
+				.param("horizonWeeks", "8")
+				.param("freezeDays", "2")
+				.param("fairnessWindowDays", "120"))
+			.andExpect(status().is3xxRedirection());
+		Rotation saved = this.rotations.find(rotation.id()).orElseThrow();
+		assertThat(saved.blockDays()).isEqualTo(7);
+		assertThat(saved.zone().getId()).isEqualTo("Europe/Berlin");
+	}
+
+	@Test
+	void aWeekdaysOnlyPersonCannotJoinALayerThatCoversWeekends() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(1);
+		Person coordinator = this.testPeople.coordinator("Cora Layers");
+		Person weekdays = this.testPeople.manager("Weekday Worker");
+		weekdays.setWeekdaysOnly(true);
+		this.people.save(weekdays);
+		this.mvc
+			.perform(post("/admin/rotations/{id}/participants", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf())
+				.param("personId", String.valueOf(weekdays.getId()))
+				.param("layerId", String.valueOf(rotation.layer("weekdays and weekends").orElseThrow().id())))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.rotations.participants(rotation.id())).isEmpty();
+		this.mvc
+			.perform(post("/admin/rotations/{id}/participants", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf())
+				.param("personId", String.valueOf(weekdays.getId()))
+				.param("layerId", String.valueOf(rotation.layer("weekdays-only").orElseThrow().id())))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.rotations.participants(rotation.id())).hasSize(1);
+	}
+
+	@Test
+	void theCoordinatorCreatesARotationAndABadSlotListComesBackAsTyped() throws Exception {
+		Person coordinator = this.testPeople.coordinator("Cora Creates");
+		String name = "Platform " + System.nanoTime();
+		this.mvc
+			.perform(post("/admin/rotations").with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf())
+				.param("name", name)
+				.param("timeZone", "Europe/Berlin")
+				.param("blockDays", "7")
+				.param("restHours", "10")
+				.param("horizonWeeks", "4")
+				.param("freezeDays", "1")
+				.param("fairnessWindowDays", "90")
+				.param("slots", "09:00-17:00\nlunchtime"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Line 2 (&quot;lunchtime&quot;) is not a slot"),
+					containsString("lunchtime</textarea>"))));
+		assertThat(this.rotations.findByName(name)).isEmpty();
+		this.mvc
+			.perform(post("/admin/rotations").with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf())
+				.param("name", name)
+				.param("timeZone", "Europe/Berlin")
+				.param("blockDays", "7")
+				.param("restHours", "10")
+				.param("horizonWeeks", "4")
+				.param("freezeDays", "1")
+				.param("fairnessWindowDays", "90")
+				.param("slots", "09:00-17:00\n17:00-09:00")
+				.param("weekdaysOnlyLayer", "true"))
+			.andExpect(status().is3xxRedirection());
+		Rotation created = this.rotations.findByName(name).orElseThrow();
+		assertThat(created.slots()).extracting(s -> s.label()).containsExactly("09:00-17:00", "17:00-09:00");
+		assertThat(created.layers()).extracting(l -> l.name()).containsExactly("weekdays and weekends", "weekdays-only");
+		assertThat(created.anchor().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+	}
+
+	@Test
+	void removingASlotCancelsItsShiftsAfterTheFreezeWindowAndKeepsTheRest() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(2);
+		this.testRotations.staff(rotation, 8);
+		this.maintenance.maintain(rotation.id());
+		Person coordinator = this.testPeople.coordinator("Cora Slots");
+		Instant now = Instant.now();
+		List<ShiftView> before = this.shifts.ofRotation(rotation.id(), now, now.plusSeconds(30 * 86_400L));
+		this.mvc
+			.perform(post("/admin/rotations/{id}/slots", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf())
+				.param("slots", "23:00-05:00\n05:00-11:00\n11:00-15:00\n15:00-23:00"))
+			.andExpect(status().is3xxRedirection());
+		List<ShiftView> after = this.shifts.ofRotation(rotation.id(), now, now.plusSeconds(30 * 86_400L));
+		Instant frozenUntil = now.plusSeconds(86_400);
+		assertThat(after).noneMatch(s -> s.slot().startsWith("15:00-19:00") && s.start().isAfter(frozenUntil.plusSeconds(60)));
+		assertThat(after).anyMatch(s -> s.slot().startsWith("05:00-11:00"));
+		assertThat(after.stream().filter(s -> s.slot().equals("05:00-11:00")).count())
+			.isEqualTo(before.stream().filter(s -> s.slot().equals("05:00-11:00")).count());
+		assertThat(this.rotations.find(rotation.id()).orElseThrow().slots()).extracting(s -> s.label())
+			.containsExactly("23:00-05:00", "05:00-11:00", "11:00-15:00", "15:00-23:00");
+		ScheduleMaintenance.Outcome extended = this.maintenance.maintain(rotation.id());
+		assertThat(extended.created()).isPositive();
+	}
+
+	@Test
+	void peopleManageTheirOwnTimeAwayButNotOthers() throws Exception {
+		Person jane = this.testPeople.manager("Jane Away");
+		Person other = this.testPeople.manager("Other Person");
+		this.mvc.perform(get("/people/{id}/time-away", other.getId()).with(user(TestPeople.signedIn(jane))))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/people/{id}/time-away", other.getId()).with(user(TestPeople.signedIn(jane)))
+				.with(csrf())
+				.param("kind", "PTO")
+				.param("first", "2027-01-04")
+				.param("last", "2027-01-08"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/people/{id}/time-away", jane.getId()).with(user(TestPeople.signedIn(jane)))
+				.with(csrf())
+				.param("kind", "PTO")
+				.param("first", "2027-01-08")
+				.param("last", "2027-01-04"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("The last day must be on or after the first day."),
+					containsString("value=\"2027-01-08\""))));
+		this.mvc
+			.perform(post("/people/{id}/time-away", jane.getId()).with(user(TestPeople.signedIn(jane)))
+				.with(csrf())
+				.param("kind", "CONFERENCE")
+				.param("first", "2027-01-04")
+				.param("last", "2027-01-08"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/my/time-away").with(user(TestPeople.signedIn(jane))))
+			.andExpect(redirectedUrl("/people/" + jane.getId() + "/time-away"));
+		this.mvc.perform(get("/people/{id}/time-away", jane.getId()).with(user(TestPeople.signedIn(jane))))
+			.andExpect(content().string(containsString("Conference")));
+	}
+
+}
