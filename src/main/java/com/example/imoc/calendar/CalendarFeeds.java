@@ -1,0 +1,309 @@
+package com.example.imoc.calendar;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonRepository;
+import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.Rotations;
+import com.example.imoc.schedule.ShiftView;
+import com.example.imoc.schedule.Shifts;
+
+/**
+ * Builds the feeds and keeps each rendering until its schedule version changes. The version is one small aggregate
+ * query over the rows a feed shows, so a client polling every few minutes costs a lookup, not a rebuild; it comes
+ * from the database, so two app instances never serve a stale copy of each other's changes.
+ */
+@Service
+class CalendarFeeds {
+
+	/** A ready feed: the bytes, a strong ETag over them, and the last change it shows (whole seconds). */
+	record RenderedFeed(byte[] body, String etag, Instant lastModified) {
+	}
+
+	/** The window a feed covers, in whole UTC days so the output only shifts once a day. */
+	record Window(Instant today, Instant from, Instant to, Instant cancelledSince) {
+	}
+
+	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
+	private final FeedTokens tokens;
+
+	private final FeedTombstones tombstones;
+
+	private final Shifts shifts;
+
+	private final Rotations rotations;
+
+	private final PersonRepository people;
+
+	private final JdbcClient jdbc;
+
+	private final CalendarProperties properties;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	private final String uidHost;
+
+	private final Map<String, Cached> cache;
+
+	private record Cached(String version, RenderedFeed feed) {
+	}
+
+	CalendarFeeds(FeedTokens tokens, FeedTombstones tombstones, Shifts shifts, Rotations rotations,
+			PersonRepository people, JdbcClient jdbc, CalendarProperties properties, Clock clock,
+			@Value("${imoc.base-url}") String baseUrl) {
+		this.tokens = tokens;
+		this.tombstones = tombstones;
+		this.shifts = shifts;
+		this.rotations = rotations;
+		this.people = people;
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		String host = URI.create(this.baseUrl).getHost();
+		this.uidHost = host == null ? "imoc.invalid" : host;
+		int entries = properties.cacheEntries();
+		this.cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+				return size() > entries;
+			}
+		});
+	}
+
+	/** The feed a secret opens (noting the fetch), or empty for an unknown, revoked or malformed secret. */
+	@Transactional
+	public Optional<RenderedFeed> open(String secret, String client) {
+		return this.tokens.open(secret, client).map(this::render);
+	}
+
+	RenderedFeed render(FeedToken token) {
+		Window window = window();
+		Version version = token.kind() == FeedKind.PERSON ? personVersion(token.ownerId(), window)
+				: rotationVersion(token.rotationId(), window);
+		String key = token.feedKey();
+		Cached cached = this.cache.get(key);
+		if (cached != null && cached.version().equals(version.key())) {
+			return cached.feed();
+		}
+		byte[] body = token.kind() == FeedKind.PERSON ? personFeed(token.ownerId(), window)
+				: rotationFeed(token.rotationId(), window);
+		RenderedFeed feed = new RenderedFeed(body, etag(body), version.lastModified());
+		this.cache.put(key, new Cached(version.key(), feed));
+		return feed;
+	}
+
+	Window window() {
+		Instant today = LocalDate.now(this.clock).atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant from = today.minus(this.properties.pastDays(), ChronoUnit.DAYS);
+		Instant to = today.atZone(ZoneOffset.UTC).plusMonths(this.properties.futureMonths()).toInstant();
+		return new Window(today, from, to, today.minus(this.properties.cancelledDays(), ChronoUnit.DAYS));
+	}
+
+	private record Version(String key, Instant lastModified) {
+	}
+
+	/**
+	 * Everything a personal feed's bytes depend on: its shifts (live, or cancelled lately), its tombstones, the names
+	 * of its rotations and of the person, and the window.
+	 */
+	private Version personVersion(long personId, Window window) {
+		return this.jdbc.sql("""
+				select (select count(*) || '/' || coalesce(sum(s.id), 0) || '/' || coalesce(sum(s.sequence), 0) || '/'
+				               || coalesce(sum(r.version), 0)
+				        from shift s join rotation r on r.id = s.rotation_id
+				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
+				          and (s.state = 'SCHEDULED' or s.updated_at > :since)) as shifts,
+				       (select max(s.updated_at) from shift s
+				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
+				          and (s.state = 'SCHEDULED' or s.updated_at > :since)) as shifts_changed,
+				       (select count(*) || '/' || coalesce(sum(t.shift_id), 0) || '/' || coalesce(sum(t.sequence), 0)
+				        from feed_tombstone t where t.person_id = :person and t.cancelled_at > :since) as tombstones,
+				       (select max(greatest(t.cancelled_at, s.updated_at)) from feed_tombstone t join shift s on s.id = t.shift_id
+				        where t.person_id = :person and t.cancelled_at > :since) as tombstones_changed,
+				       (select updated_at from person where id = :person) as person_changed""")
+			.param("person", personId)
+			.param("from", Timestamp.from(window.from()))
+			.param("to", Timestamp.from(window.to()))
+			.param("since", Timestamp.from(window.cancelledSince()))
+			.query((rs, n) -> version(window, rs.getString("shifts") + "|" + rs.getString("tombstones"),
+					rs.getTimestamp("shifts_changed"), rs.getTimestamp("tombstones_changed"),
+					rs.getTimestamp("person_changed")))
+			.single();
+	}
+
+	/** Everything a rotation feed's bytes depend on: its shifts, their assignees' names, the rotation, the window. */
+	private Version rotationVersion(long rotationId, Window window) {
+		return this.jdbc.sql("""
+				select count(*) || '/' || coalesce(sum(s.id), 0) || '/' || coalesce(sum(s.sequence), 0) || '/'
+				       || coalesce(sum(coalesce(s.assignee_id, 0)), 0) || '/'
+				       || (select version from rotation where id = :rotation) as shifts,
+				       max(s.updated_at) as shifts_changed, max(p.updated_at) as people_changed
+				from shift s left join person p on p.id = s.assignee_id
+				where s.rotation_id = :rotation and s.ends_at > :from and s.starts_at < :to
+				  and (s.state = 'SCHEDULED' or s.updated_at > :since)""")
+			.param("rotation", rotationId)
+			.param("from", Timestamp.from(window.from()))
+			.param("to", Timestamp.from(window.to()))
+			.param("since", Timestamp.from(window.cancelledSince()))
+			.query((rs, n) -> version(window, rs.getString("shifts"), rs.getTimestamp("shifts_changed"),
+					rs.getTimestamp("people_changed")))
+			.single();
+	}
+
+	/**
+	 * The version key, and Last-Modified: the latest change shown, but never before the start of the window's day,
+	 * when shifts drop out of the back of the window.
+	 */
+	private static Version version(Window window, String counts, Timestamp... changes) {
+		Instant last = window.today();
+		StringBuilder key = new StringBuilder(window.from().toString()).append('|').append(counts);
+		for (Timestamp change : changes) {
+			Instant at = change == null ? null : change.toInstant();
+			key.append('|').append(at);
+			if (at != null && at.isAfter(last)) {
+				last = at;
+			}
+		}
+		return new Version(key.toString(), last.truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	private byte[] personFeed(long personId, Window window) {
+		String name = this.people.findById(personId).map(Person::getName).orElse("#" + personId);
+		List<FeedEvent> events = new ArrayList<>();
+		Set<Long> shown = new HashSet<>();
+		for (ShiftView shift : this.shifts.ofPerson(personId, window.from(), window.to())) {
+			shown.add(shift.id());
+			events.add(event(shift, personalSummary(shift), description(shift, null), shift.sequence(),
+					shift.updatedAt(), false));
+		}
+		for (FeedTombstones.Tombstone tombstone : this.tombstones.of(personId, window.cancelledSince())) {
+			if (shown.add(tombstone.shiftId())) {
+				this.shifts.find(tombstone.shiftId())
+					.filter(shift -> shift.end().isAfter(window.from()) && shift.start().isBefore(window.to()))
+					.ifPresent(shift -> events.add(event(shift, personalSummary(shift),
+							"This shift is no longer yours.\n" + description(shift, null),
+							tombstone.cancellationSequence(), tombstone.cancelledAt(), true)));
+			}
+		}
+		for (long id : cancelledShiftIds("s.assignee_id = :subject", personId, window)) {
+			if (shown.add(id)) {
+				this.shifts.find(id).ifPresent(shift -> events.add(event(shift, personalSummary(shift),
+						"This shift was removed from the schedule.\n" + description(shift, null), shift.sequence(),
+						shift.updatedAt(), true)));
+			}
+		}
+		return ICalendarWriter.write(FeedKind.PERSON.calendarName(name), this.properties.refreshInterval(), sorted(events));
+	}
+
+	private byte[] rotationFeed(long rotationId, Window window) {
+		String name = this.rotations.find(rotationId).map(Rotation::name).orElse("#" + rotationId);
+		List<ShiftView> live = this.shifts.ofRotation(rotationId, window.from(), window.to());
+		Map<Instant, ShiftView> primaryByStart = new LinkedHashMap<>();
+		live.stream().filter(s -> !s.shadow()).forEach(s -> primaryByStart.putIfAbsent(s.start(), s));
+		List<FeedEvent> events = new ArrayList<>();
+		for (ShiftView shift : live) {
+			ShiftView next = shift.shadow() ? null : primaryByStart.get(shift.end());
+			events.add(event(shift, rotationSummary(shift), description(shift, next), shift.sequence(),
+					shift.updatedAt(), false));
+		}
+		for (long id : cancelledShiftIds("s.rotation_id = :subject", rotationId, window)) {
+			this.shifts.find(id).ifPresent(shift -> events.add(event(shift, rotationSummary(shift),
+					"This shift was removed from the schedule.\n" + description(shift, null), shift.sequence(),
+					shift.updatedAt(), true)));
+		}
+		return ICalendarWriter.write(FeedKind.ROTATION.calendarName(name), this.properties.refreshInterval(), sorted(events));
+	}
+
+	/** Shifts taken off the schedule lately (few), still announced as cancelled. */
+	private List<Long> cancelledShiftIds(String subjectClause, long subjectId, Window window) {
+		return this.jdbc.sql("select s.id from shift s where " + subjectClause
+				+ " and s.state = 'CANCELLED' and s.updated_at > :since and s.ends_at > :from and s.starts_at < :to order by s.id")
+			.param("subject", subjectId)
+			.param("since", Timestamp.from(window.cancelledSince()))
+			.param("from", Timestamp.from(window.from()))
+			.param("to", Timestamp.from(window.to()))
+			.query(Long.class)
+			.list();
+	}
+
+	private FeedEvent event(ShiftView shift, String summary, String description, int sequence, Instant changedAt,
+			boolean cancelled) {
+		return new FeedEvent("shift-" + shift.id() + "@" + this.uidHost, shift.start(), shift.end(),
+				changedAt.truncatedTo(ChronoUnit.SECONDS), sequence, summary, description, cancelled);
+	}
+
+	/** "On call: IMOC 05:00–11:00", the slot as the rotation names it (wall-clock times in its zone). */
+	private static String personalSummary(ShiftView shift) {
+		return "On call: " + shift.rotationName() + " " + shift.slot().replace('-', '–')
+				+ (shift.shadow() ? " (shadow)" : "");
+	}
+
+	/** "IMOC 05:00–11:00 UTC — Jane Doe", or "— UNCOVERED" for a coverage gap. */
+	private static String rotationSummary(ShiftView shift) {
+		return shift.rotationName() + " " + CLOCK.format(shift.start()) + "–" + CLOCK.format(shift.end()) + " UTC — "
+				+ (shift.isGap() ? "UNCOVERED" : shift.assigneeName()) + (shift.shadow() ? " (shadow)" : "");
+	}
+
+	private String description(ShiftView shift, ShiftView next) {
+		StringBuilder text = new StringBuilder();
+		text.append(shift.rotationName()).append(", slot ").append(shift.slot()).append(" (").append(shift.layer())
+			.append(", times in ").append(shift.rotationZone()).append(")");
+		if (shift.shadow()) {
+			text.append("\nShadow shift: you follow the incident manager on call and learn.");
+		}
+		if (shift.isGap()) {
+			text.append("\nNobody holds this shift yet: a coverage gap.");
+		}
+		if (next != null) {
+			text.append("\nHand over to: ").append(next.isGap() ? "nobody yet (coverage gap)"
+					: next.assigneeName() + " <" + next.assigneeEmail() + ">");
+		}
+		text.append("\nRotation: ").append(this.baseUrl).append("/rotations/").append(shift.rotationId());
+		text.append("\nSwap or give away: ").append(this.baseUrl).append("/swaps/new?shift=").append(shift.id());
+		return text.toString();
+	}
+
+	private static List<FeedEvent> sorted(List<FeedEvent> events) {
+		return events.stream().sorted(Comparator.comparing(FeedEvent::start).thenComparing(FeedEvent::uid)).toList();
+	}
+
+	private static String etag(byte[] body) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
+		}
+	}
+
+}
