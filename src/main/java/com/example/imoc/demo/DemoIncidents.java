@@ -69,7 +69,11 @@ class DemoIncidents implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoIncidents(DemoMode demoMode, JdbcTemplate jdbc, Incidents incidents, Availability availability, Clock clock) {
+	private final SeedMarks seedMarks;
+
+	DemoIncidents(DemoMode demoMode, JdbcTemplate jdbc, Incidents incidents, Availability availability, Clock clock,
+			SeedMarks seedMarks) {
+		this.seedMarks = seedMarks;
 		this.demoMode = demoMode;
 		this.jdbc = jdbc;
 		this.incidents = incidents;
@@ -83,16 +87,12 @@ class DemoIncidents implements ApplicationRunner {
 		if (!this.demoMode.isOn()) {
 			return;
 		}
-		this.jdbc.queryForObject("select pg_advisory_xact_lock(4242003)", Object.class);
-		Integer done = this.jdbc.queryForObject("select count(*) from app_setting where key = ?", Integer.class,
-				SEEDED_KEY);
-		if (done != null && done > 0) {
+		if (!this.seedMarks.pending(SEEDED_KEY)) {
 			return;
 		}
 		int months = this.availability.importPublished(published());
 		int created = seedIncidents();
-		this.jdbc.update("insert into app_setting (key, value) values (?, ?) on conflict (key) do nothing", SEEDED_KEY,
-				"incidents");
+		this.seedMarks.markDone(SEEDED_KEY, "incidents");
 		log.info("Demo incidents seeded: {} published months, {} incidents", months, created);
 	}
 

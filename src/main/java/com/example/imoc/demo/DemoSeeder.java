@@ -53,8 +53,11 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final ScheduleMaintenance maintenance;
 
+	private final SeedMarks seedMarks;
+
 	DemoSeeder(DemoMode demoMode, PersonRepository people, PasswordEncoder passwordEncoder, JdbcTemplate jdbc,
-			Clock clock, Rotations rotations, TimeAway timeAway, ScheduleMaintenance maintenance) {
+			Clock clock, Rotations rotations, TimeAway timeAway, ScheduleMaintenance maintenance, SeedMarks seedMarks) {
+		this.seedMarks = seedMarks;
 		this.rotations = rotations;
 		this.timeAway = timeAway;
 		this.maintenance = maintenance;
@@ -71,19 +74,17 @@ class DemoSeeder implements ApplicationRunner {
 		if (!this.demoMode.isOn()) {
 			return;
 		}
-		// Two instances starting together against one database must not both seed.
-		this.jdbc.queryForObject("select pg_advisory_xact_lock(4242001)", Object.class);
-		if (alreadySeeded()) {
+		if (!this.seedMarks.pending(SEEDED_KEY)) {
 			return;
 		}
 		if (this.people.findByEmail(DemoPeople.COORDINATOR_EMAIL).isPresent()) {
-			markSeeded();
+			this.seedMarks.markDone(SEEDED_KEY, "people");
 			return;
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		var created = DemoPeople.create(this.people, this.passwordEncoder.encode("demo"), today);
 		int shifts = seedRotation(created, today);
-		markSeeded();
+		this.seedMarks.markDone(SEEDED_KEY, "people");
 		log.info("Demo data seeded: {} people, {} IMOC shifts; sign in as {} / demo", created.size(), shifts,
 				DemoPeople.COORDINATOR_EMAIL);
 	}
@@ -115,15 +116,5 @@ class DemoSeeder implements ApplicationRunner {
 		return this.maintenance.backfill(imoc.id(), today.minusDays(28)).created();
 	}
 
-	boolean alreadySeeded() {
-		Integer count = this.jdbc.queryForObject("select count(*) from app_setting where key = ?", Integer.class,
-				SEEDED_KEY);
-		return count != null && count > 0;
-	}
-
-	private void markSeeded() {
-		this.jdbc.update("insert into app_setting (key, value) values (?, ?) on conflict (key) do nothing", SEEDED_KEY,
-				"people");
-	}
 
 }
