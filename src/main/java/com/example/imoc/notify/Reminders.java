@@ -56,8 +56,8 @@ class Reminders {
 				left join notification_preference np on np.person_id = p.id
 				cross join lateral unnest(coalesce(np.reminder_lead_minutes, array[1440, 60])) as lead
 				where s.state = 'SCHEDULED' and p.active
-				  and s.starts_at > ? and s.starts_at <= ? + interval '14 days'
-				  and s.starts_at <= ? + make_interval(mins => lead)
+				  and s.starts_at > ? and s.starts_at <= cast(? as timestamptz) + interval '14 days'
+				  and s.starts_at <= cast(? as timestamptz) + make_interval(mins => lead)
 				  and not exists (select 1 from shift_reminder sr
 				                  where sr.shift_id = s.id and sr.person_id = p.id and sr.lead_minutes = lead)
 				order by s.starts_at, s.id, lead""")
