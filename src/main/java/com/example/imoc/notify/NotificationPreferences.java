@@ -30,14 +30,14 @@ class NotificationPreferences {
 
 	private static final Pattern LEAD = Pattern.compile("(\\d{1,5})\\s*(m|min|mins|minutes?|h|hours?|d|days?)");
 
-	record Preferences(boolean mailEnabled, List<Duration> leads) {
+	public record Preferences(boolean mailEnabled, List<Duration> leads) {
 
 		static Preferences defaults() {
 			return new Preferences(true, DEFAULT_LEADS);
 		}
 
 		/** The lead times as typed in the form, e.g. {@code 24h, 1h}. */
-		String leadsText() {
+		public String leadsText() {
 			return String.join(", ", this.leads.stream().map(NotificationPreferences::format).toList());
 		}
 
