@@ -7,10 +7,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends notices: each is stored in the recipient's inbox and queued for mail in the caller's transaction, so a
- * rolled-back change notifies nobody and a committed one is never forgotten.
+ * rolled-back change notifies nobody and a committed one is never forgotten. Whether a mail is queued follows the
+ * recipient's preference at that moment; {@link MailOutbox} delivers the queue.
  */
 @Service
 public class Notifications {
+
+	private static final String INSERT = """
+			insert into notification (recipient_id, kind, subject, body, link, mail_wanted, dedupe_key)
+			values (?, ?, ?, ?, ?, coalesce((select mail_enabled from notification_preference where person_id = ?), true), ?)
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -20,9 +26,26 @@ public class Notifications {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void send(Notice notice) {
-		this.jdbc.sql("insert into notification (recipient_id, kind, subject, body, link) values (?, ?, ?, ?, ?)")
-			.params(notice.recipientId(), notice.kind(), notice.subject(), notice.body(), notice.link())
-			.update();
+		insert(notice, null);
+	}
+
+	/**
+	 * Sends the notice unless this recipient already has one with the same key (a handoff per shift, a digest per
+	 * day), so a job that runs twice after a crash tells nobody twice.
+	 * @return the new notification's id, or {@code null} when it had been sent before
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Long sendOnce(Notice notice, String dedupeKey) {
+		return insert(notice, dedupeKey);
+	}
+
+	private Long insert(Notice notice, String dedupeKey) {
+		return this.jdbc.sql(INSERT + " on conflict (recipient_id, dedupe_key) where dedupe_key is not null do nothing returning id")
+			.params(notice.recipientId(), notice.kind(), notice.subject(), notice.body(), notice.link(),
+					notice.recipientId(), dedupeKey)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
 	}
 
 }

@@ -28,4 +28,6 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 
 	boolean existsByRole(Role role);
 
+	List<Person> findByRoleAndActiveTrueOrderByNameAsc(Role role);
+
 }

@@ -50,6 +50,11 @@ public class TestPeople {
 		return this.people.save(person);
 	}
 
+	@Transactional(readOnly = true)
+	public Person find(long id) {
+		return this.people.findById(id).orElseThrow();
+	}
+
 	public static SignedInPerson signedIn(Person person) {
 		return SignedInPerson.of(person);
 	}

@@ -1,0 +1,65 @@
+package com.example.imoc.notify;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import com.example.imoc.people.SignedInPerson;
+
+/**
+ * What this module adds to pages it does not own, so the web, people and schedule modules need not know about it:
+ * the unread count in the navigation, the notification section of the profile, the handover note on the home page.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class NotifyModelAttributes {
+
+	private final Inbox inbox;
+
+	private final NotificationPreferences preferences;
+
+	private final Handoffs handoffs;
+
+	private final Clock clock;
+
+	NotifyModelAttributes(Inbox inbox, NotificationPreferences preferences, Handoffs handoffs, Clock clock) {
+		this.inbox = inbox;
+		this.preferences = preferences;
+		this.handoffs = handoffs;
+		this.clock = clock;
+	}
+
+	@ModelAttribute("unreadNotifications")
+	Integer unreadNotifications(Authentication authentication) {
+		SignedInPerson me = signedIn(authentication);
+		return me == null ? null : this.inbox.unread(me.id());
+	}
+
+	@ModelAttribute("notificationPreferences")
+	NotificationPreferences.Preferences notificationPreferences(Authentication authentication,
+			HttpServletRequest request) {
+		SignedInPerson me = signedIn(authentication);
+		return me != null && isPage(request, "/profile") ? this.preferences.of(me.id()) : null;
+	}
+
+	@ModelAttribute("handoverNote")
+	Handoffs.IncomingNote handoverNote(Authentication authentication, HttpServletRequest request) {
+		SignedInPerson me = signedIn(authentication);
+		return me != null && isPage(request, "/") ? this.handoffs.forIncoming(me.id(), this.clock.instant()).orElse(null)
+				: null;
+	}
+
+	private static boolean isPage(HttpServletRequest request, String path) {
+		return "GET".equals(request.getMethod())
+				&& request.getRequestURI().substring(request.getContextPath().length()).equals(path);
+	}
+
+	private static SignedInPerson signedIn(Authentication authentication) {
+		return authentication != null && authentication.getPrincipal() instanceof SignedInPerson person ? person : null;
+	}
+
+}
