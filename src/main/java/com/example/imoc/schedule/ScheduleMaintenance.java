@@ -311,9 +311,9 @@ public class ScheduleMaintenance {
 			.params(rotation.id(), Timestamp.from(endingAfter))
 			.query((rs, n) -> {
 				long assignee = rs.getLong(6);
+				Long assigneeId = rs.wasNull() ? null : assignee;
 				return new ExistingShift(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.wasNull() ? null : assignee,
-						rs.getBoolean(7));
+						rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), assigneeId, rs.getBoolean(7));
 			})
 			.list();
 	}

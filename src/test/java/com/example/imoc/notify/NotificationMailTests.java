@@ -200,6 +200,42 @@ class NotificationMailTests {
 	}
 
 	@Test
+	void aCoverRequestAndItsAnswerAreMailedToTheRightPeople() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(3);
+		List<Person> staff = this.testRotations.staff(rotation, 6);
+		this.maintenance.maintain(rotation.id());
+		Person helper = this.testPeople.manager("Helpful Colleague");
+		this.rotations.join(rotation.id(), helper.getId(), rotation.layer("weekdays and weekends").orElseThrow().id());
+		Instant later = Instant.now().plus(Duration.ofDays(3));
+		ShiftView shift = this.shifts.ofRotation(rotation.id(), later, later.plus(Duration.ofDays(7)))
+			.stream()
+			.filter(s -> !s.shadow() && s.start().isAfter(later))
+			.findFirst()
+			.orElseThrow();
+		Person holder = staff.stream().filter(p -> p.getId().equals(shift.assigneeId())).findFirst().orElseThrow();
+		String location = this.mvc
+			.perform(post("/swaps").param("shift", String.valueOf(shift.id()))
+				.param("kind", "COVER")
+				.param("toPersonId", String.valueOf(helper.getId()))
+				.param("message", "school play")
+				.with(user(TestPeople.signedIn(holder)))
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith("/swaps/");
+		this.outbox.deliverDue(Instant.now().plusSeconds(1));
+		assertThat(mailsTo(helper)).singleElement().satisfies(m -> {
+			assertThat(subject(m)).contains(holder.getName() + " asks you to cover a shift");
+			assertThat(GreenMailUtil.getBody(m)).contains("school play").contains(location);
+		});
+		this.mvc.perform(post(location + "/accept").with(user(TestPeople.signedIn(helper))).with(csrf()));
+		assertThat(this.shifts.find(shift.id()).orElseThrow().assigneeId()).isEqualTo(helper.getId());
+		this.outbox.deliverDue(Instant.now().plusSeconds(1));
+		assertThat(mailsTo(holder)).anySatisfy(m -> assertThat(subject(m)).contains(helper.getName() + " took your shift"));
+	}
+
+	@Test
 	void anSmtpOutageDelaysAMailThatIsThenDeliveredOnceNeverTwice() {
 		Person pat = this.testPeople.manager("Pat Outage");
 		long id = notify(pat, "Outage test");

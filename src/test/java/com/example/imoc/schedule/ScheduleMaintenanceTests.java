@@ -173,6 +173,9 @@ class ScheduleMaintenanceTests {
 			assertThat(s.isGap()).isTrue();
 			assertThat(s.reason()).contains("no eligible person");
 		});
+		ScheduleMaintenance.Outcome again = this.maintenance.maintain(rotation.id());
+		assertThat(again.reassigned()).as("a gap that still cannot be filled is left alone").isZero();
+		assertThat(primaries(rotation)).allSatisfy(s -> assertThat(s.sequence()).isZero());
 	}
 
 	@Test
