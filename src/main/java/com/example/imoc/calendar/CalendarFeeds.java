@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -149,12 +150,21 @@ class CalendarFeeds {
 				        from feed_tombstone t where t.person_id = :person and t.cancelled_at > :since) as tombstones,
 				       (select max(greatest(t.cancelled_at, s.updated_at)) from feed_tombstone t join shift s on s.id = t.shift_id
 				        where t.person_id = :person and t.cancelled_at > :since) as tombstones_changed,
-				       (select updated_at from person where id = :person) as person_changed""")
+				       (select updated_at from person where id = :person) as person_changed,
+				       (select count(n.id) || '/' || coalesce(sum(n.id + coalesce(n.assignee_id, 0)), 0) || '/'
+				               || coalesce(max(n.updated_at)::text, '') || '/' || coalesce(max(p.updated_at)::text, '')
+				        from shift s
+				        join shift n on n.rotation_id = s.rotation_id and n.starts_at = s.ends_at and not n.shadow
+				                    and n.state = 'SCHEDULED'
+				        left join person p on p.id = n.assignee_id
+				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
+				          and s.state = 'SCHEDULED' and not s.shadow) as handovers""")
 			.param("person", personId)
 			.param("from", Timestamp.from(window.from()))
 			.param("to", Timestamp.from(window.to()))
 			.param("since", Timestamp.from(window.cancelledSince()))
-			.query((rs, n) -> version(window, rs.getString("shifts") + "|" + rs.getString("tombstones"),
+			.query((rs, n) -> version(window,
+					rs.getString("shifts") + "|" + rs.getString("tombstones") + "|" + rs.getString("handovers"),
 					rs.getTimestamp("shifts_changed"), rs.getTimestamp("tombstones_changed"),
 					rs.getTimestamp("person_changed")))
 			.single();
@@ -200,9 +210,14 @@ class CalendarFeeds {
 		String name = this.people.findById(personId).map(Person::getName).orElse("#" + personId);
 		List<FeedEvent> events = new ArrayList<>();
 		Set<Long> shown = new HashSet<>();
-		for (ShiftView shift : this.shifts.ofPerson(personId, window.from(), window.to())) {
+		List<ShiftView> mine = this.shifts.ofPerson(personId, window.from(), window.to());
+		Map<Long, Map<Instant, ShiftView>> nextByRotation = new HashMap<>();
+		for (ShiftView shift : mine) {
 			shown.add(shift.id());
-			events.add(event(shift, personalSummary(shift), description(shift, null), shift.sequence(),
+			ShiftView next = shift.shadow() ? null
+					: nextByRotation.computeIfAbsent(shift.rotationId(), id -> primaryByStart(id, window))
+						.get(shift.end());
+			events.add(event(shift, personalSummary(shift), description(shift, next), shift.sequence(),
 					shift.updatedAt(), false));
 		}
 		for (FeedTombstones.Tombstone tombstone : this.tombstones.of(personId, window.cancelledSince())) {
@@ -227,8 +242,7 @@ class CalendarFeeds {
 	private byte[] rotationFeed(long rotationId, Window window) {
 		String name = this.rotations.find(rotationId).map(Rotation::name).orElse("#" + rotationId);
 		List<ShiftView> live = this.shifts.ofRotation(rotationId, window.from(), window.to());
-		Map<Instant, ShiftView> primaryByStart = new LinkedHashMap<>();
-		live.stream().filter(s -> !s.shadow()).forEach(s -> primaryByStart.putIfAbsent(s.start(), s));
+		Map<Instant, ShiftView> primaryByStart = primaryByStart(live);
 		List<FeedEvent> events = new ArrayList<>();
 		for (ShiftView shift : live) {
 			ShiftView next = shift.shadow() ? null : primaryByStart.get(shift.end());
@@ -241,6 +255,17 @@ class CalendarFeeds {
 					shift.updatedAt(), true)));
 		}
 		return ICalendarWriter.write(FeedKind.ROTATION.calendarName(name), this.properties.refreshInterval(), sorted(events));
+	}
+
+	/** Who takes over from whom: the rotation's primary shifts by start (a day past the window, for the last one). */
+	private Map<Instant, ShiftView> primaryByStart(long rotationId, Window window) {
+		return primaryByStart(this.shifts.ofRotation(rotationId, window.from(), window.to().plus(1, ChronoUnit.DAYS)));
+	}
+
+	private static Map<Instant, ShiftView> primaryByStart(List<ShiftView> shifts) {
+		Map<Instant, ShiftView> byStart = new LinkedHashMap<>();
+		shifts.stream().filter(s -> !s.shadow()).forEach(s -> byStart.putIfAbsent(s.start(), s));
+		return byStart;
 	}
 
 	/** Shifts taken off the schedule lately (few), still announced as cancelled. */

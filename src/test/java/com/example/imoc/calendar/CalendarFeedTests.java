@@ -151,6 +151,26 @@ class CalendarFeedTests {
 	}
 
 	@Test
+	void aPersonalFeedNamesWhoTakesOverAndFollowsAChangeOfThatPerson() throws Exception {
+		Person zoe = this.testPeople.manager("Zed Handing");
+		Person otto = this.testPeople.manager("Otto Next");
+		Person pia = this.testPeople.manager("Pia Later");
+		TestSchedule.TestRotation rotation = this.schedule.rotation("Handover", "UTC", LocalTime.of(5, 0),
+				LocalTime.of(5, 0));
+		LocalDate day = today().plusDays(3);
+		long mine = this.schedule.shift(rotation, day, zoe.getId(), false, anHourAgo());
+		long next = this.schedule.shift(rotation, day.plusDays(1), otto.getId(), false, anHourAgo());
+		String feed = personalFeed(zoe);
+		assertThat(String.join("", event(text(feed), "shift-" + mine + "@localhost")))
+			.contains("Hand over to: Otto Next <" + otto.getEmail() + ">");
+		this.jdbc.sql("update shift set assignee_id = ?, sequence = sequence + 1, updated_at = now() where id = ?")
+			.params(pia.getId(), next)
+			.update();
+		assertThat(String.join("", event(text(feed), "shift-" + mine + "@localhost")))
+			.contains("Hand over to: Pia Later <" + pia.getEmail() + ">");
+	}
+
+	@Test
 	void aRotationFeedShowsEveryShiftWithItsHolderAndGapsAsUncovered() throws Exception {
 		Person jane = this.testPeople.manager("Jane Rotationfeed");
 		TestSchedule.TestRotation rotation = this.schedule.rotation("Rota", "UTC", LocalTime.of(23, 0),
