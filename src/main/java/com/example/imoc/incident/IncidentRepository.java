@@ -19,6 +19,14 @@ interface IncidentRepository extends JpaRepository<Incident, Long>, JpaSpecifica
 			""")
 	List<Incident> impactingBetween(@Param("from") Instant from, @Param("to") Instant to);
 
+	/** Incidents that were open at some moment of [from, to): declared before its end, not resolved before its start. */
+	@Query("""
+			select i from Incident i
+			where i.declaredAt < :to and (i.resolvedAt is null or i.resolvedAt > :from)
+			order by i.declaredAt
+			""")
+	List<Incident> openBetween(@Param("from") Instant from, @Param("to") Instant to);
+
 	List<Incident> findByDeclaredAtGreaterThanEqualAndDeclaredAtLessThanOrderByDeclaredAt(Instant from, Instant to);
 
 }

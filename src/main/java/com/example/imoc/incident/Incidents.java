@@ -84,6 +84,12 @@ public class Incidents {
 			.findFirst();
 	}
 
+	/** Incidents open at some moment of a shift, for its handover. */
+	@Transactional(readOnly = true)
+	public List<IncidentView> openDuring(Instant from, Instant to) {
+		return views(this.incidents.openBetween(from, to));
+	}
+
 	@Transactional(readOnly = true)
 	public Incident get(long id) {
 		return this.incidents.findById(id).orElseThrow(() -> new IncidentNotFoundException(id));

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.example.imoc.incident.Incidents;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonNotFoundException;
 import com.example.imoc.people.PersonRepository;
@@ -34,7 +35,10 @@ class HandoverController {
 
 	private final Clock clock;
 
-	HandoverController(Shifts shifts, Handoffs handoffs, PersonRepository people, Clock clock) {
+	private final Incidents incidents;
+
+	HandoverController(Shifts shifts, Handoffs handoffs, PersonRepository people, Incidents incidents, Clock clock) {
+		this.incidents = incidents;
 		this.shifts = shifts;
 		this.handoffs = handoffs;
 		this.people = people;
@@ -52,6 +56,7 @@ class HandoverController {
 		model.addAttribute("shift", shift);
 		model.addAttribute("next", next);
 		model.addAttribute("note", this.handoffs.latestNote(shiftId).orElse(null));
+		model.addAttribute("incidents", this.incidents.openDuring(shift.start(), shift.end()));
 		model.addAttribute("mayWrite", mayWrite);
 		model.addAttribute("longest", Handoffs.LONGEST_NOTE);
 		model.addAttribute("zone", me(me).getTimeZone());

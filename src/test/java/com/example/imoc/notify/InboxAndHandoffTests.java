@@ -1,5 +1,6 @@
 package com.example.imoc.notify;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -174,6 +175,11 @@ class InboxAndHandoffTests {
 			.with(csrf())
 			.param("note", "I am not the outgoing IM"))
 			.andExpect(status().isForbidden());
+		this.jdbc.sql("insert into incident (title, severity, status, declared_at, root_cause) values (?, 'S2', 'ACTIVE', ?, 'SATURATION')")
+			.params("Registry <slow> pulls", Timestamp.from(outgoing.start().plusSeconds(600)))
+			.update();
+		this.mvc.perform(get("/handover/{id}", outgoing.id()).with(user(signedIn(incoming.assigneeId()))))
+			.andExpect(content().string(containsString("S2 · Registry &lt;slow&gt; pulls")));
 		this.mvc.perform(post("/handover/{id}", outgoing.id()).with(user(signedIn(outgoing.assigneeId())))
 			.with(csrf())
 			.param("note", "Registry <degraded>; watch the error budget."))
