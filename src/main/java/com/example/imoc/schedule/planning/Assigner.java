@@ -240,6 +240,11 @@ public final class Assigner {
     private static final class Person {
         private final Candidate candidate;
         private final long id;
+        private final boolean eligible;
+        private final Role role;
+        private final boolean hasPreferences;
+        /** Bit i set when the person prefers {@code rules.slots().get(i)} (first 64 slots). */
+        private final long preferredSlotMask;
         private final Layer layer;
         private final int dayMask;
         private final int precedence;
@@ -252,6 +257,16 @@ public final class Assigner {
         Person(Candidate candidate, RotationRules rules, Ledger ledger) {
             this.candidate = candidate;
             this.id = candidate.personId();
+            this.eligible = candidate.eligible();
+            this.role = candidate.role();
+            this.hasPreferences = candidate.hasPreferences();
+            long preferred = 0;
+            for (int i = 0; i < Math.min(64, rules.slots().size()); i++) {
+                if (candidate.prefers(rules.slots().get(i).label())) {
+                    preferred |= 1L << i;
+                }
+            }
+            this.preferredSlotMask = preferred;
             this.layer = rules.layer(candidate.layer()).orElse(null);
             int mask = 0;
             if (layer != null) {
@@ -281,6 +296,10 @@ public final class Assigner {
             this.bookings = ledger.of(id);
         }
 
+        boolean prefers(String slot, int slotIndex) {
+            return slotIndex >= 0 ? (preferredSlotMask & (1L << slotIndex)) != 0 : candidate.prefers(slot);
+        }
+
         /** Same answer as {@link Candidate#isUnavailableDuring}: some absence starts before the end and ends after the start. */
         boolean isUnavailableDuring(Instant start, Instant end) {
             int low = 0;
@@ -304,9 +323,11 @@ public final class Assigner {
         private final Instant windowEnd;
         private final long remaining;
         private final long windowSeconds;
+        private final int slotIndex;
 
-        ScoreContext(Instant at, Instant origin, Duration window) {
+        ScoreContext(Instant at, Instant origin, Duration window, int slotIndex) {
             this.at = at;
+            this.slotIndex = slotIndex;
             this.windowStart = at.minus(window);
             this.windowEnd = at.plus(window);
             this.windowSeconds = window.toSeconds();
@@ -509,6 +530,28 @@ public final class Assigner {
 
         /** The first reason the person cannot take every need, checking need by need in order; null if none. */
         private String exclusionForAll(Person person, Role role, List<Need> needs, boolean[] restBetween) {
+            if (needs.size() > 1) {
+                String cause = exclusionOfPerson(person, role);
+                if (cause != null) {
+                    return cause;
+                }
+                // Every need lies inside the span of the block, so when no absence and no booking
+                // comes near the span, only the layer's days and the rest between needs can exclude.
+                Need first = needs.get(0);
+                Need last = needs.get(needs.size() - 1);
+                if (!person.isUnavailableDuring(first.start, last.end)
+                        && !person.bookings.clashes(first.startMinusRest, last.endPlusRest)) {
+                    for (int i = 0; i < needs.size(); i++) {
+                        if ((person.dayMask & needs.get(i).dayBit) == 0) {
+                            return person.layer.name();
+                        }
+                        if (i > 0 && !restBetween[i]) {
+                            return "resting";
+                        }
+                    }
+                    return null;
+                }
+            }
             for (int i = 0; i < needs.size(); i++) {
                 String cause = exclusion(person, role, needs.get(i), true);
                 if (cause != null) {
@@ -521,17 +564,25 @@ public final class Assigner {
             return null;
         }
 
-        /** Why the person cannot take the need, or null when they can. */
-        private String exclusion(Person person, Role role, Need need, boolean checkBookings) {
-            Candidate candidate = person.candidate;
-            if (!candidate.eligible()) {
+        /** The checks that do not depend on the shift: eligibility, role, layer. */
+        private static String exclusionOfPerson(Person person, Role role) {
+            if (!person.eligible) {
                 return "not eligible";
             }
-            if (candidate.role() != role) {
-                return candidate.role() == Role.SHADOW ? "shadowing only" : "not a shadow";
+            if (person.role != role) {
+                return person.role == Role.SHADOW ? "shadowing only" : "not a shadow";
             }
             if (person.layer == null) {
                 return "in no layer of this rotation";
+            }
+            return null;
+        }
+
+        /** Why the person cannot take the need, or null when they can. */
+        private String exclusion(Person person, Role role, Need need, boolean checkBookings) {
+            String cause = exclusionOfPerson(person, role);
+            if (cause != null) {
+                return cause;
             }
             if ((person.dayMask & need.dayBit) == 0) {
                 return person.layer.name();
@@ -547,7 +598,7 @@ public final class Assigner {
 
         /** The lowest score wins; ties go to the higher layer precedence, then to the lower person id. */
         private Pick choose(List<Person> free, String slot, Instant at, Exclusions exclusions) {
-            ScoreContext context = new ScoreContext(at, origin, rules.fairnessWindow());
+            ScoreContext context = new ScoreContext(at, origin, rules.fairnessWindow(), slotIndex(slot));
             Person bestPerson = null;
             long bestScore = 0;
             for (Person person : free) {
@@ -608,8 +659,7 @@ public final class Assigner {
             long weekend = priorWeekend + weekendSeconds + Math.floorDiv(weekendNanos, NANOS_PER_SECOND);
             long score = onCall / 60 + (weekend / 60) / 2 + Math.round((shifts + count) * DISRUPTION_MINUTES);
 
-            Candidate candidate = person.candidate;
-            if (candidate.hasPreferences() && !candidate.prefers(slot)) {
+            if (person.hasPreferences && !person.prefers(slot, context.slotIndex)) {
                 score += preferencePenalty;
             }
             Instant lastEnd = bookings.lastEndBefore(context.at);
@@ -635,6 +685,17 @@ public final class Assigner {
                     fraction(candidate.priorWeekendHours(), remaining, window.toSeconds()),
                     (double) priorHours.toSeconds() / meanSlotLength.toSeconds());
             return prior.plus(ledger.onCallLoad(candidate.personId(), at, window));
+        }
+
+        /** Position of the slot in {@code rules.slots()} if it is among the first 64, else -1. */
+        private int slotIndex(String label) {
+            List<Slot> slots = rules.slots();
+            for (int i = 0; i < Math.min(64, slots.size()); i++) {
+                if (slots.get(i).label().equals(label)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private static Duration fraction(Duration whole, long numerator, long denominator) {
