@@ -158,6 +158,10 @@ public final class Assigner {
         private final TimeRange range;
         private final Instant start;
         private final Instant end;
+        private final long startSecond;
+        private final int startNano;
+        private final long endSecond;
+        private final int endNano;
         private final int dayBit;
         /** A booking that ends after this and starts before {@link #endPlusRest} overlaps the shift or breaks the rest. */
         private final Instant startMinusRest;
@@ -168,6 +172,10 @@ public final class Assigner {
             this.range = range;
             this.start = range.start();
             this.end = range.end();
+            this.startSecond = start.getEpochSecond();
+            this.startNano = start.getNano();
+            this.endSecond = end.getEpochSecond();
+            this.endNano = end.getNano();
             this.dayBit = 1 << date.getDayOfWeek().ordinal();
             this.startMinusRest = start.minus(rest);
             this.endPlusRest = end.plus(rest);
@@ -248,14 +256,15 @@ public final class Assigner {
         private final Layer layer;
         private final int dayMask;
         private final int precedence;
-        private final Instant[] absenceStarts;
-        private final Instant[] absenceMaxEnds;
+        /** Position in the roster, in id order; indexes {@link Absences}. */
+        private final int index;
         private final long priorSeconds;
         private final long priorWeekendSeconds;
         private final Ledger.Bookings bookings;
 
-        Person(Candidate candidate, RotationRules rules, Ledger ledger) {
+        Person(Candidate candidate, int index, RotationRules rules, Ledger ledger) {
             this.candidate = candidate;
+            this.index = index;
             this.id = candidate.personId();
             this.eligible = candidate.eligible();
             this.role = candidate.role();
@@ -278,19 +287,6 @@ public final class Assigner {
             }
             this.dayMask = mask;
             this.precedence = layer == null ? Integer.MIN_VALUE : layer.precedence();
-            List<TimeRange> absences = new ArrayList<>(candidate.unavailable());
-            absences.sort(Comparator.comparing(TimeRange::start));
-            this.absenceStarts = new Instant[absences.size()];
-            this.absenceMaxEnds = new Instant[absences.size()];
-            Instant maxEnd = null;
-            for (int i = 0; i < absences.size(); i++) {
-                TimeRange absence = absences.get(i);
-                absenceStarts[i] = absence.start();
-                if (maxEnd == null || absence.end().isAfter(maxEnd)) {
-                    maxEnd = absence.end();
-                }
-                absenceMaxEnds[i] = maxEnd;
-            }
             this.priorSeconds = candidate.priorHours().toSeconds();
             this.priorWeekendSeconds = candidate.priorWeekendHours().toSeconds();
             this.bookings = ledger.of(id);
@@ -299,20 +295,67 @@ public final class Assigner {
         boolean prefers(String slot, int slotIndex) {
             return slotIndex >= 0 ? (preferredSlotMask & (1L << slotIndex)) != 0 : candidate.prefers(slot);
         }
+    }
 
-        /** Same answer as {@link Candidate#isUnavailableDuring}: some absence starts before the end and ends after the start. */
-        boolean isUnavailableDuring(Instant start, Instant end) {
-            int low = 0;
-            int high = absenceStarts.length;
+    /**
+     * Everyone's absences in flat arrays, person by person in roster order, each person's sorted by
+     * start with the running maximum of their ends; instants as epoch seconds and nanos.
+     */
+    private static final class Absences {
+        private final int[] first;
+        private final long[] startSeconds;
+        private final int[] startNanos;
+        private final long[] maxEndSeconds;
+        private final int[] maxEndNanos;
+
+        Absences(List<Candidate> roster) {
+            int total = roster.stream().mapToInt(candidate -> candidate.unavailable().size()).sum();
+            first = new int[roster.size() + 1];
+            startSeconds = new long[total];
+            startNanos = new int[total];
+            maxEndSeconds = new long[total];
+            maxEndNanos = new int[total];
+            int next = 0;
+            for (int p = 0; p < roster.size(); p++) {
+                first[p] = next;
+                List<TimeRange> absences = new ArrayList<>(roster.get(p).unavailable());
+                absences.sort(Comparator.comparing(TimeRange::start));
+                Instant maxEnd = null;
+                for (TimeRange absence : absences) {
+                    if (maxEnd == null || absence.end().isAfter(maxEnd)) {
+                        maxEnd = absence.end();
+                    }
+                    startSeconds[next] = absence.start().getEpochSecond();
+                    startNanos[next] = absence.start().getNano();
+                    maxEndSeconds[next] = maxEnd.getEpochSecond();
+                    maxEndNanos[next] = maxEnd.getNano();
+                    next++;
+                }
+            }
+            first[roster.size()] = next;
+        }
+
+        /**
+         * Same answer as {@link Candidate#isUnavailableDuring} for {@code [start, end)}: some absence
+         * starts before the end and ends after the start.
+         */
+        boolean overlaps(int person, long startSecond, int startNano, long endSecond, int endNano) {
+            int from = first[person];
+            int low = from;
+            int high = first[person + 1];
             while (low < high) {
                 int mid = (low + high) >>> 1;
-                if (absenceStarts[mid].isBefore(end)) {
+                if (isBefore(startSeconds[mid], startNanos[mid], endSecond, endNano)) {
                     low = mid + 1;
                 } else {
                     high = mid;
                 }
             }
-            return low > 0 && absenceMaxEnds[low - 1].isAfter(start);
+            return low > from && isBefore(startSecond, startNano, maxEndSeconds[low - 1], maxEndNanos[low - 1]);
+        }
+
+        private static boolean isBefore(long aSecond, int aNano, long bSecond, int bNano) {
+            return aSecond < bSecond || (aSecond == bSecond && aNano < bNano);
         }
     }
 
@@ -349,6 +392,7 @@ public final class Assigner {
         /** Every person in id order, and the shadows among them. */
         private final Person[] roster;
         private final Person[] shadowRoster;
+        private final Absences absences;
         private final Instant origin;
         private final Ledger ledger;
         private final Duration meanSlotLength;
@@ -371,7 +415,7 @@ public final class Assigner {
             List<Person> all = new ArrayList<>(people.size());
             List<Person> shadows = new ArrayList<>();
             for (Candidate candidate : people.values()) {
-                Person person = new Person(candidate, rules, ledger);
+                Person person = new Person(candidate, all.size(), rules, ledger);
                 all.add(person);
                 byId.put(person.id, person);
                 if (candidate.role() == Role.SHADOW) {
@@ -379,6 +423,7 @@ public final class Assigner {
                 }
             }
             this.roster = all.toArray(new Person[0]);
+            this.absences = new Absences(new ArrayList<>(people.values()));
             this.shadowRoster = shadows.toArray(new Person[0]);
         }
 
@@ -539,7 +584,7 @@ public final class Assigner {
                 // comes near the span, only the layer's days and the rest between needs can exclude.
                 Need first = needs.get(0);
                 Need last = needs.get(needs.size() - 1);
-                if (!person.isUnavailableDuring(first.start, last.end)
+                if (!absences.overlaps(person.index, first.startSecond, first.startNano, last.endSecond, last.endNano)
                         && !person.bookings.clashes(first.startMinusRest, last.endPlusRest)) {
                     for (int i = 0; i < needs.size(); i++) {
                         if ((person.dayMask & needs.get(i).dayBit) == 0) {
@@ -587,7 +632,7 @@ public final class Assigner {
             if ((person.dayMask & need.dayBit) == 0) {
                 return person.layer.name();
             }
-            if (person.isUnavailableDuring(need.start, need.end)) {
+            if (absences.overlaps(person.index, need.startSecond, need.startNano, need.endSecond, need.endNano)) {
                 return "on PTO";
             }
             if (checkBookings && person.bookings.clashes(need.startMinusRest, need.endPlusRest)) {
