@@ -2,11 +2,13 @@ package com.example.imoc.schedule.planning;
 
 import com.example.imoc.schedule.planning.Candidate.Role;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -75,7 +77,7 @@ public final class Assigner {
             Map<Slot, List<Need>> needsBySlot = new TreeMap<>(Comparator.comparing(Slot::start).thenComparing(Slot::label));
             for (Slot slot : rules.slots()) {
                 List<Need> needs = days.stream()
-                        .map(day -> new Need(day, clock.shift(day, slot)))
+                        .map(day -> new Need(day, clock.shift(day, slot), rules.minimumRest()))
                         .filter(need -> !coverage.covers(slot.label(), need.range()))
                         .toList();
                 if (!needs.isEmpty()) {
@@ -116,7 +118,7 @@ public final class Assigner {
             if (shift.start().isBefore(frozenUntil) || (shift.isGap() && shift.shadow())) {
                 continue;
             }
-            Need need = new Need(clock.dateOf(shift.start()), shift.range());
+            Need need = new Need(clock.dateOf(shift.start()), shift.range(), rules.minimumRest());
             if (shift.isGap()) {
                 planning.fillSingle(shift.slot(), need).ifPresent(pick -> {
                     planning.book(pick, need);
@@ -150,7 +152,42 @@ public final class Assigner {
                 .toList();
     }
 
-    private record Need(LocalDate date, TimeRange range) {
+    /** One (date, slot) to fill, with the bounds the hard-rule checks compare against. */
+    private static final class Need {
+        private final LocalDate date;
+        private final TimeRange range;
+        private final Instant start;
+        private final Instant end;
+        private final long startSecond;
+        private final int startNano;
+        private final long endSecond;
+        private final int endNano;
+        private final int dayBit;
+        /** A booking that ends after this and starts before {@link #endPlusRest} overlaps the shift or breaks the rest. */
+        private final Instant startMinusRest;
+        private final Instant endPlusRest;
+
+        Need(LocalDate date, TimeRange range, Duration rest) {
+            this.date = date;
+            this.range = range;
+            this.start = range.start();
+            this.end = range.end();
+            this.startSecond = start.getEpochSecond();
+            this.startNano = start.getNano();
+            this.endSecond = end.getEpochSecond();
+            this.endNano = end.getNano();
+            this.dayBit = 1 << date.getDayOfWeek().ordinal();
+            this.startMinusRest = start.minus(rest);
+            this.endPlusRest = end.plus(rest);
+        }
+
+        LocalDate date() {
+            return date;
+        }
+
+        TimeRange range() {
+            return range;
+        }
     }
 
     /** Stored non-shadow shifts per slot label, to find the (date, slot) pairs already planned. */
@@ -180,10 +217,15 @@ public final class Assigner {
 
     /** Why people were left out of a decision, by cause, in a stable order. */
     private static final class Exclusions {
-        private final Map<String, Integer> byCause = new TreeMap<>();
+        private final Map<String, int[]> byCause = new HashMap<>();
 
         void add(String cause) {
-            byCause.merge(cause, 1, Integer::sum);
+            int[] count = byCause.get(cause);
+            if (count == null) {
+                byCause.put(cause, new int[] {1});
+            } else {
+                count[0]++;
+            }
         }
 
         boolean isEmpty() {
@@ -192,19 +234,170 @@ public final class Assigner {
 
         @Override
         public String toString() {
-            return byCause.entrySet().stream()
-                    .map(entry -> entry.getValue() + " " + entry.getKey())
+            return new TreeMap<>(byCause).entrySet().stream()
+                    .map(entry -> entry.getValue()[0] + " " + entry.getKey())
                     .collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * A roster entry with everything the hard-rule checks and the score read, resolved once per run:
+     * the layer and its days as a bit set, absences sorted by start with the running maximum of
+     * their ends, and a live handle on the person's bookings.
+     */
+    private static final class Person {
+        private final Candidate candidate;
+        private final long id;
+        private final boolean eligible;
+        private final Role role;
+        private final boolean hasPreferences;
+        /** Bit i set when the person prefers {@code rules.slots().get(i)} (first 64 slots). */
+        private final long preferredSlotMask;
+        private final Layer layer;
+        private final int dayMask;
+        private final int precedence;
+        /** Position in the roster, in id order; indexes {@link Absences}. */
+        private final int index;
+        private final long priorSeconds;
+        private final long priorWeekendSeconds;
+        private final Ledger.Bookings bookings;
+
+        Person(Candidate candidate, int index, RotationRules rules, Ledger ledger) {
+            this.candidate = candidate;
+            this.index = index;
+            this.id = candidate.personId();
+            this.eligible = candidate.eligible();
+            this.role = candidate.role();
+            this.hasPreferences = candidate.hasPreferences();
+            long preferred = 0;
+            for (int i = 0; i < Math.min(64, rules.slots().size()); i++) {
+                if (candidate.prefers(rules.slots().get(i).label())) {
+                    preferred |= 1L << i;
+                }
+            }
+            this.preferredSlotMask = preferred;
+            this.layer = rules.layer(candidate.layer()).orElse(null);
+            int mask = 0;
+            if (layer != null) {
+                for (DayOfWeek day : DayOfWeek.values()) {
+                    if (layer.covers(day)) {
+                        mask |= 1 << day.ordinal();
+                    }
+                }
+            }
+            this.dayMask = mask;
+            this.precedence = layer == null ? Integer.MIN_VALUE : layer.precedence();
+            this.priorSeconds = candidate.priorHours().toSeconds();
+            this.priorWeekendSeconds = candidate.priorWeekendHours().toSeconds();
+            this.bookings = ledger.of(id);
+        }
+
+        boolean prefers(String slot, int slotIndex) {
+            return slotIndex >= 0 ? (preferredSlotMask & (1L << slotIndex)) != 0 : candidate.prefers(slot);
+        }
+    }
+
+    /**
+     * Everyone's absences in flat arrays, person by person in roster order, each person's sorted by
+     * start with the running maximum of their ends; instants as epoch seconds and nanos.
+     */
+    private static final class Absences {
+        private final int[] first;
+        private final long[] startSeconds;
+        private final int[] startNanos;
+        private final long[] maxEndSeconds;
+        private final int[] maxEndNanos;
+
+        Absences(List<Candidate> roster) {
+            int total = roster.stream().mapToInt(candidate -> candidate.unavailable().size()).sum();
+            first = new int[roster.size() + 1];
+            startSeconds = new long[total];
+            startNanos = new int[total];
+            maxEndSeconds = new long[total];
+            maxEndNanos = new int[total];
+            int next = 0;
+            for (int p = 0; p < roster.size(); p++) {
+                first[p] = next;
+                List<TimeRange> absences = new ArrayList<>(roster.get(p).unavailable());
+                absences.sort(Comparator.comparing(TimeRange::start));
+                Instant maxEnd = null;
+                for (TimeRange absence : absences) {
+                    if (maxEnd == null || absence.end().isAfter(maxEnd)) {
+                        maxEnd = absence.end();
+                    }
+                    startSeconds[next] = absence.start().getEpochSecond();
+                    startNanos[next] = absence.start().getNano();
+                    maxEndSeconds[next] = maxEnd.getEpochSecond();
+                    maxEndNanos[next] = maxEnd.getNano();
+                    next++;
+                }
+            }
+            first[roster.size()] = next;
+        }
+
+        /**
+         * Same answer as {@link Candidate#isUnavailableDuring} for {@code [start, end)}: some absence
+         * starts before the end and ends after the start.
+         */
+        boolean overlaps(int person, long startSecond, int startNano, long endSecond, int endNano) {
+            int from = first[person];
+            int low = from;
+            int high = first[person + 1];
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (isBefore(startSeconds[mid], startNanos[mid], endSecond, endNano)) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low > from && isBefore(startSecond, startNano, maxEndSeconds[low - 1], maxEndNanos[low - 1]);
+        }
+
+        private static boolean isBefore(long aSecond, int aNano, long bSecond, int bNano) {
+            return aSecond < bSecond || (aSecond == bSecond && aNano < bNano);
+        }
+    }
+
+    /** The parts of the score that are the same for every candidate of one decision. */
+    private static final class ScoreContext {
+        private final Instant at;
+        private final Instant windowStart;
+        private final Instant windowEnd;
+        private final long remaining;
+        private final long windowSeconds;
+        private final int slotIndex;
+
+        ScoreContext(Instant at, Instant origin, Duration window, int slotIndex) {
+            this.at = at;
+            this.slotIndex = slotIndex;
+            this.windowStart = at.minus(window);
+            this.windowEnd = at.plus(window);
+            this.windowSeconds = window.toSeconds();
+            long elapsed = Math.max(0, Duration.between(origin, at).toSeconds());
+            this.remaining = Math.max(0, windowSeconds - elapsed);
         }
     }
 
     /** State of one run: the rules, the roster and the growing ledger of bookings. */
     private static final class Planning {
+        private static final long NANOS_PER_SECOND = 1_000_000_000L;
+        private static final long DISRUPTION_MINUTES = DISRUPTION_PER_SHIFT.toMinutes();
+        private static final long RECENCY_HORIZON_MINUTES = RECENCY_HORIZON.toMinutes();
+        private static final long RECENCY_PENALTY_MINUTES = RECENCY_PENALTY.toMinutes();
+
         private final RotationRules rules;
         private final Map<Long, Candidate> people = new TreeMap<>();
+        private final Map<Long, Person> byId = new HashMap<>();
+        /** Every person in id order, and the shadows among them. */
+        private final Person[] roster;
+        private final Person[] shadowRoster;
+        private final Absences absences;
         private final Instant origin;
         private final Ledger ledger;
         private final Duration meanSlotLength;
+        private final long meanSlotSeconds;
+        private final long preferencePenalty;
 
         Planning(RotationRules rules, List<Candidate> roster, Instant origin) {
             this.rules = rules;
@@ -212,11 +405,26 @@ public final class Assigner {
             this.ledger = new Ledger(rules.zone(), origin);
             this.meanSlotLength = rules.slots().stream().map(Slot::nominalLength).reduce(Duration.ZERO, Duration::plus)
                     .dividedBy(rules.slots().size());
+            this.meanSlotSeconds = meanSlotLength.toSeconds();
+            this.preferencePenalty = DISRUPTION_PER_SHIFT.multipliedBy((long) PREFERENCE_BLOCKS * rules.blockDays()).toMinutes();
             for (Candidate candidate : roster) {
                 if (people.put(candidate.personId(), candidate) != null) {
                     throw new IllegalArgumentException("person " + candidate.personId() + " appears twice");
                 }
             }
+            List<Person> all = new ArrayList<>(people.size());
+            List<Person> shadows = new ArrayList<>();
+            for (Candidate candidate : people.values()) {
+                Person person = new Person(candidate, all.size(), rules, ledger);
+                all.add(person);
+                byId.put(person.id, person);
+                if (candidate.role() == Role.SHADOW) {
+                    shadows.add(person);
+                }
+            }
+            this.roster = all.toArray(new Person[0]);
+            this.absences = new Absences(new ArrayList<>(people.values()));
+            this.shadowRoster = shadows.toArray(new Person[0]);
         }
 
         long weight(List<Need> needs) {
@@ -238,10 +446,15 @@ public final class Assigner {
 
         List<PlannedShift> planBlock(Slot slot, List<Need> needs) {
             Exclusions exclusions = new Exclusions();
-            List<Candidate> wholeBlock = new ArrayList<>();
-            for (Candidate candidate : people.values()) {
-                Optional<String> cause = exclusionForAll(candidate, Role.IM, needs);
-                cause.ifPresentOrElse(exclusions::add, () -> wholeBlock.add(candidate));
+            boolean[] restBetween = restBetween(needs);
+            List<Person> wholeBlock = new ArrayList<>(roster.length);
+            for (Person person : roster) {
+                String cause = exclusionForAll(person, Role.IM, needs, restBetween);
+                if (cause == null) {
+                    wholeBlock.add(person);
+                } else {
+                    exclusions.add(cause);
+                }
             }
             List<PlannedShift> imShifts = new ArrayList<>();
             if (!wholeBlock.isEmpty()) {
@@ -263,9 +476,14 @@ public final class Assigner {
 
         Optional<Pick> fillSingle(String slot, Need need) {
             Exclusions exclusions = new Exclusions();
-            List<Candidate> free = new ArrayList<>();
-            for (Candidate candidate : people.values()) {
-                exclusion(candidate, Role.IM, need, true).ifPresentOrElse(exclusions::add, () -> free.add(candidate));
+            List<Person> free = new ArrayList<>();
+            for (Person person : roster) {
+                String cause = exclusion(person, Role.IM, need, true);
+                if (cause == null) {
+                    free.add(person);
+                } else {
+                    exclusions.add(cause);
+                }
             }
             if (free.isEmpty()) {
                 return Optional.empty();
@@ -274,12 +492,12 @@ public final class Assigner {
         }
 
         Optional<String> problemWithCurrentAssignee(ExistingShift shift, Need need) {
-            Candidate current = people.get(shift.assigneeId());
+            Person current = byId.get(shift.assigneeId());
             if (current == null) {
                 return Optional.of("person " + shift.assigneeId() + " left the rotation");
             }
-            return exclusion(current, shift.shadow() ? Role.SHADOW : Role.IM, need, false)
-                    .map(cause -> current.name() + ": " + cause);
+            return Optional.ofNullable(exclusion(current, shift.shadow() ? Role.SHADOW : Role.IM, need, false))
+                    .map(cause -> current.candidate.name() + ": " + cause);
         }
 
         String gapReason(Role role, Need need) {
@@ -287,7 +505,12 @@ public final class Assigner {
                 return "no eligible person: the roster is empty";
             }
             Exclusions exclusions = new Exclusions();
-            people.values().forEach(candidate -> exclusion(candidate, role, need, true).ifPresent(exclusions::add));
+            for (Person person : roster) {
+                String cause = exclusion(person, role, need, true);
+                if (cause != null) {
+                    exclusions.add(cause);
+                }
+            }
             return "no eligible person: " + exclusions;
         }
 
@@ -313,66 +536,126 @@ public final class Assigner {
             if (staffed.isEmpty()) {
                 return List.of();
             }
-            List<Need> needs = staffed.stream().map(shift -> new Need(shift.date(), shift.range())).toList();
-            Optional<Candidate> shadow = people.values().stream()
-                    .filter(candidate -> candidate.role() == Role.SHADOW)
-                    .filter(candidate -> exclusionForAll(candidate, Role.SHADOW, needs).isEmpty())
-                    .min(Comparator.comparing((Candidate candidate) -> candidate.priorHours().plus(ledger.shadowHours(candidate.personId())))
-                            .thenComparingLong(Candidate::personId));
-            if (shadow.isEmpty()) {
+            List<Need> needs = staffed.stream()
+                    .map(shift -> new Need(shift.date(), shift.range(), rules.minimumRest()))
+                    .toList();
+            boolean[] restBetween = restBetween(needs);
+            Person shadow = null;
+            Duration shadowLoad = null;
+            for (Person person : shadowRoster) {
+                if (exclusionForAll(person, Role.SHADOW, needs, restBetween) != null) {
+                    continue;
+                }
+                Duration load = person.candidate.priorHours().plus(person.bookings.shadowLoad());
+                if (shadow == null || load.compareTo(shadowLoad) < 0) {
+                    shadow = person;
+                    shadowLoad = load;
+                }
+            }
+            if (shadow == null) {
                 return List.of();
             }
             List<PlannedShift> rows = new ArrayList<>();
             for (PlannedShift im : staffed) {
-                ledger.book(shadow.get().personId(), im.range(), true);
+                ledger.book(shadow.id, im.range(), true);
                 rows.add(new PlannedShift(im.slot(), im.layer(), im.date(), im.start(), im.end(),
-                        shadow.get().personId(), true, "shadowing " + people.get(im.assigneeId()).name()));
+                        shadow.id, true, "shadowing " + people.get(im.assigneeId()).name()));
             }
             return rows;
         }
 
-        private Optional<String> exclusionForAll(Candidate candidate, Role role, List<Need> needs) {
-            for (int i = 0; i < needs.size(); i++) {
-                Optional<String> cause = exclusion(candidate, role, needs.get(i), true);
-                if (cause.isPresent()) {
+        /** Whether each need after the first keeps the minimum rest after the one before it. */
+        private boolean[] restBetween(List<Need> needs) {
+            boolean[] respected = new boolean[needs.size()];
+            for (int i = 1; i < needs.size(); i++) {
+                respected[i] = Ledger.restRespected(needs.get(i - 1).range(), needs.get(i).range(), rules.minimumRest());
+            }
+            return respected;
+        }
+
+        /** The first reason the person cannot take every need, checking need by need in order; null if none. */
+        private String exclusionForAll(Person person, Role role, List<Need> needs, boolean[] restBetween) {
+            if (needs.size() > 1) {
+                String cause = exclusionOfPerson(person, role);
+                if (cause != null) {
                     return cause;
                 }
-                if (i > 0 && !Ledger.restRespected(needs.get(i - 1).range(), needs.get(i).range(), rules.minimumRest())) {
-                    return Optional.of("resting");
+                // Every need lies inside the span of the block, so when no absence and no booking
+                // comes near the span, only the layer's days and the rest between needs can exclude.
+                Need first = needs.get(0);
+                Need last = needs.get(needs.size() - 1);
+                if (!absences.overlaps(person.index, first.startSecond, first.startNano, last.endSecond, last.endNano)
+                        && !person.bookings.clashes(first.startMinusRest, last.endPlusRest)) {
+                    for (int i = 0; i < needs.size(); i++) {
+                        if ((person.dayMask & needs.get(i).dayBit) == 0) {
+                            return person.layer.name();
+                        }
+                        if (i > 0 && !restBetween[i]) {
+                            return "resting";
+                        }
+                    }
+                    return null;
                 }
             }
-            return Optional.empty();
+            for (int i = 0; i < needs.size(); i++) {
+                String cause = exclusion(person, role, needs.get(i), true);
+                if (cause != null) {
+                    return cause;
+                }
+                if (i > 0 && !restBetween[i]) {
+                    return "resting";
+                }
+            }
+            return null;
         }
 
-        private Optional<String> exclusion(Candidate candidate, Role role, Need need, boolean checkBookings) {
-            if (!candidate.eligible()) {
-                return Optional.of("not eligible");
+        /** The checks that do not depend on the shift: eligibility, role, layer. */
+        private static String exclusionOfPerson(Person person, Role role) {
+            if (!person.eligible) {
+                return "not eligible";
             }
-            if (candidate.role() != role) {
-                return Optional.of(candidate.role() == Role.SHADOW ? "shadowing only" : "not a shadow");
+            if (person.role != role) {
+                return person.role == Role.SHADOW ? "shadowing only" : "not a shadow";
             }
-            Optional<Layer> layer = rules.layer(candidate.layer());
-            if (layer.isEmpty()) {
-                return Optional.of("in no layer of this rotation");
+            if (person.layer == null) {
+                return "in no layer of this rotation";
             }
-            if (!layer.get().covers(need.date().getDayOfWeek())) {
-                return Optional.of(layer.get().name());
-            }
-            if (candidate.isUnavailableDuring(need.range())) {
-                return Optional.of("on PTO");
-            }
-            if (checkBookings && ledger.clashes(candidate.personId(), need.range(), rules.minimumRest())) {
-                return Optional.of("busy or resting");
-            }
-            return Optional.empty();
+            return null;
         }
 
-        private Pick choose(List<Candidate> free, String slot, Instant at, Exclusions exclusions) {
-            Candidate best = free.stream()
-                    .min(Comparator.comparingLong((Candidate candidate) -> score(candidate, slot, at))
-                            .thenComparing(Comparator.comparingInt(this::precedence).reversed())
-                            .thenComparingLong(Candidate::personId))
-                    .orElseThrow();
+        /** Why the person cannot take the need, or null when they can. */
+        private String exclusion(Person person, Role role, Need need, boolean checkBookings) {
+            String cause = exclusionOfPerson(person, role);
+            if (cause != null) {
+                return cause;
+            }
+            if ((person.dayMask & need.dayBit) == 0) {
+                return person.layer.name();
+            }
+            if (absences.overlaps(person.index, need.startSecond, need.startNano, need.endSecond, need.endNano)) {
+                return "on PTO";
+            }
+            if (checkBookings && person.bookings.clashes(need.startMinusRest, need.endPlusRest)) {
+                return "busy or resting";
+            }
+            return null;
+        }
+
+        /** The lowest score wins; ties go to the higher layer precedence, then to the lower person id. */
+        private Pick choose(List<Person> free, String slot, Instant at, Exclusions exclusions) {
+            ScoreContext context = new ScoreContext(at, origin, rules.fairnessWindow(), slotIndex(slot));
+            Person bestPerson = null;
+            long bestScore = 0;
+            for (Person person : free) {
+                long score = score(person, slot, context);
+                if (bestPerson == null || score < bestScore
+                        || (score == bestScore && (person.precedence > bestPerson.precedence
+                        || (person.precedence == bestPerson.precedence && person.id < bestPerson.id)))) {
+                    bestPerson = person;
+                    bestScore = score;
+                }
+            }
+            Candidate best = bestPerson.candidate;
             Ledger.Load load = load(best, at);
             StringBuilder reason = new StringBuilder("fairest of ").append(free.size()).append(" available: ")
                     .append(hours(load.onCall())).append(" on call (").append(hours(load.weekend()))
@@ -388,17 +671,51 @@ public final class Assigner {
             return new Pick(best, reason.toString());
         }
 
-        private long score(Candidate candidate, String slot, Instant at) {
-            long score = load(candidate, at).weightedMinutes(DISRUPTION_PER_SHIFT);
-            if (candidate.hasPreferences() && !candidate.prefers(slot)) {
-                score += DISRUPTION_PER_SHIFT.multipliedBy((long) PREFERENCE_BLOCKS * rules.blockDays()).toMinutes();
+        /**
+         * {@code load(candidate, at).weightedMinutes(DISRUPTION_PER_SHIFT)} plus the preference and
+         * recency terms, computed on seconds and nanos instead of {@code Duration} objects; the
+         * arithmetic is the same, so the result is too.
+         */
+        private long score(Person person, String slot, ScoreContext context) {
+            long priorOnCall = person.priorSeconds * context.remaining / context.windowSeconds;
+            long priorWeekend = person.priorWeekendSeconds * context.remaining / context.windowSeconds;
+            double shifts = (double) priorOnCall / meanSlotSeconds;
+
+            Ledger.Bookings bookings = person.bookings;
+            long onCallSeconds = 0;
+            long onCallNanos = 0;
+            long weekendSeconds = 0;
+            long weekendNanos = 0;
+            int count = 0;
+            for (int i = bookings.firstStartingAtOrAfter(context.windowStart); i < bookings.size(); i++) {
+                Ledger.Booking booking = bookings.get(i);
+                if (!booking.start.isBefore(context.windowEnd)) {
+                    break;
+                }
+                if (booking.isImLoad()) {
+                    onCallSeconds += booking.durationSeconds;
+                    onCallNanos += booking.durationNanos;
+                    weekendSeconds += booking.weekendSeconds;
+                    weekendNanos += booking.weekendNanos;
+                    count++;
+                }
             }
-            Optional<Instant> lastEnd = ledger.lastEndBefore(candidate.personId(), at);
-            if (lastEnd.isPresent()) {
-                long sinceMinutes = Duration.between(lastEnd.get(), at).toMinutes();
-                long horizonMinutes = RECENCY_HORIZON.toMinutes();
-                if (sinceMinutes < horizonMinutes) {
-                    score += RECENCY_PENALTY.toMinutes() * (horizonMinutes - sinceMinutes) / horizonMinutes;
+            long onCall = priorOnCall + onCallSeconds + Math.floorDiv(onCallNanos, NANOS_PER_SECOND);
+            long weekend = priorWeekend + weekendSeconds + Math.floorDiv(weekendNanos, NANOS_PER_SECOND);
+            long score = onCall / 60 + (weekend / 60) / 2 + Math.round((shifts + count) * DISRUPTION_MINUTES);
+
+            if (person.hasPreferences && !person.prefers(slot, context.slotIndex)) {
+                score += preferencePenalty;
+            }
+            Instant lastEnd = bookings.lastEndBefore(context.at);
+            if (lastEnd != null) {
+                long seconds = context.at.getEpochSecond() - lastEnd.getEpochSecond();
+                if (context.at.getNano() < lastEnd.getNano()) {
+                    seconds--;
+                }
+                long sinceMinutes = seconds / 60;
+                if (sinceMinutes < RECENCY_HORIZON_MINUTES) {
+                    score += RECENCY_PENALTY_MINUTES * (RECENCY_HORIZON_MINUTES - sinceMinutes) / RECENCY_HORIZON_MINUTES;
                 }
             }
             return score;
@@ -415,12 +732,19 @@ public final class Assigner {
             return prior.plus(ledger.onCallLoad(candidate.personId(), at, window));
         }
 
-        private static Duration fraction(Duration whole, long numerator, long denominator) {
-            return Duration.ofSeconds(whole.toSeconds() * numerator / denominator);
+        /** Position of the slot in {@code rules.slots()} if it is among the first 64, else -1. */
+        private int slotIndex(String label) {
+            List<Slot> slots = rules.slots();
+            for (int i = 0; i < Math.min(64, slots.size()); i++) {
+                if (slots.get(i).label().equals(label)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
-        private int precedence(Candidate candidate) {
-            return rules.layer(candidate.layer()).map(Layer::precedence).orElse(Integer.MIN_VALUE);
+        private static Duration fraction(Duration whole, long numerator, long denominator) {
+            return Duration.ofSeconds(whole.toSeconds() * numerator / denominator);
         }
 
         private static String hours(Duration duration) {

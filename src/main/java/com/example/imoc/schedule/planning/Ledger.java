@@ -5,12 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Who is booked when, for the hard rules (overlap, rest) and for fairness load. Bookings that
@@ -39,59 +37,195 @@ final class Ledger {
         }
     }
 
-    private record Booking(TimeRange range, boolean shadow, boolean countsAsLoad, Duration weekend) {
+    /** One booking, with its length and weekend part kept as seconds and nanos for the hot loop. */
+    static final class Booking {
+        final TimeRange range;
+        final Instant start;
+        final Instant end;
+        final boolean shadow;
+        final boolean countsAsLoad;
+        final Duration duration;
+        final Duration weekend;
+        final long durationSeconds;
+        final int durationNanos;
+        final long weekendSeconds;
+        final int weekendNanos;
+
+        Booking(TimeRange range, boolean shadow, boolean countsAsLoad, Duration weekend) {
+            this.range = range;
+            this.start = range.start();
+            this.end = range.end();
+            this.shadow = shadow;
+            this.countsAsLoad = countsAsLoad;
+            this.duration = range.duration();
+            this.weekend = weekend;
+            this.durationSeconds = duration.getSeconds();
+            this.durationNanos = duration.getNano();
+            this.weekendSeconds = weekend.getSeconds();
+            this.weekendNanos = weekend.getNano();
+        }
+
+        boolean isImLoad() {
+            return countsAsLoad && !shadow;
+        }
+    }
+
+    /**
+     * One person's bookings, sorted by start (equal starts in booking order), with the running
+     * maximum of their ends so that "does anything overlap this window" is one binary search.
+     */
+    static final class Bookings {
+        private Booking[] items = new Booking[8];
+        private Instant[] maxEnd = new Instant[8];
+        private int size;
+        private Duration shadowLoad = Duration.ZERO;
+
+        int size() {
+            return size;
+        }
+
+        Booking get(int index) {
+            return items[index];
+        }
+
+        /** Index of the first booking starting at or after {@code at}. */
+        int firstStartingAtOrAfter(Instant at) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (items[mid].start.compareTo(at) < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        private int firstStartingAfter(Instant at) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (items[mid].start.compareTo(at) <= 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        void add(Booking booking) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+                maxEnd = Arrays.copyOf(maxEnd, size * 2);
+            }
+            int at = firstStartingAfter(booking.start);
+            System.arraycopy(items, at, items, at + 1, size - at);
+            items[at] = booking;
+            size++;
+            refreshMaxEnd(at);
+            if (booking.shadow && booking.countsAsLoad) {
+                shadowLoad = shadowLoad.plus(booking.duration);
+            }
+        }
+
+        void remove(TimeRange range, boolean shadow) {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                Booking booking = items[i];
+                if (booking.range.equals(range) && booking.shadow == shadow) {
+                    if (booking.shadow && booking.countsAsLoad) {
+                        shadowLoad = shadowLoad.minus(booking.duration);
+                    }
+                } else {
+                    items[kept++] = booking;
+                }
+            }
+            for (int i = kept; i < size; i++) {
+                items[i] = null;
+                maxEnd[i] = null;
+            }
+            size = kept;
+            refreshMaxEnd(0);
+        }
+
+        private void refreshMaxEnd(int from) {
+            Instant max = from == 0 ? null : maxEnd[from - 1];
+            for (int i = from; i < size; i++) {
+                Instant end = items[i].end;
+                if (max == null || end.isAfter(max)) {
+                    max = end;
+                }
+                maxEnd[i] = max;
+            }
+        }
+
+        /** True when a booking starts before {@code endPlusRest} and ends after {@code startMinusRest}. */
+        boolean clashes(Instant startMinusRest, Instant endPlusRest) {
+            int before = firstStartingAtOrAfter(endPlusRest);
+            return before > 0 && maxEnd[before - 1].isAfter(startMinusRest);
+        }
+
+        /** Latest end of a booking that starts before {@code at} and ends by {@code at}, or null. */
+        Instant lastEndBefore(Instant at) {
+            int before = firstStartingAtOrAfter(at);
+            if (before == 0) {
+                return null;
+            }
+            Instant max = maxEnd[before - 1];
+            if (!max.isAfter(at)) {
+                return max;
+            }
+            Instant latest = null;
+            for (int i = before - 1; i >= 0; i--) {
+                if (latest != null && !maxEnd[i].isAfter(latest)) {
+                    break;
+                }
+                Instant end = items[i].end;
+                if (!end.isAfter(at) && (latest == null || end.isAfter(latest))) {
+                    latest = end;
+                }
+            }
+            return latest;
+        }
+
+        Duration shadowLoad() {
+            return shadowLoad;
+        }
     }
 
     private final ZoneId zone;
     private final Instant origin;
-    private final Map<Long, NavigableMap<Instant, List<Booking>>> byPerson = new TreeMap<>();
-    private Duration longestBooking = Duration.ZERO;
+    private final Map<Long, Bookings> byPerson = new HashMap<>();
 
     Ledger(ZoneId zone, Instant origin) {
         this.zone = zone;
         this.origin = origin;
     }
 
+    /** The person's bookings, live: later calls to {@link #book} and {@link #release} show in it. */
+    Bookings of(long personId) {
+        return byPerson.computeIfAbsent(personId, id -> new Bookings());
+    }
+
     void book(long personId, TimeRange range, boolean shadow) {
-        Booking booking = new Booking(range, shadow, !range.start().isBefore(origin), weekendPart(range));
-        byPerson.computeIfAbsent(personId, id -> new TreeMap<>())
-                .computeIfAbsent(range.start(), start -> new ArrayList<>())
-                .add(booking);
-        if (range.duration().compareTo(longestBooking) > 0) {
-            longestBooking = range.duration();
-        }
+        of(personId).add(new Booking(range, shadow, !range.start().isBefore(origin), weekendPart(range)));
     }
 
     void release(long personId, TimeRange range, boolean shadow) {
-        NavigableMap<Instant, List<Booking>> bookings = byPerson.get(personId);
-        List<Booking> atStart = bookings == null ? null : bookings.get(range.start());
-        if (atStart == null) {
-            return;
-        }
-        atStart.removeIf(booking -> booking.range().equals(range) && booking.shadow() == shadow);
-        if (atStart.isEmpty()) {
-            bookings.remove(range.start());
+        Bookings bookings = byPerson.get(personId);
+        if (bookings != null) {
+            bookings.remove(range, shadow);
         }
     }
 
     /** True when the person has a booking overlapping {@code shift} or closer to it than {@code rest}. */
     boolean clashes(long personId, TimeRange shift, Duration rest) {
-        NavigableMap<Instant, List<Booking>> bookings = byPerson.get(personId);
-        if (bookings == null) {
-            return false;
-        }
-        Instant nothingStartingBeforeMatters = shift.start().minus(longestBooking).minus(rest);
-        for (var entry : bookings.headMap(shift.end().plus(rest), false).descendingMap().entrySet()) {
-            if (!entry.getKey().isAfter(nothingStartingBeforeMatters)) {
-                break;
-            }
-            for (Booking booking : entry.getValue()) {
-                if (!restRespected(booking.range(), shift, rest)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        Bookings bookings = byPerson.get(personId);
+        return bookings != null && bookings.clashes(shift.start().minus(rest), shift.end().plus(rest));
     }
 
     static boolean restRespected(TimeRange a, TimeRange b, Duration rest) {
@@ -100,52 +234,33 @@ final class Ledger {
 
     /** IM load of shifts starting within {@code window} either side of {@code at}. */
     Load onCallLoad(long personId, Instant at, Duration window) {
-        NavigableMap<Instant, List<Booking>> bookings = byPerson.get(personId);
+        Bookings bookings = byPerson.get(personId);
         if (bookings == null) {
             return Load.NONE;
         }
         Load load = Load.NONE;
-        for (List<Booking> atStart : bookings.subMap(at.minus(window), true, at.plus(window), false).values()) {
-            for (Booking booking : atStart) {
-                if (booking.countsAsLoad() && !booking.shadow()) {
-                    load = load.plus(new Load(booking.range().duration(), booking.weekend(), 1));
-                }
+        Instant until = at.plus(window);
+        for (int i = bookings.firstStartingAtOrAfter(at.minus(window)); i < bookings.size(); i++) {
+            Booking booking = bookings.get(i);
+            if (!booking.start.isBefore(until)) {
+                break;
+            }
+            if (booking.isImLoad()) {
+                load = load.plus(new Load(booking.duration, booking.weekend, 1));
             }
         }
         return load;
     }
 
     Duration shadowHours(long personId) {
-        NavigableMap<Instant, List<Booking>> bookings = byPerson.get(personId);
-        if (bookings == null) {
-            return Duration.ZERO;
-        }
-        return bookings.values().stream()
-                .flatMap(List::stream)
-                .filter(booking -> booking.shadow() && booking.countsAsLoad())
-                .map(booking -> booking.range().duration())
-                .reduce(Duration.ZERO, Duration::plus);
+        Bookings bookings = byPerson.get(personId);
+        return bookings == null ? Duration.ZERO : bookings.shadowLoad();
     }
 
     /** End of the person's latest booking that finished by {@code at}. */
     Optional<Instant> lastEndBefore(long personId, Instant at) {
-        NavigableMap<Instant, List<Booking>> bookings = byPerson.get(personId);
-        if (bookings == null) {
-            return Optional.empty();
-        }
-        Instant latest = null;
-        for (var entry : bookings.headMap(at, false).descendingMap().entrySet()) {
-            if (latest != null && entry.getKey().plus(longestBooking).isBefore(latest)) {
-                break;
-            }
-            for (Booking booking : entry.getValue()) {
-                Instant end = booking.range().end();
-                if (!end.isAfter(at) && (latest == null || end.isAfter(latest))) {
-                    latest = end;
-                }
-            }
-        }
-        return Optional.ofNullable(latest);
+        Bookings bookings = byPerson.get(personId);
+        return bookings == null ? Optional.empty() : Optional.ofNullable(bookings.lastEndBefore(at));
     }
 
     /** The part of {@code range} that falls on a local Saturday or Sunday. */
