@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,8 +58,11 @@ class CoverageGapAlerts {
 
 	private final Clock clock;
 
+	private final NotifyProperties properties;
+
 	CoverageGapAlerts(JdbcClient jdbc, Notifications notifications, PersonRepository people, Shifts shifts,
-			Rotations rotations, Clock clock) {
+			Rotations rotations, Clock clock, NotifyProperties properties) {
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.notifications = notifications;
 		this.people = people;
@@ -108,7 +114,7 @@ class CoverageGapAlerts {
 			return 0;
 		}
 		String rotation = gaps.get(0).rotationName();
-		for (Person coordinator : coordinators()) {
+		for (Person coordinator : recipients(rotationId)) {
 			String subject = gaps.size() == 1
 					? "Coverage gap in " + rotation + ": " + LocalTimes.dayAndTime(gaps.get(0).start(), coordinator.zone())
 					: gaps.size() + " new coverage gaps in " + rotation;
@@ -158,6 +164,24 @@ class CoverageGapAlerts {
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * The coordinators, and with {@code imoc.notify.gap-alerts-to-participants} the rotation's active participants
+	 * too (people in a rotation often pick up a gap themselves, as in GitLab's volunteer coverage).
+	 */
+	private List<Person> recipients(long rotationId) {
+		List<Person> recipients = new ArrayList<>(coordinators());
+		if (this.properties.gapAlertsToParticipants()) {
+			Set<Long> already = new HashSet<>();
+			recipients.forEach(p -> already.add(p.getId()));
+			this.people.findAllById(this.rotations.participants(rotationId).stream().map(p -> p.personId()).toList())
+				.stream()
+				.filter(p -> p.isActive() && already.add(p.getId()))
+				.sorted(Comparator.comparing(Person::getName))
+				.forEach(recipients::add);
+		}
+		return recipients;
 	}
 
 	private List<Person> coordinators() {

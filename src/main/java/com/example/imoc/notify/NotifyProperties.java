@@ -16,13 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliverEvery how often the delivery job runs
  * @param gapDigestCron when the daily coverage-gap digest goes to the coordinators (UTC)
  * @param runJobs whether the notification jobs run by themselves (tests drive them by hand)
+ * @param gapAlertsToParticipants whether a rotation's participants get its coverage-gap alerts too
  */
 @ConfigurationProperties("imoc.notify")
 record NotifyProperties(@DefaultValue("IMOC Scheduler <imoc@example.com>") String mailFrom,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration retryBase,
 		@DefaultValue("1h") Duration retryMax, @DefaultValue("50") int batchSize,
 		@DefaultValue("30s") Duration deliverEvery, @DefaultValue("0 0 7 * * ?") String gapDigestCron,
-		@DefaultValue("true") boolean runJobs) {
+		@DefaultValue("true") boolean runJobs, @DefaultValue("false") boolean gapAlertsToParticipants) {
 
 	/** The wait before the next attempt after {@code failures} failed ones: base, 2 × base, 4 × base, … up to max. */
 	Duration backoff(int failures) {
