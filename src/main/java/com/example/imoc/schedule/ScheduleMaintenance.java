@@ -164,9 +164,13 @@ public class ScheduleMaintenance {
 		return plan(rotation, from, today.plusWeeks(rotation.horizonWeeks()), Instant.MIN);
 	}
 
+	/**
+	 * Plans from yesterday (only shifts not yet over are kept: a slot that crosses midnight started yesterday and may
+	 * be running now) to the horizon.
+	 */
 	private Outcome extend(Rotation rotation) {
-		LocalDate from = LocalDate.ofInstant(this.clock.instant(), rotation.zone());
-		return plan(rotation, from, from.plusWeeks(rotation.horizonWeeks()), this.clock.instant());
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), rotation.zone());
+		return plan(rotation, today.minusDays(1), today.plusWeeks(rotation.horizonWeeks()), this.clock.instant());
 	}
 
 	private Outcome plan(Rotation rotation, LocalDate from, LocalDate until, Instant notEndingBefore) {

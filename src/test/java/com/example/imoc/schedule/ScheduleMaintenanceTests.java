@@ -100,7 +100,9 @@ class ScheduleMaintenanceTests {
 		assertThat(planned).extracting(ShiftView::date)
 			.contains(today.plusWeeks(2).minusDays(1))
 			.doesNotContain(today.plusWeeks(2))
-			.allMatch(d -> !d.isBefore(today));
+			.allMatch(d -> !d.isBefore(today.minusDays(1)));
+		assertThat(planned).filteredOn(s -> s.date().isBefore(today))
+			.allSatisfy(s -> assertThat(s.slot()).as("only the night slot that began yesterday").isEqualTo("23:00-05:00"));
 		assertThat(planned).allSatisfy(s -> {
 			assertThat(s.assigneeId()).isNotNull();
 			assertThat(s.reason()).isNotBlank();
@@ -195,6 +197,22 @@ class ScheduleMaintenanceTests {
 						Timestamp.from(shift.end()), other);
 			}
 		}).isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("shift_no_overlap_per_person");
+	}
+
+	@Test
+	void aRotationPlannedAfterMidnightHasSomeoneOnTheNightShiftThatBeganYesterday() {
+		Rotation rotation = this.testRotations.imocLike(1);
+		this.testRotations.staff(rotation, 6);
+		Instant twoAm = LocalDate.now(ZoneOffset.UTC).plusDays(20).atTime(2, 0).toInstant(ZoneOffset.UTC);
+		ScheduleMaintenance pinned = new ScheduleMaintenance(this.rotations, this.people, this.roster, this.timeAway,
+				this.jdbcClient, this.jdbc, this.auditLog, this.events, Clock.fixed(twoAm, ZoneOffset.UTC));
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> pinned.maintain(rotation.id()));
+		assertThat(this.shifts.runningAt(twoAm)).filteredOn(s -> s.rotationId() == rotation.id() && !s.shadow())
+			.singleElement()
+			.satisfies(s -> {
+				assertThat(s.slot()).isEqualTo("23:00-05:00");
+				assertThat(s.assigneeId()).isNotNull();
+			});
 	}
 
 	@Test
