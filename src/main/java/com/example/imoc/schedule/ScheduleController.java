@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +67,10 @@ class ScheduleController {
 		Person person = this.people.findById(me.id()).orElseThrow(() -> new PersonNotFoundException(me.id()));
 		List<ShiftView> running = this.shifts.runningAt(now);
 		List<RotationNow> rotationsNow = new ArrayList<>();
+		Map<Long, ShiftView> nextStarts = this.shifts.nextStarts(now);
 		for (Rotation rotation : this.rotations.all()) {
 			List<ShiftView> mine = running.stream().filter(s -> s.rotationId() == rotation.id()).toList();
-			ShiftView next = this.shifts.nextStart(rotation.id(), now).orElse(null);
+			ShiftView next = nextStarts.get(rotation.id());
 			rotationsNow.add(new RotationNow(rotation, mine.stream().filter(s -> !s.shadow()).toList(),
 					mine.stream().filter(ShiftView::shadow).toList(), next,
 					next == null ? null : until(now, next.start())));
@@ -112,12 +112,16 @@ class ScheduleController {
 	String rotations(Model model) {
 		Instant now = this.clock.instant();
 		List<Map.Entry<Rotation, Integer>> rows = new ArrayList<>();
-		for (Rotation rotation : this.rotations.all()) {
-			int gaps = (int) this.shifts.gaps(now, now.plus(Duration.ofDays(rotation.horizonWeeks() * 7L)))
-				.stream()
-				.filter(s -> s.rotationId() == rotation.id())
+		List<Rotation> all = this.rotations.all();
+		// One gaps query up to the furthest horizon (was one per rotation, each over every rotation's gaps).
+		int weeks = all.stream().mapToInt(Rotation::horizonWeeks).max().orElse(0);
+		List<ShiftView> gaps = this.shifts.gaps(now, now.plus(Duration.ofDays(weeks * 7L)));
+		for (Rotation rotation : all) {
+			Instant horizon = now.plus(Duration.ofDays(rotation.horizonWeeks() * 7L));
+			int count = (int) gaps.stream()
+				.filter(s -> s.rotationId() == rotation.id() && s.start().isBefore(horizon))
 				.count();
-			rows.add(Map.entry(rotation, gaps));
+			rows.add(Map.entry(rotation, count));
 		}
 		model.addAttribute("rows", rows);
 		return "schedule/rotations";
@@ -179,10 +183,7 @@ class ScheduleController {
 		model.addAttribute("previous", start.minusDays(span));
 		model.addAttribute("next", start.plusDays(span));
 		model.addAttribute("person", person);
-		model.addAttribute("participants", this.people.findAllById(this.rotations.participants(id)
-			.stream()
-			.map(p -> p.personId())
-			.toList()).stream().sorted(Comparator.comparing(Person::getName)).toList());
+		model.addAttribute("participants", this.rotations.participantNames(id));
 		model.addAttribute("away", away);
 		model.addAttribute("awayNames", names);
 		model.addAttribute("gapCount", shifts.stream().filter(s -> !s.shadow() && s.isGap()).count());

@@ -1,0 +1,285 @@
+#!/usr/bin/env bash
+# HTTP benchmark suite (issue 9). Not a test. Run from anywhere:
+#
+#   bench/run.sh                   # 80 people (the demo organisation), about 5 minutes on 2 cores
+#   bench/run.sh --people 1000     # or 5000: extra people and participants generated with SQL, schedule re-planned
+#
+# Knobs: BENCH_DURATION (seconds per wrk run, default 10), BENCH_WARMUP (seconds, default 5), BENCH_SWAPS (distinct
+# open covers accepted at once, default 64), BENCH_NO_ASSIGNER=1 skips calling bench/run-assigner.sh (default: skipped
+# unless BENCH_ASSIGNER=1, since it takes minutes; see its own section in docs/BENCHMARKS.md).
+# Installs wrk and nginx with apt-get when missing. All traffic goes to 127.0.0.1; every load is bounded in time.
+# Prints one markdown table and keeps it in bench/target/latest-http.md. See docs/BENCHMARKS.md.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$(pwd)
+people=80
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --people) people="$2"; shift 2 ;;
+    --people=*) people="${1#*=}"; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+duration=${BENCH_DURATION:-10}
+warmup=${BENCH_WARMUP:-5}
+nswaps=${BENCH_SWAPS:-64}
+out=bench/target
+mkdir -p "$out"
+work=$(mktemp -d /tmp/imoc-bench.XXXXXX)
+app_port=${BENCH_APP_PORT:-18080}
+nginx_port=${BENCH_NGINX_PORT:-18081}
+pg_port=${BENCH_PG_PORT:-15432}
+base="http://127.0.0.1:$app_port"
+app_pid=""
+nginx_pid=""
+
+cleanup() {
+  if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; fi
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+command -v psql >/dev/null || need+=(postgresql-client)
+command -v python3 >/dev/null || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} ..." >&2
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
+fi
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+
+echo "Building the jar ..." >&2
+./mvnw -q -B -DskipTests package >&2
+jar=$(ls target/imoc-scheduler-*.jar | grep -v plain | head -1)
+
+echo "Starting the app (embedded PostgreSQL in $work/db) ..." >&2
+t0=$(date +%s%N)
+java -jar "$jar" --server.port="$app_port" --imoc.embedded-db.data-dir="$work/db" --imoc.embedded-db.port="$pg_port" \
+  --imoc.demo=true --imoc.base-url="$base" --logging.level.root=WARN > "$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 600); do
+  if curl -fsS "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
+  if ! kill -0 "$app_pid" 2>/dev/null; then cat "$work/app.log" >&2; exit 1; fi
+  sleep 0.1
+done
+startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+pg=(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q)
+# The demo seeds in a runner after the web server is up: wait for its shifts.
+for _ in $(seq 1 600); do
+  n=$("${pg[@]}" -At -c "select count(*) from shift" 2>/dev/null || echo 0)
+  [ "${n:-0}" -gt 0 ] && break
+  sleep 0.2
+done
+seeded_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+
+python3 bench/client.py login "$base" coordinator@example.com demo > "$work/coordinator"
+
+have=$("${pg[@]}" -At -c "select count(*) from person")
+if [ "$people" -gt "$have" ]; then
+  extra=$((people - have))
+  echo "Generating $extra more people in the IMOC rotation and re-planning ..." >&2
+  "${pg[@]}" <<SQL >&2
+insert into person (name, email, job_title, grade, time_zone, region, start_date, onboarding_state, password_hash)
+select 'Bench Person ' || g, 'bench.' || g || '@example.com', 'BACKEND_ENGINEERING_MANAGER', 8 + (g % 2),
+       (array['America/New_York', 'Europe/Berlin', 'Asia/Singapore'])[1 + g % 3],
+       (array['AMER', 'EMEA', 'APAC'])[1 + g % 3], current_date - 730, 'ACTIVE',
+       (select password_hash from person where email = 'jane.doe@example.com')
+from generate_series(1, $extra) g;
+insert into rotation_participant (rotation_id, person_id, layer_id)
+select r.id, p.id, (select l.id from rotation_layer l where l.rotation_id = r.id and l.name = 'weekdays and weekends')
+from person p, rotation r where r.name = 'IMOC' and p.email like 'bench.%@example.com';
+delete from shift where rotation_id = 1 and starts_at > now() + interval '1 day'
+  and not exists (select 1 from swap_request w where w.shift_id = shift.id or w.counterpart_shift_id = shift.id);
+SQL
+  read -r ccookie ccsrf < "$work/coordinator" || true
+  curl -fsS -o /dev/null -b "$ccookie" -H "X-CSRF-TOKEN: $ccsrf" -X POST "$base/admin/rotations/1/extend"
+  for _ in $(seq 1 600); do
+    n=$("${pg[@]}" -At -c "select count(*) from shift where rotation_id = 1 and starts_at > now() + interval '30 days'")
+    [ "$n" -gt 0 ] && break
+    sleep 0.5
+  done
+  sleep 2
+fi
+# After any re-planning, so the feeds fetched here are the ones served during the load.
+echo "Signing in, creating feed URLs and a token ..." >&2
+python3 bench/client.py setup "$base" "$work"
+people_now=$("${pg[@]}" -At -c "select count(*) from person")
+participants=$("${pg[@]}" -At -c "select count(*) from rotation_participant")
+shifts_now=$("${pg[@]}" -At -c "select count(*) from shift")
+
+cookie=$(cat "$work/cookie")
+token=$(cat "$work/token")
+
+# wrk prints "RESULT rps p50_ms p99_ms requests errors" through this script; headers come from the environment.
+cat > "$work/bench.lua" <<'LUA'
+local cookie = os.getenv("BENCH_COOKIE")
+local inm = os.getenv("BENCH_INM")
+local auth = os.getenv("BENCH_AUTH")
+if cookie and cookie ~= "" then wrk.headers["Cookie"] = cookie end
+if inm and inm ~= "" then wrk.headers["If-None-Match"] = inm end
+if auth and auth ~= "" then wrk.headers["Authorization"] = auth end
+local statuses = {}
+response = function(status, headers, body) end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests,
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+LUA
+
+# load NAME URL CONNECTIONS [warm]: runs wrk, appends "NAME rps p50 p99 requests errors" to $work/results
+load() {
+  local name=$1 url=$2 conns=$3 warm=${4:-yes}
+  if [ "$warm" = yes ]; then
+    wrk -t2 -c"$conns" -d"${warmup}s" -s "$work/bench.lua" "$url" > /dev/null
+  fi
+  local line
+  line=$(wrk -t2 -c"$conns" -d"${duration}s" --timeout 10s -s "$work/bench.lua" "$url" | grep '^RESULT')
+  echo "$name ${line#RESULT }" | tee -a "$work/results" >&2
+}
+
+echo "Starting nginx on 127.0.0.1:$nginx_port with the same feed bytes ..." >&2
+mkdir -p "$work/www/ical" "$work/nginx"
+cp "$work/person.ics" "$work/www$(cat "$work/person.path")"
+cp "$work/rotation.ics" "$work/www$(cat "$work/rotation.path")"
+chmod o+rx "$work" && chmod -R o+rX "$work/www"  # nginx workers run unprivileged
+cat > "$work/nginx/nginx.conf" <<NGINX
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { text/calendar ics; }
+  default_type text/calendar;
+  client_body_temp_path $work/nginx;
+  proxy_temp_path $work/nginx;
+  fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx;
+  scgi_temp_path $work/nginx;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/www;
+    location / { add_header Cache-Control "private, max-age=3600"; }
+  }
+}
+NGINX
+"$nginx_bin" -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+nginx_pid=$!
+sleep 0.5
+nbase="http://127.0.0.1:$nginx_port"
+
+echo "Feeds ..." >&2
+for kind in person rotation; do
+  path=$(cat "$work/$kind.path")
+  app_etag=$(cat "$work/$kind.etag")
+  nginx_etag=$(curl -fsSI "$nbase$path" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
+  BENCH_INM="" load "feed-$kind-app" "$base$path" 64
+  BENCH_INM="" load "feed-$kind-nginx" "$nbase$path" 64
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $app_etag" "$base$path")
+  [ "$code" = 304 ] || echo "warning: the app answered $code, not 304, to If-None-Match" >&2
+  BENCH_INM="$app_etag" load "feed304-$kind-app" "$base$path" 64
+  BENCH_INM="$nginx_etag" load "feed304-$kind-nginx" "$nbase$path" 64
+done
+kill "$nginx_pid" 2>/dev/null || true
+wait "$nginx_pid" 2>/dev/null || true
+nginx_pid=""
+
+echo "Pages ..." >&2
+for page in / /my/shifts /rotations/1; do
+  code=$(curl -s -o "$work/page.html" -w '%{http_code}' -b "$cookie" "$base$page")
+  [ "$code" = 200 ] || { echo "$page answered $code" >&2; exit 1; }
+  BENCH_COOKIE="$cookie" load "page $page" "$base$page" 64
+done
+echo "API ..." >&2
+BENCH_AUTH="Bearer $token" load "api /api/v1/oncall" "$base/api/v1/oncall" 64
+
+echo "Swaps ..." >&2
+python3 bench/client.py swaps "$base" "${pg[*]}" "$nswaps" "$work/coordinator" | tee "$work/swaps" >&2
+
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status")
+sizes="person feed $(stat -c %s "$work/person.ics") B, rotation feed $(stat -c %s "$work/rotation.ics") B"
+
+assigner="see \`bench/run-assigner.sh\` (its own section below)"
+if [ "${BENCH_ASSIGNER:-0}" = 1 ]; then
+  bench/run-assigner.sh --no-scaling --people "$people" >&2 || true
+  assigner="bench/target/latest.md from bench/run-assigner.sh (run just now)"
+fi
+
+python3 - "$work/results" "$work/swaps" "$startup_ms" "$seeded_ms" "$rss_kb" "$people_now" "$participants" \
+  "$shifts_now" "$sizes" "$assigner" "$duration" > "$out/latest-http.md" <<'PY'
+import sys
+res = {}
+for line in open(sys.argv[1]):
+    parts = line.split()
+    name = " ".join(parts[:-5])
+    res[name] = dict(zip(("rps", "p50", "p99", "n", "err"), map(float, parts[-5:])))
+sw = dict(l.split(None, 1) for l in open(sys.argv[2]) if l.strip())
+startup, seeded, rss_kb, people, parts, shifts, sizes, assigner, dur = sys.argv[3:12]
+startup_s, rss_mb = int(startup) / 1000, int(rss_kb) / 1024
+mark = lambda ok: "met" if ok else "**missed**"
+print(f"Load average at the end (1/5/15 min): {open('/proc/loadavg').read().split()[:3]} on {__import__('os').cpu_count()} cores "
+      "(the machine is shared: compare ratios within one run, not absolute times across runs).")
+print()
+print(f"Organisation: {people} people, {parts} IMOC participants, {shifts} shifts; {sizes}. "
+      f"wrk: 2 threads, 64 connections, {dur} s per run after a warm-up; all on 127.0.0.1.")
+print()
+print("| # | what | figure | ratio / target | met? |")
+print("|---|---|---|---|---|")
+for status, target, label in (("feed", 0.5, "full 200"), ("feed304", 0.8, "304 (If-None-Match)")):
+    for kind in ("person", "rotation"):
+        a, n = res[f"{status}-{kind}-app"], res[f"{status}-{kind}-nginx"]
+        r = a["rps"] / n["rps"] if n["rps"] else 0
+        print(f"| 1 | feed, {kind}, {label} | app {a['rps']:.0f} req/s p99 {a['p99']:.1f} ms; nginx {n['rps']:.0f} "
+              f"req/s p99 {n['p99']:.1f} ms | {r:.2f}× nginx (target ≥ {target}×); p99 {a['p99'] / max(n['p99'], 0.01):.1f}× | {mark(r >= target)} |")
+for page in ("/", "/my/shifts", "/rotations/1"):
+    a = res[f"page {page}"]
+    note = "" if a["err"] == 0 else f"; {a['err']:.0f} errors/time-outs"
+    if a["n"] == 0:
+        note = "; no request finished within the run"
+    print(f"| 2 | page `{page}` | p50 {a['p50']:.1f} ms, p99 {a['p99']:.1f} ms, {a['rps']:.0f} req/s{note} | "
+          f"p99 < 50 ms (target at 1,000 people) | {mark(a['n'] > 0 and a['p99'] < 50)} |")
+a = res["api /api/v1/oncall"]
+print(f"| 3 | `GET /api/v1/oncall` (Bearer) | p50 {a['p50']:.1f} ms, p99 {a['p99']:.1f} ms, {a['rps']:.0f} req/s | no target | – |")
+print(f"| 4 | assigner | {assigner} | < 2× bare JDBC, < 1 s at 1,000 | see there |")
+if "distinct_ok" in sw:
+    print(f"| 5 | swap: {sw['distinct_clients'].strip()} clients accept distinct open covers at once | "
+          f"{sw['distinct_ok'].strip()} accepted, {sw['distinct_accepts_per_s'].strip()} accepts/s, p50 {sw['distinct_p50_ms'].strip()} ms, "
+          f"max {sw['distinct_max_ms'].strip()} ms (statuses {sw['distinct_other'].strip()}) | no target | – |")
+    print(f"| 5 | swap: one open cover, 64 clients at once | {sw['contended_200'].strip()} × 200, {sw['contended_409'].strip()} × 409; "
+          f"p50 {sw['contended_p50_ms'].strip()} ms, max {sw['contended_max_ms'].strip()} ms | exactly one winner | "
+          f"{mark(sw['contended_200'].strip() == '1')} |")
+else:
+    print(f"| 5 | swaps | not measured: {' '.join(sw.values())} | | |")
+print(f"| 6 | start-up to healthy (embedded DB, demo) | {startup_s:.1f} s (demo seeded at {int(seeded) / 1000:.1f} s) | < 10 s | {mark(startup_s < 10)} |")
+print(f"| 6 | RSS after the load | {rss_mb:.0f} MB | < 512 MB | {mark(rss_mb < 512)} |")
+PY
+
+{
+  echo "## HTTP benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), \`bench/run.sh --people $people\`"
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); $(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)."
+  echo
+  cat "$out/latest-http.md"
+} > "$out/latest.md.tmp"
+mv "$out/latest.md.tmp" "$out/latest-http.md"
+cp "$out/latest-http.md" "$out/latest.md"
+# The latest table goes into docs/BENCHMARKS.md between its markers (BENCH_NO_DOCS=1 leaves the doc alone).
+if [ "${BENCH_NO_DOCS:-0}" != 1 ] && grep -q '<!-- http-bench:start -->' docs/BENCHMARKS.md; then
+  python3 - "$out/latest-http.md" docs/BENCHMARKS.md <<'PY'
+import sys, re
+table = open(sys.argv[1]).read().replace("## HTTP benchmark", "#### HTTP benchmark", 1)
+doc = open(sys.argv[2]).read()
+doc = re.sub(r"<!-- http-bench:start -->.*<!-- http-bench:end -->",
+             lambda m: "<!-- http-bench:start -->\n" + table.strip() + "\n<!-- http-bench:end -->", doc, flags=re.S)
+open(sys.argv[2], "w").write(doc)
+PY
+fi
+cat "$out/latest.md"

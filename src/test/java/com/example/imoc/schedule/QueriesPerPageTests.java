@@ -1,0 +1,129 @@
+package com.example.imoc.schedule;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.example.imoc.IntegrationTest;
+import com.example.imoc.people.Person;
+import com.example.imoc.people.TestPeople;
+import com.example.imoc.rotation.Rotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * How many SQL statements one page request sends (issue 9): a small bound that does not grow with the number of
+ * rotations, people or shifts (no N+1). Every statement prepared or created on a connection in the request's thread
+ * counts; MockMvc runs the request in the test's thread.
+ */
+@IntegrationTest
+@Import(QueriesPerPageTests.CountingDataSource.class)
+class QueriesPerPageTests {
+
+	/** The most statements a page may send, whatever the size of the organisation. */
+	static final int BOUND = 12;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestRotations testRotations;
+
+	@Autowired
+	ScheduleMaintenance maintenance;
+
+	@Test
+	void eachSchedulePageSendsASmallBoundedNumberOfStatements() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(2);
+		List<Person> staff = this.testRotations.staff(rotation, 6);
+		this.maintenance.maintain(rotation.id());
+		Person viewer = staff.get(0);
+		int home = statements(viewer, "/");
+		int mine = statements(viewer, "/my/shifts");
+		int grid = statements(viewer, "/rotations/" + rotation.id());
+		int list = statements(viewer, "/rotations");
+		assertThat(List.of(home, mine, grid, list)).allSatisfy(n -> assertThat(n).isBetween(1, BOUND));
+
+		// More rotations, people and shifts: the same number of statements.
+		for (int i = 0; i < 3; i++) {
+			Rotation more = this.testRotations.imocLike(2);
+			this.testRotations.staff(more, 4);
+			this.maintenance.maintain(more.id());
+		}
+		assertThat(statements(viewer, "/")).isEqualTo(home);
+		assertThat(statements(viewer, "/my/shifts")).isEqualTo(mine);
+		assertThat(statements(viewer, "/rotations/" + rotation.id())).isEqualTo(grid);
+		assertThat(statements(viewer, "/rotations")).isEqualTo(list);
+	}
+
+	private int statements(Person viewer, String page) throws Exception {
+		CountingDataSource.COUNT.set(0);
+		this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer)))).andExpect(status().isOk());
+		return CountingDataSource.COUNT.get();
+	}
+
+	/** Wraps the application's DataSource so that each statement a connection makes counts for the current thread. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountingDataSource {
+
+		static final ThreadLocal<Integer> COUNT = ThreadLocal.withInitial(() -> 0);
+
+		@Bean
+		static BeanPostProcessor countStatements() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (bean instanceof DataSource dataSource && name.equals("dataSource")) {
+						return new DelegatingDataSource(dataSource) {
+							@Override
+							public Connection getConnection() throws SQLException {
+								return counting(super.getConnection());
+							}
+
+							@Override
+							public Connection getConnection(String username, String password) throws SQLException {
+								return counting(super.getConnection(username, password));
+							}
+						};
+					}
+					return bean;
+				}
+			};
+		}
+
+		static Connection counting(Connection connection) {
+			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+						String m = method.getName();
+						if (m.equals("prepareStatement") || m.equals("createStatement") || m.equals("prepareCall")) {
+							COUNT.set(COUNT.get() + 1);
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+	}
+
+}
