@@ -104,7 +104,8 @@ class IncidentApiController {
 		form.setServices(body.services() == null ? List.of()
 				: body.services()
 					.stream()
-					.map(s -> new IncidentForm.ServiceRow(s.name(), s.impact() == null ? "1" : s.impact().toPlainString()))
+					.map(s -> s == null ? new IncidentForm.ServiceRow("", "1")
+							: new IncidentForm.ServiceRow(s.name(), s.impact() == null ? "1" : s.impact().toPlainString()))
 					.toList());
 		form.setRootCause(body.rootCause() == null ? RootCause.INDETERMINATE
 				: RootCause.parse(body.rootCause()).orElse(null));
@@ -118,7 +119,7 @@ class IncidentApiController {
 		form.setLinks(body.links());
 		form.setSummary(body.summary());
 		form.setCorrectiveActions(body.correctiveActions());
-		form.setPages(body.pages() == null ? "" : String.join("\n", body.pages()));
+		form.setPages(body.pages() == null ? "" : String.join("\n", body.pages().stream().map(String::valueOf).toList()));
 		this.incidents.validate(form, errors);
 		for (FieldError error : errors.getFieldErrors()) {
 			fields.putIfAbsent(error.getField(), error.getDefaultMessage());

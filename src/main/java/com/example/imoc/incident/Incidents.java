@@ -39,6 +39,8 @@ import com.example.imoc.schedule.Shifts;
 @Service
 public class Incidents {
 
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
 	private static final String BAD_TIME = "Enter the time as YYYY-MM-DD HH:MM in UTC, like 2026-11-03 14:05.";
 
 	private final IncidentRepository incidents;
@@ -393,6 +395,10 @@ public class Incidents {
 	private static Instant time(String text, String field, Instant now, Errors errors) {
 		try {
 			Instant at = IncidentForm.parseTime(text);
+			if (at != null && at.isBefore(EARLIEST)) {
+				errors.rejectValue(field, "past", "Incidents are recorded from the year 2000 on.");
+				return null;
+			}
 			if (at != null && at.isAfter(now.plus(Duration.ofMinutes(5)))) {
 				errors.rejectValue(field, "future", "This time is in the future; incidents are recorded as they happen.");
 				return null;

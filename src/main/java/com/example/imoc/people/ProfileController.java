@@ -67,6 +67,10 @@ class ProfileController {
 			redirect.addFlashAttribute("newPasswordError", "Use at least 8 characters.");
 			problems.add("new");
 		}
+		else if (!PasswordPolicy.fitsBcrypt(newPassword)) {
+			redirect.addFlashAttribute("newPasswordError", PasswordPolicy.TOO_LONG);
+			problems.add("new");
+		}
 		else if (!newPassword.equals(confirmPassword)) {
 			redirect.addFlashAttribute("confirmPasswordError", "The two new passwords differ.");
 			problems.add("confirm");

@@ -75,6 +75,29 @@ public class Roster {
 		if (form.getNewPassword() != null && !form.getNewPassword().isEmpty() && form.getNewPassword().length() < 4) {
 			errors.rejectValue("newPassword", "short", "Use at least 4 characters.");
 		}
+		else if (form.getNewPassword() != null && !PasswordPolicy.fitsBcrypt(form.getNewPassword())
+				&& !errors.hasFieldErrors("newPassword")) {
+			errors.rejectValue("newPassword", "long", PasswordPolicy.TOO_LONG);
+		}
+		if (form.getStartDate() != null && !plausibleStart(form.getStartDate())) {
+			errors.rejectValue("startDate", "range", "Enter a start date between 1950 and " + LATEST_START_YEARS
+					+ " years from now.");
+		}
+		if (!errors.hasFieldErrors("preferredSlots")) {
+			form.preferredSlotList()
+				.stream()
+				.filter(slot -> !PasswordPolicy.SLOT.matcher(slot).matches())
+				.findFirst()
+				.ifPresent(bad -> errors.rejectValue("preferredSlots", "format", "\"" + bad + "\"" + PasswordPolicy.BAD_SLOT));
+		}
+	}
+
+	static final int LATEST_START_YEARS = 2;
+
+	/** A start date a real person can have: not before 1950, not more than two years ahead. */
+	static boolean plausibleStart(java.time.LocalDate date) {
+		return !date.isBefore(java.time.LocalDate.of(1950, 1, 1))
+				&& !date.isAfter(java.time.LocalDate.now().plusYears(LATEST_START_YEARS));
 	}
 
 	@Transactional

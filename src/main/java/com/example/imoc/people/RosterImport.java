@@ -149,6 +149,12 @@ public class RosterImport {
 		if (name.isEmpty()) {
 			problems.add("name is empty");
 		}
+		else if (name.length() > 200) {
+			problems.add("name is longer than 200 characters");
+		}
+		if (email.length() > 320) {
+			problems.add("email is longer than 320 characters");
+		}
 		if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 			problems.add("email \"" + email + "\" is not an email address");
 		}
@@ -211,6 +217,13 @@ public class RosterImport {
 			.map(String::trim)
 			.filter(s -> !s.isEmpty())
 			.toList();
+		slots.stream()
+			.filter(slot -> !PasswordPolicy.SLOT.matcher(slot).matches())
+			.findFirst()
+			.ifPresent(bad -> problems.add("preferred slot \"" + bad + "\"" + PasswordPolicy.BAD_SLOT));
+		if (start != null && !Roster.plausibleStart(start)) {
+			problems.add("start date " + start + " is not between 1950 and " + Roster.LATEST_START_YEARS + " years from now");
+		}
 		if (!problems.isEmpty()) {
 			return null;
 		}

@@ -51,9 +51,11 @@ class TimeAwayController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate first,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate last,
 			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
-		String firstError = first == null ? "Enter the first day away." : null;
+		String firstError = first == null ? "Enter the first day away."
+				: (!plausible(first) ? "Enter a day between 2000 and three years from now." : null);
 		String lastError = last == null ? "Enter the last day away."
-				: (first != null && last.isBefore(first) ? "The last day must be on or after the first day." : null);
+				: (first != null && last.isBefore(first) ? "The last day must be on or after the first day."
+						: (!plausible(last) ? "Enter a day between 2000 and three years from now." : null));
 		String noteError = note.length() > 500 ? "Keep the note under 500 characters." : null;
 		if (firstError != null || lastError != null || noteError != null || kind == null) {
 			list(id, me, model);
@@ -70,6 +72,11 @@ class TimeAwayController {
 		redirect.addFlashAttribute("message",
 				"Saved. Shifts that clash with it are being reassigned; the schedule shows the result in a moment.");
 		return "redirect:/people/" + id + "/time-away";
+	}
+
+	/** Time away is planned at most three years ahead; dates outside that are typing mistakes. */
+	private static boolean plausible(LocalDate day) {
+		return !day.isBefore(LocalDate.of(2000, 1, 1)) && !day.isAfter(LocalDate.now().plusYears(3));
 	}
 
 	@PostMapping("/people/{id}/time-away/{entryId}/delete")

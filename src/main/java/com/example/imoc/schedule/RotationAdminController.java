@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonNotFoundException;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.Roster;
 import com.example.imoc.rotation.Participant;
@@ -258,7 +259,8 @@ class RotationAdminController {
 	String join(@PathVariable long id, @RequestParam long personId, @RequestParam long layerId,
 			RedirectAttributes redirect) {
 		Rotation rotation = rotation(id);
-		Person person = this.people.findById(personId).orElseThrow();
+		Person person = this.people.findById(personId)
+			.orElseThrow(() -> new PersonNotFoundException(personId));
 		RotationLayer layer = rotation.layer(layerId).orElseThrow(() -> new RotationNotFoundException(layerId));
 		if (person.isWeekdaysOnly() && layer.coversWeekends()) {
 			redirect.addFlashAttribute("joinError", person.getName()

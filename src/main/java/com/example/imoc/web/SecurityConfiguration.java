@@ -15,8 +15,12 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.AccessTokens;
+import com.example.imoc.people.PersonRepository;
 
 /**
  * Who may reach what. Pages need a session; {@code /admin/**} needs the coordinator; the API answers 401 in JSON
@@ -31,8 +35,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, SignInThrottle throttle,
+			AuditLog auditLog, PersonRepository people, PlatformTransactionManager transactionManager) throws Exception {
+		SignInAttempts signIns = new SignInAttempts(throttle, auditLog, people, new TransactionTemplate(transactionManager));
 		http.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(signIns, UsernamePasswordAuthenticationFilter.class)
 			// Token-authenticated API calls carry no cookies a third-party page could ride on, so no CSRF token.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::carriesBearer))
 			.authorizeHttpRequests(requests -> requests
@@ -46,7 +53,7 @@ class SecurityConfiguration {
 			.hasRole("COORDINATOR")
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login").failureHandler(signIns).successHandler(signIns).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

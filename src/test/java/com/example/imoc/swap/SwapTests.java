@@ -166,19 +166,19 @@ class SwapTests {
 	}
 
 	@Test
-	void fiftyPeopleTakingOneOpenCoverAtOnceLeaveExactlyOneWinner() throws Exception {
+	void aHundredPeopleTakingOneOpenCoverAtOnceLeaveExactlyOneWinner() throws Exception {
 		Planned planned = this.fixtures.planned(6, 2);
 		ShiftView shift = this.fixtures.swappable(planned.rotation()).get(2);
 		SwapRequest request = this.swaps.request(holder(shift),
 				new NewSwap(shift.id(), SwapKind.OPEN_COVER, null, null, null, null, "", null, false, null));
 		long layer = planned.rotation().layer("weekdays and weekends").orElseThrow().id();
 		List<Person> takers = new ArrayList<>();
-		for (int i = 0; i < 50; i++) {
+		for (int i = 0; i < 100; i++) {
 			Person taker = this.testPeople.manager("Racer " + i);
 			this.rotations.join(planned.rotation().id(), taker.getId(), layer);
 			takers.add(taker);
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(50);
+		ExecutorService pool = Executors.newFixedThreadPool(100);
 		CountDownLatch start = new CountDownLatch(1);
 		ConcurrentLinkedQueue<Long> winners = new ConcurrentLinkedQueue<>();
 		ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
@@ -199,7 +199,7 @@ class SwapTests {
 		pool.shutdown();
 		assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(winners).hasSize(1);
-		assertThat(refusals).hasSize(49).allSatisfy(message -> assertThat(message).startsWith("Already taken by"));
+		assertThat(refusals).hasSize(99).allSatisfy(message -> assertThat(message).startsWith("Already taken by"));
 		assertThat(this.fixtures.shift(shift.id()).assigneeId()).isEqualTo(winners.peek());
 		assertThat(this.jdbc.queryForObject("select count(*) from shift where rotation_id = ? and slot_id = ? "
 				+ "and state = 'SCHEDULED' and not shadow and tstzrange(starts_at, ends_at) && tstzrange(?, ?)",

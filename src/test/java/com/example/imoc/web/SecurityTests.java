@@ -119,6 +119,27 @@ class SecurityTests {
 	}
 
 	@Test
+	void httpsRequestsGetHstsAndPlainOnesDoNot() throws Exception {
+		// Behind a TLS-terminating proxy, Tomcat's RemoteIpValve (server.forward-headers-strategy=native) marks the
+		// request secure from X-Forwarded-Proto; a secure request is what this simulates.
+		this.mvc.perform(get("/login").secure(true))
+			.andExpect(header().string("Strict-Transport-Security", containsString("max-age=31536000")))
+			.andExpect(header().string("Strict-Transport-Security", containsString("includeSubDomains")));
+		this.mvc.perform(get("/login")).andExpect(header().doesNotExist("Strict-Transport-Security"));
+	}
+
+	@Test
+	void theContentSecurityPolicyAllowsNoInlineScriptNoPluginsAndNoFraming() throws Exception {
+		String csp = this.mvc.perform(get("/login")).andReturn().getResponse().getHeader("Content-Security-Policy");
+		assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+				"frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'")
+			.doesNotContain("unsafe-inline")
+			.doesNotContain("unsafe-eval")
+			.doesNotContain("*");
+		this.mvc.perform(get("/login")).andExpect(header().string("Referrer-Policy", "same-origin"));
+	}
+
+	@Test
 	void healthAndMetricsArePublic() throws Exception {
 		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(content().string(containsString("UP")));
 		this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
