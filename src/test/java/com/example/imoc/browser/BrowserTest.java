@@ -136,13 +136,25 @@ abstract class BrowserTest {
 	void clickLink(String linkText) {
 		WebElement link = this.driver.findElement(By.linkText(linkText));
 		scrollIntoView(link);
-		link.click();
+		andWaitForTheNextPage(link::click);
 	}
 
+	/** Presses a button; a submit button's next page has loaded when this returns. */
 	void clickButton(String label) {
 		WebElement button = this.driver.findElement(By.xpath("//main//button[normalize-space()='" + label + "']"));
 		scrollIntoView(button);
-		button.click();
+		if ("button".equals(button.getAttribute("type"))) {
+			button.click();
+		}
+		else {
+			andWaitForTheNextPage(button::click);
+		}
+	}
+
+	void andWaitForTheNextPage(Runnable action) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
+		action.run();
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	void type(String css, String value) {

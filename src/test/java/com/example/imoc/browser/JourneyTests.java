@@ -64,7 +64,7 @@ class JourneyTests extends BrowserTest {
 			.filter(row -> !row.findElements(By.linkText("Request swap / cover")).isEmpty())
 			.toList();
 		ShiftRow given = ShiftRow.of(offerable.get(offerable.size() - 1));
-		given.element().findElement(By.linkText("Request swap / cover")).click();
+		andWaitForTheNextPage(given.element().findElement(By.linkText("Request swap / cover"))::click);
 
 		assertThat(heading()).isEqualTo("Swap or hand over a shift");
 		assertThat(find("#kind-swap").isSelected()).isTrue();
@@ -91,7 +91,7 @@ class JourneyTests extends BrowserTest {
 		clickLink("Swaps");
 		WebElement waiting = this.driver.findElement(By.xpath("//h2[.='Waiting for your answer']/following-sibling::div[1]"));
 		assertThat(waiting.getText()).contains(requestTitle, "Jane Doe → " + counterpart);
-		waiting.findElement(By.linkText(requestTitle)).click();
+		andWaitForTheNextPage(waiting.findElement(By.linkText(requestTitle))::click);
 		assertThat(URI.create(this.driver.getCurrentUrl()).getPath()).isEqualTo(requestPath);
 		assertThat(find("#preview-title").findElement(By.xpath("..")).getText()).contains("Jane Doe", counterpart);
 		screenshot("journey-swap-answer");
@@ -110,7 +110,7 @@ class JourneyTests extends BrowserTest {
 		assertThat(findAll("#shift-" + given.id())).as("Jane gave hers away").isEmpty();
 		ShiftRow janes = ShiftRow.of(find("#shift-" + takenId));
 
-		janes.element().findElement(By.linkText("IMOC")).click();
+		andWaitForTheNextPage(janes.element().findElement(By.linkText("IMOC"))::click);
 		assertThat(Pages.cell(this, janes.date(), janes.slot())).contains("Jane Doe");
 		open(URI.create(this.driver.getCurrentUrl()).getPath() + "?week=" + taken.date());
 		assertThat(Pages.cell(this, taken.date(), taken.slot())).contains(counterpart);
@@ -125,7 +125,7 @@ class JourneyTests extends BrowserTest {
 			.filter(row -> !row.findElements(By.linkText("Request swap / cover")).isEmpty())
 			.toList();
 		ShiftRow offered = ShiftRow.of(offerable.get(offerable.size() - 1));
-		offered.element().findElement(By.linkText("Request swap / cover")).click();
+		andWaitForTheNextPage(offered.element().findElement(By.linkText("Request swap / cover"))::click);
 
 		String taker = new Select(find("#toPersonId")).getOptions().stream()
 			.map(o -> o.getText().replaceAll(" \\(.*\\)$", ""))
@@ -143,7 +143,7 @@ class JourneyTests extends BrowserTest {
 		open("/swaps");
 		WebElement open = this.driver.findElement(By.xpath("//h2[.='Open covers you can take']/following-sibling::div[1]"));
 		assertThat(open.getText()).contains(title, "Priya Raman → anyone");
-		open.findElement(By.linkText(title)).click();
+		andWaitForTheNextPage(open.findElement(By.linkText(title))::click);
 		assertThat(pageText()).contains("School play that evening");
 		clickButton("Take this shift");
 		assertThat(text(".flash")).startsWith("Accepted");
@@ -169,7 +169,7 @@ class JourneyTests extends BrowserTest {
 		assertThat(heading()).isEqualTo("Calendar subscriptions");
 		WebElement mine = findAll(".feed").get(0);
 		assertThat(mine.findElement(By.tagName("h2")).getText()).containsIgnoringCase("shifts");
-		mine.findElement(By.xpath(".//button[.='Create a feed URL']")).click();
+		andWaitForTheNextPage(mine.findElement(By.xpath(".//button[.='Create a feed URL']"))::click);
 
 		WebElement url = waitFor("input.secret");
 		String copied = url.getAttribute("value");
@@ -236,7 +236,7 @@ class JourneyTests extends BrowserTest {
 
 		open("/my/shifts");
 		List<WebElement> offers = findAll("tr[id^=shift-] a[href*='/swaps/new']");
-		offers.get(offers.size() - 1).click();
+		andWaitForTheNextPage(offers.get(offers.size() - 1)::click);
 		Instant start = Instant.parse(find(".card time").getAttribute("datetime"));
 		LocalDateTime local = LocalDateTime.ofInstant(start, ZoneId.of("America/Chicago"));
 		click("label[for=kind-cover]");

@@ -49,7 +49,7 @@ class PageQualityTests extends BrowserTest {
 		check("swaps", "main a[href^='/swaps/']");
 		open("/calendar");
 		check("calendar", ".feed button[type=submit]");
-		find(".feed button[type=submit]").click();
+		andWaitForTheNextPage(find(".feed button[type=submit]")::click);
 		check("calendar-new-feed", "input.secret");
 		open("/incidents");
 		check("incidents", "a[href='/incidents/new']");

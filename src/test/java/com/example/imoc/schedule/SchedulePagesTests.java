@@ -1,6 +1,7 @@
 package com.example.imoc.schedule;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -77,7 +78,9 @@ class SchedulePagesTests {
 		this.rotations.join(rotation.id(), tokyo.getId(), rotation.layer("weekdays and weekends").orElseThrow().id());
 		this.testRotations.staff(rotation, 4);
 		this.maintenance.maintain(rotation.id());
-		ShiftView mine = this.shifts.nextOf(tokyo.getId(), Instant.now()).orElseThrow();
+		// A shift still running at least 7 h from now starts in the future (no slot is longer), so it has a swap link;
+		// the one running right now would not.
+		ShiftView mine = this.shifts.nextOf(tokyo.getId(), Instant.now().plus(Duration.ofHours(7))).orElseThrow();
 		String localStart = new TemplateTimes().local(mine.start(), "Asia/Tokyo");
 		this.mvc.perform(get("/my/shifts").with(user(TestPeople.signedIn(tokyo))))
 			.andExpect(status().isOk())
