@@ -3,6 +3,7 @@ package com.example.imoc.people;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -21,6 +22,11 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 			""")
 	List<Person> search(@Param("text") String text, @Param("region") Region region,
 			@Param("state") OnboardingState state);
+
+	/** For pages that show the manager's name after the transaction (open-in-view is off). */
+	@EntityGraph(attributePaths = "manager")
+	@Query("select p from Person p where p.id = :id")
+	Optional<Person> findWithManagerById(@Param("id") long id);
 
 	List<Person> findAllByOrderByNameAsc();
 

@@ -112,7 +112,7 @@ class RosterController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
-		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
+		Person person = this.people.findWithManagerById(id).orElseThrow(() -> new PersonNotFoundException(id));
 		model.addAttribute("person", person);
 		model.addAttribute("eligibility", this.roster.eligibilityOf(person));
 		model.addAttribute("history", this.auditLog.about("person", id));

@@ -1,0 +1,177 @@
+package com.example.imoc.browser;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every main page, as the person who uses it sees it: axe-core finds no serious or critical problem at desktop width;
+ * at phone width (390 px) the document does not scroll sideways and the page's main controls can be tapped. Each page
+ * leaves a desktop and a phone screenshot in target/screenshots. Problems are collected over all pages and reported
+ * together.
+ */
+class PageQualityTests extends BrowserTest {
+
+	private final List<String> problems = new ArrayList<>();
+
+	@Test
+	void everyMainPagePassesAxeAndFitsAPhone() {
+		open("/login");
+		check("login", "button[type=submit]");
+
+		signInAs("lars.nielsen@example.com");
+		check("home", "nav a[href='/my/shifts']");
+		open("/my/shifts");
+		check("my-shifts", "a[href^='/swaps/new']");
+		String offer = lastOffer();
+		open("/rotations");
+		check("rotations", "main a[href^='/rotations/']");
+		clickLink("IMOC");
+		String rotation = URI.create(this.driver.getCurrentUrl()).getPath();
+		check("rotation", "form.filters button");
+		open(rotation + "?days=28");
+		check("rotation-four-weeks", "nav.pager a");
+		open(offer);
+		check("swap-new", "button[value=send]");
+		click("label[for=kind-open]");
+		type("#message", "Parents' evening");
+		clickButton("Send request");
+		check("swap-request", "form[action$='/cancel'] button");
+		open("/swaps");
+		check("swaps", "main a[href^='/swaps/']");
+		open("/calendar");
+		check("calendar", ".feed button[type=submit]");
+		andWaitForTheNextPage(find(".feed button[type=submit]")::click);
+		check("calendar-new-feed", "input.secret");
+		open("/incidents");
+		check("incidents", "a[href='/incidents/new']");
+		clickLink(find("main table a").getText());
+		check("incident", "h1");
+		open("/incidents/new");
+		check("incident-new", "form button.primary");
+		clickButton("Record incident");
+		check("incident-new-errors", ".field-error");
+		open("/availability");
+		check("availability", "figure.chart svg");
+		open("/profile");
+		check("profile", "main button");
+		open("/my/time-away");
+		check("time-away", "form button.primary");
+		open("/reports/time-in-lieu");
+		check("time-in-lieu", "h1");
+		open("/rotations/987654");
+		check("not-found", "main a");
+
+		signInAs("coordinator@example.com");
+		open("/admin/people");
+		check("admin-people", "a[href='/admin/people/new']");
+		clickLink("Jane Doe");
+		check("admin-person", "main a[href$='/edit']");
+		String person = URI.create(this.driver.getCurrentUrl()).getPath();
+		open(person + "/edit");
+		check("admin-person-edit", "form button.primary");
+		open(person.replace("/admin", "") + "/time-away");
+		check("admin-time-away", "form button.primary");
+		open("/admin/audit");
+		check("admin-audit", "h1");
+		open(rotation.replace("/rotations/", "/admin/rotations/") + "/fairness");
+		check("admin-fairness", "h1");
+		open(rotation.replace("/rotations/", "/admin/rotations/") + "/settings");
+		check("admin-rotation-settings", "form button.primary");
+		open(rotation.replace("/rotations/", "/admin/rotations/") + "/participants");
+		check("admin-participants", "h1");
+		open("/swaps");
+		check("swaps-coordinator", "h1");
+
+		assertThat(this.problems).as("pages with problems").isEmpty();
+	}
+
+	@Test
+	void theSwapFormWorksWithTheKeyboardAlone() {
+		signInAs("maria.alvarez@example.com");
+		open("/my/shifts");
+		open(lastOffer());
+		Actions keys = new Actions(this.driver);
+
+		tabUntil("#kind-swap", keys);
+		keys.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN).perform();
+		assertThat(find("#kind-open").isSelected()).as("arrow keys move through the kinds").isTrue();
+		keys.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP).perform();
+		assertThat(find("#kind-swap").isSelected()).isTrue();
+		tabUntil("#counterpartShiftId", keys);
+		keys.sendKeys(Keys.ARROW_DOWN).perform();
+		String chosen = find("#counterpartShiftId").getAttribute("value");
+		assertThat(chosen).as("a counterpart shift is chosen from the keyboard").isNotEmpty();
+		tabUntil("#message", keys);
+		keys.sendKeys("Typed without a mouse").perform();
+		tabUntil("button[value=preview]", keys);
+		keys.sendKeys(Keys.ENTER).perform();
+
+		waitFor("#preview-title");
+		assertThat(find("#counterpartShiftId").getAttribute("value")).isEqualTo(chosen);
+		assertThat(find("#message").getAttribute("value")).isEqualTo("Typed without a mouse");
+		tabUntil("button[value=send]", keys);
+		keys.sendKeys(Keys.SPACE).perform();
+		waitUntil(d -> d.getCurrentUrl().matches(".*/swaps/\\d+$"));
+		assertThat(text(".flash")).startsWith("Request sent.");
+	}
+
+	/** Presses Tab until the element has focus, checking that every element on the way shows where focus is. */
+	private void tabUntil(String css, Actions keys) {
+		WebElement target = find(css);
+		for (int presses = 0; presses < 80; presses++) {
+			if (target.equals(this.driver.switchTo().activeElement())) {
+				return;
+			}
+			keys.sendKeys(Keys.TAB).perform();
+			WebElement focused = this.driver.switchTo().activeElement();
+			String outline = focused.getCssValue("outline-style");
+			assertThat(outline).as("focus is visible on <%s id=%s type=%s> %s", focused.getTagName(),
+					focused.getAttribute("id"), focused.getAttribute("type"), focused.getText())
+				.isNotEqualTo("none");
+		}
+		throw new AssertionError("Tab never reached " + css);
+	}
+
+	private String lastOffer() {
+		List<WebElement> offers = findAll("a[href^='/swaps/new']");
+		assertThat(offers).as("shifts this person can offer").isNotEmpty();
+		return URI.create(offers.get(offers.size() - 1).getAttribute("href")).getPath() + "?"
+				+ URI.create(offers.get(offers.size() - 1).getAttribute("href")).getQuery();
+	}
+
+	/** Axe and a desktop screenshot, then at phone width: no sideways scrolling, the main control usable. */
+	private void check(String name, String mainControl) {
+		String page = name + " (" + this.driver.getCurrentUrl() + ")";
+		try {
+			desktop();
+			assertAccessible();
+		}
+		catch (AssertionError ex) {
+			this.problems.add(page + ": " + ex.getMessage());
+		}
+		screenshot(name + "-desktop");
+		try {
+			phone();
+			assertNoHorizontalScrolling();
+			assertUsable(waitFor(mainControl));
+			js("window.scrollTo(0, 0); document.querySelectorAll('.table-wrap').forEach(w => w.scrollLeft = 0);");
+			screenshot(name + "-phone");
+		}
+		catch (AssertionError | RuntimeException ex) {
+			this.problems.add(page + " at " + PHONE_WIDTH + " px: " + ex.getMessage());
+		}
+		finally {
+			desktop();
+		}
+	}
+
+}
