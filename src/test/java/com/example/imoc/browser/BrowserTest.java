@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -134,20 +136,42 @@ abstract class BrowserTest {
 	}
 
 	void clickLink(String linkText) {
+		waitForTheDocument();
 		WebElement link = this.driver.findElement(By.linkText(linkText));
 		scrollIntoView(link);
 		andWaitForTheNextPage(link::click);
 	}
 
-	/** Presses a button; a submit button's next page has loaded when this returns. */
+	/**
+	 * Presses a button; a submit button's next page has loaded when this returns. The button is looked up again if
+	 * the page it was found on was still being replaced (Chromium then reports a node "not in the document").
+	 */
 	void clickButton(String label) {
-		WebElement button = this.driver.findElement(By.xpath("//main//button[normalize-space()='" + label + "']"));
-		scrollIntoView(button);
-		if ("button".equals(button.getAttribute("type"))) {
-			button.click();
-		}
-		else {
-			andWaitForTheNextPage(button::click);
+		waitForTheDocument();
+		for (int attempt = 1;; attempt++) {
+			try {
+				WebElement button = this.driver
+					.findElement(By.xpath("//main//button[normalize-space()='" + label + "']"));
+				scrollIntoView(button);
+				if ("button".equals(button.getAttribute("type"))) {
+					button.click();
+				}
+				else {
+					andWaitForTheNextPage(button::click);
+				}
+				return;
+			}
+			catch (StaleElementReferenceException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+			catch (WebDriverException ex) {
+				if (attempt == 3 || String.valueOf(ex.getMessage()).indexOf("does not belong to the document") < 0) {
+					throw ex;
+				}
+			}
+			waitForTheDocument();
 		}
 	}
 
@@ -155,6 +179,12 @@ abstract class BrowserTest {
 		WebElement page = this.driver.findElement(By.tagName("html"));
 		action.run();
 		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		waitForTheDocument();
+	}
+
+	private void waitForTheDocument() {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(d -> "complete"
+			.equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	void type(String css, String value) {
