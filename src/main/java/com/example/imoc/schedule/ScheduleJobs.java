@@ -106,7 +106,10 @@ class ScheduleJobs {
 		RuntimeException failure = null;
 		for (var rotation : rotations.all()) {
 			try {
-				log.info("{}", work.apply(rotation.id()));
+				ScheduleMaintenance.Outcome outcome = work.apply(rotation.id());
+				if (outcome.created() > 0 || outcome.reassigned() > 0) {
+					log.info("{}", outcome);
+				}
 			}
 			catch (RuntimeException ex) {
 				log.error("Schedule maintenance failed for rotation {}", rotation.name(), ex);

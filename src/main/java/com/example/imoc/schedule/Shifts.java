@@ -76,11 +76,11 @@ public class Shifts {
 	/** Every live shift overlapping [from, to), optionally of one person, in time order (the API's query). */
 	@Transactional(readOnly = true)
 	public List<ShiftView> between(Instant from, Instant to, Long personId) {
-		String personClause = personId == null ? "" : " and s.assignee_id = " + personId.longValue();
 		return this.jdbc
-			.sql(SELECT + " where s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ?" + personClause
+			.sql(SELECT + " where s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ?"
+					+ " and (cast(? as bigint) is null or s.assignee_id = ?)"
 					+ " order by s.starts_at, r.name, sl.position, s.shadow")
-			.params(ts(from), ts(to))
+			.params(ts(from), ts(to), personId, personId)
 			.query(Shifts::view)
 			.list();
 	}
