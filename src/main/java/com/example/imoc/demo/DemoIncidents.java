@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -61,8 +60,6 @@ class DemoIncidents implements ApplicationRunner {
 
 	private final DemoMode demoMode;
 
-	private final JdbcTemplate jdbc;
-
 	private final Incidents incidents;
 
 	private final Availability availability;
@@ -71,11 +68,10 @@ class DemoIncidents implements ApplicationRunner {
 
 	private final SeedMarks seedMarks;
 
-	DemoIncidents(DemoMode demoMode, JdbcTemplate jdbc, Incidents incidents, Availability availability, Clock clock,
+	DemoIncidents(DemoMode demoMode, Incidents incidents, Availability availability, Clock clock,
 			SeedMarks seedMarks) {
 		this.seedMarks = seedMarks;
 		this.demoMode = demoMode;
-		this.jdbc = jdbc;
 		this.incidents = incidents;
 		this.availability = availability;
 		this.clock = clock;

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +42,6 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final JdbcTemplate jdbc;
-
 	private final Clock clock;
 
 	private final Rotations rotations;
@@ -55,8 +52,8 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final SeedMarks seedMarks;
 
-	DemoSeeder(DemoMode demoMode, PersonRepository people, PasswordEncoder passwordEncoder, JdbcTemplate jdbc,
-			Clock clock, Rotations rotations, TimeAway timeAway, ScheduleMaintenance maintenance, SeedMarks seedMarks) {
+	DemoSeeder(DemoMode demoMode, PersonRepository people, PasswordEncoder passwordEncoder, Clock clock,
+			Rotations rotations, TimeAway timeAway, ScheduleMaintenance maintenance, SeedMarks seedMarks) {
 		this.seedMarks = seedMarks;
 		this.rotations = rotations;
 		this.timeAway = timeAway;
@@ -64,7 +61,6 @@ class DemoSeeder implements ApplicationRunner {
 		this.demoMode = demoMode;
 		this.people = people;
 		this.passwordEncoder = passwordEncoder;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 

@@ -212,7 +212,13 @@ public class ScheduleMaintenance {
 		Map<Long, ExistingShift> byId = new HashMap<>();
 		future.forEach(s -> byId.put(s.id(), s));
 		Map<Long, String> names = new HashMap<>();
-		this.people.findAll().forEach(p -> names.put(p.getId(), p.getName()));
+		List<Long> involved = new ArrayList<>();
+		for (Reassignment change : changes) {
+			involved.add(change.newAssigneeId());
+			involved.add(byId.get(change.shiftId()).assigneeId());
+		}
+		involved.removeIf(id -> id == null);
+		this.people.findAllById(involved).forEach(p -> names.put(p.getId(), p.getName()));
 		int gaps = 0;
 		for (Reassignment change : changes) {
 			ExistingShift before = byId.get(change.shiftId());
