@@ -3,6 +3,7 @@
 #
 #   bench/run.sh                   # 80 people (the demo organisation), about 5 minutes on 2 cores
 #   bench/run.sh --people 1000     # or 5000: extra people and participants generated with SQL, schedule re-planned
+#   bench/run.sh --people 1000 --serve   # set up the same organisation, print the URLs, keep the app running
 #
 # Knobs: BENCH_DURATION (seconds per wrk run, default 10), BENCH_WARMUP (seconds, default 5), BENCH_SWAPS (distinct
 # open covers accepted at once, default 64), BENCH_NO_ASSIGNER=1 skips calling bench/run-assigner.sh (default: skipped
@@ -14,8 +15,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 people=80
+serve=0
 while [ $# -gt 0 ]; do
   case "$1" in
+    --serve) serve=1; shift ;;
     --people) people="$2"; shift 2 ;;
     --people=*) people="${1#*=}"; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
@@ -59,7 +62,7 @@ jar=$(ls target/imoc-scheduler-*.jar | grep -v plain | head -1)
 
 echo "Starting the app (embedded PostgreSQL in $work/db) ..." >&2
 t0=$(date +%s%N)
-java -jar "$jar" --server.port="$app_port" --imoc.embedded-db.data-dir="$work/db" --imoc.embedded-db.port="$pg_port" \
+java ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$app_port" --imoc.embedded-db.data-dir="$work/db" --imoc.embedded-db.port="$pg_port" \
   --imoc.demo=true --imoc.base-url="$base" --logging.level.root=WARN > "$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 600); do
@@ -114,6 +117,15 @@ shifts_now=$("${pg[@]}" -At -c "select count(*) from shift")
 
 cookie=$(cat "$work/cookie")
 token=$(cat "$work/token")
+if [ "$serve" = 1 ]; then
+  # For profiling by hand: the organisation is ready, nothing is measured; Ctrl-C stops the app.
+  echo "Serving on $base (pid $app_pid, PostgreSQL on $pg_port)."
+  echo "  jane's session: $cookie"
+  echo "  API token:      $token"
+  echo "  feeds:          $base$(cat "$work/person.path")  $base$(cat "$work/rotation.path")"
+  wait "$app_pid"
+  exit 0
+fi
 
 # wrk prints "RESULT rps p50_ms p99_ms requests errors" through this script; headers come from the environment.
 cat > "$work/bench.lua" <<'LUA'

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.rotation.Rotation;
@@ -35,9 +36,16 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * Builds the feeds and keeps each rendering until its schedule version changes. The version is one small aggregate
- * query over the rows a feed shows, so a client polling every few minutes costs a lookup, not a rebuild; it comes
- * from the database, so two app instances never serve a stale copy of each other's changes.
+ * Builds the feeds and keeps each rendering until its schedule version changes. Two levels:
+ * <ul>
+ * <li>In memory, by secret: while {@link DataChanges} reports no change anywhere (this node or another) since a URL
+ * was last opened, and the same client polls within the minute its fetch was noted, the bytes are served without
+ * touching the database ({@link #fromMemory}, used by {@link FeedFastPath}). This is what calendar clients polling
+ * all day mostly hit.</li>
+ * <li>Otherwise ({@link #open}): the token is looked up (and the fetch noted), and the feed's version, one small
+ * aggregate query over the rows it shows, picks the cached rendering or a rebuild. The version comes from the
+ * database, so it is right even when a change notification was missed.</li>
+ * </ul>
  */
 @Service
 class CalendarFeeds {
@@ -77,9 +85,23 @@ class CalendarFeeds {
 	private record Cached(String version, RenderedFeed feed) {
 	}
 
+	private final DataChanges changes;
+
+	/** By the secret's hash: what {@link #open} last served for it, valid while the data generation is unchanged. */
+	private final Map<String, Served> served;
+
+	/**
+	 * @param stamp the data generation taken before the token and the feed were read
+	 * @param from the window's first day when it was rendered
+	 * @param userAgent the client as it presented itself, and {@code notedUntil}: until when its fetch counts as noted
+	 */
+	private record Served(long stamp, Instant from, String userAgent, Instant notedUntil, RenderedFeed feed) {
+	}
+
 	CalendarFeeds(FeedTokens tokens, FeedTombstones tombstones, Shifts shifts, Rotations rotations,
 			PersonRepository people, JdbcClient jdbc, CalendarProperties properties, Clock clock,
-			@Value("${imoc.base-url}") String baseUrl) {
+			@Value("${imoc.base-url}") String baseUrl, DataChanges changes) {
+		this.changes = changes;
 		this.tokens = tokens;
 		this.tombstones = tombstones;
 		this.shifts = shifts;
@@ -91,19 +113,55 @@ class CalendarFeeds {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		String host = URI.create(this.baseUrl).getHost();
 		this.uidHost = host == null ? "imoc.invalid" : host;
-		int entries = properties.cacheEntries();
-		this.cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+		this.cache = lru(properties.cacheEntries());
+		this.served = lru(properties.cacheEntries() * 4);
+	}
+
+	private static <V> Map<String, V> lru(int entries) {
+		return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+			protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
 				return size() > entries;
 			}
 		});
 	}
 
-	/** The feed a secret opens (noting the fetch), or empty for an unknown, revoked or malformed secret. */
+	/**
+	 * The feed a secret opens (noting the fetch), or empty for an unknown, revoked or malformed secret. Remembers
+	 * the answer for {@link #fromMemory}.
+	 */
 	@Transactional
 	public Optional<RenderedFeed> open(String secret, String client) {
-		return this.tokens.open(secret, client).map(this::render);
+		long stamp = this.changes.stamp(); // before anything is read: a change committed after it voids what we serve
+		Window window = window();
+		Optional<FeedToken> token = this.tokens.open(secret, client);
+		if (token.isEmpty()) {
+			return Optional.empty();
+		}
+		RenderedFeed feed = render(token.get());
+		FeedToken opened = token.get();
+		if (stamp >= 0 && opened.lastFetchedAt() != null) {
+			this.served.put(FeedTokens.hash(secret), new Served(stamp, window.from(), client,
+					opened.lastFetchedAt().plus(FeedTokens.NOTE_FETCH_EVERY), feed));
+		}
+		return Optional.of(feed);
+	}
+
+	/**
+	 * The feed {@link #open} served for this secret, if nothing has changed anywhere since, it is still the same day,
+	 * and this client's fetch was noted less than a minute ago; otherwise empty, and the caller goes through
+	 * {@link #open}. Never touches the database.
+	 */
+	Optional<RenderedFeed> fromMemory(String secret, String client) {
+		Served hit = this.served.get(FeedTokens.hash(secret));
+		if (hit == null || !this.changes.isCurrent(hit.stamp()) || !java.util.Objects.equals(hit.userAgent(), client)) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		if (!now.isBefore(hit.notedUntil()) || !hit.from().equals(window().from())) {
+			return Optional.empty();
+		}
+		return Optional.of(hit.feed());
 	}
 
 	RenderedFeed render(FeedToken token) {

@@ -1,0 +1,149 @@
+package com.example.imoc.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.example.imoc.database.DataChanges;
+
+/**
+ * Keeps the schedule pages a signed-in person just saw ({@code /}, {@code /my/shifts}, {@code /rotations},
+ * {@code /rotations/{id}}) and serves them again while nothing they could show has changed: at a handoff everyone
+ * reloads these pages again and again. An entry is this session's own rendering (its name, unread notices and form
+ * tokens included, so nothing is shared between people), keyed by the URL with its query, and valid only while:
+ * <ul>
+ * <li>the data generation is unchanged ({@link DataChanges}: any committed change on this node or another, shown
+ * tables only), and the listener is connected;</li>
+ * <li>it is the same minute (pages say "in 2 h 5 min");</li>
+ * <li>no flash message waits for the session (a page after a form shows "Saved" once).</li>
+ * </ul>
+ * Runs after Spring Security, so a request must be signed in (and gets the security headers) before any replay.
+ * Bounded in bytes; the least recently used pages go first.
+ */
+class PageCache extends OncePerRequestFilter {
+
+	private static final Pattern CACHED = Pattern.compile("/|/my/shifts|/rotations|/rotations/\\d{1,18}");
+
+	private static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
+
+	private final DataChanges changes;
+
+	private final Clock clock;
+
+	private final long maxBytes;
+
+	private final Map<String, Page> pages = new LinkedHashMap<>(64, 0.75f, true);
+
+	private long bytes;
+
+	private record Page(long stamp, long minute, String contentType, byte[] body) {
+	}
+
+	PageCache(DataChanges changes, Clock clock, long maxBytes) {
+		this.changes = changes;
+		this.clock = clock;
+		this.maxBytes = maxBytes;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"GET".equals(request.getMethod())
+				|| !CACHED.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		HttpSession session = request.getSession(false);
+		long stamp = this.changes.stamp();
+		if (session == null || stamp < 0 || hasFlash(session)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long minute = this.clock.millis() / ChronoUnit.MINUTES.getDuration().toMillis();
+		String key = session.getId() + ' ' + request.getRequestURI() + '?' + request.getQueryString();
+		Page page = get(key);
+		if (page != null && page.minute() == minute && this.changes.isCurrent(page.stamp())) {
+			response.setContentType(page.contentType());
+			response.setContentLength(page.body().length);
+			response.getOutputStream().write(page.body());
+			return;
+		}
+		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, capture);
+		String contentType = capture.getContentType();
+		if (capture.getStatus() == HttpServletResponse.SC_OK && contentType != null
+				&& contentType.startsWith("text/html") && !setsCookie(capture)
+				&& request.getSession(false) == session && !hasFlash(session)) {
+			put(key, new Page(stamp, minute, contentType, capture.getContentAsByteArray()));
+		}
+		capture.copyBodyToResponse();
+	}
+
+	private static boolean hasFlash(HttpSession session) {
+		try {
+			return session.getAttribute(FLASH_MAPS) instanceof Collection<?> maps && !maps.isEmpty();
+		}
+		catch (IllegalStateException invalidated) {
+			return true;
+		}
+	}
+
+	private static boolean setsCookie(HttpServletResponse response) {
+		return !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty();
+	}
+
+	private synchronized Page get(String key) {
+		return this.pages.get(key);
+	}
+
+	private synchronized void put(String key, Page page) {
+		if (page.body().length > this.maxBytes / 8) {
+			return;
+		}
+		Page old = this.pages.put(key, page);
+		this.bytes += page.body().length - (old == null ? 0 : old.body().length);
+		var eldest = this.pages.entrySet().iterator();
+		while (this.bytes > this.maxBytes && eldest.hasNext()) {
+			this.bytes -= eldest.next().getValue().body().length;
+			eldest.remove();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Registration {
+
+		/** Pages kept per node, in bytes: about 500 schedule pages of 60 KB at most (most are a few KB). */
+		static final long MAX_BYTES = 32L * 1024 * 1024;
+
+		@Bean
+		FilterRegistrationBean<PageCache> pageCache(DataChanges changes, Clock clock) {
+			FilterRegistrationBean<PageCache> registration = new FilterRegistrationBean<>(
+					new PageCache(changes, clock, MAX_BYTES));
+			// After Spring Security's chain: only signed-in requests reach it, with the security headers set.
+			registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+			return registration;
+		}
+
+	}
+
+}
