@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -87,6 +90,10 @@ class CalendarFeeds {
 
 	private final DataChanges changes;
 
+	private final Counter fromMemory;
+
+	private final Counter fromDatabase;
+
 	/** By the secret's hash: what {@link #open} last served for it, valid while the data generation is unchanged. */
 	private final Map<String, Served> served;
 
@@ -100,8 +107,12 @@ class CalendarFeeds {
 
 	CalendarFeeds(FeedTokens tokens, FeedTombstones tombstones, Shifts shifts, Rotations rotations,
 			PersonRepository people, JdbcClient jdbc, CalendarProperties properties, Clock clock,
-			@Value("${imoc.base-url}") String baseUrl, DataChanges changes) {
+			@Value("${imoc.base-url}") String baseUrl, DataChanges changes, MeterRegistry meters) {
 		this.changes = changes;
+		this.fromMemory = Counter.builder("imoc.feed.polls").tag("served", "memory")
+			.description("Feed polls answered without the database").register(meters);
+		this.fromDatabase = Counter.builder("imoc.feed.polls").tag("served", "database")
+			.description("Feed polls that looked up the token and the feed's version").register(meters);
 		this.tokens = tokens;
 		this.tombstones = tombstones;
 		this.shifts = shifts;
@@ -138,6 +149,7 @@ class CalendarFeeds {
 		if (token.isEmpty()) {
 			return Optional.empty();
 		}
+		this.fromDatabase.increment();
 		RenderedFeed feed = render(token.get());
 		FeedToken opened = token.get();
 		if (stamp >= 0 && opened.lastFetchedAt() != null) {
@@ -161,6 +173,7 @@ class CalendarFeeds {
 		if (!now.isBefore(hit.notedUntil()) || !hit.from().equals(window().from())) {
 			return Optional.empty();
 		}
+		this.fromMemory.increment();
 		return Optional.of(hit.feed());
 	}
 

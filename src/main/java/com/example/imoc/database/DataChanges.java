@@ -37,6 +37,9 @@ public class DataChanges implements SmartLifecycle {
 	/** The channel the trigger notifies; see migrations/V9__data_change_notifications.sql. */
 	static final String CHANNEL = "imoc_data_changed";
 
+	/** The listening connection's name in pg_stat_activity. */
+	public static final String APPLICATION_NAME = "imoc-data-changes";
+
 	private static final Duration POLL = Duration.ofMillis(500);
 
 	private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
@@ -110,6 +113,7 @@ public class DataChanges implements SmartLifecycle {
 			try (Connection connection = this.dataSource.getConnection()) {
 				PGConnection postgres = connection.unwrap(PGConnection.class);
 				try (Statement statement = connection.createStatement()) {
+					statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
 					statement.execute("LISTEN " + CHANNEL);
 				}
 				// Whatever happened while nobody listened is unknown: start a new generation, then trust stamps again.

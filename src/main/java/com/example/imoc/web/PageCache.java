@@ -14,6 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -55,10 +58,16 @@ class PageCache extends OncePerRequestFilter {
 
 	private long bytes;
 
+	private final Counter hits;
+
+	private final Counter misses;
+
 	private record Page(long stamp, long minute, String contentType, byte[] body) {
 	}
 
-	PageCache(DataChanges changes, Clock clock, long maxBytes) {
+	PageCache(DataChanges changes, Clock clock, long maxBytes, MeterRegistry meters) {
+		this.hits = Counter.builder("imoc.page.cache").tag("result", "hit").register(meters);
+		this.misses = Counter.builder("imoc.page.cache").tag("result", "miss").register(meters);
 		this.changes = changes;
 		this.clock = clock;
 		this.maxBytes = maxBytes;
@@ -86,8 +95,10 @@ class PageCache extends OncePerRequestFilter {
 			response.setContentType(page.contentType());
 			response.setContentLength(page.body().length);
 			response.getOutputStream().write(page.body());
+			this.hits.increment();
 			return;
 		}
+		this.misses.increment();
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, capture);
 		String contentType = capture.getContentType();
@@ -136,9 +147,9 @@ class PageCache extends OncePerRequestFilter {
 		static final long MAX_BYTES = 32L * 1024 * 1024;
 
 		@Bean
-		FilterRegistrationBean<PageCache> pageCache(DataChanges changes, Clock clock) {
+		FilterRegistrationBean<PageCache> pageCache(DataChanges changes, Clock clock, MeterRegistry meters) {
 			FilterRegistrationBean<PageCache> registration = new FilterRegistrationBean<>(
-					new PageCache(changes, clock, MAX_BYTES));
+					new PageCache(changes, clock, MAX_BYTES, meters));
 			// After Spring Security's chain: only signed-in requests reach it, with the security headers set.
 			registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
 			return registration;

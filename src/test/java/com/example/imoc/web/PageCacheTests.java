@@ -1,0 +1,119 @@
+package com.example.imoc.web;
+
+import java.time.ZoneId;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.example.imoc.IntegrationTest;
+import com.example.imoc.people.Person;
+import com.example.imoc.people.Roster;
+import com.example.imoc.people.TestPeople;
+import com.example.imoc.rotation.Rotation;
+import com.example.imoc.schedule.TestRotations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The schedule pages kept per session (issue 9): served again only while nothing they show has changed, never to
+ * anyone else, never hiding a flash message.
+ */
+@IntegrationTest
+class PageCacheTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestPeople testPeople;
+
+	@Autowired
+	TestRotations testRotations;
+
+	@Autowired
+	Roster roster;
+
+	@Autowired
+	MeterRegistry meters;
+
+	private double count(String result) {
+		return this.meters.counter("imoc.page.cache", "result", result).count();
+	}
+
+	private String page(Person viewer, MockHttpSession session, String path) throws Exception {
+		return this.mvc.perform(get(path).session(session).with(user(TestPeople.signedIn(viewer))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	/** Pages are kept within a minute ("in 2 h 5 min"): start well inside one, so two requests share it. */
+	private static void awayFromAMinuteBoundary() throws InterruptedException {
+		long intoMinute = System.currentTimeMillis() % 60_000;
+		if (intoMinute > 55_000) {
+			Thread.sleep(60_500 - intoMinute);
+		}
+	}
+
+	@Test
+	void aReloadIsServedFromTheCacheUntilSomethingShownChanges() throws Exception {
+		awayFromAMinuteBoundary();
+		Person viewer = this.testPeople.manager("Cache Viewer", "Europe/Berlin");
+		MockHttpSession session = new MockHttpSession();
+		String first = page(viewer, session, "/");
+		assertThat(first).contains("Europe/Berlin");
+
+		double hits = count("hit");
+		assertThat(page(viewer, session, "/")).isEqualTo(first);
+		assertThat(count("hit")).as("the reload came from the cache").isEqualTo(hits + 1);
+
+		// A committed change to anything the page shows (here the viewer's own time zone) is shown at once.
+		this.roster.changeTimeZone(viewer.getId(), ZoneId.of("Asia/Tokyo"));
+		double misses = count("miss");
+		assertThat(page(viewer, session, "/")).contains("Asia/Tokyo").doesNotContain("Europe/Berlin");
+		assertThat(count("miss")).isEqualTo(misses + 1);
+	}
+
+	@Test
+	void onePersonsCachedPageIsNeverServedToAnother() throws Exception {
+		Person ann = this.testPeople.manager("Ann Cachedpage", "America/New_York");
+		Person bob = this.testPeople.manager("Bob Otherpage", "Asia/Kolkata");
+		MockHttpSession annSession = new MockHttpSession();
+		MockHttpSession bobSession = new MockHttpSession();
+		page(ann, annSession, "/my/shifts");
+		page(ann, annSession, "/my/shifts");
+		String bobs = page(bob, bobSession, "/my/shifts");
+		assertThat(bobs).contains("Bob Otherpage").doesNotContain("Ann Cachedpage");
+	}
+
+	@Test
+	void aFlashMessageIsShownOnceAndNeverCached() throws Exception {
+		Person coordinator = this.testPeople.coordinator("Cache Coordinator");
+		Rotation rotation = this.testRotations.imocLike(2);
+		this.testRotations.staff(rotation, 4);
+		MockHttpSession session = new MockHttpSession();
+		String path = "/rotations/" + rotation.id();
+		awayFromAMinuteBoundary();
+		page(coordinator, session, path);
+		page(coordinator, session, path); // cached now
+
+		this.mvc
+			.perform(post("/admin/rotations/" + rotation.id() + "/extend").session(session)
+				.with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(coordinator, session, path)).contains("being repaired and extended");
+		assertThat(page(coordinator, session, path)).doesNotContain("being repaired and extended");
+	}
+
+}
