@@ -1,5 +1,6 @@
 package com.example.imoc.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -7,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -20,11 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.AccessTokens;
+import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.PersonRepository;
 
 /**
  * Who may reach what. Pages need a session; {@code /admin/**} needs the coordinator; the API answers 401 in JSON
- * instead of redirecting; feeds and health are public (a feed's token is its secret).
+ * instead of redirecting; feeds and health are public (a feed's token is its secret). "Sign in with GitLab" joins the
+ * password form only when a GitLab registration is configured (see {@link GitLabSignInConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,8 +40,15 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, SignInThrottle throttle,
-			AuditLog auditLog, PersonRepository people, PlatformTransactionManager transactionManager) throws Exception {
-		SignInAttempts signIns = new SignInAttempts(throttle, auditLog, people, new TransactionTemplate(transactionManager));
+			AuditLog auditLog, PersonRepository people, PersonAccounts accounts,
+			ObjectProvider<ClientRegistrationRepository> registrations, PlatformTransactionManager transactionManager)
+			throws Exception {
+		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+		SignInAttempts signIns = new SignInAttempts(throttle, auditLog, people, transactions);
+		ClientRegistrationRepository gitLab = registrations.getIfAvailable();
+		if (gitLab != null) {
+			new GitLabSignIns(accounts, auditLog, transactions).configure(http, gitLab);
+		}
 		http.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(signIns, UsernamePasswordAuthenticationFilter.class)
 			// Token-authenticated API calls carry no cookies a third-party page could ride on, so no CSRF token.
