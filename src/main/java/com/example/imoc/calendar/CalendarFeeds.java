@@ -102,8 +102,10 @@ class CalendarFeeds {
 	 * @param from the window's first day when it was rendered
 	 * @param userAgent the client as it presented itself, and {@code notedUntil}: until when its fetch counts as noted
 	 */
-	private record Served(long stamp, Instant from, String userAgent, Instant notedUntil, RenderedFeed feed) {
+	private record Served(long stamp, long day, String userAgent, long notedUntil, RenderedFeed feed) {
 	}
+
+	private static final long DAY_MILLIS = 86_400_000L;
 
 	CalendarFeeds(FeedTokens tokens, FeedTombstones tombstones, Shifts shifts, Rotations rotations,
 			PersonRepository people, JdbcClient jdbc, CalendarProperties properties, Clock clock,
@@ -153,8 +155,8 @@ class CalendarFeeds {
 		RenderedFeed feed = render(token.get());
 		FeedToken opened = token.get();
 		if (stamp >= 0 && opened.lastFetchedAt() != null) {
-			this.served.put(FeedTokens.hash(secret), new Served(stamp, window.from(), client,
-					opened.lastFetchedAt().plus(FeedTokens.NOTE_FETCH_EVERY), feed));
+			this.served.put(FeedTokens.hash(secret), new Served(stamp, window.today().toEpochMilli() / DAY_MILLIS,
+					client, opened.lastFetchedAt().plus(FeedTokens.NOTE_FETCH_EVERY).toEpochMilli(), feed));
 		}
 		return Optional.of(feed);
 	}
@@ -169,8 +171,9 @@ class CalendarFeeds {
 		if (hit == null || !this.changes.isCurrent(hit.stamp()) || !java.util.Objects.equals(hit.userAgent(), client)) {
 			return Optional.empty();
 		}
-		Instant now = this.clock.instant();
-		if (!now.isBefore(hit.notedUntil()) || !hit.from().equals(window().from())) {
+		long now = this.clock.millis();
+		// The window is whole UTC days: a new day moves it.
+		if (now >= hit.notedUntil() || now / DAY_MILLIS != hit.day()) {
 			return Optional.empty();
 		}
 		this.fromMemory.increment();
@@ -186,6 +189,24 @@ class CalendarFeeds {
 		if (cached != null && cached.version().equals(version.key())) {
 			return cached.feed();
 		}
+		// After a change, every client of a feed arrives at once: one renders, the others wait and take its result.
+		synchronized (this.rendering.computeIfAbsent(key + '|' + version.key(), k -> new Object())) {
+			try {
+				cached = this.cache.get(key);
+				if (cached != null && cached.version().equals(version.key())) {
+					return cached.feed();
+				}
+				return renderNow(token, window, version, key);
+			}
+			finally {
+				this.rendering.remove(key + '|' + version.key());
+			}
+		}
+	}
+
+	private final Map<String, Object> rendering = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private RenderedFeed renderNow(FeedToken token, Window window, Version version, String key) {
 		byte[] body = token.kind() == FeedKind.PERSON ? personFeed(token.ownerId(), window)
 				: rotationFeed(token.rotationId(), window);
 		RenderedFeed feed = new RenderedFeed(body, etag(body), version.lastModified());

@@ -13,10 +13,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -138,8 +138,10 @@ class FeedFastPath extends OncePerRequestFilter {
 			FilterRegistrationBean<FeedFastPath> registration = new FilterRegistrationBean<>(
 					new FeedFastPath(feeds, properties.refreshInterval()));
 			registration.addUrlPatterns(PREFIX + "*");
-			// Before Spring Security's chain: the secret is the authorisation, and the chain's work is wasted on polls.
-			registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+			// First of all filters: before Spring Security's chain (the secret is the authorisation) and before the
+			// per-request metrics and encoding filters, whose work is wasted on a poll; polls are counted by
+			// CalendarFeeds ("imoc.feed.polls", served=memory|database).
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
 		}
 

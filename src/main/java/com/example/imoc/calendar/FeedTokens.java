@@ -159,14 +159,20 @@ public class FeedTokens {
 		return printable.length() <= CLIENT_LENGTH ? printable : printable.substring(0, CLIENT_LENGTH - 1) + "…";
 	}
 
-	static String hash(String secret) {
+	/** One digest per thread: looking the algorithm up costs more than hashing a secret (every poll hashes one). */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
 		}
+	});
+
+	static String hash(String secret) {
+		MessageDigest digest = SHA_256.get();
+		digest.reset();
+		return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static FeedToken token(ResultSet rs, int row) throws SQLException {

@@ -2,10 +2,14 @@ package com.example.imoc.web;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -58,6 +62,12 @@ class PageCache extends OncePerRequestFilter {
 
 	private long bytes;
 
+	/** Pages being rendered, by key: requests for the same page wait for the one rendering it. */
+	private final Map<String, CountDownLatch> rendering = new ConcurrentHashMap<>();
+
+	/** How long a request waits for another's rendering before rendering itself. */
+	private static final Duration RENDER_WAIT = Duration.ofSeconds(10);
+
 	private final Counter hits;
 
 	private final Counter misses;
@@ -90,24 +100,67 @@ class PageCache extends OncePerRequestFilter {
 		}
 		long minute = this.clock.millis() / ChronoUnit.MINUTES.getDuration().toMillis();
 		String key = session.getId() + ' ' + request.getRequestURI() + '?' + request.getQueryString();
-		Page page = get(key);
-		if (page != null && page.minute() == minute && this.changes.isCurrent(page.stamp())) {
-			response.setContentType(page.contentType());
-			response.setContentLength(page.body().length);
-			response.getOutputStream().write(page.body());
-			this.hits.increment();
+		if (serve(get(key), minute, response)) {
 			return;
 		}
+		// Everyone reloads at a handoff: one request renders the page, the others of the session wait for it.
+		CountDownLatch mine = new CountDownLatch(1);
+		CountDownLatch leader = this.rendering.putIfAbsent(key, mine);
+		if (leader != null) {
+			awaitQuietly(leader);
+			if (serve(get(key), minute, response)) {
+				return;
+			}
+			render(request, response, chain, session, key, stamp, minute);
+			return;
+		}
+		try {
+			render(request, response, chain, session, key, stamp, minute);
+		}
+		finally {
+			this.rendering.remove(key, mine);
+			mine.countDown();
+		}
+	}
+
+	private boolean serve(Page page, long minute, HttpServletResponse response) throws IOException {
+		if (page == null || page.minute() != minute || !this.changes.isCurrent(page.stamp())) {
+			return false;
+		}
+		response.setContentType(page.contentType());
+		response.setContentLength(page.body().length);
+		response.getOutputStream().write(page.body());
+		this.hits.increment();
+		return true;
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			HttpSession session, String key, long stamp, long minute) throws IOException, ServletException {
 		this.misses.increment();
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, capture);
 		String contentType = capture.getContentType();
 		if (capture.getStatus() == HttpServletResponse.SC_OK && contentType != null
 				&& contentType.startsWith("text/html") && !setsCookie(capture)
-				&& request.getSession(false) == session && !hasFlash(session)) {
+				&& sameSession(request, session) && !hasFlash(session)) {
 			put(key, new Page(stamp, minute, contentType, capture.getContentAsByteArray()));
 		}
 		capture.copyBodyToResponse();
+	}
+
+	/** Not signed out or in again (a new session id) while rendering. */
+	private static boolean sameSession(HttpServletRequest request, HttpSession session) {
+		HttpSession now = request.getSession(false);
+		return now != null && now.getId().equals(session.getId());
 	}
 
 	private static boolean hasFlash(HttpSession session) {
