@@ -5,6 +5,8 @@
 #   bench/run.sh --people 1000     # or 5000: extra people and participants generated with SQL, schedule re-planned
 #   bench/run.sh --people 1000 --serve   # set up the same organisation, print the URLs, keep the app running
 #
+# JVM: the Dockerfile's options (-Xmx256m, class-data sharing of the extracted jar); BENCH_JVM_OPTS replaces the
+# options, BENCH_JAVA_OPTS adds to them (e.g. a flight recording), BENCH_PLAIN_JAR=1 runs the fat jar without CDS.
 # Knobs: BENCH_DURATION (seconds per wrk run, default 10), BENCH_WARMUP (seconds, default 5), BENCH_SWAPS (distinct
 # open covers accepted at once, default 64), BENCH_NO_ASSIGNER=1 skips calling bench/run-assigner.sh (default: skipped
 # unless BENCH_ASSIGNER=1, since it takes minutes; see its own section in docs/BENCHMARKS.md).
@@ -60,9 +62,23 @@ echo "Building the jar ..." >&2
 ./mvnw -q -B -DskipTests package >&2
 jar=$(ls target/imoc-scheduler-*.jar | grep -v plain | head -1)
 
+# The deployment shape (as in the Dockerfile): the jar extracted, a class-data-sharing archive made by a training run
+# (the context is refreshed once on a throw-away database, then the JVM exits), and the recommended JVM options.
+# BENCH_PLAIN_JAR=1 runs `java -jar` on the fat jar instead, to compare.
+java_opts=${BENCH_JVM_OPTS:-"-Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m"}
+if [ "${BENCH_PLAIN_JAR:-0}" != 1 ]; then
+  echo "Extracting the jar and making its class-data-sharing archive (a training run) ..." >&2
+  java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >&2
+  jar="$work/app/$(basename "$jar")"
+  java -XX:ArchiveClassesAtExit="$work/app/app.jsa" -Dspring.context.exit=onRefresh -jar "$jar" \
+    --imoc.embedded-db.data-dir="$work/train" --imoc.embedded-db.clean=true --imoc.demo=false --server.port=0 \
+    --logging.level.root=WARN > "$work/train.log" 2>&1 || { cat "$work/train.log" >&2; exit 1; }
+  java_opts="-XX:SharedArchiveFile=$work/app/app.jsa $java_opts"
+fi
+
 echo "Starting the app (embedded PostgreSQL in $work/db) ..." >&2
 t0=$(date +%s%N)
-java ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$app_port" --imoc.embedded-db.data-dir="$work/db" --imoc.embedded-db.port="$pg_port" \
+java $java_opts ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$app_port" --imoc.embedded-db.data-dir="$work/db" --imoc.embedded-db.port="$pg_port" \
   --imoc.demo=true --imoc.base-url="$base" --logging.level.root=WARN > "$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 600); do
