@@ -51,8 +51,8 @@ final class ICalendarWriter {
 		calendar.add(ImmutableVersion.VERSION_2_0);
 		calendar.add(ImmutableCalScale.GREGORIAN);
 		calendar.add(ImmutableMethod.PUBLISH);
-		calendar.add(new XProperty("X-WR-CALNAME", calendarName));
-		calendar.add(new Name(calendarName));
+		calendar.add(new XProperty("X-WR-CALNAME", text(calendarName)));
+		calendar.add(new Name(text(calendarName)));
 		calendar.add(new XProperty("X-WR-TIMEZONE", "UTC"));
 		calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), refreshInterval));
 		calendar.add(new XProperty("X-PUBLISHED-TTL", refreshInterval.toString()));
@@ -79,11 +79,26 @@ final class ICalendarWriter {
 		vevent.add(new Sequence(event.sequence()));
 		vevent.add(new DtStart<>(event.start()));
 		vevent.add(new DtEnd<>(event.end()));
-		vevent.add(new Summary(event.summary()));
-		vevent.add(new Description(event.description()));
+		vevent.add(new Summary(text(event.summary())));
+		vevent.add(new Description(text(event.description())));
 		vevent.add(ImmutableTransp.TRANSPARENT);
 		vevent.add(event.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
 		return vevent;
+	}
+
+	/**
+	 * Text as a calendar should show it: every line break (CRLF, CR or LF) as one LF, which ical4j writes as
+	 * {@code \n}, and no other control character (RFC 5545 3.3.11 allows none but tab in TEXT). ical4j escapes LF,
+	 * commas, semicolons and backslashes, but leaves a bare CR, which some clients take for the end of a line: a name
+	 * typed with one could otherwise add a property of its own (an ATTENDEE, say) to everyone's feed.
+	 */
+	static String text(String value) {
+		String lines = value.replace("\r\n", "\n").replace('\r', '\n');
+		StringBuilder text = new StringBuilder(lines.length());
+		lines.codePoints()
+			.filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
+			.forEach(text::appendCodePoint);
+		return text.toString();
 	}
 
 	/**

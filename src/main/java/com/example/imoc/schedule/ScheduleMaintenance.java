@@ -202,7 +202,9 @@ public class ScheduleMaintenance {
 		Instant now = this.clock.instant();
 		Instant frozenUntil = now.plus(Duration.ofDays(rotation.freezeDays()));
 		RotationRules rules = rules(rotation);
-		List<ExistingShift> future = existing(rotation, now.minus(rotation.minimumRest()).minus(LOOK_BACK));
+		Instant endingAfter = now.minus(rotation.minimumRest()).minus(LOOK_BACK);
+		lockShifts(rotation, endingAfter);
+		List<ExistingShift> future = existing(rotation, endingAfter);
 		if (future.isEmpty()) {
 			return 0;
 		}
@@ -244,6 +246,21 @@ public class ScheduleMaintenance {
 			this.events.publishEvent(new CoverageGapsFound(rotation.id(), gaps));
 		}
 		return changes.size();
+	}
+
+	/**
+	 * Locks the rows repair reads and may change, in id order like {@link ShiftChanges#lock}, before reading them.
+	 * A swap being accepted at this moment then either commits first (repair reads its new owner and plans around
+	 * it) or waits for the repair to commit (and finds its shift changed). Without the lock, repair could read the
+	 * old owner, wait for the swap's row lock, and overwrite the owner the swap had just set.
+	 */
+	private void lockShifts(Rotation rotation, Instant endingAfter) {
+		this.jdbc.sql("""
+				select id from shift where rotation_id = ? and state = 'SCHEDULED' and ends_at > ?
+				order by id for update""")
+			.params(rotation.id(), Timestamp.from(endingAfter))
+			.query(Long.class)
+			.list();
 	}
 
 	private static String nameOf(Map<Long, String> names, Long id) {

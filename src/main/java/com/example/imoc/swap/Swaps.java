@@ -128,16 +128,7 @@ class Swaps {
 		ShiftView shift = locked.stream().filter(s -> s.id() == request.shiftId()).findFirst().orElseThrow();
 		ShiftView other = locked.stream().filter(s -> s.id() != request.shiftId()).findFirst().orElse(null);
 		Instant now = this.rules.check().now();
-		if (shift.version() != request.shiftVersion() || !Long.valueOf(request.requesterId()).equals(shift.assigneeId())
-				|| (other != null && (other.version() != request.counterpartShiftVersion()
-						|| !Long.valueOf(taker).equals(other.assigneeId())))) {
-			this.requests.decide(id, SwapState.INVALID, "system", now, "a shift changed since the request was made");
-			this.auditLog.record("swap.invalid", "swap", id, "a shift changed since the request was made");
-			notify(request.requesterId(), "swap.invalid", "Your " + request.kind().label().toLowerCase()
-					+ " request is no longer valid", "The shift changed since you asked (it was swapped, or the schedule was repaired). Make a new request if you still need one.", id);
-			throw SwapRefused.conflict("This request is no longer valid: a shift in it changed since it was made "
-					+ "(someone swapped it or the schedule was repaired).");
-		}
+		requireShiftsAsAsked(request, shift, other, taker, now);
 		Check check = this.rules.check();
 		List<String> problems = new ArrayList<>(check.timing(shift, actor.isCoordinator()));
 		Move give = request.isPartial() ? new Move(shift, request.partStart(), request.partEnd(), taker, other)
@@ -166,6 +157,26 @@ class Swaps {
 			return this.requests.find(id).orElseThrow();
 		}
 		return apply(actor, request, shift, other, taker, SwapState.ACCEPTED, now, rotation, note);
+	}
+
+	/**
+	 * Refuses, and marks the request invalid, when a shift in it is no longer what it was when the request was made:
+	 * someone swapped it, or the schedule repair gave it to someone else. Acting on it anyway would move a shift away
+	 * from whoever holds it now, who never agreed.
+	 */
+	private void requireShiftsAsAsked(SwapRequest request, ShiftView shift, ShiftView other, long taker, Instant now) {
+		if (shift.version() == request.shiftVersion() && Long.valueOf(request.requesterId()).equals(shift.assigneeId())
+				&& (other == null || (other.version() == request.counterpartShiftVersion()
+						&& Long.valueOf(taker).equals(other.assigneeId())))) {
+			return;
+		}
+		long id = request.id();
+		this.requests.decide(id, SwapState.INVALID, "system", now, "a shift changed since the request was made");
+		this.auditLog.record("swap.invalid", "swap", id, "a shift changed since the request was made");
+		notify(request.requesterId(), "swap.invalid", "Your " + request.kind().label().toLowerCase()
+				+ " request is no longer valid", "The shift changed since you asked (it was swapped, or the schedule was repaired). Make a new request if you still need one.", id);
+		throw SwapRefused.conflict("This request is no longer valid: a shift in it changed since it was made "
+				+ "(someone swapped it or the schedule was repaired).");
 	}
 
 	private SwapRequest apply(SignedInPerson actor, SwapRequest request, ShiftView shift, ShiftView other, long taker,
@@ -331,6 +342,7 @@ class Swaps {
 		ShiftView shift = locked.stream().filter(s -> s.id() == request.shiftId()).findFirst().orElseThrow();
 		ShiftView other = locked.stream().filter(s -> s.id() != request.shiftId()).findFirst().orElse(null);
 		Check check = this.rules.check();
+		requireShiftsAsAsked(request, shift, other, request.counterpartId(), check.now());
 		List<String> problems = new ArrayList<>(check.timing(shift, true));
 		problems.addAll(check.problems(request.isPartial()
 				? new Move(shift, request.partStart(), request.partEnd(), request.counterpartId(), other)

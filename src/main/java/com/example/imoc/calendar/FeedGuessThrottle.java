@@ -1,0 +1,165 @@
+package com.example.imoc.calendar;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.example.imoc.audit.AuditLog;
+
+/**
+ * Slows down guessing feed URLs. A secret has 256 random bits, so a guess never hits; what guessing does cause is
+ * load on the busiest route and noise. After {@code imoc.calendar.guess-limit} requests for feeds that do not exist
+ * (404) within {@code guess-window} from one client address, every feed request from that address gets 429 with
+ * Retry-After until {@code guess-lockout} has passed, valid feeds included: a guesser must not learn which guess
+ * hit, and one 200 among the 429s would tell it. The price is that a real calendar behind the same address misses
+ * its polls during the lockout (one polling hourly misses at most one). Each lock is audited once.
+ * <p>
+ * An interceptor on the feed routes rather than a servlet filter, because Spring MVC matches the decoded path: a
+ * request for {@code /%69cal/….ics} reaches the feeds, so it must count here too. The feed controller stays as it
+ * is. Kept in memory per node like {@code web.SignInThrottle}: with n nodes a guesser gets n times the allowance,
+ * and a restart forgets it. The address is the connection's, or {@code X-Forwarded-For} from an internal proxy only
+ * ({@code server.forward-headers-strategy=native}), so it cannot be spoofed from outside.
+ */
+@Component
+class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
+
+	/** Bounds the memory a guesser rotating through many addresses can make us use. */
+	private static final int MAX_ADDRESSES = 100_000;
+
+	private final int limit;
+
+	private final Duration window;
+
+	private final Duration lockout;
+
+	private final Clock clock;
+
+	private final AuditLog auditLog;
+
+	private final TransactionTemplate transactions;
+
+	private final Map<String, Guesses> byAddress = new ConcurrentHashMap<>();
+
+	FeedGuessThrottle(CalendarProperties properties, Clock clock, AuditLog auditLog,
+			PlatformTransactionManager transactionManager) {
+		this.limit = properties.guessLimit();
+		this.window = properties.guessWindow();
+		this.lockout = properties.guessLockout();
+		this.clock = clock;
+		this.auditLog = auditLog;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this).addPathPatterns("/ical/**");
+	}
+
+	/** Refuses every feed request from a locked-out address, before any database work. */
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws IOException {
+		Guesses guesses = this.byAddress.get(request.getRemoteAddr());
+		Duration wait = guesses == null ? Duration.ZERO : guesses.lockedFor(this.clock.instant());
+		if (wait.isZero()) {
+			return true;
+		}
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		long minutes = (seconds + 59) / 60;
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setContentType("text/plain");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("Too many requests for calendar feeds that do not exist came from your address. Try again in "
+					+ minutes + (minutes == 1 ? " minute" : " minutes") + ".\n");
+		return false;
+	}
+
+	/** Counts the request if it asked for a feed that does not exist (only requests that got past preHandle). */
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception ex) {
+		if (response.getStatus() == HttpServletResponse.SC_NOT_FOUND) {
+			missed(request.getRemoteAddr());
+		}
+	}
+
+	private void missed(String address) {
+		Instant now = this.clock.instant();
+		if (this.byAddress.size() > MAX_ADDRESSES) {
+			this.byAddress.values().removeIf(guesses -> guesses.forgettable(now, this.window));
+		}
+		Instant lockedUntil = this.byAddress.computeIfAbsent(address, a -> new Guesses())
+			.miss(now, this.limit, this.window, this.lockout);
+		if (lockedUntil != null) {
+			this.transactions.executeWithoutResult(status -> this.auditLog.record("calendar.feeds-guessed", "feed",
+					null, this.limit + " requests for calendar feeds that do not exist within " + words(this.window)
+							+ " from " + address + "; every feed request from it gets 429 until " + lockedUntil));
+		}
+	}
+
+	private static String words(Duration duration) {
+		long seconds = duration.toSeconds();
+		return seconds % 60 == 0 ? seconds / 60 + (seconds == 60 ? " minute" : " minutes") : seconds + " seconds";
+	}
+
+	/** One address's recent misses and its lock. */
+	private static final class Guesses {
+
+		private final Deque<Instant> misses = new ArrayDeque<>();
+
+		private Instant lockedUntil = Instant.MIN;
+
+		synchronized Duration lockedFor(Instant now) {
+			return now.isBefore(this.lockedUntil) ? Duration.between(now, this.lockedUntil) : Duration.ZERO;
+		}
+
+		/** Counts a miss; returns the end of the lock when this miss starts one, else null. */
+		synchronized Instant miss(Instant now, int limit, Duration window, Duration lockout) {
+			if (now.isBefore(this.lockedUntil)) {
+				return null;
+			}
+			forgetBefore(now.minus(window));
+			this.misses.addLast(now);
+			if (this.misses.size() < limit) {
+				return null;
+			}
+			this.misses.clear();
+			this.lockedUntil = now.plus(lockout);
+			return this.lockedUntil;
+		}
+
+		synchronized boolean forgettable(Instant now, Duration window) {
+			forgetBefore(now.minus(window));
+			return this.misses.isEmpty() && !now.isBefore(this.lockedUntil);
+		}
+
+		private void forgetBefore(Instant start) {
+			while (!this.misses.isEmpty() && !this.misses.peekFirst().isAfter(start)) {
+				this.misses.removeFirst();
+			}
+		}
+
+	}
+
+}
