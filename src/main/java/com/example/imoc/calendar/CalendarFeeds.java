@@ -54,7 +54,17 @@ import com.example.imoc.schedule.Shifts;
 class CalendarFeeds {
 
 	/** A ready feed: the bytes, a strong ETag over them, and the last change it shows (whole seconds). */
-	record RenderedFeed(byte[] body, String etag, Instant lastModified) {
+	record RenderedFeed(byte[] body, String etag, Instant lastModified, String lastModifiedHeader) {
+
+		/** The HTTP date as Tomcat writes it (two-digit day, GMT), made once rather than on every poll. */
+		private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+			.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+			.withZone(ZoneOffset.UTC);
+
+		RenderedFeed(byte[] body, String etag, Instant lastModified) {
+			this(body, etag, lastModified, HTTP_DATE.format(lastModified));
+		}
+
 	}
 
 	/** The window a feed covers, in whole UTC days so the output only shifts once a day. */
@@ -97,6 +107,9 @@ class CalendarFeeds {
 	/** By the secret's hash: what {@link #open} last served for it, valid while the data generation is unchanged. */
 	private final Map<String, Served> served;
 
+	/** At most this many secrets are remembered; beyond it, the oldest part is forgotten (they go to the database). */
+	private final int servedLimit;
+
 	/**
 	 * @param stamp the data generation taken before the token and the feed were read
 	 * @param from the window's first day when it was rendered
@@ -127,7 +140,8 @@ class CalendarFeeds {
 		String host = URI.create(this.baseUrl).getHost();
 		this.uidHost = host == null ? "imoc.invalid" : host;
 		this.cache = lru(properties.cacheEntries());
-		this.served = lru(properties.cacheEntries() * 4);
+		this.servedLimit = properties.cacheEntries() * 4;
+		this.served = new java.util.concurrent.ConcurrentHashMap<>();
 	}
 
 	private static <V> Map<String, V> lru(int entries) {
@@ -155,10 +169,20 @@ class CalendarFeeds {
 		RenderedFeed feed = render(token.get());
 		FeedToken opened = token.get();
 		if (stamp >= 0 && opened.lastFetchedAt() != null) {
+			if (this.served.size() >= this.servedLimit) {
+				forgetSomeServed();
+			}
 			this.served.put(FeedTokens.hash(secret), new Served(stamp, window.today().toEpochMilli() / DAY_MILLIS,
 					client, opened.lastFetchedAt().plus(FeedTokens.NOTE_FETCH_EVERY).toEpochMilli(), feed));
 		}
 		return Optional.of(feed);
+	}
+
+	/** Drops a quarter of the remembered secrets, those noted longest ago (an unordered map: no lock on reads). */
+	private void forgetSomeServed() {
+		List<Map.Entry<String, Served>> entries = new ArrayList<>(this.served.entrySet());
+		entries.sort(Comparator.comparingLong(e -> e.getValue().notedUntil()));
+		entries.subList(0, Math.max(1, entries.size() / 4)).forEach(e -> this.served.remove(e.getKey(), e.getValue()));
 	}
 
 	/**

@@ -42,10 +42,13 @@ class FeedFastPath extends OncePerRequestFilter {
 
 	private final CalendarFeeds feeds;
 
+	private final FeedGuessThrottle throttle;
+
 	private final String cacheControl;
 
-	FeedFastPath(CalendarFeeds feeds, Duration maxAge) {
+	FeedFastPath(CalendarFeeds feeds, FeedGuessThrottle throttle, Duration maxAge) {
 		this.feeds = feeds;
+		this.throttle = throttle;
 		this.cacheControl = "max-age=" + maxAge.toSeconds() + ", private";
 	}
 
@@ -54,7 +57,8 @@ class FeedFastPath extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Optional<CalendarFeeds.RenderedFeed> hit = Optional.empty();
 		String secret = secret(request);
-		if (secret != null) {
+		// A locked-out guesser gets its 429 from FeedGuessThrottle, valid feed or not.
+		if (secret != null && !this.throttle.isLocked(request.getRemoteAddr())) {
 			hit = this.feeds.fromMemory(secret, request.getHeader(HttpHeaders.USER_AGENT));
 		}
 		if (hit.isEmpty()) {
@@ -64,7 +68,7 @@ class FeedFastPath extends OncePerRequestFilter {
 		CalendarFeeds.RenderedFeed feed = hit.get();
 		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
 		response.setHeader(HttpHeaders.ETAG, feed.etag());
-		response.setDateHeader(HttpHeaders.LAST_MODIFIED, feed.lastModified().toEpochMilli());
+		response.setHeader(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader());
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Referrer-Policy", "same-origin");
@@ -134,9 +138,10 @@ class FeedFastPath extends OncePerRequestFilter {
 	static class Registration {
 
 		@Bean
-		FilterRegistrationBean<FeedFastPath> feedFastPath(CalendarFeeds feeds, CalendarProperties properties) {
+		FilterRegistrationBean<FeedFastPath> feedFastPath(CalendarFeeds feeds, FeedGuessThrottle throttle,
+				CalendarProperties properties) {
 			FilterRegistrationBean<FeedFastPath> registration = new FilterRegistrationBean<>(
-					new FeedFastPath(feeds, properties.refreshInterval()));
+					new FeedFastPath(feeds, throttle, properties.refreshInterval()));
 			registration.addUrlPatterns(PREFIX + "*");
 			// First of all filters: before Spring Security's chain (the secret is the authorisation) and before the
 			// per-request metrics and encoding filters, whose work is wasted on a poll; polls are counted by

@@ -95,6 +95,12 @@ class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
 		return false;
 	}
 
+	/** Whether the address is locked out now ({@link FeedFastPath} then leaves the answer to {@link #preHandle}). */
+	boolean isLocked(String address) {
+		Guesses guesses = this.byAddress.get(address);
+		return guesses != null && !guesses.lockedFor(this.clock.instant()).isZero();
+	}
+
 	/** Counts the request if it asked for a feed that does not exist (only requests that got past preHandle). */
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
