@@ -2,6 +2,7 @@ package com.example.imoc.notify;
 
 import java.time.Clock;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;
@@ -33,10 +34,11 @@ class NotifyModelAttributes {
 		this.clock = clock;
 	}
 
+	/** Not on error pages: they must render when the database is what failed (the 503 page). */
 	@ModelAttribute("unreadNotifications")
-	Integer unreadNotifications(Authentication authentication) {
+	Integer unreadNotifications(Authentication authentication, HttpServletRequest request) {
 		SignedInPerson me = signedIn(authentication);
-		return me == null ? null : this.inbox.unread(me.id());
+		return me == null || request.getDispatcherType() == DispatcherType.ERROR ? null : this.inbox.unread(me.id());
 	}
 
 	@ModelAttribute("notificationPreferences")

@@ -67,6 +67,11 @@ class SignInAttempts extends OncePerRequestFilter implements AuthenticationFailu
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (DatabaseOutage.isCauseOf(exception)) {
+			// The password was never checked: no failure to count towards a lock-out, and DatabaseOutageFilter
+			// answers 503 instead of "wrong password".
+			throw exception;
+		}
 		String email = request.getParameter("username");
 		this.throttle.failed(email, request.getRemoteAddr());
 		audit("sign-in.failed", email, request);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,16 @@ class EmbeddedDatabaseTests {
 			assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_name like 'qrtz_%'",
 					String.class))
 				.contains("qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state", "qrtz_fired_triggers");
+		}
+	}
+
+	@Test
+	void theEmbeddedPoolGivesUpOnALostDatabaseAsSoonAsAnExternalOne() {
+		try (ConfigurableApplicationContext context = start(this.dir.resolve("pool"))) {
+			HikariDataSource pool = context.getBean(HikariDataSource.class);
+			assertThat(pool.getConnectionTimeout()).isEqualTo(5000);
+			assertThat(pool.getValidationTimeout()).isEqualTo(2000);
+			assertThat(pool.getMaximumPoolSize()).isEqualTo(20);
 		}
 	}
 
