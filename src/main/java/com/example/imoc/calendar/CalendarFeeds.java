@@ -115,7 +115,13 @@ class CalendarFeeds {
 	 * @param from the window's first day when it was rendered
 	 * @param userAgent the client as it presented itself, and {@code notedUntil}: until when its fetch counts as noted
 	 */
-	private record Served(long stamp, long day, String userAgent, long notedUntil, RenderedFeed feed) {
+	private record Served(long stamp, long day, String userAgent, long notedUntil, RenderedFeed feed,
+			java.util.concurrent.atomic.AtomicBoolean noting) {
+
+		Served(long stamp, long day, String userAgent, long notedUntil, RenderedFeed feed) {
+			this(stamp, day, userAgent, notedUntil, feed, new java.util.concurrent.atomic.AtomicBoolean());
+		}
+
 	}
 
 	private static final long DAY_MILLIS = 86_400_000L;
@@ -197,7 +203,12 @@ class CalendarFeeds {
 		}
 		long now = this.clock.millis();
 		// The window is whole UTC days: a new day moves it.
-		if (now >= hit.notedUntil() || now / DAY_MILLIS != hit.day()) {
+		if (now / DAY_MILLIS != hit.day()) {
+			return Optional.empty();
+		}
+		// A minute after the fetch was noted, one poll goes through open() to note it again (and replaces this
+		// entry); the others meanwhile are still answered from here: the data has not changed.
+		if (now >= hit.notedUntil() && hit.noting().compareAndSet(false, true)) {
 			return Optional.empty();
 		}
 		this.fromMemory.increment();
