@@ -11,13 +11,19 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.imoc.audit.AuditLog;
+import com.example.imoc.database.DataChanges;
 
 /**
  * Personal access tokens for the JSON API. The secret (256 random bits, prefixed {@code imoc_}) is shown once; only
@@ -46,11 +52,30 @@ public class AccessTokens {
 
 	private final Clock clock;
 
-	AccessTokens(JdbcClient jdbc, PersonRepository people, AuditLog auditLog, Clock clock) {
+	private final DataChanges changes;
+
+	private final TransactionTemplate transactions;
+
+	/**
+	 * By the secret's hash: who it authenticated, valid while the data generation is unchanged (a revoked token, a
+	 * deactivated person or a changed role is a committed change on some node) and until its use is due to be noted.
+	 */
+	private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+	private record Known(long stamp, SignedInPerson person, long notedUntil, AtomicBoolean noting) {
+	}
+
+	/** At most this many secrets are remembered (a bot has one; a guesser's unknown secrets are never remembered). */
+	private static final int KNOWN_LIMIT = 10_000;
+
+	AccessTokens(JdbcClient jdbc, PersonRepository people, AuditLog auditLog, Clock clock, DataChanges changes,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.people = people;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.changes = changes;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@Transactional
@@ -87,11 +112,36 @@ public class AccessTokens {
 		return changed == 1;
 	}
 
-	/** The person a presented secret belongs to, if it is a live token of an active person. */
-	@Transactional
+	/**
+	 * The person a presented secret belongs to, if it is a live token of an active person. A bot polling the API
+	 * presents the same secret again and again: while nothing has changed anywhere and its use was noted less than a
+	 * minute ago, the answer comes from memory; otherwise from the database, noting the use.
+	 */
 	public Optional<SignedInPerson> authenticate(String secret) {
+		String hash = hash(secret);
+		Known hit = this.known.get(hash);
+		if (hit != null && this.changes.isCurrent(hit.stamp())
+				&& (this.clock.millis() < hit.notedUntil() || !hit.noting().compareAndSet(false, true))) {
+			return Optional.of(hit.person());
+		}
+		long stamp = this.changes.stamp(); // before reading: a change committed after it voids what we remember
+		Optional<SignedInPerson> person = this.transactions.execute(status -> lookUp(hash));
+		if (person.isPresent() && stamp >= 0) {
+			if (this.known.size() >= KNOWN_LIMIT) {
+				this.known.clear();
+			}
+			this.known.put(hash, new Known(stamp, person.get(),
+					this.clock.millis() + LAST_USED_PRECISION.toMillis(), new AtomicBoolean()));
+		}
+		else {
+			this.known.remove(hash);
+		}
+		return person;
+	}
+
+	private Optional<SignedInPerson> lookUp(String hash) {
 		Optional<long[]> match = this.jdbc.sql("select id, person_id from access_token where token_hash = ? and revoked_at is null")
-			.param(hash(secret))
+			.param(hash)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.optional();
 		if (match.isEmpty()) {
@@ -105,14 +155,19 @@ public class AccessTokens {
 		return this.people.findById(match.get()[1]).filter(Person::isActive).map(SignedInPerson::of);
 	}
 
-	static String hash(String secret) {
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
 		}
+	});
+
+	static String hash(String secret) {
+		MessageDigest digest = SHA_256.get();
+		digest.reset();
+		return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

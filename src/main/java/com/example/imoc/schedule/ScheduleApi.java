@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.web.BadApiRequest;
 
@@ -30,7 +31,19 @@ class ScheduleApi {
 
 	private final Clock clock;
 
-	ScheduleApi(Shifts shifts, PersonRepository people, Clock clock) {
+	private final DataChanges changes;
+
+	/**
+	 * Who is on call, valid from {@code from} until {@code until} (the first running shift's end or the next start,
+	 * whichever is earlier) while the data generation is {@code stamp}: what chat bots poll, every few seconds.
+	 */
+	private record OnCallNow(long stamp, Instant from, Instant until, List<ShiftJson> shifts) {
+	}
+
+	private volatile OnCallNow onCallNow;
+
+	ScheduleApi(Shifts shifts, PersonRepository people, Clock clock, DataChanges changes) {
+		this.changes = changes;
 		this.shifts = shifts;
 		this.people = people;
 		this.clock = clock;
@@ -59,8 +72,27 @@ class ScheduleApi {
 
 	@GetMapping("/oncall")
 	OnCallJson onCall(@RequestParam(required = false) String at) {
-		Instant instant = at == null ? this.clock.instant() : instant("at", at);
-		return new OnCallJson(instant.toString(), this.shifts.runningAt(instant).stream().map(ShiftJson::of).toList());
+		if (at != null) {
+			Instant instant = instant("at", at);
+			return new OnCallJson(instant.toString(), this.shifts.runningAt(instant).stream().map(ShiftJson::of).toList());
+		}
+		Instant now = this.clock.instant();
+		OnCallNow known = this.onCallNow;
+		if (known != null && this.changes.isCurrent(known.stamp()) && !now.isBefore(known.from())
+				&& now.isBefore(known.until())) {
+			return new OnCallJson(now.toString(), known.shifts());
+		}
+		long stamp = this.changes.stamp(); // before reading: a change committed after it voids the answer
+		List<ShiftView> running = this.shifts.runningAt(now);
+		Instant until = this.shifts.nextStartAfter(now).orElse(Instant.MAX);
+		for (ShiftView shift : running) {
+			until = shift.end().isBefore(until) ? shift.end() : until;
+		}
+		List<ShiftJson> oncall = running.stream().map(ShiftJson::of).toList();
+		if (stamp >= 0) {
+			this.onCallNow = new OnCallNow(stamp, now, until, oncall);
+		}
+		return new OnCallJson(now.toString(), oncall);
 	}
 
 	@GetMapping("/shifts")

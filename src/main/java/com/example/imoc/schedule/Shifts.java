@@ -53,6 +53,17 @@ public class Shifts {
 			.list();
 	}
 
+	/** When the next live shift (primary or shadow, any rotation) starts after an instant: who is on call changes then. */
+	@Transactional(readOnly = true)
+	public Optional<Instant> nextStartAfter(Instant at) {
+		return this.jdbc.sql("select min(starts_at) from shift where state = 'SCHEDULED' and starts_at > ?")
+			.param(ts(at))
+			.query((rs, n) -> rs.getTimestamp(1))
+			.optional()
+			.filter(java.util.Objects::nonNull)
+			.map(Timestamp::toInstant);
+	}
+
 	/** Live shifts of a rotation overlapping [from, to), in time order. */
 	@Transactional(readOnly = true)
 	public List<ShiftView> ofRotation(long rotationId, Instant from, Instant to) {

@@ -121,6 +121,26 @@ class SwapRules {
 			return this.now;
 		}
 
+		/**
+		 * Loads many people and their shifts in two statements instead of two per person: checking every participant
+		 * of a large rotation (an open cover's possible takers) otherwise sends thousands.
+		 */
+		void prefetch(java.util.Collection<Long> personIds) {
+			List<Long> missing = personIds.stream().filter(id -> !this.personOf.containsKey(id)).toList();
+			SwapRules.this.people.findAllById(missing).forEach(p -> this.personOf.put(p.getId(), p));
+			Map<Long, List<ShiftView>> byPerson = new HashMap<>();
+			// One person's live shifts never overlap, so start order within a person is the same as ofPerson's.
+			for (ShiftView shift : SwapRules.this.shifts.between(this.now.minus(AROUND),
+					this.now.plus(Duration.ofDays(400)), null)) {
+				if (shift.assigneeId() != null) {
+					byPerson.computeIfAbsent(shift.assigneeId(), k -> new ArrayList<>()).add(shift);
+				}
+			}
+			for (Long id : personIds) {
+				this.shiftsOf.putIfAbsent(id, byPerson.getOrDefault(id, new ArrayList<>()));
+			}
+		}
+
 		Person person(long id) {
 			return this.personOf.computeIfAbsent(id, k -> SwapRules.this.people.findById(k).orElseThrow());
 		}

@@ -474,7 +474,9 @@ class Swaps {
 	/** The eligible people who could take a shift (for open covers and for the cover form). */
 	List<Person> possibleTakers(ShiftView shift, Instant partStart, Instant partEnd, Check check) {
 		List<Person> takers = new ArrayList<>();
-		for (Participant participant : this.rotations.participants(shift.rotationId())) {
+		List<Participant> participants = this.rotations.participants(shift.rotationId());
+		check.prefetch(participants.stream().map(Participant::personId).toList());
+		for (Participant participant : participants) {
 			if (participant.personId() == shift.assigneeId()) {
 				continue;
 			}
@@ -502,12 +504,16 @@ class Swaps {
 							+ "." + messageLine(request),
 					request.id());
 			case OPEN_COVER -> {
+				// Every possible taker is told, in one batch (a large rotation has hundreds).
+				List<Notice> notices = new ArrayList<>();
 				for (Person taker : possibleTakers(shift, shift.start(), shift.end(), check)) {
-					notify(taker.getId(), "swap.open-cover", request.requesterName() + " needs someone to cover a shift",
+					notices.add(new Notice(taker.getId(), "swap.open-cover",
+							request.requesterName() + " needs someone to cover a shift",
 							request.requesterName() + " offers " + what + " to whoever takes it first."
 									+ messageLine(request),
-							request.id());
+							"/swaps/" + request.id()));
 				}
+				this.notifications.sendAll(notices);
 			}
 		}
 	}

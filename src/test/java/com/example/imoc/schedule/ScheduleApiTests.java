@@ -125,11 +125,51 @@ class ScheduleApiTests {
 		this.mvc.perform(get("/api/v1/oncall").header("Authorization", "Bearer imoc_wrong"))
 			.andExpect(status().isUnauthorized());
 		AccessTokens.Created created = this.tokens.create(who.getId(), "soon revoked");
+		// Twice: the second answer comes from memory (AccessTokens remembers the secret), and must still give way.
+		this.mvc.perform(get("/api/v1/oncall").header("Authorization", "Bearer " + created.secret()))
+			.andExpect(status().isOk());
 		this.mvc.perform(get("/api/v1/oncall").header("Authorization", "Bearer " + created.secret()))
 			.andExpect(status().isOk());
 		this.tokens.revoke(who.getId(), created.id());
 		this.mvc.perform(get("/api/v1/oncall").header("Authorization", "Bearer " + created.secret()))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aDeactivatedPersonsRememberedTokenIsRefusedAtOnce(@Autowired com.example.imoc.people.Roster roster)
+			throws Exception {
+		Person who = this.testPeople.manager("Soon Gone");
+		String token = bearer(who);
+		this.mvc.perform(get("/api/v1/oncall").header("Authorization", token)).andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/oncall").header("Authorization", token)).andExpect(status().isOk());
+		roster.deactivate(who.getId());
+		this.mvc.perform(get("/api/v1/oncall").header("Authorization", token)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void whoIsOnCallNowFollowsAChangeAtOnce(@Autowired JdbcTemplate jdbc,
+			@Autowired org.springframework.transaction.support.TransactionTemplate transaction) throws Exception {
+		Rotation rotation = this.testRotations.imocLike(1);
+		var staff = this.testRotations.staff(rotation, 6);
+		this.maintenance.maintain(rotation.id());
+		ShiftView now = this.shifts.runningAt(Instant.now())
+			.stream()
+			.filter(s -> s.rotationId() == rotation.id() && !s.shadow())
+			.findFirst()
+			.orElseThrow();
+		String token = bearer(staff.get(0));
+		String holder = "$.oncall[?(@.id == " + now.id() + ")].assignee.email";
+		this.mvc.perform(get("/api/v1/oncall").header("Authorization", token))
+			.andExpect(jsonPath(holder).value(hasItem(now.assigneeEmail())));
+		this.mvc.perform(get("/api/v1/oncall").header("Authorization", token))
+			.andExpect(jsonPath(holder).value(hasItem(now.assigneeEmail())));
+
+		Person newcomer = this.testPeople.manager("Fresh Holder");
+		transaction.executeWithoutResult(tx -> jdbc.update(
+				"update shift set assignee_id = ?, version = version + 1, updated_at = now() where id = ?",
+				newcomer.getId(), now.id()));
+		this.mvc.perform(get("/api/v1/oncall").header("Authorization", token))
+			.andExpect(jsonPath(holder).value(hasItem(newcomer.getEmail())));
 	}
 
 	@Test

@@ -73,9 +73,20 @@ class PageCacheTests {
 		String first = page(viewer, session, "/");
 		assertThat(first).contains("Europe/Berlin");
 
-		double hits = count("hit");
-		assertThat(page(viewer, session, "/")).isEqualTo(first);
-		assertThat(count("hit")).as("the reload came from the cache").isEqualTo(hits + 1);
+		// Other tests' background jobs may commit in between (each commit rightly empties the cache): reload until a
+		// reload is answered from the cache, which must be the page rendered just before it.
+		String previous = first;
+		boolean hit = false;
+		for (int i = 0; i < 50 && !hit; i++) {
+			double hits = count("hit");
+			String again = page(viewer, session, "/");
+			hit = count("hit") == hits + 1;
+			if (hit) {
+				assertThat(again).isEqualTo(previous);
+			}
+			previous = again;
+		}
+		assertThat(hit).as("a reload came from the cache").isTrue();
 
 		// A committed change to anything the page shows (here the viewer's own time zone) is shown at once.
 		this.roster.changeTimeZone(viewer.getId(), ZoneId.of("Asia/Tokyo"));
