@@ -40,6 +40,8 @@ class FeedFastPath extends OncePerRequestFilter {
 	/** A calendar file loads nothing and is framed by nobody: stricter than the pages' policy, on purpose. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+	private static final String CONTENT_TYPE = FeedController.TEXT_CALENDAR.toString();
+
 	private final CalendarFeeds feeds;
 
 	private final FeedGuessThrottle throttle;
@@ -69,15 +71,16 @@ class FeedFastPath extends OncePerRequestFilter {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
 		response.setHeader(HttpHeaders.ETAG, feed.etag());
 		response.setHeader(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader());
+		if (notModified(request, feed)) {
+			// What RFC 9110 asks of a 304 (validators, caching); the security headers only matter with a body.
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Referrer-Policy", "same-origin");
 		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-		if (notModified(request, feed)) {
-			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-			return;
-		}
-		response.setContentType(FeedController.TEXT_CALENDAR.toString());
+		response.setContentType(CONTENT_TYPE);
 		response.setContentLength(feed.body().length);
 		if (!"HEAD".equals(request.getMethod())) {
 			response.getOutputStream().write(feed.body());
