@@ -7,7 +7,9 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,7 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Spring's JPA transaction manager (it runs JDBC and JPA work alike), telling {@link DataChanges} right after a
  * commit that changed shown data, so this node's caches never serve its own users a page or feed from before their
  * change. Whether the transaction changed shown data is asked of the transaction itself: the V9 trigger sets the
- * transaction-local {@code imoc.data_changed} (one extra round trip per read-write commit; read-only ones skip it).
+ * transaction-local {@code imoc.data_changed} (one extra round trip per read-write commit; read-only ones skip it),
+ * after JPA's pending changes have been flushed (otherwise Hibernate would send them inside the commit, after the
+ * question).
  */
 class ChangeAwareTransactionManager extends JpaTransactionManager {
 
@@ -28,10 +32,30 @@ class ChangeAwareTransactionManager extends JpaTransactionManager {
 
 	@Override
 	protected void doCommit(DefaultTransactionStatus status) {
+		if (!status.isReadOnly()) {
+			flush();
+		}
 		boolean changed = !status.isReadOnly() && changedShownData();
 		super.doCommit(status);
 		if (changed) {
 			this.changes.changed();
+		}
+	}
+
+	/**
+	 * Sends JPA's pending changes now rather than inside the commit, so the trigger has run (and marked the
+	 * transaction) by the time {@link #changedShownData()} asks. A failure is translated as the commit would be
+	 * (an optimistic-locking conflict stays an ObjectOptimisticLockingFailureException).
+	 */
+	private void flush() {
+		Object holder = TransactionSynchronizationManager.getResource(obtainEntityManagerFactory());
+		if (holder instanceof EntityManagerHolder entityManagerHolder) {
+			try {
+				entityManagerHolder.getEntityManager().flush();
+			}
+			catch (RuntimeException ex) {
+				throw DataAccessUtils.translateIfNecessary(ex, getJpaDialect());
+			}
 		}
 	}
 

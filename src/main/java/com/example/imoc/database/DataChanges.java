@@ -73,9 +73,17 @@ public class DataChanges implements SmartLifecycle {
 		return stamp >= 0 && this.listening && this.generation.get() == stamp;
 	}
 
+	private final AtomicLong committed = new AtomicLong();
+
 	/** A change committed on this node (or by any means that did not notify): everything cached is now stale. */
 	public void changed() {
+		this.committed.incrementAndGet();
 		this.generation.incrementAndGet();
+	}
+
+	/** How many commits of this node have changed shown data (for tests and metrics). */
+	public long committedChanges() {
+		return this.committed.get();
 	}
 
 	/** Whether the listening connection is up (for tests and health). */
