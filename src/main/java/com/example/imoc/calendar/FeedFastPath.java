@@ -8,8 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers a calendar client's poll from memory when {@link CalendarFeeds#fromMemory} has the feed: no security
@@ -29,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * byte for byte and header for header (200 or 304, ETag, Last-Modified, Cache-Control), plus the security headers
  * (with a stricter Content-Security-Policy than the pages': a calendar file loads nothing).
  */
-class FeedFastPath extends OncePerRequestFilter {
+class FeedFastPath implements Filter {
 
 	private static final String PREFIX = "/ical/";
 
@@ -54,9 +57,18 @@ class FeedFastPath extends OncePerRequestFilter {
 		this.cacheControl = "max-age=" + maxAge.toSeconds() + ", private";
 	}
 
+	/**
+	 * A plain filter, not a OncePerRequestFilter: registered for REQUEST dispatches only, it runs once anyway, and
+	 * the "already filtered" request attribute would be one more map write on every poll.
+	 */
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
 			throws ServletException, IOException {
+		if (!(servletRequest instanceof HttpServletRequest request)
+				|| !(servletResponse instanceof HttpServletResponse response)) {
+			chain.doFilter(servletRequest, servletResponse);
+			return;
+		}
 		Optional<CalendarFeeds.RenderedFeed> hit = Optional.empty();
 		String secret = secret(request);
 		// A locked-out guesser gets its 429 from FeedGuessThrottle, valid feed or not.
@@ -146,6 +158,7 @@ class FeedFastPath extends OncePerRequestFilter {
 			FilterRegistrationBean<FeedFastPath> registration = new FilterRegistrationBean<>(
 					new FeedFastPath(feeds, throttle, properties.refreshInterval()));
 			registration.addUrlPatterns(PREFIX + "*");
+			registration.setDispatcherTypes(DispatcherType.REQUEST);
 			// First of all filters: before Spring Security's chain (the secret is the authorisation) and before the
 			// per-request metrics and encoding filters, whose work is wasted on a poll; polls are counted by
 			// CalendarFeeds ("imoc.feed.polls", served=memory|database).
