@@ -68,10 +68,10 @@ class PageCacheTests {
 	@Test
 	void aReloadIsServedFromTheCacheUntilSomethingShownChanges() throws Exception {
 		awayFromAMinuteBoundary();
-		Person viewer = this.testPeople.manager("Cache Viewer", "Europe/Berlin");
+		Person viewer = this.testPeople.manager("Zoë Cachée-Viewer", "Europe/Berlin");
 		MockHttpSession session = new MockHttpSession();
 		String first = page(viewer, session, "/");
-		assertThat(first).contains("Europe/Berlin");
+		assertThat(first).contains("Europe/Berlin").contains("Zoë Cachée-Viewer"); // UTF-8 through the capture
 
 		// Other tests' background jobs may commit in between (each commit rightly empties the cache): reload until a
 		// reload is answered from the cache, which must be the page rendered just before it.
