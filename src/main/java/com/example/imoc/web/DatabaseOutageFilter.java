@@ -90,17 +90,25 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 		return path.startsWith("/api/") || path.startsWith("/ical/");
 	}
 
+	/** The path for the log, without a calendar feed's secret (feed URLs are credentials and never logged). */
+	static String loggable(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		int feeds = path.indexOf("/ical/");
+		return feeds < 0 ? path : path.substring(0, feeds) + "/ical/…";
+	}
+
 	private void report(HttpServletRequest request, Exception ex) {
+		String uri = loggable(request);
 		String cause = NestedExceptionUtils.getMostSpecificCause(ex).toString();
 		long now = System.nanoTime();
 		long last = this.lastWarning.get();
 		if (now - last >= WARN_EVERY_NANOS && this.lastWarning.compareAndSet(last, now)) {
 			log.warn("The database is unavailable: answering 503 to {} {} (and to any request failing alike in the "
-					+ "next 10 s, logged at debug level); cause: {}", request.getMethod(), request.getRequestURI(), cause);
+					+ "next 10 s, logged at debug level); cause: {}", request.getMethod(), uri, cause);
 		}
 		else {
-			log.debug("The database is unavailable: answering 503 to {} {}; cause: {}", request.getMethod(),
-					request.getRequestURI(), cause);
+			log.debug("The database is unavailable: answering 503 to {} {}; cause: {}", request.getMethod(), uri,
+					cause);
 		}
 	}
 

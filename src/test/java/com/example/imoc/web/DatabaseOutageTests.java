@@ -68,4 +68,12 @@ class DatabaseOutageTests {
 		assertThat(DatabaseOutage.isCauseOf(new IllegalStateException("a bug"))).isFalse();
 	}
 
+	@Test
+	void theOutageLogNeverNamesACalendarFeedSecret() {
+		var feed = new org.springframework.mock.web.MockHttpServletRequest("GET", "/ical/s3cr3tFeedToken123.ics");
+		assertThat(DatabaseOutageFilter.loggable(feed)).isEqualTo("/ical/…").doesNotContain("s3cr3t");
+		var page = new org.springframework.mock.web.MockHttpServletRequest("GET", "/rotations/1");
+		assertThat(DatabaseOutageFilter.loggable(page)).isEqualTo("/rotations/1");
+	}
+
 }
