@@ -74,6 +74,8 @@ if [ "${BENCH_PLAIN_JAR:-0}" != 1 ]; then
   java -XX:ArchiveClassesAtExit="$work/app/app.jsa" -Dspring.context.exit=onRefresh -jar "$jar" \
     --imoc.embedded-db.data-dir="$work/train" --imoc.embedded-db.clean=true --imoc.demo=false --server.port=0 \
     --logging.level.root=WARN > "$work/train.log" 2>&1 || { cat "$work/train.log" >&2; exit 1; }
+  # spring.context.exit=onRefresh ends the JVM without stopping the embedded PostgreSQL it started: stop it here.
+  pkill -f "postgres -D $work/train" 2>/dev/null || true
   java_opts="-XX:SharedArchiveFile=$work/app/app.jsa $java_opts"
 fi
 
