@@ -18,9 +18,13 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,7 +62,7 @@ class CalendarFeeds {
 
 		/** The HTTP date as Tomcat writes it (two-digit day, GMT), made once rather than on every poll. */
 		private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-			.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+			.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
 			.withZone(ZoneOffset.UTC);
 
 		RenderedFeed(byte[] body, String etag, Instant lastModified) {
@@ -100,6 +104,9 @@ class CalendarFeeds {
 
 	private final DataChanges changes;
 
+	/** One lock per feed version being rendered: concurrent fetches of it wait for that rendering. */
+	private final Map<String, Object> rendering = new ConcurrentHashMap<>();
+
 	private final Counter fromMemory;
 
 	private final Counter fromDatabase;
@@ -116,10 +123,10 @@ class CalendarFeeds {
 	 * @param userAgent the client as it presented itself, and {@code notedUntil}: until when its fetch counts as noted
 	 */
 	private record Served(long stamp, long day, String userAgent, long notedUntil, RenderedFeed feed,
-			java.util.concurrent.atomic.AtomicBoolean noting) {
+			AtomicBoolean noting) {
 
 		Served(long stamp, long day, String userAgent, long notedUntil, RenderedFeed feed) {
-			this(stamp, day, userAgent, notedUntil, feed, new java.util.concurrent.atomic.AtomicBoolean());
+			this(stamp, day, userAgent, notedUntil, feed, new AtomicBoolean());
 		}
 
 	}
@@ -147,7 +154,7 @@ class CalendarFeeds {
 		this.uidHost = host == null ? "imoc.invalid" : host;
 		this.cache = lru(properties.cacheEntries());
 		this.servedLimit = properties.cacheEntries() * 4;
-		this.served = new java.util.concurrent.ConcurrentHashMap<>();
+		this.served = new ConcurrentHashMap<>();
 	}
 
 	private static <V> Map<String, V> lru(int entries) {
@@ -198,7 +205,7 @@ class CalendarFeeds {
 	 */
 	Optional<RenderedFeed> fromMemory(String secret, String client) {
 		Served hit = this.served.get(FeedTokens.hash(secret));
-		if (hit == null || !this.changes.isCurrent(hit.stamp()) || !java.util.Objects.equals(hit.userAgent(), client)) {
+		if (hit == null || !this.changes.isCurrent(hit.stamp()) || !Objects.equals(hit.userAgent(), client)) {
 			return Optional.empty();
 		}
 		long now = this.clock.millis();
@@ -238,8 +245,6 @@ class CalendarFeeds {
 			}
 		}
 	}
-
-	private final Map<String, Object> rendering = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private RenderedFeed renderNow(FeedToken token, Window window, Version version, String key) {
 		byte[] body = token.kind() == FeedKind.PERSON ? personFeed(token.ownerId(), window)

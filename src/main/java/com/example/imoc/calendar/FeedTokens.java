@@ -1,8 +1,5 @@
 package com.example.imoc.calendar;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.example.imoc.audit.AuditLog;
+import com.example.imoc.people.SecretHashes;
 
 /**
  * The secret feed URLs. A secret is 256 random bits in URL-safe base64, shown once; only its SHA-256 is stored, and
@@ -159,20 +156,8 @@ public class FeedTokens {
 		return printable.length() <= CLIENT_LENGTH ? printable : printable.substring(0, CLIENT_LENGTH - 1) + "…";
 	}
 
-	/** One digest per thread: looking the algorithm up costs more than hashing a secret (every poll hashes one). */
-	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
-		}
-	});
-
 	static String hash(String secret) {
-		MessageDigest digest = SHA_256.get();
-		digest.reset();
-		return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+		return SecretHashes.sha256Hex(secret);
 	}
 
 	private static FeedToken token(ResultSet rs, int row) throws SQLException {

@@ -1,15 +1,11 @@
 package com.example.imoc.people;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,19 +151,8 @@ public class AccessTokens {
 		return this.people.findById(match.get()[1]).filter(Person::isActive).map(SignedInPerson::of);
 	}
 
-	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
-		}
-	});
-
 	static String hash(String secret) {
-		MessageDigest digest = SHA_256.get();
-		digest.reset();
-		return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+		return SecretHashes.sha256Hex(secret);
 	}
 
 	private static Instant instant(Timestamp timestamp) {
