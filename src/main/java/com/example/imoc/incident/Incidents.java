@@ -59,8 +59,11 @@ public class Incidents {
 
 	private final Clock clock;
 
+	private final Shadowing shadowing;
+
 	Incidents(IncidentRepository incidents, PlatformServiceRepository services, PersonRepository people,
-			Shifts shifts, AuditLog auditLog, AvailabilitySettings settings, Clock clock) {
+			Shifts shifts, AuditLog auditLog, AvailabilitySettings settings, Clock clock, Shadowing shadowing) {
+		this.shadowing = shadowing;
 		this.incidents = incidents;
 		this.services = services;
 		this.people = people;
@@ -307,6 +310,8 @@ public class Incidents {
 		apply(form, incident);
 		Incident saved = this.incidents.save(incident);
 		this.auditLog.record("incident.created", "incident", saved.getId(), describe(snapshot(saved)));
+		this.incidents.flush();
+		this.shadowing.incidentRecorded(saved);
 		return saved;
 	}
 
@@ -325,6 +330,8 @@ public class Incidents {
 		if (!changes.isEmpty()) {
 			this.auditLog.record("incident.updated", "incident", id, changes);
 		}
+		this.incidents.flush();
+		this.shadowing.incidentRecorded(incident);
 		return incident;
 	}
 
