@@ -80,7 +80,7 @@ public class Availability {
 			.stream()
 			.map(Incident::facts)
 			.toList();
-		IncidentMetrics metrics = IncidentMetrics.of(declared, this.settings.mitigationTarget());
+		IncidentMetrics metrics = IncidentMetrics.of(declared, this.settings.mitigationTarget(), now);
 		BigDecimal published = published(month).orElse(null);
 		double platform = published == null ? figures.platform() : published.doubleValue() / 100;
 		double left = published == null ? figures.errorBudgetLeftMinutes()

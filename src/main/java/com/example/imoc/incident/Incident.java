@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -245,6 +246,20 @@ public class Incident {
 
 	public List<Page> getPages() {
 		return this.pages.stream().sorted(Comparator.comparing(Page::getPagedAt)).toList();
+	}
+
+	/**
+	 * Every instant the IMOC was paged, in time order and each once: an S1 or S2 pages at "declared at" (IMs are
+	 * paged for S1 and S2; impact start is often known only later and may precede anyone noticing), plus the further
+	 * pages typed on the incident.
+	 */
+	public List<Instant> pagedAt() {
+		TreeSet<Instant> instants = new TreeSet<>();
+		if (this.severity.paging()) {
+			instants.add(this.declaredAt);
+		}
+		this.pages.forEach(p -> instants.add(p.getPagedAt()));
+		return List.copyOf(instants);
 	}
 
 	void replacePages(List<Page> pages) {

@@ -6,6 +6,8 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +59,11 @@ public class Incidents {
 
 	private final Clock clock;
 
+	private final Shadowing shadowing;
+
 	Incidents(IncidentRepository incidents, PlatformServiceRepository services, PersonRepository people,
-			Shifts shifts, AuditLog auditLog, AvailabilitySettings settings, Clock clock) {
+			Shifts shifts, AuditLog auditLog, AvailabilitySettings settings, Clock clock, Shadowing shadowing) {
+		this.shadowing = shadowing;
 		this.incidents = incidents;
 		this.services = services;
 		this.people = people;
@@ -79,11 +84,23 @@ public class Incidents {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Long> imocAt(Instant at) {
-		return this.shifts.runningAt(at)
-			.stream()
-			.filter(s -> s.rotationName().equals(this.settings.imocRotation()) && !s.shadow() && !s.isGap())
-			.map(ShiftView::assigneeId)
-			.findFirst();
+		return Optional.ofNullable(this.shifts.primaryAt(this.settings.imocRotation(), List.of(at)).get(at))
+			.map(ShiftView::assigneeId);
+	}
+
+	/**
+	 * Whoever held the IMOC rotation's primary shift at each instant, as the schedule stands now (a swap or cover
+	 * recorded after the incident counts); an instant during a coverage gap or off the schedule maps to nobody.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Instant, Long> imocsAt(Collection<Instant> instants) {
+		Map<Instant, Long> holders = new HashMap<>();
+		this.shifts.primaryAt(this.settings.imocRotation(), instants).forEach((at, shift) -> {
+			if (!shift.isGap()) {
+				holders.put(at, shift.assigneeId());
+			}
+		});
+		return holders;
 	}
 
 	/** Incidents open at some moment of a shift, for its handover. */
@@ -136,19 +153,18 @@ public class Incidents {
 	/** Views of incidents, with every person they name loaded in one query. */
 	@Transactional(readOnly = true)
 	public List<IncidentView> views(List<Incident> found) {
-		Set<Long> ids = new HashSet<>();
-		found.forEach(i -> {
-			ids.add(i.getImocPersonId());
-			i.getPages().forEach(p -> ids.add(p.getPersonId()));
-		});
+		Map<Instant, Long> paged = imocsAt(found.stream().flatMap(i -> i.pagedAt().stream()).toList());
+		Set<Long> ids = new HashSet<>(paged.values());
+		found.forEach(i -> ids.add(i.getImocPersonId()));
 		ids.remove(null);
 		Map<Long, IncidentView.PersonRef> refs = this.people.findAllById(ids)
 			.stream()
 			.collect(Collectors.toMap(Person::getId, p -> new IncidentView.PersonRef(p.getId(), p.getName(), p.getEmail())));
-		return found.stream().map(i -> view(i, refs::get)).toList();
+		return found.stream().map(i -> view(i, refs::get, paged)).toList();
 	}
 
-	private static IncidentView view(Incident i, Function<Long, IncidentView.PersonRef> person) {
+	private static IncidentView view(Incident i, Function<Long, IncidentView.PersonRef> person,
+			Map<Instant, Long> paged) {
 		Duration ttm = i.facts().timeToMitigate();
 		return new IncidentView(i.getId(), i.getTitle(), i.getSeverity(), i.getStatus(), i.isReviewCompleted(),
 				i.getImpactStartedAt(), i.getDeclaredAt(), i.getMitigatedAt(), i.getResolvedAt(),
@@ -159,9 +175,9 @@ public class Incidents {
 				i.getRootCause(), i.isDetectedInternally(), i.getEocName(),
 				i.getImocPersonId() == null ? null : person.apply(i.getImocPersonId()), i.getLinks(), i.getSummary(),
 				i.getCorrectiveActions(),
-				i.getPages()
+				i.pagedAt()
 					.stream()
-					.map(p -> new IncidentView.PageView(p.getPagedAt(), person.apply(p.getPersonId())))
+					.map(at -> new IncidentView.PageView(at, paged.containsKey(at) ? person.apply(paged.get(at)) : null))
 					.toList(),
 				ttm == null ? null : ttm.toMillis() / 60_000.0, i.getVersion());
 	}
@@ -230,11 +246,6 @@ public class Incidents {
 			errors.rejectValue("pages", "format", "\"" + bad.get(0)
 					+ "\" is not a time: write one UTC time per line, like 2026-11-03 14:05.");
 		}
-		else if (!form.pageLines().isEmpty() && form.getImocPersonId() == null && declared != null
-				&& imocAt(declared).isEmpty()) {
-			errors.rejectValue("pages", "imoc",
-					"Pages are recorded against the IMOC, and nobody was on the IMOC schedule then: choose the IMOC.");
-		}
 	}
 
 	private static void validateStatus(IncidentForm form, Errors errors) {
@@ -299,6 +310,8 @@ public class Incidents {
 		apply(form, incident);
 		Incident saved = this.incidents.save(incident);
 		this.auditLog.record("incident.created", "incident", saved.getId(), describe(snapshot(saved)));
+		this.incidents.flush();
+		this.shadowing.incidentRecorded(saved);
 		return saved;
 	}
 
@@ -317,6 +330,8 @@ public class Incidents {
 		if (!changes.isEmpty()) {
 			this.auditLog.record("incident.updated", "incident", id, changes);
 		}
+		this.incidents.flush();
+		this.shadowing.incidentRecorded(incident);
 		return incident;
 	}
 
@@ -348,7 +363,7 @@ public class Incidents {
 			.stream()
 			.map(IncidentForm::parseTime)
 			.distinct()
-			.map(at -> new Page(at, imoc))
+			.map(Page::new)
 			.toList());
 	}
 

@@ -1,6 +1,5 @@
 package com.example.imoc.incident;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,10 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +25,9 @@ import com.example.imoc.schedule.Shifts;
 /**
  * On-call hours and time in lieu per person over a period of UTC dates (both inclusive). A shift belongs to the
  * period its start falls in, whole, so a pay period never splits one. Only live primary shifts count (shadow
- * shifts are training). A shift is "paged" when an incident page for its holder falls within it.
+ * shifts are training). A shift is "paged" when the IMOC was paged during it: it is the IMOC rotation's primary
+ * shift that held an instant of {@link Incident#pagedAt()} (an S1 or S2's declaration, or a further page), whoever
+ * the incident names as its IMOC. Swaps and covers recorded later count, as the schedule is read as it stands now.
  */
 @Service
 public class OnCallHours {
@@ -35,21 +36,18 @@ public class OnCallHours {
 
 	private final PersonRepository people;
 
-	private final JdbcClient jdbc;
+	private final IncidentPages pages;
 
 	private final AvailabilitySettings settings;
 
-	OnCallHours(Shifts shifts, PersonRepository people, JdbcClient jdbc, AvailabilitySettings settings) {
+	OnCallHours(Shifts shifts, PersonRepository people, IncidentPages pages, AvailabilitySettings settings) {
 		this.shifts = shifts;
 		this.people = people;
-		this.jdbc = jdbc;
+		this.pages = pages;
 		this.settings = settings;
 	}
 
 	public record Row(Person person, PersonHours hours) {
-	}
-
-	private record Paging(long personId, Instant at) {
 	}
 
 	@Transactional(readOnly = true)
@@ -61,16 +59,15 @@ public class OnCallHours {
 			.filter(s -> !s.shadow() && !s.isGap() && !s.start().isBefore(start) && s.start().isBefore(end))
 			.toList();
 		Instant lastEnd = held.stream().map(ShiftView::end).max(Comparator.naturalOrder()).orElse(end);
-		List<Paging> pages = this.jdbc
-			.sql("select person_id, paged_at from incident_page where paged_at >= ? and paged_at < ?")
-			.params(Timestamp.from(start), Timestamp.from(lastEnd))
-			.query((rs, n) -> new Paging(rs.getLong(1), rs.getTimestamp(2).toInstant()))
-			.list();
+		List<Instant> pages = this.pages.between(start, lastEnd).stream().map(IncidentPages.Paged::at).toList();
+		Set<Long> pagedShifts = this.shifts.primaryAt(this.settings.imocRotation(), pages)
+			.values()
+			.stream()
+			.map(ShiftView::id)
+			.collect(Collectors.toSet());
 		List<OnCallShift> onCall = new ArrayList<>();
 		for (ShiftView shift : held) {
-			boolean paged = pages.stream()
-				.anyMatch(p -> p.personId() == shift.assigneeId() && shift.covers(p.at()));
-			onCall.add(new OnCallShift(shift.assigneeId(), shift.start(), shift.end(), paged));
+			onCall.add(new OnCallShift(shift.assigneeId(), shift.start(), shift.end(), pagedShifts.contains(shift.id())));
 		}
 		Map<Long, Person> byId = this.people.findAllById(onCall.stream().map(OnCallShift::personId).distinct().toList())
 			.stream()

@@ -4,28 +4,24 @@ import java.time.Instant;
 
 import jakarta.persistence.Embeddable;
 
-/** A time the IM was paged for an incident; it makes their shift at that moment a "paged" one for time in lieu. */
+/**
+ * A further time the IMOC was paged for an incident, beyond the page an S1 or S2 sends at its declaration. Who was
+ * paged is not stored: it is whoever held the IMOC rotation's primary shift at that instant, read from the schedule.
+ */
 @Embeddable
 public class Page {
 
 	private Instant pagedAt;
 
-	private Long personId;
-
 	protected Page() {
 	}
 
-	Page(Instant pagedAt, Long personId) {
+	Page(Instant pagedAt) {
 		this.pagedAt = pagedAt;
-		this.personId = personId;
 	}
 
 	public Instant getPagedAt() {
 		return this.pagedAt;
-	}
-
-	public Long getPersonId() {
-		return this.personId;
 	}
 
 }

@@ -321,7 +321,11 @@ public class ScheduleMaintenance {
 			RotationLayer layer = rotation.layer(participant.layerId()).orElseThrow();
 			Duration[] prior = load.getOrDefault(person.getId(), new Duration[] { Duration.ZERO, Duration.ZERO });
 			boolean eligible = this.roster.eligibilityOf(person).eligible();
-			Candidate.Role role = person.getOnboardingState().isTraining() ? Candidate.Role.SHADOW : Candidate.Role.IM;
+			Candidate.Role role = switch (person.getOnboardingState()) {
+				case SHADOW -> Candidate.Role.SHADOW;
+				case REVERSE_SHADOW -> Candidate.Role.REVERSE_SHADOW;
+				case ACTIVE, OFFBOARDED -> Candidate.Role.IM;
+			};
 			candidates.add(new Candidate(person.getId(), person.getName(), layer.name(),
 					Set.copyOf(person.getPreferredSlots()), role, busy.getOrDefault(person.getId(), List.of()),
 					prior[0], prior[1], eligible));

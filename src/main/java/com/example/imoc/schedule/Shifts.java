@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -150,6 +152,28 @@ public class Shifts {
 			.param(rotationId)
 			.query((rs, n) -> rs.getObject(1, LocalDate.class))
 			.optional();
+	}
+
+	/**
+	 * Who held a rotation's primary shift at each instant, as the schedule stands now (swaps, covers and partial covers
+	 * applied), in one statement. An instant during a coverage gap maps to the gap; one without any live primary shift
+	 * is left out. A shift covers [start, end), so at a handoff instant the incoming shift answers.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Instant, ShiftView> primaryAt(String rotationName, Collection<Instant> instants) {
+		List<Instant> asked = instants.stream().distinct().sorted().toList();
+		Map<Instant, ShiftView> held = new HashMap<>();
+		if (asked.isEmpty()) {
+			return held;
+		}
+		String array = asked.stream().map(Instant::toString).collect(Collectors.joining(",", "{", "}"));
+		this.jdbc.sql("select t.n as asked, x.* from unnest(cast(? as timestamptz[])) with ordinality as t(at, n)"
+				+ " cross join lateral (" + SELECT + " where r.name = ? and s.state = 'SCHEDULED' and not s.shadow"
+				+ " and s.starts_at <= t.at and s.ends_at > t.at order by sl.position limit 1) x")
+			.params(array, rotationName)
+			.query((rs, n) -> held.put(asked.get(rs.getInt("asked") - 1), view(rs, n)))
+			.list();
+		return held;
 	}
 
 	static Timestamp ts(Instant instant) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -21,9 +22,10 @@ import java.util.stream.Collectors;
  * output, because every collection is walked in a sorted order and ties end at the person id.
  *
  * <p>Hard rules, never broken: the person is eligible and has the role of the row (IMs carry the
- * pager, shadows only shadow); no absence touches the shift; the shift's local weekday is one of
- * their layer's days; none of their shifts (shadow rows included) overlaps it or sits closer to it
- * than the minimum rest, in either direction.
+ * pager; a reverse shadow carries it only for a whole block with an IM beside them on a shadow row
+ * of every day; shadows only shadow IMs); no absence touches the shift; the shift's local weekday is
+ * one of their layer's days; none of their shifts (shadow rows included) overlaps it or sits closer
+ * to it than the minimum rest, in either direction.
  *
  * <p>Among the people who pass, the lowest score wins. The score is the on-call hours in the
  * fairness window (prior hours, fading out linearly as planning moves away from the origin, plus
@@ -113,9 +115,14 @@ public final class Assigner {
         Planning planning = new Planning(rules, people, frozenUntil);
         List<ExistingShift> shifts = sorted(future);
         shifts.forEach(planning::bookExisting);
+        Map<Long, List<ExistingShift>> backupsOf = planning.backupsOfReverseShadows(shifts, frozenUntil);
+        Set<Long> backupRows = backupsOf.values().stream().flatMap(List::stream).map(ExistingShift::id)
+                .collect(Collectors.toSet());
+        Map<Long, Long> changedBackups = new HashMap<>();
         List<Reassignment> changes = new ArrayList<>();
         for (ExistingShift shift : shifts) {
-            if (shift.start().isBefore(frozenUntil) || (shift.isGap() && shift.shadow())) {
+            if (shift.start().isBefore(frozenUntil) || (shift.isGap() && shift.shadow())
+                    || backupRows.contains(shift.id())) {
                 continue;
             }
             Need need = new Need(clock.dateOf(shift.start()), shift.range(), rules.minimumRest());
@@ -127,21 +134,30 @@ public final class Assigner {
                 continue;
             }
             Optional<String> problem = planning.problemWithCurrentAssignee(shift, need);
+            List<ExistingShift> backups = backupsOf.getOrDefault(shift.id(), List.of());
+            if (problem.isEmpty() && backupsOf.containsKey(shift.id())) {
+                problem = planning.keepBackedUp(shift, backups, changedBackups, changes);
+            } else if (problem.isPresent()) {
+                // The shift goes to an IM (or becomes a gap): nobody needs to sit beside it any more.
+                planning.dropBackups(backups, "the reverse shadow beside them no longer holds the shift",
+                        changedBackups, changes);
+            }
             if (problem.isEmpty()) {
                 continue;
             }
             planning.release(shift);
+            String why = problem.get();
             if (shift.shadow()) {
-                changes.add(new Reassignment(shift.id(), null, "shadow removed: " + problem.get()));
+                changes.add(new Reassignment(shift.id(), null, "shadow removed: " + why));
                 continue;
             }
             changes.add(planning.fillSingle(shift.slot(), need)
                     .map(pick -> {
                         planning.book(pick, need);
-                        return new Reassignment(shift.id(), pick.person().personId(), problem.get() + "; " + pick.reason());
+                        return new Reassignment(shift.id(), pick.person().personId(), why + "; " + pick.reason());
                     })
                     .orElseGet(() -> new Reassignment(shift.id(), null,
-                            problem.get() + "; " + planning.gapReason(Role.IM, need))));
+                            why + "; " + planning.gapReason(Seat.PAGER, need))));
         }
         return changes;
     }
@@ -213,6 +229,34 @@ public final class Assigner {
     }
 
     private record Pick(Candidate person, String reason) {
+    }
+
+    /** The places on a shift and which roles may take them. */
+    private enum Seat {
+        /** The pager, alone: an IM (single days, repairs). */
+        PAGER,
+        /** The pager for a whole block: an IM, or a reverse shadow once an IM is found to sit beside them. */
+        BLOCK,
+        /** Beside a reverse shadow, on a shadow row: the IM they can lean on. */
+        BACKUP,
+        /** Riding along with an IM, on a shadow row: a trainee. */
+        SHADOW;
+
+        boolean admits(Role role) {
+            return switch (this) {
+                case PAGER, BACKUP -> role == Role.IM;
+                case BLOCK -> role == Role.IM || role == Role.REVERSE_SHADOW;
+                case SHADOW -> role == Role.SHADOW;
+            };
+        }
+
+        /** The seat a stored row's current holder sits in: what their row and their role say. */
+        static Seat of(boolean shadowRow, Role role) {
+            if (shadowRow) {
+                return role == Role.IM ? BACKUP : SHADOW;
+            }
+            return role == Role.REVERSE_SHADOW ? BLOCK : PAGER;
+        }
     }
 
     /** Why people were left out of a decision, by cause, in a stable order. */
@@ -449,7 +493,7 @@ public final class Assigner {
             boolean[] restBetween = restBetween(needs);
             List<Person> wholeBlock = new ArrayList<>(roster.length);
             for (Person person : roster) {
-                String cause = exclusionForAll(person, Role.IM, needs, restBetween);
+                String cause = exclusionForAll(person, Seat.BLOCK, needs, restBetween);
                 if (cause == null) {
                     wholeBlock.add(person);
                 } else {
@@ -457,10 +501,28 @@ public final class Assigner {
                 }
             }
             List<PlannedShift> imShifts = new ArrayList<>();
-            if (!wholeBlock.isEmpty()) {
-                Pick pick = choose(wholeBlock, slot.label(), needs.get(0).range().start(), exclusions);
+            Pick chosen = null;
+            Person backup = null;
+            while (chosen == null && !wholeBlock.isEmpty()) {
+                Pick best = choose(wholeBlock, slot.label(), needs.get(0).range().start(), exclusions);
+                if (best.person().role() == Role.REVERSE_SHADOW) {
+                    backup = lightest(roster, Seat.BACKUP, needs, restBetween);
+                    if (backup == null) {
+                        wholeBlock.remove(byId.get(best.person().personId()));
+                        exclusions.add("reverse shadow with no IM free beside them");
+                        continue;
+                    }
+                    best = new Pick(best.person(), best.reason() + "; reverse shadow, " + backup.candidate.name() + " beside them");
+                }
+                chosen = best;
+            }
+            List<PlannedShift> backupRows = new ArrayList<>();
+            if (chosen != null) {
                 for (Need need : needs) {
-                    imShifts.add(assign(pick, slot, need));
+                    imShifts.add(assign(chosen, slot, need));
+                }
+                if (backup != null) {
+                    backupRows.addAll(ride(backup, imShifts, "beside reverse shadow "));
                 }
             } else {
                 for (Need need : needs) {
@@ -470,6 +532,7 @@ public final class Assigner {
                 }
             }
             List<PlannedShift> all = new ArrayList<>(imShifts);
+            all.addAll(backupRows);
             all.addAll(shadows(imShifts));
             return all;
         }
@@ -478,7 +541,7 @@ public final class Assigner {
             Exclusions exclusions = new Exclusions();
             List<Person> free = new ArrayList<>();
             for (Person person : roster) {
-                String cause = exclusion(person, Role.IM, need, true);
+                String cause = exclusion(person, Seat.PAGER, need, true);
                 if (cause == null) {
                     free.add(person);
                 } else {
@@ -496,17 +559,108 @@ public final class Assigner {
             if (current == null) {
                 return Optional.of("person " + shift.assigneeId() + " left the rotation");
             }
-            return Optional.ofNullable(exclusion(current, shift.shadow() ? Role.SHADOW : Role.IM, need, false))
+            return Optional.ofNullable(exclusion(current, Seat.of(shift.shadow(), current.role), need, false))
                     .map(cause -> current.candidate.name() + ": " + cause);
         }
 
-        String gapReason(Role role, Need need) {
+        /**
+         * The IM shadow rows beside each live primary shift a reverse shadow holds (same slot,
+         * overlapping), for shifts from {@code frozenUntil} on; repair handles them with their shift.
+         */
+        Map<Long, List<ExistingShift>> backupsOfReverseShadows(List<ExistingShift> shifts, Instant frozenUntil) {
+            Map<Long, List<ExistingShift>> backups = new TreeMap<>();
+            List<ExistingShift> imShadowRows = shifts.stream()
+                    .filter(shift -> shift.shadow() && !shift.isGap() && !shift.start().isBefore(frozenUntil))
+                    .filter(shift -> byId.containsKey(shift.assigneeId()) && byId.get(shift.assigneeId()).role == Role.IM)
+                    .toList();
+            for (ExistingShift shift : shifts) {
+                Person holder = shift.shadow() || shift.isGap() ? null : byId.get(shift.assigneeId());
+                if (holder != null && holder.role == Role.REVERSE_SHADOW && !shift.start().isBefore(frozenUntil)) {
+                    backups.put(shift.id(), imShadowRows.stream()
+                            .filter(row -> row.slot().equals(shift.slot()) && row.range().overlaps(shift.range()))
+                            .toList());
+                }
+            }
+            return backups;
+        }
+
+        /**
+         * Keeps an IM beside a reverse shadow's shift: fine while one of its backup rows still has a
+         * valid IM; otherwise the first row goes to the lightest IM free for it, or, when there is
+         * none, every backup row goes and the answer is why the shift must go to an IM instead.
+         * {@code changed} remembers backup rows already changed in this repair (null: removed).
+         */
+        Optional<String> keepBackedUp(ExistingShift primary, List<ExistingShift> backups, Map<Long, Long> changed,
+                                      List<Reassignment> changes) {
+            List<ExistingShift> broken = new ArrayList<>();
+            boolean covered = false;
+            for (ExistingShift row : backups) {
+                boolean valid = changed.containsKey(row.id()) ? changed.get(row.id()) != null
+                        : problemWithCurrentAssignee(row, need(row)).isEmpty();
+                boolean coversWhole = !row.start().isAfter(primary.start()) && !row.end().isBefore(primary.end());
+                if (valid && coversWhole) {
+                    covered = true;
+                } else if (!valid && !changed.containsKey(row.id())) {
+                    broken.add(row);
+                }
+            }
+            String trainee = people.get(primary.assigneeId()).name();
+            if (covered) {
+                dropBackups(broken, "another IM sits beside " + trainee, changed, changes);
+                return Optional.empty();
+            }
+            broken.forEach(this::release);
+            for (ExistingShift row : broken) {
+                Need need = need(row);
+                boolean[] noRest = new boolean[1];
+                Person replacement = !row.start().isAfter(primary.start()) && !row.end().isBefore(primary.end())
+                        ? lightest(roster, Seat.BACKUP, List.of(need), noRest) : null;
+                if (replacement != null) {
+                    ledger.book(replacement.id, row.range(), true);
+                    changed.put(row.id(), replacement.id);
+                    changes.add(new Reassignment(row.id(), replacement.id, problemWithCurrentAssignee(row, need)
+                            .orElse("no IM beside " + trainee) + "; beside reverse shadow " + trainee));
+                    broken.stream().filter(other -> other != row).forEach(other -> {
+                        changed.put(other.id(), null);
+                        changes.add(new Reassignment(other.id(), null, "shadow removed: another IM sits beside " + trainee));
+                    });
+                    return Optional.empty();
+                }
+            }
+            for (ExistingShift row : broken) {
+                changed.put(row.id(), null);
+                changes.add(new Reassignment(row.id(), null, "shadow removed: no IM is free beside " + trainee));
+            }
+            return Optional.of(trainee + ": reverse shadow with no IM free beside them");
+        }
+
+        /** Removes backup rows nobody needs (their time released first, so their IM may take the shift itself). */
+        void dropBackups(List<ExistingShift> rows, String why, Map<Long, Long> changed, List<Reassignment> changes) {
+            for (ExistingShift row : rows) {
+                if (changed.containsKey(row.id()) && changed.get(row.id()) == null) {
+                    continue;
+                }
+                if (changed.containsKey(row.id())) {
+                    ledger.release(changed.get(row.id()), row.range(), true);
+                } else {
+                    release(row);
+                }
+                changed.put(row.id(), null);
+                changes.add(new Reassignment(row.id(), null, "shadow removed: " + why));
+            }
+        }
+
+        private Need need(ExistingShift shift) {
+            return new Need(new ShiftClock(rules.zone()).dateOf(shift.start()), shift.range(), rules.minimumRest());
+        }
+
+        String gapReason(Seat seat, Need need) {
             if (people.isEmpty()) {
                 return "no eligible person: the roster is empty";
             }
             Exclusions exclusions = new Exclusions();
             for (Person person : roster) {
-                String cause = exclusion(person, role, need, true);
+                String cause = exclusion(person, seat, need, true);
                 if (cause != null) {
                     exclusions.add(cause);
                 }
@@ -527,39 +681,51 @@ public final class Assigner {
 
         private PlannedShift gap(Slot slot, Need need) {
             return new PlannedShift(slot.label(), rules.gapLayer(need.date().getDayOfWeek()).name(), need.date(),
-                    need.range().start(), need.range().end(), null, false, gapReason(Role.IM, need));
+                    need.range().start(), need.range().end(), null, false, gapReason(Seat.PAGER, need));
         }
 
         /** One shadow for the days of the block that have an IM, if anyone can ride along on all of them. */
         private List<PlannedShift> shadows(List<PlannedShift> imShifts) {
-            List<PlannedShift> staffed = imShifts.stream().filter(shift -> !shift.isGap()).toList();
+            List<PlannedShift> staffed = imShifts.stream()
+                    .filter(shift -> !shift.isGap() && byId.get(shift.assigneeId()).role == Role.IM)
+                    .toList();
             if (staffed.isEmpty()) {
                 return List.of();
             }
             List<Need> needs = staffed.stream()
                     .map(shift -> new Need(shift.date(), shift.range(), rules.minimumRest()))
                     .toList();
-            boolean[] restBetween = restBetween(needs);
-            Person shadow = null;
-            Duration shadowLoad = null;
-            for (Person person : shadowRoster) {
-                if (exclusionForAll(person, Role.SHADOW, needs, restBetween) != null) {
+            Person shadow = lightest(shadowRoster, Seat.SHADOW, needs, restBetween(needs));
+            return shadow == null ? List.of() : ride(shadow, staffed, "shadowing ");
+        }
+
+        /**
+         * Whoever of {@code candidates} can take the seat on every need with the least shadow load
+         * (prior hours plus shadow rows booked so far), ties to the lower id; null when nobody can.
+         */
+        private Person lightest(Person[] candidates, Seat seat, List<Need> needs, boolean[] restBetween) {
+            Person lightest = null;
+            Duration lightestLoad = null;
+            for (Person person : candidates) {
+                if (exclusionForAll(person, seat, needs, restBetween) != null) {
                     continue;
                 }
                 Duration load = person.candidate.priorHours().plus(person.bookings.shadowLoad());
-                if (shadow == null || load.compareTo(shadowLoad) < 0) {
-                    shadow = person;
-                    shadowLoad = load;
+                if (lightest == null || load.compareTo(lightestLoad) < 0) {
+                    lightest = person;
+                    lightestLoad = load;
                 }
             }
-            if (shadow == null) {
-                return List.of();
-            }
+            return lightest;
+        }
+
+        /** Shadow rows for {@code person} beside each of {@code shifts}, booked. */
+        private List<PlannedShift> ride(Person person, List<PlannedShift> shifts, String reason) {
             List<PlannedShift> rows = new ArrayList<>();
-            for (PlannedShift im : staffed) {
-                ledger.book(shadow.id, im.range(), true);
-                rows.add(new PlannedShift(im.slot(), im.layer(), im.date(), im.start(), im.end(),
-                        shadow.id, true, "shadowing " + people.get(im.assigneeId()).name()));
+            for (PlannedShift primary : shifts) {
+                ledger.book(person.id, primary.range(), true);
+                rows.add(new PlannedShift(primary.slot(), primary.layer(), primary.date(), primary.start(), primary.end(),
+                        person.id, true, reason + people.get(primary.assigneeId()).name()));
             }
             return rows;
         }
@@ -574,9 +740,9 @@ public final class Assigner {
         }
 
         /** The first reason the person cannot take every need, checking need by need in order; null if none. */
-        private String exclusionForAll(Person person, Role role, List<Need> needs, boolean[] restBetween) {
+        private String exclusionForAll(Person person, Seat seat, List<Need> needs, boolean[] restBetween) {
             if (needs.size() > 1) {
-                String cause = exclusionOfPerson(person, role);
+                String cause = exclusionOfPerson(person, seat);
                 if (cause != null) {
                     return cause;
                 }
@@ -598,7 +764,7 @@ public final class Assigner {
                 }
             }
             for (int i = 0; i < needs.size(); i++) {
-                String cause = exclusion(person, role, needs.get(i), true);
+                String cause = exclusion(person, seat, needs.get(i), true);
                 if (cause != null) {
                     return cause;
                 }
@@ -610,12 +776,16 @@ public final class Assigner {
         }
 
         /** The checks that do not depend on the shift: eligibility, role, layer. */
-        private static String exclusionOfPerson(Person person, Role role) {
+        private static String exclusionOfPerson(Person person, Seat seat) {
             if (!person.eligible) {
                 return "not eligible";
             }
-            if (person.role != role) {
-                return person.role == Role.SHADOW ? "shadowing only" : "not a shadow";
+            if (!seat.admits(person.role)) {
+                return switch (person.role) {
+                    case SHADOW -> "shadowing only";
+                    case REVERSE_SHADOW -> "reverse shadow";
+                    case IM -> "not a shadow";
+                };
             }
             if (person.layer == null) {
                 return "in no layer of this rotation";
@@ -624,8 +794,8 @@ public final class Assigner {
         }
 
         /** Why the person cannot take the need, or null when they can. */
-        private String exclusion(Person person, Role role, Need need, boolean checkBookings) {
-            String cause = exclusionOfPerson(person, role);
+        private String exclusion(Person person, Seat seat, Need need, boolean checkBookings) {
+            String cause = exclusionOfPerson(person, seat);
             if (cause != null) {
                 return cause;
             }

@@ -27,8 +27,11 @@ public record Candidate(
         Duration priorWeekendHours,
         boolean eligible) {
 
-    /** IMs carry the pager; shadows only ever ride along with an IM. */
-    public enum Role { IM, SHADOW }
+    /**
+     * IMs carry the pager. Reverse shadows (the last onboarding step) carry it too, but only for whole
+     * blocks with an IM sitting beside them as their shadow. Shadows only ever ride along with an IM.
+     */
+    public enum Role { IM, REVERSE_SHADOW, SHADOW }
 
     public Candidate {
         Objects.requireNonNull(name, "name");

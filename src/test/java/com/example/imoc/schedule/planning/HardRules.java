@@ -46,7 +46,11 @@ final class HardRules {
             return problems;
         }
         if (!person.eligible()) problems.add("ineligible person in " + shift);
-        if (person.role() != (shift.shadow() ? Role.SHADOW : Role.IM)) problems.add("wrong role in " + shift);
+        // A primary row carries the pager: an IM, or a reverse shadow (with an IM beside, see pairingViolations).
+        // A shadow row rides along: a trainee, or the IM sitting beside a reverse shadow.
+        boolean roleFits = shift.shadow() ? person.role() == Role.SHADOW || person.role() == Role.IM
+                : person.role() == Role.IM || person.role() == Role.REVERSE_SHADOW;
+        if (!roleFits) problems.add("wrong role in " + shift);
         boolean dayInLayer = rules.layer(person.layer())
                 .map(layer -> layer.covers(shift.date().getDayOfWeek())).orElse(false);
         if (!dayInLayer) problems.add("day outside layer in " + shift);
@@ -71,9 +75,48 @@ final class HardRules {
         return problems;
     }
 
+    /**
+     * For shifts starting at or after {@code from}: a reverse shadow never holds the pager alone (an IM
+     * fit to sit there has a shadow row of the same slot covering the whole shift), and a trainee
+     * shadow never rides along with a reverse shadow.
+     */
+    static List<String> pairingViolations(RotationRules rules, Map<Long, Candidate> people, List<Booked> shifts,
+                                          Instant from) {
+        List<String> problems = new ArrayList<>();
+        for (Booked shift : shifts) {
+            if (shift.assigneeId() == null || shift.range().start().isBefore(from) || !people.containsKey(shift.assigneeId())) {
+                continue;
+            }
+            Role role = people.get(shift.assigneeId()).role();
+            if (!shift.shadow() && role == Role.REVERSE_SHADOW && backupsOf(rules, people, shifts, shift).isEmpty()) {
+                problems.add("reverse shadow without an IM beside them in " + shift);
+            }
+            if (shift.shadow() && role == Role.SHADOW && shifts.stream()
+                    .filter(other -> !other.shadow() && other.assigneeId() != null && other.slot().equals(shift.slot())
+                            && other.range().overlaps(shift.range()))
+                    .anyMatch(other -> people.containsKey(other.assigneeId())
+                            && people.get(other.assigneeId()).role() == Role.REVERSE_SHADOW)) {
+                problems.add("trainee shadowing a reverse shadow in " + shift);
+            }
+        }
+        return problems;
+    }
+
+    /** The valid IM shadow rows covering a primary shift. */
+    static List<Booked> backupsOf(RotationRules rules, Map<Long, Candidate> people, List<Booked> shifts, Booked primary) {
+        return shifts.stream()
+                .filter(other -> other.shadow() && other.assigneeId() != null && other.slot().equals(primary.slot()))
+                .filter(other -> !other.range().start().isAfter(primary.range().start())
+                        && !other.range().end().isBefore(primary.range().end()))
+                .filter(other -> people.containsKey(other.assigneeId()) && people.get(other.assigneeId()).role() == Role.IM)
+                .filter(other -> personViolations(rules, people, other).isEmpty())
+                .toList();
+    }
+
     static List<String> allViolations(RotationRules rules, List<Candidate> roster, List<Booked> shifts) {
         Map<Long, Candidate> people = byId(roster);
         List<String> problems = new ArrayList<>(restViolations(rules, shifts));
+        problems.addAll(pairingViolations(rules, people, shifts, Instant.MIN));
         shifts.stream().filter(shift -> shift.assigneeId() != null)
                 .forEach(shift -> problems.addAll(personViolations(rules, people, shift)));
         return problems;
