@@ -45,7 +45,7 @@ final class HardRules {
             problems.add("unknown person in " + shift);
             return problems;
         }
-        if (!person.eligible()) problems.add("ineligible person in " + shift);
+        if (!person.isEligibleOn(shift.date())) problems.add("ineligible person in " + shift);
         if (person.role() != (shift.shadow() ? Role.SHADOW : Role.IM)) problems.add("wrong role in " + shift);
         boolean dayInLayer = rules.layer(person.layer())
                 .map(layer -> layer.covers(shift.date().getDayOfWeek())).orElse(false);
