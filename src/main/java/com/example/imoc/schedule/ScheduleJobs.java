@@ -130,7 +130,7 @@ class ScheduleJobs {
 			catch (ObjectAlreadyExistsException ex) {
 				this.scheduler.rescheduleJob(KEY, trigger);
 			}
-			log.info("Schedules extend in {} s (start-up)", this.delay.toSeconds());
+			log.info("Start-up extension of every rotation in {} s", this.delay.toSeconds());
 		}
 
 	}
