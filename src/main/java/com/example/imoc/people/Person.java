@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -103,6 +104,18 @@ public class Person {
 	public Eligibility eligibility(EligibilityPolicy policy, LocalDate today) {
 		return Eligibility.of(this.jobTitle, this.grade, this.startDate, this.active, this.onboardingState,
 				this.onFastOncall, this.optedIn, this.managerApproved, policy, today);
+	}
+
+	/**
+	 * The first day from {@code today} on which the person may hold shifts as things stand: today when eligible now,
+	 * the day they reach the tenure rule when that is all they lack, empty when another rule keeps them out.
+	 */
+	public Optional<LocalDate> eligibleFrom(EligibilityPolicy policy, LocalDate today) {
+		if (eligibility(policy, today).eligible()) {
+			return Optional.of(today);
+		}
+		LocalDate tenure = Eligibility.tenureReached(this.startDate, policy);
+		return tenure.isAfter(today) && eligibility(policy, tenure).eligible() ? Optional.of(tenure) : Optional.empty();
 	}
 
 	public boolean isCoordinator() {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -49,6 +50,16 @@ public class Roster {
 
 	public Eligibility eligibilityOf(Person person) {
 		return person.eligibility(this.policy, LocalDate.now(this.clock));
+	}
+
+	/** Whether the person may hold a shift of this date (the shift's local date), judged as of that day. */
+	public Eligibility eligibilityOn(Person person, LocalDate shiftDate) {
+		return person.eligibility(this.policy, shiftDate);
+	}
+
+	/** The first day from today on which the person may hold shifts; see {@link Person#eligibleFrom}. */
+	public Optional<LocalDate> eligibleFrom(Person person) {
+		return person.eligibleFrom(this.policy, LocalDate.now(this.clock));
 	}
 
 	/** Checks what bean validation cannot: a real zone, a free email, an existing manager who is not the person. */

@@ -1,5 +1,6 @@
 package com.example.imoc.schedule;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.TimeZone;
 import java.util.UUID;
@@ -23,9 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -40,7 +44,8 @@ import com.example.imoc.rotation.Rotations;
  * The schedule's Quartz jobs, on the clustered JDBC store: whichever node acquires a trigger runs it, once.
  * <ul>
  * <li>{@code extend-schedules}: repair then extend every rotation to its horizon; daily by cron (misfire: run once as
- * soon as possible, since it is idempotent), once shortly after start-up, and on the coordinator's "extend now".</li>
+ * soon as possible, since it is idempotent), once shortly after start-up (scheduled when the application is ready, so
+ * after the demo roster is seeded), and on the coordinator's "extend now".</li>
  * <li>{@code repair-schedules}: repair only; fired after time away, participation or roster changes commit.</li>
  * </ul>
  * Both are durable, recoverable (a node killed mid-run has its job re-run by another) and never run concurrently
@@ -86,15 +91,48 @@ class ScheduleJobs {
 			.build();
 	}
 
-	@Bean
+	/**
+	 * Schedules the start-up extension once the application is ready, that is after every {@link ApplicationRunner}
+	 * (the demo seeder among them) has finished: the first run then plans the roster the seeder created instead of an
+	 * empty one. A {@link Trigger} bean would be scheduled when Quartz starts, before the runners, and race them.
+	 */
+	@Component
 	@ConditionalOnProperty(name = "imoc.schedule.extend-on-startup", havingValue = "true", matchIfMissing = true)
-	Trigger extensionOnStartup() {
-		return TriggerBuilder.newTrigger()
-			.forJob(EXTEND)
-			.withIdentity("extension-on-startup", "schedule")
-			.startAt(new Date(System.currentTimeMillis() + 3_000))
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-			.build();
+	static class ExtensionOnStartup {
+
+		static final TriggerKey KEY = TriggerKey.triggerKey("extension-on-startup", "schedule");
+
+		private static final Logger log = LoggerFactory.getLogger(ExtensionOnStartup.class);
+
+		private final Scheduler scheduler;
+
+		private final Duration delay;
+
+		ExtensionOnStartup(Scheduler scheduler,
+				@Value("${imoc.schedule.extend-on-startup-delay:3s}") Duration delay) {
+			this.scheduler = scheduler;
+			this.delay = delay;
+		}
+
+		@EventListener(ApplicationReadyEvent.class)
+		void scheduleOnceReady() throws SchedulerException {
+			Trigger trigger = TriggerBuilder.newTrigger()
+				.forJob(EXTEND)
+				.withIdentity(KEY)
+				.startAt(new Date(System.currentTimeMillis() + this.delay.toMillis()))
+				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+				.build();
+			// Another node starting at the same moment may have stored it first: then this one's replaces it, as the
+			// trigger bean used to on every start.
+			try {
+				this.scheduler.scheduleJob(trigger);
+			}
+			catch (ObjectAlreadyExistsException ex) {
+				this.scheduler.rescheduleJob(KEY, trigger);
+			}
+			log.info("Start-up extension of every rotation in {} s", this.delay.toSeconds());
+		}
+
 	}
 
 	/**

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +76,9 @@ public class ScheduleMaintenance {
 	private final Clock clock;
 
 	private final Assigner assigner = new Assigner();
+
+	/** Rotations already reported as having no participants (see {@link #noteWithoutParticipants}). */
+	private final Set<Long> withoutParticipants = ConcurrentHashMap.newKeySet();
 
 	ScheduleMaintenance(Rotations rotations, PersonRepository people, Roster roster, TimeAway timeAway,
 			JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog auditLog, ApplicationEventPublisher events,
@@ -161,16 +166,18 @@ public class ScheduleMaintenance {
 	public Outcome backfill(long rotationId, LocalDate from) {
 		Rotation rotation = lockAndLoad(rotationId);
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), rotation.zone());
-		return plan(rotation, from, today.plusWeeks(rotation.horizonWeeks()), Instant.MIN);
+		return plan(rotation, from, rules(rotation).horizonEnd(today, rotation.horizonWeeks()), Instant.MIN);
 	}
 
 	/**
 	 * Plans from yesterday (only shifts not yet over are kept: a slot that crosses midnight started yesterday and may
-	 * be running now) to the horizon.
+	 * be running now) to the end of the block containing today + the horizon. Whole blocks: a horizon that cut a
+	 * block would leave its last days to the next day's run, which would plan them apart from the rest.
 	 */
 	private Outcome extend(Rotation rotation) {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), rotation.zone());
-		return plan(rotation, today.minusDays(1), today.plusWeeks(rotation.horizonWeeks()), this.clock.instant());
+		return plan(rotation, today.minusDays(1), rules(rotation).horizonEnd(today, rotation.horizonWeeks()),
+				this.clock.instant());
 	}
 
 	private Outcome plan(Rotation rotation, LocalDate from, LocalDate until, Instant notEndingBefore) {
@@ -180,6 +187,11 @@ public class ScheduleMaintenance {
 		Instant planningStart = shiftClock.startOfDay(from);
 		Instant planningEnd = shiftClock.startOfDay(until.plusDays(1));
 		List<Candidate> candidates = candidates(rotation, planningStart, planningEnd);
+		if (candidates.isEmpty()) {
+			noteWithoutParticipants(rotation);
+			return new Outcome(rotation.name(), 0, 0, 0);
+		}
+		this.withoutParticipants.remove(rotation.id());
 		List<ExistingShift> existing = existing(rotation, planningStart.minus(LOOK_BACK));
 		List<PlannedShift> planned = this.assigner.extend(rules, candidates, existing, from, until)
 			.stream()
@@ -196,6 +208,18 @@ public class ScheduleMaintenance {
 			this.events.publishEvent(new CoverageGapsFound(rotation.id(), gaps));
 		}
 		return new Outcome(rotation.name(), planned.size(), gaps, 0);
+	}
+
+	/**
+	 * A rotation nobody has joined yet (a fresh install before its roster arrives, a rotation just created) gets no
+	 * shifts: months of coverage gaps saying "the roster is empty" would stay behind once people join a second later,
+	 * and be filled one shift at a time. Said once per node until someone joins; the gaps a rotation with
+	 * participants cannot staff are still planned, with their reasons.
+	 */
+	private void noteWithoutParticipants(Rotation rotation) {
+		if (this.withoutParticipants.add(rotation.id())) {
+			log.warn("Rotation {} has no participants; it is not planned until someone joins it", rotation.name());
+		}
 	}
 
 	private int repair(Rotation rotation) {
@@ -316,11 +340,13 @@ public class ScheduleMaintenance {
 					Duration.ofSeconds(rs.getLong(3)) }))
 			.list();
 		List<Candidate> candidates = new ArrayList<>();
+		LocalDate today = LocalDate.now(this.clock);
 		for (Participant participant : participants) {
 			Person person = byId.get(participant.personId());
 			RotationLayer layer = rotation.layer(participant.layerId()).orElseThrow();
 			Duration[] prior = load.getOrDefault(person.getId(), new Duration[] { Duration.ZERO, Duration.ZERO });
-			boolean eligible = this.roster.eligibilityOf(person).eligible();
+			// Judged on the shift's date: someone a few days short of the tenure rule is planned from that day on.
+			Optional<LocalDate> eligibleFrom = this.roster.eligibleFrom(person);
 			Candidate.Role role = switch (person.getOnboardingState()) {
 				case SHADOW -> Candidate.Role.SHADOW;
 				case REVERSE_SHADOW -> Candidate.Role.REVERSE_SHADOW;
@@ -328,7 +354,8 @@ public class ScheduleMaintenance {
 			};
 			candidates.add(new Candidate(person.getId(), person.getName(), layer.name(),
 					Set.copyOf(person.getPreferredSlots()), role, busy.getOrDefault(person.getId(), List.of()),
-					prior[0], prior[1], eligible));
+					prior[0], prior[1], eligibleFrom.isPresent(),
+					eligibleFrom.filter(day -> day.isAfter(today)).orElse(null)));
 		}
 		return candidates;
 	}

@@ -179,7 +179,7 @@ class SwapRules {
 				problems.add(to.getName() + " is no longer active.");
 				return problems;
 			}
-			Eligibility eligibility = SwapRules.this.roster.eligibilityOf(to);
+			Eligibility eligibility = SwapRules.this.roster.eligibilityOn(to, shift.date());
 			if (!eligibility.eligible()) {
 				problems.add(to.getName() + " is not eligible for " + rotation.name() + " (" + eligibility.reason() + ").");
 			}

@@ -329,6 +329,7 @@ class NotificationMailTests {
 	void coordinatorsAreAlertedToANewGapOnceAndToAShiftASwapLeftWithoutOwner() {
 		Person cora = this.testPeople.coordinator("Cora Gaps");
 		Rotation empty = this.testRotations.imocLike(1);
+		this.testRotations.nobodyWhoCanServe(empty);
 		this.maintenance.maintain(empty.id());
 		List<String> alerts = noticesAbout(cora, empty.name());
 		assertThat(alerts).singleElement().satisfies(n -> assertThat(n).contains("new coverage gaps in " + empty.name()));

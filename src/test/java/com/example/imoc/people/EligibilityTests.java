@@ -1,6 +1,7 @@
 package com.example.imoc.people;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,51 @@ class EligibilityTests {
 		assertThat(Eligibility.of(JobTitle.BACKEND_ENGINEERING_MANAGER, 8, TODAY.minusYears(3), false,
 				OnboardingState.ACTIVE, false, false, false, this.policy, TODAY))
 			.isEqualTo(new Eligibility(false, "inactive"));
+	}
+
+	@Test
+	void tenureIsReachedOnTheSameDayOfTheMonthThreeMonthsLaterClampedToShorterMonths() {
+		LocalDate endOfJanuary = LocalDate.of(2026, 1, 31);
+		assertThat(Eligibility.tenureReached(endOfJanuary, this.policy)).isEqualTo(LocalDate.of(2026, 4, 30));
+		assertThat(Eligibility.tenureReached(LocalDate.of(2025, 11, 30), this.policy)).isEqualTo(LocalDate.of(2026, 2, 28));
+		assertThat(Eligibility.tenureReached(LocalDate.of(2027, 11, 30), this.policy)).isEqualTo(LocalDate.of(2028, 2, 29));
+		assertThat(Eligibility.tenureReached(LocalDate.of(2026, 3, 15), this.policy)).isEqualTo(LocalDate.of(2026, 6, 15));
+		assertThat(onDay(endOfJanuary, LocalDate.of(2026, 4, 29)))
+			.isEqualTo(new Eligibility(false, "joined 2 months ago (needs 3)"));
+		assertThat(onDay(endOfJanuary, LocalDate.of(2026, 4, 30)).eligible()).as("31 Jan + 3 months = 30 April").isTrue();
+	}
+
+	@Test
+	void someoneShortOfTenureIsEligibleFromTheDayTheyReachIt() {
+		Person newcomer = person(TODAY.plusDays(10).minusMonths(3));
+		assertThat(newcomer.eligibility(this.policy, TODAY).eligible()).isFalse();
+		assertThat(newcomer.eligibleFrom(this.policy, TODAY)).contains(TODAY.plusDays(10));
+		assertThat(newcomer.eligibility(this.policy, TODAY.plusDays(9)).eligible()).isFalse();
+		assertThat(newcomer.eligibility(this.policy, TODAY.plusDays(10)).eligible()).isTrue();
+		for (int day = 0; day < 40; day++) {
+			LocalDate today = TODAY.plusDays(day);
+			assertThat(newcomer.eligibleFrom(this.policy, today)).as("asked on %s", today)
+				.contains(day < 10 ? TODAY.plusDays(10) : today);
+		}
+	}
+
+	@Test
+	void someoneKeptOutByAnotherRuleHasNoEligibleDayEvenAfterTheirTenure() {
+		Person newcomer = person(TODAY.minusMonths(1));
+		newcomer.setOnFastOncall(true);
+		assertThat(newcomer.eligibleFrom(this.policy, TODAY)).isEmpty();
+		Person veteran = person(TODAY.minusYears(2));
+		assertThat(veteran.eligibleFrom(this.policy, TODAY)).contains(TODAY);
+	}
+
+	private Eligibility onDay(LocalDate start, LocalDate day) {
+		return Eligibility.of(JobTitle.BACKEND_ENGINEERING_MANAGER, 8, start, true, OnboardingState.ACTIVE, false, false,
+				false, this.policy, day);
+	}
+
+	private static Person person(LocalDate start) {
+		return new Person("New Starter", "new.starter@example.com", JobTitle.BACKEND_ENGINEERING_MANAGER, 8,
+				ZoneId.of("UTC"), Region.EMEA, start);
 	}
 
 	@Test

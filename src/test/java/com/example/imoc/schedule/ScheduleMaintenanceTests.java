@@ -97,9 +97,14 @@ class ScheduleMaintenanceTests {
 			.collect(Collectors.groupingBy(s -> s.date() + " " + s.slot(), Collectors.counting()));
 		assertThat(perSlotAndDate.values()).allMatch(n -> n == 1);
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate horizonEnd = ScheduleMaintenance.rules(rotation).horizonEnd(today, 2);
+		assertThat(horizonEnd).as("the end of the block containing today + 2 weeks")
+			.isAfter(today.plusWeeks(2))
+			.isBeforeOrEqualTo(today.plusWeeks(2).plusDays(rotation.blockDays()));
+		assertThat(ScheduleMaintenance.rules(rotation).blockStart(horizonEnd)).isEqualTo(horizonEnd);
 		assertThat(planned).extracting(ShiftView::date)
-			.contains(today.plusWeeks(2).minusDays(1))
-			.doesNotContain(today.plusWeeks(2))
+			.contains(horizonEnd.minusDays(1))
+			.doesNotContain(horizonEnd)
 			.allMatch(d -> !d.isBefore(today.minusDays(1)));
 		assertThat(planned).filteredOn(s -> s.date().isBefore(today))
 			.allSatisfy(s -> assertThat(s.slot()).as("only the night slot that began yesterday").isEqualTo("23:00-05:00"));
@@ -167,8 +172,21 @@ class ScheduleMaintenanceTests {
 	}
 
 	@Test
-	void aRotationWithNobodyToAskIsAllCoverageGapsWithAReason() {
+	void aRotationNobodyHasJoinedIsNotPlannedUntilSomeoneJoins() {
 		Rotation rotation = this.testRotations.imocLike(1);
+		ScheduleMaintenance.Outcome outcome = this.maintenance.maintain(rotation.id());
+		assertThat(outcome.created()).isZero();
+		assertThat(primaries(rotation)).as("no weeks of 'the roster is empty' gaps").isEmpty();
+		this.testRotations.staff(rotation, 6);
+		ScheduleMaintenance.Outcome joined = this.maintenance.maintain(rotation.id());
+		assertThat(joined.created()).isPositive();
+		assertThat(joined.gaps()).isZero();
+	}
+
+	@Test
+	void aRotationWithNobodyWhoCanServeIsAllCoverageGapsWithAReason() {
+		Rotation rotation = this.testRotations.imocLike(1);
+		this.testRotations.nobodyWhoCanServe(rotation);
 		ScheduleMaintenance.Outcome outcome = this.maintenance.maintain(rotation.id());
 		assertThat(outcome.gaps()).isEqualTo(outcome.created()).isPositive();
 		assertThat(primaries(rotation)).allSatisfy(s -> {

@@ -93,6 +93,7 @@ class SchedulePagesTests {
 	@Test
 	void theRotationGridShowsCoverageGapsInRed() throws Exception {
 		Rotation rotation = this.testRotations.imocLike(1);
+		this.testRotations.nobodyWhoCanServe(rotation);
 		this.maintenance.maintain(rotation.id());
 		Person viewer = this.testPeople.manager("Grid Viewer");
 		this.mvc.perform(get("/rotations/{id}", rotation.id()).with(user(TestPeople.signedIn(viewer))))

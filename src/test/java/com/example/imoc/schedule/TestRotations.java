@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
@@ -35,9 +36,12 @@ public class TestRotations {
 
 	private final TestPeople people;
 
-	TestRotations(Rotations rotations, TestPeople people) {
+	private final PersonRepository personRepository;
+
+	TestRotations(Rotations rotations, TestPeople people, PersonRepository personRepository) {
 		this.rotations = rotations;
 		this.people = people;
+		this.personRepository = personRepository;
 	}
 
 	public static SlotSpec slot(String start, String end) {
@@ -66,6 +70,18 @@ public class TestRotations {
 			staff.add(person);
 		}
 		return staff;
+	}
+
+	/**
+	 * Adds one participant who may not hold shifts (already on a fast-response on-call), so every shift the rotation
+	 * plans is a coverage gap with a reason. A rotation nobody has joined is not planned at all.
+	 */
+	public Person nobodyWhoCanServe(Rotation rotation) {
+		Person person = this.people.manager("Fast Oncall");
+		person.setOnFastOncall(true);
+		person = this.personRepository.save(person);
+		this.rotations.join(rotation.id(), person.getId(), rotation.layer("weekdays and weekends").orElseThrow().id());
+		return person;
 	}
 
 	static Set<DayOfWeek> weekdays() {

@@ -53,8 +53,10 @@ public final class Assigner {
      * Plans every (date, slot) in {@code [from, untilExclusive)} that has no stored non-shadow shift
      * yet, so running it again on its own output plans nothing. Blocks follow the anchor grid of
      * {@code rules}, clipped to the range; each block of a slot goes to one IM when someone can take
-     * all of its days, otherwise each day goes to the best person free that day, or becomes a
-     * coverage gap.
+     * all of its days, otherwise each day goes to the best person free that day (the one who took
+     * the day before when they can), or becomes a coverage gap. When some days of a block are
+     * already stored (the block began before {@code from}, or an earlier run cut it), whoever holds
+     * them keeps the rest when they can: a block is one assignment, however its days arrive.
      *
      * @param existing stored shifts; their hours from the start of {@code from} on count as load,
      *                 earlier ones are expected in each candidate's prior hours
@@ -64,10 +66,12 @@ public final class Assigner {
         ShiftClock clock = new ShiftClock(rules.zone());
         Planning planning = new Planning(rules, people, clock.startOfDay(from));
         Coverage coverage = new Coverage();
+        BlockHolders holders = new BlockHolders(rules, clock);
         for (ExistingShift shift : sorted(existing)) {
             planning.bookExisting(shift);
             if (!shift.shadow()) {
                 coverage.add(shift);
+                holders.add(shift);
             }
         }
         List<PlannedShift> planned = new ArrayList<>();
@@ -90,7 +94,8 @@ public final class Assigner {
             // order would leave the last long slot to whoever is left and let hour totals drift.
             needsBySlot.entrySet().stream()
                     .sorted(Comparator.comparingLong((Map.Entry<Slot, List<Need>> entry) -> -planning.weight(entry.getValue())))
-                    .forEachOrdered(entry -> planned.addAll(planning.planBlock(entry.getKey(), entry.getValue())));
+                    .forEachOrdered(entry -> planned.addAll(planning.planBlock(entry.getKey(), entry.getValue(),
+                            holders.holder(entry.getKey().label(), entry.getValue().get(0).date()))));
         }
         return planned.stream()
                 .sorted(Comparator.comparing(PlannedShift::start)
@@ -102,9 +107,12 @@ public final class Assigner {
     /**
      * Mends a published schedule after the roster changed, touching as little as possible. Only
      * shifts starting at or after {@code frozenUntil} change, and only when their assignee can no
-     * longer take them (not eligible, absent during the shift, the weekday left their layer, or gone
-     * from {@code people}); each goes to the best person free for that single shift, or becomes a gap.
-     * Gaps after {@code frozenUntil} are tried again. A schedule that is still valid yields no change.
+     * longer take them (not eligible on the shift's date, absent during the shift, the weekday left
+     * their layer, or gone from {@code people}); gaps after {@code frozenUntil} are tried again. The
+     * shifts to fill are taken per block and slot, as extend plans them: the person who holds the
+     * block's other days keeps the lot when they can, else one person takes all of them when
+     * someone can, else day by day (the one who took the day before first), else they are gaps.
+     * A schedule that is still valid yields no change.
      *
      * @param future stored shifts, including those before {@code frozenUntil} that people are
      *               working or resting from; prior hours are expected up to {@code frozenUntil}
@@ -120,46 +128,70 @@ public final class Assigner {
                 .collect(Collectors.toSet());
         Map<Long, Long> changedBackups = new HashMap<>();
         List<Reassignment> changes = new ArrayList<>();
+        BlockHolders holders = new BlockHolders(rules, clock);
+        Map<String, List<Vacancy>> vacancies = new TreeMap<>();
         for (ExistingShift shift : shifts) {
             if (shift.start().isBefore(frozenUntil) || (shift.isGap() && shift.shadow())
                     || backupRows.contains(shift.id())) {
+                if (!shift.shadow()) {
+                    holders.add(shift);
+                }
                 continue;
             }
             Need need = new Need(clock.dateOf(shift.start()), shift.range(), rules.minimumRest());
-            if (shift.isGap()) {
-                planning.fillSingle(shift.slot(), need).ifPresent(pick -> {
-                    planning.book(pick, need);
-                    changes.add(new Reassignment(shift.id(), pick.person().personId(), "gap filled: " + pick.reason()));
-                });
-                continue;
+            String problem = null;
+            if (!shift.isGap()) {
+                Optional<String> found = planning.problemWithCurrentAssignee(shift, need);
+                List<ExistingShift> backups = backupsOf.getOrDefault(shift.id(), List.of());
+                if (found.isEmpty() && backupsOf.containsKey(shift.id())) {
+                    found = planning.keepBackedUp(shift, backups, changedBackups, changes);
+                } else if (found.isPresent()) {
+                    // The shift goes to an IM (or becomes a gap): nobody needs to sit beside it any more.
+                    planning.dropBackups(backups, "the reverse shadow beside them no longer holds the shift",
+                            changedBackups, changes);
+                }
+                if (found.isEmpty()) {
+                    if (!shift.shadow()) {
+                        holders.add(shift);
+                    }
+                    continue;
+                }
+                problem = found.get();
+                planning.release(shift);
+                if (shift.shadow()) {
+                    changes.add(new Reassignment(shift.id(), null, "shadow removed: " + problem));
+                    continue;
+                }
             }
-            Optional<String> problem = planning.problemWithCurrentAssignee(shift, need);
-            List<ExistingShift> backups = backupsOf.getOrDefault(shift.id(), List.of());
-            if (problem.isEmpty() && backupsOf.containsKey(shift.id())) {
-                problem = planning.keepBackedUp(shift, backups, changedBackups, changes);
-            } else if (problem.isPresent()) {
-                // The shift goes to an IM (or becomes a gap): nobody needs to sit beside it any more.
-                planning.dropBackups(backups, "the reverse shadow beside them no longer holds the shift",
-                        changedBackups, changes);
+            // Keyed by block start, then slot: blocks are filled in time order, like extend plans them.
+            vacancies.computeIfAbsent(rules.blockStart(need.date()) + " " + shift.slot(), key -> new ArrayList<>())
+                    .add(new Vacancy(shift, need, problem));
+        }
+        for (List<Vacancy> block : vacancies.values()) {
+            String slot = block.get(0).shift().slot();
+            List<Need> needs = block.stream().map(Vacancy::need).toList();
+            // Repairs hand the pager to IMs only: a reverse shadow takes whole blocks planned with an IM beside them.
+            List<Pick> picks = planning.staff(slot, needs, holders.holder(slot, needs.get(0).date()), Seat.PAGER).picks();
+            for (int i = 0; i < block.size(); i++) {
+                Vacancy vacancy = block.get(i);
+                Pick pick = picks.get(i);
+                if (vacancy.problem() == null) {
+                    if (pick != null) {
+                        changes.add(new Reassignment(vacancy.shift().id(), pick.person().personId(), "gap filled: " + pick.reason()));
+                    }
+                } else if (pick != null) {
+                    changes.add(new Reassignment(vacancy.shift().id(), pick.person().personId(), vacancy.problem() + "; " + pick.reason()));
+                } else {
+                    changes.add(new Reassignment(vacancy.shift().id(), null,
+                            vacancy.problem() + "; " + planning.gapReason(Seat.PAGER, vacancy.need())));
+                }
             }
-            if (problem.isEmpty()) {
-                continue;
-            }
-            planning.release(shift);
-            String why = problem.get();
-            if (shift.shadow()) {
-                changes.add(new Reassignment(shift.id(), null, "shadow removed: " + why));
-                continue;
-            }
-            changes.add(planning.fillSingle(shift.slot(), need)
-                    .map(pick -> {
-                        planning.book(pick, need);
-                        return new Reassignment(shift.id(), pick.person().personId(), why + "; " + pick.reason());
-                    })
-                    .orElseGet(() -> new Reassignment(shift.id(), null,
-                            why + "; " + planning.gapReason(Seat.PAGER, need))));
         }
         return changes;
+    }
+
+    /** A stored shift repair must fill: a gap, or one whose assignee can no longer take it ({@code problem}). */
+    private record Vacancy(ExistingShift shift, Need need, String problem) {
     }
 
     private static List<ExistingShift> sorted(List<ExistingShift> shifts) {
@@ -179,6 +211,7 @@ public final class Assigner {
         private final long endSecond;
         private final int endNano;
         private final int dayBit;
+        private final long epochDay;
         /** A booking that ends after this and starts before {@link #endPlusRest} overlaps the shift or breaks the rest. */
         private final Instant startMinusRest;
         private final Instant endPlusRest;
@@ -193,6 +226,7 @@ public final class Assigner {
             this.endSecond = end.getEpochSecond();
             this.endNano = end.getNano();
             this.dayBit = 1 << date.getDayOfWeek().ordinal();
+            this.epochDay = date.toEpochDay();
             this.startMinusRest = start.minus(rest);
             this.endPlusRest = end.plus(rest);
         }
@@ -225,6 +259,50 @@ public final class Assigner {
             // finds every one that can overlap.
             return stored.subMap(range.start().minus(Duration.ofDays(2)), true, range.end(), false).values()
                     .stream().flatMap(List::stream).anyMatch(range::overlaps);
+        }
+    }
+
+    /**
+     * Who holds the stored days of each (block, slot): the person with the most of them, ties to the
+     * lower id. Days planned later in the same block go to them first, so a block cut by a run (or
+     * mended by repair) stays one person's.
+     */
+    private static final class BlockHolders {
+        private final RotationRules rules;
+        private final ShiftClock clock;
+        private final Map<String, Map<Long, Integer>> daysHeld = new HashMap<>();
+
+        BlockHolders(RotationRules rules, ShiftClock clock) {
+            this.rules = rules;
+            this.clock = clock;
+        }
+
+        void add(ExistingShift shift) {
+            if (!shift.isGap()) {
+                daysHeld.computeIfAbsent(key(shift.slot(), clock.dateOf(shift.start())), key -> new TreeMap<>())
+                        .merge(shift.assigneeId(), 1, Integer::sum);
+            }
+        }
+
+        /** The holder of the block containing {@code date} in this slot, or null when nobody holds a day of it. */
+        Long holder(String slot, LocalDate date) {
+            Map<Long, Integer> held = daysHeld.get(key(slot, date));
+            if (held == null) {
+                return null;
+            }
+            Long holder = null;
+            int most = 0;
+            for (Map.Entry<Long, Integer> entry : held.entrySet()) {
+                if (entry.getValue() > most) {
+                    holder = entry.getKey();
+                    most = entry.getValue();
+                }
+            }
+            return holder;
+        }
+
+        private String key(String slot, LocalDate date) {
+            return rules.blockStart(date) + " " + slot;
         }
     }
 
@@ -293,6 +371,8 @@ public final class Assigner {
         private final Candidate candidate;
         private final long id;
         private final boolean eligible;
+        /** Epoch day of {@link Candidate#eligibleFrom()}, or {@code Long.MIN_VALUE} when it is null. */
+        private final long eligibleFromDay;
         private final Role role;
         private final boolean hasPreferences;
         /** Bit i set when the person prefers {@code rules.slots().get(i)} (first 64 slots). */
@@ -311,6 +391,7 @@ public final class Assigner {
             this.index = index;
             this.id = candidate.personId();
             this.eligible = candidate.eligible();
+            this.eligibleFromDay = candidate.eligibleFrom() == null ? Long.MIN_VALUE : candidate.eligibleFrom().toEpochDay();
             this.role = candidate.role();
             this.hasPreferences = candidate.hasPreferences();
             long preferred = 0;
@@ -488,53 +569,102 @@ public final class Assigner {
             ledger.release(shift.assigneeId(), shift.range(), shift.shadow());
         }
 
-        List<PlannedShift> planBlock(Slot slot, List<Need> needs) {
-            Exclusions exclusions = new Exclusions();
-            boolean[] restBetween = restBetween(needs);
-            List<Person> wholeBlock = new ArrayList<>(roster.length);
-            for (Person person : roster) {
-                String cause = exclusionForAll(person, Seat.BLOCK, needs, restBetween);
-                if (cause == null) {
-                    wholeBlock.add(person);
-                } else {
-                    exclusions.add(cause);
-                }
-            }
+        /** Staffs the needs of one block and slot (see {@link #staff}), with an IM beside a reverse shadow, and adds a shadow. */
+        List<PlannedShift> planBlock(Slot slot, List<Need> needs, Long holderId) {
+            Staffing staffing = staff(slot.label(), needs, holderId, Seat.BLOCK);
             List<PlannedShift> imShifts = new ArrayList<>();
-            Pick chosen = null;
-            Person backup = null;
-            while (chosen == null && !wholeBlock.isEmpty()) {
-                Pick best = choose(wholeBlock, slot.label(), needs.get(0).range().start(), exclusions);
-                if (best.person().role() == Role.REVERSE_SHADOW) {
-                    backup = lightest(roster, Seat.BACKUP, needs, restBetween);
-                    if (backup == null) {
-                        wholeBlock.remove(byId.get(best.person().personId()));
-                        exclusions.add("reverse shadow with no IM free beside them");
-                        continue;
-                    }
-                    best = new Pick(best.person(), best.reason() + "; reverse shadow, " + backup.candidate.name() + " beside them");
-                }
-                chosen = best;
-            }
-            List<PlannedShift> backupRows = new ArrayList<>();
-            if (chosen != null) {
-                for (Need need : needs) {
-                    imShifts.add(assign(chosen, slot, need));
-                }
-                if (backup != null) {
-                    backupRows.addAll(ride(backup, imShifts, "beside reverse shadow "));
-                }
-            } else {
-                for (Need need : needs) {
-                    imShifts.add(fillSingle(slot.label(), need)
-                            .map(pick -> assign(new Pick(pick.person(), "no one free for the whole block; " + pick.reason()), slot, need))
-                            .orElseGet(() -> gap(slot, need)));
-                }
+            for (int i = 0; i < needs.size(); i++) {
+                Need need = needs.get(i);
+                Pick pick = staffing.picks().get(i);
+                imShifts.add(pick == null ? gap(slot, need)
+                        : new PlannedShift(slot.label(), pick.person().layer(), need.date(), need.range().start(),
+                        need.range().end(), pick.person().personId(), false, pick.reason()));
             }
             List<PlannedShift> all = new ArrayList<>(imShifts);
-            all.addAll(backupRows);
+            if (staffing.backup() != null) {
+                all.addAll(ride(staffing.backup(), imShifts, "beside reverse shadow "));
+            }
             all.addAll(shadows(imShifts));
             return all;
+        }
+
+        /** The picks for each need of a block (null where nobody), and the IM beside a reverse shadow, if one holds it. */
+        record Staffing(List<Pick> picks, Person backup) {
+        }
+
+        /**
+         * Picks (and books) someone for each need of one slot within one block, in date order; null where
+         * nobody can take it. The block's holder (who holds its other days) keeps it when they can take
+         * every need; else the fairest person who can take every need; else day by day, where whoever
+         * took the day before (or the holder) stays on when they can, so a block is cut only where it
+         * must be. The holder is chosen outright rather than by score: their own days in the block
+         * would count against them as recent on-call time, and a block is one assignment. With
+         * {@code seat} BLOCK a reverse shadow may take a whole block when an IM is free to sit beside
+         * them on every day of it; single days always go to IMs.
+         */
+        Staffing staff(String slot, List<Need> needs, Long holderId, Seat seat) {
+            boolean[] restBetween = restBetween(needs);
+            Person holder = holderId == null ? null : byId.get(holderId);
+            Pick whole = null;
+            Person backup = null;
+            if (holder != null && exclusionForAll(holder, seat, needs, restBetween) == null) {
+                Person beside = holder.role == Role.REVERSE_SHADOW ? lightest(roster, Seat.BACKUP, needs, restBetween) : null;
+                if (holder.role != Role.REVERSE_SHADOW || beside != null) {
+                    whole = new Pick(holder.candidate, "keeps their block (holds its other days)");
+                    backup = beside;
+                }
+            }
+            if (whole == null) {
+                Exclusions exclusions = new Exclusions();
+                List<Person> wholeBlock = new ArrayList<>(roster.length);
+                for (Person person : roster) {
+                    String cause = exclusionForAll(person, seat, needs, restBetween);
+                    if (cause == null) {
+                        wholeBlock.add(person);
+                    } else {
+                        exclusions.add(cause);
+                    }
+                }
+                while (whole == null && !wholeBlock.isEmpty()) {
+                    Pick best = choose(wholeBlock, slot, needs.get(0).range().start(), exclusions);
+                    if (best.person().role() == Role.REVERSE_SHADOW) {
+                        backup = lightest(roster, Seat.BACKUP, needs, restBetween);
+                        if (backup == null) {
+                            wholeBlock.remove(byId.get(best.person().personId()));
+                            exclusions.add("reverse shadow with no IM free beside them");
+                            continue;
+                        }
+                        best = new Pick(best.person(), best.reason() + "; reverse shadow, " + backup.candidate.name()
+                                + " beside them");
+                    }
+                    whole = best;
+                }
+            }
+            List<Pick> picks = new ArrayList<>(needs.size());
+            if (whole != null) {
+                for (Need need : needs) {
+                    book(whole, need);
+                    picks.add(whole);
+                }
+                return new Staffing(picks, backup);
+            }
+            Person previous = holder != null && holder.role == Role.IM ? holder : null;
+            for (Need need : needs) {
+                Pick pick;
+                if (previous != null && exclusion(previous, Seat.PAGER, need, true) == null) {
+                    pick = new Pick(previous.candidate, "no one free for the whole block; stays on from the day before");
+                } else {
+                    pick = fillSingle(slot, need)
+                            .map(single -> new Pick(single.person(), "no one free for the whole block; " + single.reason()))
+                            .orElse(null);
+                }
+                if (pick != null) {
+                    book(pick, need);
+                    previous = byId.get(pick.person().personId());
+                }
+                picks.add(pick);
+            }
+            return new Staffing(picks, null);
         }
 
         Optional<Pick> fillSingle(String slot, Need need) {
@@ -672,13 +802,6 @@ public final class Assigner {
             ledger.book(pick.person().personId(), need.range(), false);
         }
 
-        private PlannedShift assign(Pick pick, Slot slot, Need need) {
-            Candidate person = pick.person();
-            book(pick, need);
-            return new PlannedShift(slot.label(), person.layer(), need.date(), need.range().start(),
-                    need.range().end(), person.personId(), false, pick.reason());
-        }
-
         private PlannedShift gap(Slot slot, Need need) {
             return new PlannedShift(slot.label(), rules.gapLayer(need.date().getDayOfWeek()).name(), need.date(),
                     need.range().start(), need.range().end(), null, false, gapReason(Seat.PAGER, need));
@@ -753,6 +876,9 @@ public final class Assigner {
                 if (!absences.overlaps(person.index, first.startSecond, first.startNano, last.endSecond, last.endNano)
                         && !person.bookings.clashes(first.startMinusRest, last.endPlusRest)) {
                     for (int i = 0; i < needs.size(); i++) {
+                        if (needs.get(i).epochDay < person.eligibleFromDay) {
+                            return notYetEligible(person);
+                        }
                         if ((person.dayMask & needs.get(i).dayBit) == 0) {
                             return person.layer.name();
                         }
@@ -793,11 +919,19 @@ public final class Assigner {
             return null;
         }
 
+        /** Eligibility is judged on the shift's date: someone reaching the tenure rule later is planned from that day. */
+        private static String notYetEligible(Person person) {
+            return "eligible from " + person.candidate.eligibleFrom();
+        }
+
         /** Why the person cannot take the need, or null when they can. */
         private String exclusion(Person person, Seat seat, Need need, boolean checkBookings) {
             String cause = exclusionOfPerson(person, seat);
             if (cause != null) {
                 return cause;
+            }
+            if (need.epochDay < person.eligibleFromDay) {
+                return notYetEligible(person);
             }
             if ((person.dayMask & need.dayBit) == 0) {
                 return person.layer.name();

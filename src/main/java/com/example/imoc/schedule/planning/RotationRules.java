@@ -65,6 +65,15 @@ public record RotationRules(
         return date.minusDays(offset);
     }
 
+    /**
+     * First day after the planning horizon: the end of the block containing {@code today + horizonWeeks}, so the
+     * schedule always ends on a block boundary. A horizon that cut a block would leave its last days to the next
+     * day's run, which would choose for them alone and split the block between people.
+     */
+    public LocalDate horizonEnd(LocalDate today, int horizonWeeks) {
+        return blockStart(today.plusWeeks(horizonWeeks)).plusDays(blockDays);
+    }
+
     /** Layer a coverage gap is filed under: the most general one that covers the day. */
     public Layer gapLayer(DayOfWeek day) {
         return layers.stream().filter(layer -> layer.covers(day)).findFirst().orElse(layers.get(0));

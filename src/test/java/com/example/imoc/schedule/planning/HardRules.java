@@ -45,7 +45,7 @@ final class HardRules {
             problems.add("unknown person in " + shift);
             return problems;
         }
-        if (!person.eligible()) problems.add("ineligible person in " + shift);
+        if (!person.isEligibleOn(shift.date())) problems.add("ineligible person in " + shift);
         // A primary row carries the pager: an IM, or a reverse shadow (with an IM beside, see pairingViolations).
         // A shadow row rides along: a trainee, or the IM sitting beside a reverse shadow.
         boolean roleFits = shift.shadow() ? person.role() == Role.SHADOW || person.role() == Role.IM

@@ -32,7 +32,14 @@ final class Rotations {
 
     static Candidate withPreferences(Candidate candidate, Set<String> slots) {
         return new Candidate(candidate.personId(), candidate.name(), candidate.layer(), slots, candidate.role(),
-                candidate.unavailable(), candidate.priorHours(), candidate.priorWeekendHours(), candidate.eligible());
+                candidate.unavailable(), candidate.priorHours(), candidate.priorWeekendHours(), candidate.eligible(),
+                candidate.eligibleFrom());
+    }
+
+    static Candidate eligibleFrom(Candidate candidate, LocalDate date) {
+        return new Candidate(candidate.personId(), candidate.name(), candidate.layer(), candidate.preferredSlots(),
+                candidate.role(), candidate.unavailable(), candidate.priorHours(), candidate.priorWeekendHours(),
+                candidate.eligible(), date);
     }
 
     static Candidate withAbsence(Candidate candidate, TimeRange absence) {
@@ -40,7 +47,7 @@ final class Rotations {
         unavailable.add(absence);
         return new Candidate(candidate.personId(), candidate.name(), candidate.layer(), candidate.preferredSlots(),
                 candidate.role(), unavailable, candidate.priorHours(), candidate.priorWeekendHours(),
-                candidate.eligible());
+                candidate.eligible(), candidate.eligibleFrom());
     }
 
     /** Stores planned shifts the way the application would, with ids 1..n in plan order. */
