@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +35,11 @@ import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The schedule judges weekend work in each person's own zone, the same way for shifts still planned and shifts that
@@ -83,6 +89,9 @@ class OwnWeekendMaintenanceTests {
 	@Autowired
 	Shifts shifts;
 
+	@Autowired
+	MockMvc mvc;
+
 	@Test
 	void aFridayNightShiftWeighsTheSameWeekendHoursPlannedAndAsHistory() {
 		Rotation rotation = this.testRotations.imocLike(1);
@@ -110,6 +119,21 @@ class OwnWeekendMaintenanceTests {
 
 		assertThat(load(planned)).containsExactly("6h", "6h");
 		assertThat(load(history)).containsExactly("10h", "6h");
+	}
+
+	@Test
+	void myShiftsCountsWeekendAndHolidayHoursInTheHoldersOwnCalendar() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(1);
+		Person berliner = this.testPeople.manager("My Shifts Berliner", "Europe/Berlin");
+		this.rotations.join(rotation.id(), berliner.getId(), allDays(rotation));
+		insert(rotation, "23:00-05:00", "2027-01-08T23:00:00Z", "2027-01-09T05:00:00Z", berliner.getId());
+		// Friday 1 January 2027 (New Year's Day, a GB holiday for EMEA) 11:00–15:00 UTC = 12:00–16:00 in Berlin.
+		insert(rotation, "11:00-15:00", "2027-01-01T11:00:00Z", "2027-01-01T15:00:00Z", berliner.getId());
+
+		this.mvc.perform(get("/my/shifts").with(user(TestPeople.signedIn(berliner))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<dt>of which at weekends (yours)</dt><dd>6 h</dd>")))
+			.andExpect(content().string(containsString("<dt>on public holidays of your region</dt><dd>4 h</dd>")));
 	}
 
 	@Test
