@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -427,7 +428,7 @@ public final class Assigner {
             this.rules = rules;
             this.origin = origin;
             this.ledger = new Ledger(origin, this::calendarOf);
-            this.rotationCalendar = WorkCalendar.of(rules.zone(), java.util.Set.of());
+            this.rotationCalendar = WorkCalendar.of(rules.zone(), Set.of());
             this.meanSlotLength = rules.slots().stream().map(Slot::nominalLength).reduce(Duration.ZERO, Duration::plus)
                     .dividedBy(rules.slots().size());
             this.meanSlotSeconds = meanSlotLength.toSeconds();
@@ -443,7 +444,7 @@ public final class Assigner {
             List<WorkCalendar> zoneList = new ArrayList<>();
             for (Candidate candidate : people.values()) {
                 int zone = zoneIndex.computeIfAbsent(candidate.calendar().zone(), id -> {
-                    zoneList.add(WorkCalendar.of(id, java.util.Set.of()));
+                    zoneList.add(WorkCalendar.of(id, Set.of()));
                     return zoneList.size() - 1;
                 });
                 Person person = new Person(candidate, all.size(), zone, rules, ledger);
