@@ -64,17 +64,8 @@ public final class WorkCalendar {
 		return this.zone;
 	}
 
-	public Set<LocalDate> holidays() {
-		return this.holidays;
-	}
-
 	public boolean isWeekend(LocalDate day) {
 		return (dayBit(day.getDayOfWeek()) & WEEKEND_DAYS) != 0;
-	}
-
-	/** True when the day is one of the holidays and not a Saturday or Sunday (those count as weekend). */
-	public boolean isHoliday(LocalDate day) {
-		return !isWeekend(day) && this.holidays.contains(day);
 	}
 
 	/** The weekend and holiday parts of {@code [start, end)}. */
@@ -120,11 +111,6 @@ public final class WorkCalendar {
 			from = day.plusDays(1).atStartOfDay(this.zone).toInstant();
 		}
 		return days;
-	}
-
-	/** True when {@code [start, end)} has any time on a Saturday or Sunday in this zone. */
-	public boolean touchesWeekend(Instant start, Instant end) {
-		return (daysTouched(start, end) & WEEKEND_DAYS) != 0;
 	}
 
 	public static int dayBit(DayOfWeek day) {
