@@ -1,10 +1,6 @@
 package com.example.imoc.incident;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,24 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mitigatedWithinTargetShare share of S1/S2 that should be mitigated within the target (0.8)
  * @param detectedInternallyShare share of incidents that should be detected internally (0.8)
  * @param imocRotation the rotation whose live primary shift at "declared at" names the IMOC
- * @param timeInLieu multipliers of weekend and holiday hours
- * @param holidays per region (APAC, EMEA, AMER), the local dates that count as holidays for time in lieu
+ * @param timeInLieu multipliers of weekend and holiday hours (the holidays themselves are data:
+ * {@link com.example.imoc.people.PublicHolidays})
  */
 @ConfigurationProperties("imoc.availability")
 public record AvailabilitySettings(@DefaultValue("0.9995") double goal, @DefaultValue("0.999") double sla,
 		@DefaultValue("30m") Duration mitigationTarget, @DefaultValue("0.8") double mitigatedWithinTargetShare,
 		@DefaultValue("0.8") double detectedInternallyShare, @DefaultValue("IMOC") String imocRotation,
-		@DefaultValue TimeInLieuMultipliers timeInLieu, Map<String, List<LocalDate>> holidays) {
-
-	public AvailabilitySettings {
-		holidays = holidays == null ? Map.of() : Map.copyOf(holidays);
-	}
+		@DefaultValue TimeInLieuMultipliers timeInLieu) {
 
 	public record TimeInLieuMultipliers(@DefaultValue("1.25") double notPaged, @DefaultValue("2") double paged) {
-	}
-
-	public Set<LocalDate> holidaysOf(String region) {
-		return Set.copyOf(this.holidays.getOrDefault(region, List.of()));
 	}
 
 }

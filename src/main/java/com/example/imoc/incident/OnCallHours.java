@@ -19,6 +19,8 @@ import com.example.imoc.incident.lieu.PersonHours;
 import com.example.imoc.incident.lieu.TimeInLieu;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.PublicHolidays;
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
@@ -40,11 +42,15 @@ public class OnCallHours {
 
 	private final AvailabilitySettings settings;
 
-	OnCallHours(Shifts shifts, PersonRepository people, IncidentPages pages, AvailabilitySettings settings) {
+	private final PublicHolidays holidays;
+
+	OnCallHours(Shifts shifts, PersonRepository people, IncidentPages pages, AvailabilitySettings settings,
+			PublicHolidays holidays) {
 		this.shifts = shifts;
 		this.people = people;
 		this.pages = pages;
 		this.settings = settings;
+		this.holidays = holidays;
 	}
 
 	public record Row(Person person, PersonHours hours) {
@@ -74,8 +80,8 @@ public class OnCallHours {
 			.collect(Collectors.toMap(Person::getId, Function.identity()));
 		TimeInLieu rules = new TimeInLieu(new TimeInLieu.Multipliers(this.settings.timeInLieu().notPaged(),
 				this.settings.timeInLieu().paged()));
-		Map<Long, PersonHours> totals = rules.tally(onCall, id -> new TimeInLieu.Calendar(byId.get(id).zone(),
-				this.settings.holidaysOf(byId.get(id).getRegion().name())));
+		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(byId.values());
+		Map<Long, PersonHours> totals = rules.tally(onCall, calendars::get);
 		return totals.values()
 			.stream()
 			.map(h -> new Row(byId.get(h.personId()), h))

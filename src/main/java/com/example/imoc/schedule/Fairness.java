@@ -1,18 +1,22 @@
 package com.example.imoc.schedule;
 
-import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
+
+import com.example.imoc.people.WorkCalendar;
 
 /**
- * Load per person over a period: hours, weekend hours, shifts and blocks (consecutive days in one slot). Plain Java.
+ * Load per person over a period: hours, weekend and holiday hours (in the person's own zone and region, {@link
+ * WorkCalendar}, as the assigner counts them), shifts and blocks (consecutive days in one slot). Plain Java.
  */
 final class Fairness {
 
-	record Row(long personId, String name, double hours, double weekendHours, int shifts, int blocks) {
+	record Row(long personId, String name, double hours, double weekendHours, double holidayHours, int shifts,
+			int blocks) {
 	}
 
 	record Summary(List<Row> rows, double minHours, double maxHours, int minBlocks, int maxBlocks) {
@@ -30,8 +34,8 @@ final class Fairness {
 	private Fairness() {
 	}
 
-	/** {@code shifts} are primary (non-shadow) shifts in time order. */
-	static Summary of(List<ShiftView> shifts) {
+	/** {@code shifts} are primary (non-shadow) shifts in time order; {@code calendarOf} gives each person's calendar. */
+	static Summary of(List<ShiftView> shifts, LongFunction<WorkCalendar> calendarOf) {
 		Map<Long, double[]> totals = new HashMap<>();
 		Map<Long, String> names = new HashMap<>();
 		Map<Long, ShiftView> lastBySlotOwner = new HashMap<>();
@@ -43,12 +47,11 @@ final class Fairness {
 			long who = shift.assigneeId();
 			names.put(who, shift.assigneeName());
 			double hours = shift.length().toMinutes() / 60.0;
-			double[] total = totals.computeIfAbsent(who, k -> new double[2]);
+			double[] total = totals.computeIfAbsent(who, k -> new double[3]);
 			total[0] += hours;
-			DayOfWeek day = shift.date().getDayOfWeek();
-			if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
-				total[1] += hours;
-			}
+			WorkCalendar.Hours off = calendarOf.apply(who).hours(shift.start(), shift.end());
+			total[1] += off.weekendHours();
+			total[2] += off.holidayHours();
 			int[] count = counts.computeIfAbsent(who, k -> new int[2]);
 			count[0]++;
 			ShiftView previous = lastBySlotOwner.get(who);
@@ -60,8 +63,8 @@ final class Fairness {
 			lastBySlotOwner.put(who, shift);
 		}
 		List<Row> rows = new ArrayList<>();
-		totals.forEach((who, total) -> rows.add(new Row(who, names.get(who), total[0], total[1], counts.get(who)[0],
-				counts.get(who)[1])));
+		totals.forEach((who, total) -> rows.add(new Row(who, names.get(who), total[0], total[1], total[2],
+				counts.get(who)[0], counts.get(who)[1])));
 		rows.sort(Comparator.comparingDouble(Row::hours).reversed().thenComparing(Row::name));
 		double min = rows.stream().mapToDouble(Row::hours).min().orElse(0);
 		double max = rows.stream().mapToDouble(Row::hours).max().orElse(0);

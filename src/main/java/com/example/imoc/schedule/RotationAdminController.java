@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.quartz.SchedulerException;
@@ -30,7 +31,9 @@ import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonNotFoundException;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.Roster;
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Participant;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.RotationLayer;
@@ -62,8 +65,12 @@ class RotationAdminController {
 
 	private final Clock clock;
 
+	private final PublicHolidays holidays;
+
 	RotationAdminController(Rotations rotations, Shifts shifts, PersonRepository people, Roster roster,
-			ScheduleJobs.ScheduleTriggers triggers, AuditLog auditLog, ScheduleMaintenance maintenance, Clock clock) {
+			ScheduleJobs.ScheduleTriggers triggers, AuditLog auditLog, ScheduleMaintenance maintenance, Clock clock,
+			PublicHolidays holidays) {
+		this.holidays = holidays;
 		this.maintenance = maintenance;
 		this.rotations = rotations;
 		this.shifts = shifts;
@@ -105,7 +112,12 @@ class RotationAdminController {
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
-		model.addAttribute("fairness", Fairness.of(inPeriod));
+		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(this.people.findAllById(inPeriod.stream()
+			.map(ShiftView::assigneeId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList()));
+		model.addAttribute("fairness", Fairness.of(inPeriod, calendars::get));
 		model.addAttribute("gaps", this.shifts.gaps(now, now.plus(Duration.ofDays(rotation.horizonWeeks() * 7L)))
 			.stream()
 			.filter(s -> s.rotationId() == id)

@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonNotFoundException;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.people.TimeAway;
 import com.example.imoc.people.Unavailability;
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.RotationSlot;
 import com.example.imoc.rotation.Rotations;
@@ -49,7 +51,11 @@ class ScheduleController {
 
 	private final Clock clock;
 
-	ScheduleController(Shifts shifts, Rotations rotations, PersonRepository people, TimeAway timeAway, Clock clock) {
+	private final PublicHolidays holidays;
+
+	ScheduleController(Shifts shifts, Rotations rotations, PersonRepository people, TimeAway timeAway, Clock clock,
+			PublicHolidays holidays) {
+		this.holidays = holidays;
 		this.shifts = shifts;
 		this.rotations = rotations;
 		this.people = people;
@@ -102,9 +108,13 @@ class ScheduleController {
 		model.addAttribute("past", reversedPast);
 		model.addAttribute("upcomingHours", hours(upcoming.stream().filter(s -> !s.shadow()).toList()));
 		model.addAttribute("pastHours", hours(past.stream().filter(s -> !s.shadow()).toList()));
-		model.addAttribute("weekendHours", hours(upcoming.stream()
-			.filter(s -> !s.shadow() && isWeekend(s.date()))
-			.toList()));
+		WorkCalendar own = this.holidays.calendarOf(person);
+		WorkCalendar.Hours off = upcoming.stream()
+			.filter(s -> !s.shadow())
+			.map(s -> own.hours(s.start(), s.end()))
+			.reduce(WorkCalendar.Hours.NONE, WorkCalendar.Hours::plus);
+		model.addAttribute("weekendHours", hours(off.weekend()));
+		model.addAttribute("holidayHours", hours(off.holiday()));
 		return "schedule/my-shifts";
 	}
 
@@ -210,7 +220,11 @@ class ScheduleController {
 	}
 
 	static String hours(List<ShiftView> shifts) {
-		long minutes = shifts.stream().mapToLong(s -> s.length().toMinutes()).sum();
+		return hours(shifts.stream().map(ShiftView::length).reduce(Duration.ZERO, Duration::plus));
+	}
+
+	static String hours(Duration total) {
+		long minutes = total.toMinutes();
 		return minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.format("%.1f", minutes / 60.0);
 	}
 

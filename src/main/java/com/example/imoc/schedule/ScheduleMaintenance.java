@@ -25,9 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.Roster;
 import com.example.imoc.people.TimeAway;
 import com.example.imoc.people.Unavailability;
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Participant;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.RotationLayer;
@@ -75,6 +77,8 @@ public class ScheduleMaintenance {
 
 	private final Clock clock;
 
+	private final PublicHolidays holidays;
+
 	private final Assigner assigner = new Assigner();
 
 	/** Rotations already reported as having no participants (see {@link #noteWithoutParticipants}). */
@@ -82,7 +86,7 @@ public class ScheduleMaintenance {
 
 	ScheduleMaintenance(Rotations rotations, PersonRepository people, Roster roster, TimeAway timeAway,
 			JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog auditLog, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, PublicHolidays holidays) {
 		this.rotations = rotations;
 		this.people = people;
 		this.roster = roster;
@@ -92,6 +96,7 @@ public class ScheduleMaintenance {
 		this.auditLog = auditLog;
 		this.events = events;
 		this.clock = clock;
+		this.holidays = holidays;
 	}
 
 	public record Outcome(String rotation, int created, int gaps, int reassigned) {
@@ -303,7 +308,10 @@ public class ScheduleMaintenance {
 
 	/**
 	 * The participants as the assigner sees them: eligibility, layer, preferences, time away (plus shifts they hold in
-	 * other rotations, which are just as busy), and their load in the fairness window before {@code priorUntil}.
+	 * other rotations, which are just as busy), their own calendar (zone and region's holidays) and weekdays-only
+	 * contract, and their load in the fairness window before {@code priorUntil}, whose weekend and holiday parts come
+	 * from the same {@link WorkCalendar} the assigner uses for planned shifts, so a shift weighs the same before and
+	 * after it moves into the past.
 	 */
 	private List<Candidate> candidates(Rotation rotation, Instant priorUntil, Instant horizon) {
 		List<Participant> participants = this.rotations.participants(rotation.id());
@@ -326,25 +334,33 @@ public class ScheduleMaintenance {
 				return null;
 			})
 			.list();
+		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(byId.values());
 		Map<Long, Duration[]> load = new HashMap<>();
 		this.jdbc.sql("""
-				select assignee_id,
-				       sum(extract(epoch from ends_at - starts_at)) as seconds,
-				       sum(case when extract(isodow from local_date) in (6, 7) then extract(epoch from ends_at - starts_at) else 0 end) as weekend
-				from shift
+				select assignee_id, starts_at, ends_at from shift
 				where rotation_id = ? and state = 'SCHEDULED' and not shadow and assignee_id is not null
-				  and starts_at >= ? and starts_at < ?
-				group by assignee_id""")
+				  and starts_at >= ? and starts_at < ?""")
 			.params(rotation.id(), Timestamp.from(windowStart), Timestamp.from(priorUntil))
-			.query((rs, n) -> load.put(rs.getLong(1), new Duration[] { Duration.ofSeconds(rs.getLong(2)),
-					Duration.ofSeconds(rs.getLong(3)) }))
+			.query((rs, n) -> {
+				long who = rs.getLong(1);
+				Instant start = rs.getTimestamp(2).toInstant();
+				Instant end = rs.getTimestamp(3).toInstant();
+				Duration[] sum = load.computeIfAbsent(who,
+						k -> new Duration[] { Duration.ZERO, Duration.ZERO, Duration.ZERO });
+				WorkCalendar.Hours off = calendars.getOrDefault(who, WorkCalendar.UTC).hours(start, end);
+				sum[0] = sum[0].plus(Duration.between(start, end));
+				sum[1] = sum[1].plus(off.weekend());
+				sum[2] = sum[2].plus(off.holiday());
+				return null;
+			})
 			.list();
 		List<Candidate> candidates = new ArrayList<>();
 		LocalDate today = LocalDate.now(this.clock);
 		for (Participant participant : participants) {
 			Person person = byId.get(participant.personId());
 			RotationLayer layer = rotation.layer(participant.layerId()).orElseThrow();
-			Duration[] prior = load.getOrDefault(person.getId(), new Duration[] { Duration.ZERO, Duration.ZERO });
+			Duration[] prior = load.getOrDefault(person.getId(),
+					new Duration[] { Duration.ZERO, Duration.ZERO, Duration.ZERO });
 			// Judged on the shift's date: someone a few days short of the tenure rule is planned from that day on.
 			Optional<LocalDate> eligibleFrom = this.roster.eligibleFrom(person);
 			Candidate.Role role = switch (person.getOnboardingState()) {
@@ -355,7 +371,8 @@ public class ScheduleMaintenance {
 			candidates.add(new Candidate(person.getId(), person.getName(), layer.name(),
 					Set.copyOf(person.getPreferredSlots()), role, busy.getOrDefault(person.getId(), List.of()),
 					prior[0], prior[1], eligibleFrom.isPresent(),
-					eligibleFrom.filter(day -> day.isAfter(today)).orElse(null)));
+					eligibleFrom.filter(day -> day.isAfter(today)).orElse(null), calendars.get(person.getId()),
+					person.isWeekdaysOnly(), prior[2]));
 		}
 		return candidates;
 	}

@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
@@ -20,9 +23,12 @@ import com.example.imoc.people.Eligibility;
 import com.example.imoc.people.OnboardingState;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.PublicHolidays;
+import com.example.imoc.people.Region;
 import com.example.imoc.people.Roster;
 import com.example.imoc.people.TimeAway;
 import com.example.imoc.people.Unavailability;
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Participant;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.RotationLayer;
@@ -55,8 +61,11 @@ class SwapRules {
 
 	private final Clock clock;
 
+	private final PublicHolidays holidays;
+
 	SwapRules(Shifts shifts, PersonRepository people, Roster roster, Rotations rotations, TimeAway timeAway,
-			Clock clock) {
+			Clock clock, PublicHolidays holidays) {
+		this.holidays = holidays;
 		this.shifts = shifts;
 		this.people = people;
 		this.roster = roster;
@@ -79,11 +88,12 @@ class SwapRules {
 	}
 
 	/**
-	 * One person's load from now until both shifts are over (at least four weeks), before and after; and the
-	 * shortest rest next to the shift they give (before) and the one they get (after).
+	 * One person's load from now until both shifts are over (at least four weeks), before and after, with its weekend
+	 * and holiday hours in the person's own zone and region ({@link WorkCalendar}); and the shortest rest next to the
+	 * shift they give (before) and the one they get (after).
 	 */
 	record Load(String name, double hoursBefore, double hoursAfter, double weekendBefore, double weekendAfter,
-			Duration restBefore, Duration restAfter) {
+			double holidayBefore, double holidayAfter, Duration restBefore, Duration restAfter) {
 
 		public String restBeforeText() {
 			return text(this.restBefore);
@@ -112,6 +122,8 @@ class SwapRules {
 		private final Map<Long, Map<Long, Long>> layerOf = new HashMap<>();
 
 		private List<Unavailability> away;
+
+		private final Map<Region, Set<LocalDate>> holidaysOf = new EnumMap<>(Region.class);
 
 		Check(Instant now) {
 			this.now = now;
@@ -143,6 +155,12 @@ class SwapRules {
 
 		Person person(long id) {
 			return this.personOf.computeIfAbsent(id, k -> SwapRules.this.people.findById(k).orElseThrow());
+		}
+
+		/** The person's own calendar: their zone and their region's holidays (read once per region). */
+		WorkCalendar calendar(Person person) {
+			return WorkCalendar.of(person.zone(),
+					this.holidaysOf.computeIfAbsent(person.getRegion(), SwapRules.this.holidays::holidaysOf));
 		}
 
 		Rotation rotation(long id) {
@@ -192,11 +210,19 @@ class SwapRules {
 				problems.add(to.getName() + " is not in the " + rotation.name() + " rotation.");
 			}
 			else {
+				// The days are the receiver's own: the part they would hold, cut at midnight in their zone.
 				RotationLayer layer = rotation.layer(layerId).orElseThrow();
-				DayOfWeek day = shift.date().getDayOfWeek();
-				if (!layer.days().contains(day) || (to.isWeekdaysOnly() && isWeekend(day))) {
+				WorkCalendar own = calendar(to);
+				int touched = own.daysTouched(move.start(), move.end());
+				int outsideLayer = touched & ~WorkCalendar.dayBits(layer.days());
+				if (outsideLayer != 0) {
 					problems.add(to.getName() + " is in the " + layer.name() + " layer, which does not cover "
-							+ day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s.");
+							+ dayNames(outsideLayer) + " (this shift has time on one in " + own.zone() + ").");
+				}
+				else if (to.isWeekdaysOnly() && (touched & WorkCalendar.WEEKEND_DAYS) != 0) {
+					problems.add(to.getName() + " has a weekdays-only contract, and this shift has time on "
+							+ dayNames(touched & WorkCalendar.WEEKEND_DAYS) + " in their time zone (" + own.zone()
+							+ ").");
 				}
 			}
 			for (Unavailability entry : away()) {
@@ -227,6 +253,7 @@ class SwapRules {
 		Load load(long personId, List<Move> gains, List<ShiftView> loses, Instant partStartGiven,
 				Instant partEndGiven) {
 			Person person = person(personId);
+			WorkCalendar own = calendar(person);
 			Instant from = this.now;
 			Instant latest = this.now.plus(PREVIEW_WINDOW);
 			for (Move move : gains) {
@@ -239,7 +266,7 @@ class SwapRules {
 			List<Interval> before = new ArrayList<>();
 			for (ShiftView s : shiftsOf(personId)) {
 				if (!s.shadow()) {
-					before.add(new Interval(s.start(), s.end(), isWeekend(s.date().getDayOfWeek()), s.id()));
+					before.add(new Interval(s.start(), s.end(), s.id()));
 				}
 			}
 			List<Interval> after = new ArrayList<>();
@@ -250,22 +277,23 @@ class SwapRules {
 				}
 				else if (partStartGiven != null) {
 					if (partStartGiven.isAfter(i.start())) {
-						after.add(new Interval(i.start(), partStartGiven, i.weekend(), i.shiftId()));
+						after.add(new Interval(i.start(), partStartGiven, i.shiftId()));
 					}
 					if (partEndGiven.isBefore(i.end())) {
-						after.add(new Interval(partEndGiven, i.end(), i.weekend(), i.shiftId()));
+						after.add(new Interval(partEndGiven, i.end(), i.shiftId()));
 					}
 				}
 			}
 			for (Move move : gains) {
-				after.add(new Interval(move.start(), move.end(), isWeekend(move.shift().date().getDayOfWeek()),
-						move.shift().id()));
+				after.add(new Interval(move.start(), move.end(), move.shift().id()));
 			}
 			Predicate<Interval> inWindow = i -> i.end().isAfter(from) && i.start().isBefore(to);
 			Instant focusStart = gains.isEmpty() ? null : gains.get(0).start();
-			return new Load(person.getName(), hours(before, inWindow, false), hours(after, inWindow, false),
-					hours(before, inWindow, true), hours(after, inWindow, true), shortestRest(before, focusStart),
-					shortestRest(after, focusStart));
+			WorkCalendar.Hours offBefore = offHours(before, inWindow, own);
+			WorkCalendar.Hours offAfter = offHours(after, inWindow, own);
+			return new Load(person.getName(), hours(before, inWindow), hours(after, inWindow), offBefore.weekendHours(),
+					offAfter.weekendHours(), offBefore.holidayHours(), offAfter.holidayHours(),
+					shortestRest(before, focusStart), shortestRest(after, focusStart));
 		}
 
 		List<ShiftView> shiftsOf(long personId) {
@@ -293,15 +321,32 @@ class SwapRules {
 
 	}
 
-	private record Interval(Instant start, Instant end, boolean weekend, long shiftId) {
+	private record Interval(Instant start, Instant end, long shiftId) {
 	}
 
-	private static double hours(List<Interval> intervals, Predicate<Interval> filter, boolean weekendOnly) {
+	private static double hours(List<Interval> intervals, Predicate<Interval> filter) {
 		return intervals.stream()
 			.filter(filter)
-			.filter(i -> !weekendOnly || i.weekend())
 			.mapToLong(i -> Duration.between(i.start(), i.end()).toMinutes())
 			.sum() / 60.0;
+	}
+
+	private static WorkCalendar.Hours offHours(List<Interval> intervals, Predicate<Interval> filter, WorkCalendar own) {
+		return intervals.stream()
+			.filter(filter)
+			.map(i -> own.hours(i.start(), i.end()))
+			.reduce(WorkCalendar.Hours.NONE, WorkCalendar.Hours::plus);
+	}
+
+	/** "Saturdays and Sundays" for the day bits of {@link WorkCalendar#daysTouched}. */
+	private static String dayNames(int days) {
+		List<String> names = new ArrayList<>();
+		for (DayOfWeek day : DayOfWeek.values()) {
+			if ((days & WorkCalendar.dayBit(day)) != 0) {
+				names.add(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s");
+			}
+		}
+		return String.join(" and ", names);
 	}
 
 	/** The shortest rest between the shift starting at {@code focus} and its neighbours (or overall, without focus). */
@@ -327,10 +372,6 @@ class SwapRules {
 
 	private static Duration gap(ShiftView other, Instant start, Instant end) {
 		return other.end().isAfter(start) ? Duration.between(end, other.start()) : Duration.between(other.end(), start);
-	}
-
-	static boolean isWeekend(DayOfWeek day) {
-		return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
 	}
 
 	static String describe(ShiftView shift) {

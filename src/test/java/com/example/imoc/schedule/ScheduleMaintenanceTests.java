@@ -25,6 +25,7 @@ import com.example.imoc.IntegrationTest;
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.Roster;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.people.TimeAway;
@@ -76,6 +77,9 @@ class ScheduleMaintenanceTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	PublicHolidays holidays;
 
 	private List<ShiftView> primaries(Rotation rotation) {
 		Instant now = Instant.now();
@@ -223,7 +227,7 @@ class ScheduleMaintenanceTests {
 		this.testRotations.staff(rotation, 6);
 		Instant twoAm = LocalDate.now(ZoneOffset.UTC).plusDays(20).atTime(2, 0).toInstant(ZoneOffset.UTC);
 		ScheduleMaintenance pinned = new ScheduleMaintenance(this.rotations, this.people, this.roster, this.timeAway,
-				this.jdbcClient, this.jdbc, this.auditLog, this.events, Clock.fixed(twoAm, ZoneOffset.UTC));
+				this.jdbcClient, this.jdbc, this.auditLog, this.events, Clock.fixed(twoAm, ZoneOffset.UTC), this.holidays);
 		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> pinned.maintain(rotation.id()));
 		assertThat(this.shifts.runningAt(twoAm)).filteredOn(s -> s.rotationId() == rotation.id() && !s.shadow())
 			.singleElement()
@@ -241,7 +245,7 @@ class ScheduleMaintenanceTests {
 		this.testRotations.staff(rotation, 6);
 		ScheduleMaintenance pinned = new ScheduleMaintenance(this.rotations, this.people, this.roster, this.timeAway,
 				this.jdbcClient, this.jdbc, this.auditLog, this.events,
-				Clock.fixed(Instant.parse("2026-10-30T12:00:00Z"), ZoneOffset.UTC));
+				Clock.fixed(Instant.parse("2026-10-30T12:00:00Z"), ZoneOffset.UTC), this.holidays);
 		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> pinned.maintain(rotation.id()));
 		List<ShiftView> all = this.shifts.ofRotation(rotation.id(), Instant.parse("2026-10-31T00:00:00Z"),
 				Instant.parse("2026-11-03T00:00:00Z"));

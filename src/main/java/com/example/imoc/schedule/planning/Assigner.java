@@ -1,12 +1,14 @@
 package com.example.imoc.schedule.planning;
 
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.schedule.planning.Candidate.Role;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,13 +25,16 @@ import java.util.stream.Collectors;
  *
  * <p>Hard rules, never broken: the person is eligible and has the role of the row (IMs carry the
  * pager; a reverse shadow carries it only for a whole block with an IM beside them on a shadow row
- * of every day; shadows only shadow IMs); no absence touches the shift; the shift's local weekday is
- * one of their layer's days; none of their shifts (shadow rows included) overlaps it or sits closer
- * to it than the minimum rest, in either direction.
+ * of every day; shadows only shadow IMs); no absence touches the shift; every hour of the shift
+ * falls, in the person's own time zone, on one of their layer's days, and on no Saturday or Sunday
+ * when their contract is weekdays-only ({@link WorkCalendar}, the one definition of weekend work);
+ * none of their shifts (shadow rows included) overlaps it or sits closer to it than the minimum
+ * rest, in either direction.
  *
  * <p>Among the people who pass, the lowest score wins. The score is the on-call hours in the
  * fairness window (prior hours, fading out linearly as planning moves away from the origin, plus
- * hours booked since), with weekend hours weighing 1.5 and every shift adding a fixed 48 hours
+ * hours booked since), with weekend and holiday hours (in the person's own zone and region) weighing
+ * 1.5 and every shift adding a fixed 48 hours
  * of disruption, so the number of blocks evens out before the hours do; plus two blocks' worth
  * for a slot outside someone's stated preferences; plus up to 12 hours for having come off call
  * within the last week. Ties go to the layer with the higher precedence, then to the lower person
@@ -107,11 +112,11 @@ public final class Assigner {
     /**
      * Mends a published schedule after the roster changed, touching as little as possible. Only
      * shifts starting at or after {@code frozenUntil} change, and only when their assignee can no
-     * longer take them (not eligible on the shift's date, absent during the shift, the weekday left
-     * their layer, or gone from {@code people}); gaps after {@code frozenUntil} are tried again. The
-     * shifts to fill are taken per block and slot, as extend plans them: the person who holds the
-     * block's other days keeps the lot when they can, else one person takes all of them when
-     * someone can, else day by day (the one who took the day before first), else they are gaps.
+     * longer take them (not eligible on the shift's date, absent during the shift, its days left their
+     * layer or their contract, or gone from {@code people}); gaps after {@code frozenUntil} are tried
+     * again. The shifts to fill are taken per block and slot, as extend plans them: the person who
+     * holds the block's other days keeps the lot when they can, else one person takes all of them
+     * when someone can, else day by day (the one who took the day before first), else they are gaps.
      * A schedule that is still valid yields no change.
      *
      * @param future stored shifts, including those before {@code frozenUntil} that people are
@@ -210,11 +215,12 @@ public final class Assigner {
         private final int startNano;
         private final long endSecond;
         private final int endNano;
-        private final int dayBit;
         private final long epochDay;
         /** A booking that ends after this and starts before {@link #endPlusRest} overlaps the shift or breaks the rest. */
         private final Instant startMinusRest;
         private final Instant endPlusRest;
+        /** {@link WorkCalendar#daysTouched} per zone of the run, filled when first asked; -1 until then. */
+        private int[] daysTouched;
 
         Need(LocalDate date, TimeRange range, Duration rest) {
             this.date = date;
@@ -225,7 +231,6 @@ public final class Assigner {
             this.startNano = start.getNano();
             this.endSecond = end.getEpochSecond();
             this.endNano = end.getNano();
-            this.dayBit = 1 << date.getDayOfWeek().ordinal();
             this.epochDay = date.toEpochDay();
             this.startMinusRest = start.minus(rest);
             this.endPlusRest = end.plus(rest);
@@ -233,6 +238,20 @@ public final class Assigner {
 
         LocalDate date() {
             return date;
+        }
+
+        /** The local days of the week the shift has time on in {@code zones[zone]}. */
+        int daysTouched(int zone, WorkCalendar[] zones) {
+            if (daysTouched == null) {
+                daysTouched = new int[zones.length];
+                Arrays.fill(daysTouched, -1);
+            }
+            int days = daysTouched[zone];
+            if (days < 0) {
+                days = zones[zone].daysTouched(start, end);
+                daysTouched[zone] = days;
+            }
+            return days;
         }
 
         TimeRange range() {
@@ -378,15 +397,20 @@ public final class Assigner {
         /** Bit i set when the person prefers {@code rules.slots().get(i)} (first 64 slots). */
         private final long preferredSlotMask;
         private final Layer layer;
+        /** The layer's days as {@link WorkCalendar#dayBits}, judged in the person's own zone. */
         private final int dayMask;
+        private final boolean weekdaysOnly;
+        /** Index of the person's zone in the run's {@code zones}. */
+        private final int zone;
         private final int precedence;
         /** Position in the roster, in id order; indexes {@link Absences}. */
         private final int index;
         private final long priorSeconds;
         private final long priorWeekendSeconds;
+        private final long priorHolidaySeconds;
         private final Ledger.Bookings bookings;
 
-        Person(Candidate candidate, int index, RotationRules rules, Ledger ledger) {
+        Person(Candidate candidate, int index, int zone, RotationRules rules, Ledger ledger) {
             this.candidate = candidate;
             this.index = index;
             this.id = candidate.personId();
@@ -402,18 +426,13 @@ public final class Assigner {
             }
             this.preferredSlotMask = preferred;
             this.layer = rules.layer(candidate.layer()).orElse(null);
-            int mask = 0;
-            if (layer != null) {
-                for (DayOfWeek day : DayOfWeek.values()) {
-                    if (layer.covers(day)) {
-                        mask |= 1 << day.ordinal();
-                    }
-                }
-            }
-            this.dayMask = mask;
+            this.dayMask = layer == null ? 0 : WorkCalendar.dayBits(layer.days());
+            this.weekdaysOnly = candidate.weekdaysOnly();
+            this.zone = zone;
             this.precedence = layer == null ? Integer.MIN_VALUE : layer.precedence();
             this.priorSeconds = candidate.priorHours().toSeconds();
             this.priorWeekendSeconds = candidate.priorWeekendHours().toSeconds();
+            this.priorHolidaySeconds = candidate.priorHolidayHours().toSeconds();
             this.bookings = ledger.of(id);
         }
 
@@ -518,6 +537,10 @@ public final class Assigner {
         private final Person[] roster;
         private final Person[] shadowRoster;
         private final Absences absences;
+        /** Every zone the roster lives in, so that a shift's local days are worked out once per zone. */
+        private final WorkCalendar[] zones;
+        /** The rotation's own zone, without holidays: which slots weigh most does not depend on who takes them. */
+        private final WorkCalendar rotationCalendar;
         private final Instant origin;
         private final Ledger ledger;
         private final Duration meanSlotLength;
@@ -527,7 +550,8 @@ public final class Assigner {
         Planning(RotationRules rules, List<Candidate> roster, Instant origin) {
             this.rules = rules;
             this.origin = origin;
-            this.ledger = new Ledger(rules.zone(), origin);
+            this.ledger = new Ledger(origin, this::calendarOf);
+            this.rotationCalendar = WorkCalendar.of(rules.zone(), Set.of());
             this.meanSlotLength = rules.slots().stream().map(Slot::nominalLength).reduce(Duration.ZERO, Duration::plus)
                     .dividedBy(rules.slots().size());
             this.meanSlotSeconds = meanSlotLength.toSeconds();
@@ -539,8 +563,14 @@ public final class Assigner {
             }
             List<Person> all = new ArrayList<>(people.size());
             List<Person> shadows = new ArrayList<>();
+            Map<ZoneId, Integer> zoneIndex = new HashMap<>();
+            List<WorkCalendar> zoneList = new ArrayList<>();
             for (Candidate candidate : people.values()) {
-                Person person = new Person(candidate, all.size(), rules, ledger);
+                int zone = zoneIndex.computeIfAbsent(candidate.calendar().zone(), id -> {
+                    zoneList.add(WorkCalendar.of(id, Set.of()));
+                    return zoneList.size() - 1;
+                });
+                Person person = new Person(candidate, all.size(), zone, rules, ledger);
                 all.add(person);
                 byId.put(person.id, person);
                 if (candidate.role() == Role.SHADOW) {
@@ -548,15 +578,25 @@ public final class Assigner {
                 }
             }
             this.roster = all.toArray(new Person[0]);
+            this.zones = zoneList.toArray(new WorkCalendar[0]);
             this.absences = new Absences(new ArrayList<>(people.values()));
             this.shadowRoster = shadows.toArray(new Person[0]);
         }
 
         long weight(List<Need> needs) {
             return needs.stream()
-                    .map(need -> new Ledger.Load(need.range().duration(), ledger.weekendPart(need.range()), 1))
+                    .map(need -> {
+                        WorkCalendar.Hours off = rotationCalendar.hours(need.start, need.end);
+                        return new Ledger.Load(need.range().duration(), off.weekend(), off.holiday(), 1);
+                    })
                     .reduce(Ledger.Load.NONE, Ledger.Load::plus)
                     .weightedMinutes(DISRUPTION_PER_SHIFT);
+        }
+
+        /** The person's own calendar; people outside the roster (shifts they hold elsewhere) are judged in UTC. */
+        private WorkCalendar calendarOf(long personId) {
+            Candidate candidate = people.get(personId);
+            return candidate == null ? WorkCalendar.UTC : candidate.calendar();
         }
 
         void bookExisting(ExistingShift shift) {
@@ -879,8 +919,9 @@ public final class Assigner {
                         if (needs.get(i).epochDay < person.eligibleFromDay) {
                             return notYetEligible(person);
                         }
-                        if ((person.dayMask & needs.get(i).dayBit) == 0) {
-                            return person.layer.name();
+                        String days = dayExclusion(person, needs.get(i));
+                        if (days != null) {
+                            return days;
                         }
                         if (i > 0 && !restBetween[i]) {
                             return "resting";
@@ -933,14 +974,30 @@ public final class Assigner {
             if (need.epochDay < person.eligibleFromDay) {
                 return notYetEligible(person);
             }
-            if ((person.dayMask & need.dayBit) == 0) {
-                return person.layer.name();
+            String days = dayExclusion(person, need);
+            if (days != null) {
+                return days;
             }
             if (absences.overlaps(person.index, need.startSecond, need.startNano, need.endSecond, need.endNano)) {
                 return "on PTO";
             }
             if (checkBookings && person.bookings.clashes(need.startMinusRest, need.endPlusRest)) {
                 return "busy or resting";
+            }
+            return null;
+        }
+
+        /**
+         * Whether the shift has time, in the person's own zone, on a day outside their layer (the
+         * layer's name) or on a Saturday or Sunday against a weekdays-only contract; null when neither.
+         */
+        private String dayExclusion(Person person, Need need) {
+            int touched = need.daysTouched(person.zone, zones);
+            if ((touched & ~person.dayMask) != 0) {
+                return person.layer.name();
+            }
+            if (person.weekdaysOnly && (touched & WorkCalendar.WEEKEND_DAYS) != 0) {
+                return "weekdays-only contract";
             }
             return null;
         }
@@ -963,7 +1020,11 @@ public final class Assigner {
             Ledger.Load load = load(best, at);
             StringBuilder reason = new StringBuilder("fairest of ").append(free.size()).append(" available: ")
                     .append(hours(load.onCall())).append(" on call (").append(hours(load.weekend()))
-                    .append(" weekend) within ").append(rules.fairnessWindow().toDays()).append(" days");
+                    .append(" weekend");
+            if (!load.holiday().isZero()) {
+                reason.append(", ").append(hours(load.holiday())).append(" holiday");
+            }
+            reason.append(") within ").append(rules.fairnessWindow().toDays()).append(" days");
             if (best.prefers(slot)) {
                 reason.append("; preferred slot");
             } else if (best.hasPreferences()) {
@@ -983,6 +1044,7 @@ public final class Assigner {
         private long score(Person person, String slot, ScoreContext context) {
             long priorOnCall = person.priorSeconds * context.remaining / context.windowSeconds;
             long priorWeekend = person.priorWeekendSeconds * context.remaining / context.windowSeconds;
+            long priorHoliday = person.priorHolidaySeconds * context.remaining / context.windowSeconds;
             double shifts = (double) priorOnCall / meanSlotSeconds;
 
             Ledger.Bookings bookings = person.bookings;
@@ -990,6 +1052,8 @@ public final class Assigner {
             long onCallNanos = 0;
             long weekendSeconds = 0;
             long weekendNanos = 0;
+            long holidaySeconds = 0;
+            long holidayNanos = 0;
             int count = 0;
             for (int i = bookings.firstStartingAtOrAfter(context.windowStart); i < bookings.size(); i++) {
                 Ledger.Booking booking = bookings.get(i);
@@ -1001,12 +1065,16 @@ public final class Assigner {
                     onCallNanos += booking.durationNanos;
                     weekendSeconds += booking.weekendSeconds;
                     weekendNanos += booking.weekendNanos;
+                    holidaySeconds += booking.holidaySeconds;
+                    holidayNanos += booking.holidayNanos;
                     count++;
                 }
             }
             long onCall = priorOnCall + onCallSeconds + Math.floorDiv(onCallNanos, NANOS_PER_SECOND);
             long weekend = priorWeekend + weekendSeconds + Math.floorDiv(weekendNanos, NANOS_PER_SECOND);
-            long score = onCall / 60 + (weekend / 60) / 2 + Math.round((shifts + count) * DISRUPTION_MINUTES);
+            long holiday = priorHoliday + holidaySeconds + Math.floorDiv(holidayNanos, NANOS_PER_SECOND);
+            long score = onCall / 60 + (weekend / 60) / 2 + (holiday / 60) / 2
+                    + Math.round((shifts + count) * DISRUPTION_MINUTES);
 
             if (person.hasPreferences && !person.prefers(slot, context.slotIndex)) {
                 score += preferencePenalty;
@@ -1032,6 +1100,7 @@ public final class Assigner {
             Duration priorHours = fraction(candidate.priorHours(), remaining, window.toSeconds());
             Ledger.Load prior = new Ledger.Load(priorHours,
                     fraction(candidate.priorWeekendHours(), remaining, window.toSeconds()),
+                    fraction(candidate.priorHolidayHours(), remaining, window.toSeconds()),
                     (double) priorHours.toSeconds() / meanSlotLength.toSeconds());
             return prior.plus(ledger.onCallLoad(candidate.personId(), at, window));
         }

@@ -1,19 +1,20 @@
 package com.example.imoc.schedule.planning;
 
-import java.time.DayOfWeek;
+import com.example.imoc.people.WorkCalendar;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * Who is booked when, for the hard rules (overlap, rest) and for fairness load. Bookings that
  * start before the planning origin still block overlap and rest, but their hours do not count as
- * load: the caller already reported them as each candidate's prior hours.
+ * load: the caller already reported them as each candidate's prior hours. Weekend and holiday hours
+ * are the booked person's own ({@link WorkCalendar}: their zone, their region's holidays).
  */
 final class Ledger {
 
@@ -21,23 +22,26 @@ final class Ledger {
      * On-call time and the number of shifts it came in; {@code shifts} is fractional because prior
      * history arrives as hours only and is converted at the rotation's mean slot length.
      */
-    record Load(Duration onCall, Duration weekend, double shifts) {
-        static final Load NONE = new Load(Duration.ZERO, Duration.ZERO, 0);
+    record Load(Duration onCall, Duration weekend, Duration holiday, double shifts) {
+        static final Load NONE = new Load(Duration.ZERO, Duration.ZERO, Duration.ZERO, 0);
 
         Load plus(Load other) {
-            return new Load(onCall.plus(other.onCall), weekend.plus(other.weekend), shifts + other.shifts);
+            return new Load(onCall.plus(other.onCall), weekend.plus(other.weekend), holiday.plus(other.holiday),
+                    shifts + other.shifts);
         }
 
         /**
-         * Weekend hours weigh 1.5 so the weekend load spreads over everyone who can take it; each
-         * shift also costs {@code disruptionPerShift}, whatever its length.
+         * Weekend and holiday hours weigh 1.5 each (an hour is one or the other, never both) so that
+         * load spreads over everyone who can take it; each shift also costs
+         * {@code disruptionPerShift}, whatever its length.
          */
         long weightedMinutes(Duration disruptionPerShift) {
-            return onCall.toMinutes() + weekend.toMinutes() / 2 + Math.round(shifts * disruptionPerShift.toMinutes());
+            return onCall.toMinutes() + weekend.toMinutes() / 2 + holiday.toMinutes() / 2
+                    + Math.round(shifts * disruptionPerShift.toMinutes());
         }
     }
 
-    /** One booking, with its length and weekend part kept as seconds and nanos for the hot loop. */
+    /** One booking, with its length, weekend and holiday parts kept as seconds and nanos for the hot loop. */
     static final class Booking {
         final TimeRange range;
         final Instant start;
@@ -46,23 +50,29 @@ final class Ledger {
         final boolean countsAsLoad;
         final Duration duration;
         final Duration weekend;
+        final Duration holiday;
         final long durationSeconds;
         final int durationNanos;
         final long weekendSeconds;
         final int weekendNanos;
+        final long holidaySeconds;
+        final int holidayNanos;
 
-        Booking(TimeRange range, boolean shadow, boolean countsAsLoad, Duration weekend) {
+        Booking(TimeRange range, boolean shadow, boolean countsAsLoad, WorkCalendar.Hours offHours) {
             this.range = range;
             this.start = range.start();
             this.end = range.end();
             this.shadow = shadow;
             this.countsAsLoad = countsAsLoad;
             this.duration = range.duration();
-            this.weekend = weekend;
+            this.weekend = offHours.weekend();
+            this.holiday = offHours.holiday();
             this.durationSeconds = duration.getSeconds();
             this.durationNanos = duration.getNano();
             this.weekendSeconds = weekend.getSeconds();
             this.weekendNanos = weekend.getNano();
+            this.holidaySeconds = holiday.getSeconds();
+            this.holidayNanos = holiday.getNano();
         }
 
         boolean isImLoad() {
@@ -197,13 +207,14 @@ final class Ledger {
         }
     }
 
-    private final ZoneId zone;
     private final Instant origin;
+    private final LongFunction<WorkCalendar> calendarOf;
     private final Map<Long, Bookings> byPerson = new HashMap<>();
 
-    Ledger(ZoneId zone, Instant origin) {
-        this.zone = zone;
+    /** {@code calendarOf} gives each person's own calendar, for the weekend and holiday part of their bookings. */
+    Ledger(Instant origin, LongFunction<WorkCalendar> calendarOf) {
         this.origin = origin;
+        this.calendarOf = calendarOf;
     }
 
     /** The person's bookings, live: later calls to {@link #book} and {@link #release} show in it. */
@@ -212,7 +223,8 @@ final class Ledger {
     }
 
     void book(long personId, TimeRange range, boolean shadow) {
-        of(personId).add(new Booking(range, shadow, !range.start().isBefore(origin), weekendPart(range)));
+        of(personId).add(new Booking(range, shadow, !range.start().isBefore(origin),
+                calendarOf.apply(personId).hours(range.start(), range.end())));
     }
 
     void release(long personId, TimeRange range, boolean shadow) {
@@ -246,7 +258,7 @@ final class Ledger {
                 break;
             }
             if (booking.isImLoad()) {
-                load = load.plus(new Load(booking.duration, booking.weekend, 1));
+                load = load.plus(new Load(booking.duration, booking.weekend, booking.holiday, 1));
             }
         }
         return load;
@@ -261,30 +273,5 @@ final class Ledger {
     Optional<Instant> lastEndBefore(long personId, Instant at) {
         Bookings bookings = byPerson.get(personId);
         return bookings == null ? Optional.empty() : Optional.ofNullable(bookings.lastEndBefore(at));
-    }
-
-    /** The part of {@code range} that falls on a local Saturday or Sunday. */
-    Duration weekendPart(TimeRange range) {
-        Duration weekend = Duration.ZERO;
-        LocalDate day = LocalDate.ofInstant(range.start(), zone);
-        while (day.atStartOfDay(zone).toInstant().isBefore(range.end())) {
-            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                Instant from = max(range.start(), day.atStartOfDay(zone).toInstant());
-                Instant to = min(range.end(), day.plusDays(1).atStartOfDay(zone).toInstant());
-                if (from.isBefore(to)) {
-                    weekend = weekend.plus(Duration.between(from, to));
-                }
-            }
-            day = day.plusDays(1);
-        }
-        return weekend;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

@@ -1,5 +1,6 @@
 package com.example.imoc.schedule.planning;
 
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.schedule.planning.Candidate.Role;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -36,8 +37,9 @@ class AssignerProperties {
     record Absence(int startHour, int hours) {
     }
 
+    /** {@code zone} indexes {@link #ZONES}: people live in their own zone, not necessarily the rotation's. */
     record Person(int layer, Set<Integer> preferredSlots, Role role, boolean eligible, List<Absence> absences,
-                  int priorHours) {
+                  int priorHours, int zone, boolean weekdaysOnly) {
     }
 
     record Scenario(RotationRules rules, List<Candidate> people, LocalDate from, LocalDate until) {
@@ -46,7 +48,7 @@ class AssignerProperties {
         }
     }
 
-    record Change(int personIndex, Absence absence, boolean alsoIneligible) {
+    record Change(int personIndex, Absence absence, boolean alsoIneligible, boolean becomesWeekdaysOnly) {
     }
 
     @Property(tries = 150)
@@ -183,7 +185,13 @@ class AssignerProperties {
             Candidate person = Rotations.withAbsence(people.get(id), absence(scenario, change.absence()));
             if (change.alsoIneligible()) {
                 person = new Candidate(person.personId(), person.name(), person.layer(), person.preferredSlots(),
-                        person.role(), person.unavailable(), person.priorHours(), person.priorWeekendHours(), false);
+                        person.role(), person.unavailable(), person.priorHours(), person.priorWeekendHours(), false,
+                        person.eligibleFrom(), person.calendar(), person.weekdaysOnly(), person.priorHolidayHours());
+            }
+            if (change.becomesWeekdaysOnly()) {
+                person = new Candidate(person.personId(), person.name(), person.layer(), person.preferredSlots(),
+                        person.role(), person.unavailable(), person.priorHours(), person.priorWeekendHours(),
+                        person.eligible(), person.eligibleFrom(), person.calendar(), true, person.priorHolidayHours());
             }
             people.put(id, person);
         }
@@ -225,7 +233,9 @@ class AssignerProperties {
         List<TimeRange> absences = draft.absences().stream().map(absence -> absence(scenario, absence)).toList();
         Duration prior = Duration.ofHours(draft.priorHours());
         return new Candidate(id, "person-" + id, Rotations.REAL_LAYERS.get(draft.layer()).name(), preferred, draft.role(),
-                absences, prior, prior.dividedBy(4), draft.eligible());
+                absences, prior, prior.dividedBy(4), draft.eligible(), null,
+                WorkCalendar.of(ZoneId.of(ZONES.get(draft.zone())), Set.of(scenario.from().plusDays(draft.zone()))),
+                draft.weekdaysOnly(), prior.dividedBy(10));
     }
 
     private Arbitrary<Person> persons() {
@@ -238,7 +248,10 @@ class AssignerProperties {
                 net.jqwik.api.Tuple.of(9, Arbitraries.just(true)), net.jqwik.api.Tuple.of(1, Arbitraries.just(false)));
         Arbitrary<List<Absence>> absences = absences().list().ofMaxSize(3);
         Arbitrary<Integer> prior = Arbitraries.integers().between(0, 300);
-        return Combinators.combine(layer, preferred, role, eligible, absences, prior).as(Person::new);
+        Arbitrary<Integer> zone = Arbitraries.integers().between(0, ZONES.size() - 1);
+        Arbitrary<Boolean> weekdaysOnly = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, Arbitraries.just(false)), net.jqwik.api.Tuple.of(2, Arbitraries.just(true)));
+        return Combinators.combine(layer, preferred, role, eligible, absences, prior, zone, weekdaysOnly).as(Person::new);
     }
 
     private static Arbitrary<Absence> absences() {
@@ -249,6 +262,8 @@ class AssignerProperties {
     @Provide
     Arbitrary<List<Change>> changes() {
         return Combinators.combine(Arbitraries.integers().between(0, 39), absences(),
+                        Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, Arbitraries.just(false)),
+                                net.jqwik.api.Tuple.of(1, Arbitraries.just(true))),
                         Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, Arbitraries.just(false)),
                                 net.jqwik.api.Tuple.of(1, Arbitraries.just(true))))
                 .as(Change::new).list().ofMinSize(1).ofMaxSize(5);

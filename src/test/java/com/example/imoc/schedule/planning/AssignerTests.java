@@ -1,5 +1,6 @@
 package com.example.imoc.schedule.planning;
 
+import com.example.imoc.people.WorkCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -43,9 +44,8 @@ class AssignerTests {
         assertThat(blockCounts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(90 * 5);
         assertThat(max(blockCounts) - min(blockCounts)).isLessThanOrEqualTo(1);
 
-        Ledger ledger = new Ledger(UTC, Instant.MIN);
         Map<Long, Long> weekendHours = year.stream().collect(Collectors.groupingBy(PlannedShift::assigneeId,
-                Collectors.summingLong(shift -> ledger.weekendPart(shift.range()).toHours())));
+                Collectors.summingLong(shift -> WorkCalendar.UTC.hours(shift.start(), shift.end()).weekend().toHours())));
         List<Integer> weekend = weekendHours.values().stream().map(Long::intValue).toList();
         Map<Long, Long> hours = year.stream().collect(Collectors.groupingBy(PlannedShift::assigneeId,
                 Collectors.summingLong(shift -> shift.range().duration().toHours())));

@@ -2,6 +2,7 @@ package com.example.imoc.schedule.planning;
 
 import com.example.imoc.schedule.planning.Candidate.Role;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,9 +52,18 @@ final class HardRules {
         boolean roleFits = shift.shadow() ? person.role() == Role.SHADOW || person.role() == Role.IM
                 : person.role() == Role.IM || person.role() == Role.REVERSE_SHADOW;
         if (!roleFits) problems.add("wrong role in " + shift);
-        boolean dayInLayer = rules.layer(person.layer())
-                .map(layer -> layer.covers(shift.date().getDayOfWeek())).orElse(false);
-        if (!dayInLayer) problems.add("day outside layer in " + shift);
+        // Every local date the shift has time on, in the person's own zone, must be a day of their
+        // layer, and no Saturday or Sunday for a weekdays-only contract.
+        LocalDate first = shift.range().start().atZone(person.calendar().zone()).toLocalDate();
+        LocalDate last = shift.range().end().minusNanos(1).atZone(person.calendar().zone()).toLocalDate();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            DayOfWeek weekday = day.getDayOfWeek();
+            boolean dayInLayer = rules.layer(person.layer()).map(layer -> layer.covers(weekday)).orElse(false);
+            if (!dayInLayer) problems.add("day outside layer in " + shift);
+            if (person.weekdaysOnly() && (weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY)) {
+                problems.add("weekend hour for a weekdays-only contract in " + shift);
+            }
+        }
         if (person.isUnavailableDuring(shift.range())) problems.add("absent person in " + shift);
         return problems;
     }

@@ -1,5 +1,7 @@
 package com.example.imoc.schedule.planning;
 
+import com.example.imoc.people.WorkCalendar;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -9,10 +11,12 @@ import net.jqwik.api.Provide;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerProperties {
 
     private static final Instant BASE = Instant.parse("2026-03-01T00:00:00Z");
-    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    /** Each person's own calendar, by id: different zones, one with holidays near {@link #BASE}. */
+    private static final List<WorkCalendar> CALENDARS = List.of(
+            WorkCalendar.of(ZoneId.of("Europe/Berlin"), Set.of(LocalDate.of(2026, 3, 3))),
+            WorkCalendar.of(ZoneId.of("Australia/Sydney"), Set.of()),
+            WorkCalendar.of(ZoneId.of("America/Los_Angeles"), Set.of(LocalDate.of(2026, 3, 2))));
 
     record Entry(long person, TimeRange range, boolean shadow, boolean released) {
     }
@@ -32,7 +40,7 @@ class LedgerProperties {
     void indexedLookUpsMatchAFullScan(@ForAll("entries") List<Entry> entries, @ForAll("queries") List<Query> queries,
                                       @ForAll("offsets") long originMinutes) {
         Instant origin = BASE.plus(Duration.ofMinutes(originMinutes));
-        Ledger ledger = new Ledger(ZONE, origin);
+        Ledger ledger = new Ledger(origin, person -> CALENDARS.get((int) (person % CALENDARS.size())));
         List<Entry> kept = new ArrayList<>();
         for (Entry entry : entries) {
             ledger.book(entry.person(), entry.range(), entry.shadow());
@@ -65,7 +73,9 @@ class LedgerProperties {
                 Instant start = entry.range().start();
                 if (!entry.shadow() && !start.isBefore(origin) && !start.isBefore(query.at().minus(query.window()))
                         && start.isBefore(query.at().plus(query.window()))) {
-                    load = load.plus(new Ledger.Load(entry.range().duration(), ledger.weekendPart(entry.range()), 1));
+                    WorkCalendar.Hours off = CALENDARS.get((int) (entry.person() % CALENDARS.size()))
+                            .hours(entry.range().start(), entry.range().end());
+                    load = load.plus(new Ledger.Load(entry.range().duration(), off.weekend(), off.holiday(), 1));
                 }
             }
             assertThat(ledger.onCallLoad(query.person(), query.at(), query.window())).isEqualTo(load);

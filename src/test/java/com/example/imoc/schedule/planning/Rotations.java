@@ -1,5 +1,6 @@
 package com.example.imoc.schedule.planning;
 
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.schedule.planning.Candidate.Role;
 
 import java.time.Duration;
@@ -33,13 +34,13 @@ final class Rotations {
     static Candidate withPreferences(Candidate candidate, Set<String> slots) {
         return new Candidate(candidate.personId(), candidate.name(), candidate.layer(), slots, candidate.role(),
                 candidate.unavailable(), candidate.priorHours(), candidate.priorWeekendHours(), candidate.eligible(),
-                candidate.eligibleFrom());
+                candidate.eligibleFrom(), candidate.calendar(), candidate.weekdaysOnly(), candidate.priorHolidayHours());
     }
 
     static Candidate eligibleFrom(Candidate candidate, LocalDate date) {
         return new Candidate(candidate.personId(), candidate.name(), candidate.layer(), candidate.preferredSlots(),
                 candidate.role(), candidate.unavailable(), candidate.priorHours(), candidate.priorWeekendHours(),
-                candidate.eligible(), date);
+                candidate.eligible(), date, candidate.calendar(), candidate.weekdaysOnly(), candidate.priorHolidayHours());
     }
 
     static Candidate withAbsence(Candidate candidate, TimeRange absence) {
@@ -47,7 +48,16 @@ final class Rotations {
         unavailable.add(absence);
         return new Candidate(candidate.personId(), candidate.name(), candidate.layer(), candidate.preferredSlots(),
                 candidate.role(), unavailable, candidate.priorHours(), candidate.priorWeekendHours(),
-                candidate.eligible(), candidate.eligibleFrom());
+                candidate.eligible(), candidate.eligibleFrom(), candidate.calendar(), candidate.weekdaysOnly(),
+                candidate.priorHolidayHours());
+    }
+
+    /** The same person living in {@code zone}, with {@code holidays}, and with or without a weekdays-only contract. */
+    static Candidate livingIn(Candidate candidate, String zone, Set<LocalDate> holidays, boolean weekdaysOnly) {
+        return new Candidate(candidate.personId(), candidate.name(), candidate.layer(), candidate.preferredSlots(),
+                candidate.role(), candidate.unavailable(), candidate.priorHours(), candidate.priorWeekendHours(),
+                candidate.eligible(), candidate.eligibleFrom(), WorkCalendar.of(ZoneId.of(zone), holidays), weekdaysOnly,
+                candidate.priorHolidayHours());
     }
 
     /** Stores planned shifts the way the application would, with ids 1..n in plan order. */
