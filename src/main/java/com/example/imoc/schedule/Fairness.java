@@ -6,13 +6,21 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Load per person over a period: hours, weekend hours, shifts and blocks (consecutive days in one slot). Plain Java.
+ * Load per person over a period: hours, weekend hours, shifts and blocks (consecutive days in one slot), and the
+ * load fairness compares: hours with those volunteered on special coverage days weighted by
+ * {@link FairnessSettings#specialDayWeight()}. Plain Java.
  */
 final class Fairness {
 
-	record Row(long personId, String name, double hours, double weekendHours, int shifts, int blocks) {
+	/**
+	 * @param volunteerHours hours taken as a volunteer on special coverage days
+	 * @param load the hours as fairness counts them (volunteered hours weighted)
+	 */
+	record Row(long personId, String name, double hours, double weekendHours, int shifts, int blocks,
+			double volunteerHours, double load) {
 	}
 
 	record Summary(List<Row> rows, double minHours, double maxHours, int minBlocks, int maxBlocks) {
@@ -30,8 +38,11 @@ final class Fairness {
 	private Fairness() {
 	}
 
-	/** {@code shifts} are primary (non-shadow) shifts in time order. */
-	static Summary of(List<ShiftView> shifts) {
+	/**
+	 * {@code shifts} are primary (non-shadow) shifts in time order; {@code volunteered} the ids of those taken by
+	 * volunteers on special coverage days.
+	 */
+	static Summary of(List<ShiftView> shifts, Set<Long> volunteered, FairnessSettings settings) {
 		Map<Long, double[]> totals = new HashMap<>();
 		Map<Long, String> names = new HashMap<>();
 		Map<Long, ShiftView> lastBySlotOwner = new HashMap<>();
@@ -43,8 +54,11 @@ final class Fairness {
 			long who = shift.assigneeId();
 			names.put(who, shift.assigneeName());
 			double hours = shift.length().toMinutes() / 60.0;
-			double[] total = totals.computeIfAbsent(who, k -> new double[2]);
+			double[] total = totals.computeIfAbsent(who, k -> new double[4]);
 			total[0] += hours;
+			boolean volunteer = volunteered.contains(shift.id());
+			total[2] += volunteer ? hours : 0;
+			total[3] += settings.load(hours, volunteer);
 			DayOfWeek day = shift.date().getDayOfWeek();
 			if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
 				total[1] += hours;
@@ -61,10 +75,10 @@ final class Fairness {
 		}
 		List<Row> rows = new ArrayList<>();
 		totals.forEach((who, total) -> rows.add(new Row(who, names.get(who), total[0], total[1], counts.get(who)[0],
-				counts.get(who)[1])));
-		rows.sort(Comparator.comparingDouble(Row::hours).reversed().thenComparing(Row::name));
-		double min = rows.stream().mapToDouble(Row::hours).min().orElse(0);
-		double max = rows.stream().mapToDouble(Row::hours).max().orElse(0);
+				counts.get(who)[1], total[2], total[3])));
+		rows.sort(Comparator.comparingDouble(Row::load).reversed().thenComparing(Row::name));
+		double min = rows.stream().mapToDouble(Row::load).min().orElse(0);
+		double max = rows.stream().mapToDouble(Row::load).max().orElse(0);
 		int minBlocks = rows.stream().mapToInt(Row::blocks).min().orElse(0);
 		int maxBlocks = rows.stream().mapToInt(Row::blocks).max().orElse(0);
 		return new Summary(rows, min, max, minBlocks, maxBlocks);

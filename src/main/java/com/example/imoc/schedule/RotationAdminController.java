@@ -62,8 +62,12 @@ class RotationAdminController {
 
 	private final Clock clock;
 
+	private final FairnessSettings fairnessSettings;
+
 	RotationAdminController(Rotations rotations, Shifts shifts, PersonRepository people, Roster roster,
-			ScheduleJobs.ScheduleTriggers triggers, AuditLog auditLog, ScheduleMaintenance maintenance, Clock clock) {
+			ScheduleJobs.ScheduleTriggers triggers, AuditLog auditLog, ScheduleMaintenance maintenance, Clock clock,
+			FairnessSettings fairnessSettings) {
+		this.fairnessSettings = fairnessSettings;
 		this.maintenance = maintenance;
 		this.rotations = rotations;
 		this.shifts = shifts;
@@ -100,12 +104,15 @@ class RotationAdminController {
 			model.addAttribute("rangeError", "The end date must be on or after the start date.");
 			end = start;
 		}
-		List<ShiftView> inPeriod = this.shifts.ofRotation(id, start.atStartOfDay(rotation.zone()).toInstant(),
-				end.plusDays(1).atStartOfDay(rotation.zone()).toInstant());
+		Instant periodStart = start.atStartOfDay(rotation.zone()).toInstant();
+		Instant periodEnd = end.plusDays(1).atStartOfDay(rotation.zone()).toInstant();
+		List<ShiftView> inPeriod = this.shifts.ofRotation(id, periodStart, periodEnd);
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
-		model.addAttribute("fairness", Fairness.of(inPeriod));
+		model.addAttribute("fairness",
+				Fairness.of(inPeriod, this.shifts.volunteered(id, periodStart, periodEnd), this.fairnessSettings));
+		model.addAttribute("specialDayWeight", this.fairnessSettings.specialDayWeight());
 		model.addAttribute("gaps", this.shifts.gaps(now, now.plus(Duration.ofDays(rotation.horizonWeeks() * 7L)))
 			.stream()
 			.filter(s -> s.rotationId() == id)

@@ -75,9 +75,12 @@ public class ScheduleMaintenance {
 
 	private final Assigner assigner = new Assigner();
 
+	private final FairnessSettings fairnessSettings;
+
 	ScheduleMaintenance(Rotations rotations, PersonRepository people, Roster roster, TimeAway timeAway,
 			JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog auditLog, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, FairnessSettings fairnessSettings) {
+		this.fairnessSettings = fairnessSettings;
 		this.rotations = rotations;
 		this.people = people;
 		this.roster = roster;
@@ -221,16 +224,20 @@ public class ScheduleMaintenance {
 		}
 		involved.removeIf(id -> id == null);
 		this.people.findAllById(involved).forEach(p -> names.put(p.getId(), p.getName()));
+		// A shift belongs to its owner's layer, as after a swap (ShiftChanges); a gap keeps its layer.
+		Map<Long, Long> layerOf = new HashMap<>();
+		this.rotations.participants(rotation.id()).forEach(p -> layerOf.put(p.personId(), p.layerId()));
 		int gaps = 0;
 		for (Reassignment change : changes) {
 			ExistingShift before = byId.get(change.shiftId());
 			boolean dropShadow = before.shadow() && change.newAssigneeId() == null;
 			// A shadow row keeps its person and is cancelled; a primary shift changes owner (or becomes a gap).
 			this.jdbc.sql("""
-					update shift set assignee_id = ?, reason = ?, state = ?, sequence = sequence + 1,
-					       version = version + 1, updated_at = ?
+					update shift set assignee_id = ?, layer_id = coalesce(?, layer_id), volunteered = false, reason = ?,
+					       state = ?, sequence = sequence + 1, version = version + 1, updated_at = ?
 					where id = ?""")
-				.params(dropShadow ? before.assigneeId() : change.newAssigneeId(), change.reason(),
+				.params(dropShadow ? before.assigneeId() : change.newAssigneeId(),
+						change.newAssigneeId() == null ? null : layerOf.get(change.newAssigneeId()), change.reason(),
 						dropShadow ? "CANCELLED" : "SCHEDULED", Timestamp.from(now), change.shiftId())
 				.update();
 			if (change.newAssigneeId() == null && !before.shadow()) {
@@ -302,16 +309,18 @@ public class ScheduleMaintenance {
 				return null;
 			})
 			.list();
+		// Load as fairness counts it: hours volunteered on special coverage days weigh more (FairnessSettings).
 		Map<Long, Duration[]> load = new HashMap<>();
 		this.jdbc.sql("""
 				select assignee_id,
-				       sum(extract(epoch from ends_at - starts_at)) as seconds,
+				       round(sum(extract(epoch from ends_at - starts_at) * case when volunteered then ? else 1 end)) as seconds,
 				       sum(case when extract(isodow from local_date) in (6, 7) then extract(epoch from ends_at - starts_at) else 0 end) as weekend
 				from shift
 				where rotation_id = ? and state = 'SCHEDULED' and not shadow and assignee_id is not null
 				  and starts_at >= ? and starts_at < ?
 				group by assignee_id""")
-			.params(rotation.id(), Timestamp.from(windowStart), Timestamp.from(priorUntil))
+			.params(this.fairnessSettings.specialDayWeight(), rotation.id(), Timestamp.from(windowStart),
+					Timestamp.from(priorUntil))
 			.query((rs, n) -> load.put(rs.getLong(1), new Duration[] { Duration.ofSeconds(rs.getLong(2)),
 					Duration.ofSeconds(rs.getLong(3)) }))
 			.list();
@@ -331,7 +340,7 @@ public class ScheduleMaintenance {
 
 	private List<ExistingShift> existing(Rotation rotation, Instant endingAfter) {
 		return this.jdbc.sql("""
-				select s.id, sl.label, l.name, s.starts_at, s.ends_at, s.assignee_id, s.shadow
+				select s.id, sl.label, l.name, s.starts_at, s.ends_at, s.assignee_id, s.shadow, s.local_date
 				from shift s join rotation_slot sl on sl.id = s.slot_id join rotation_layer l on l.id = s.layer_id
 				where s.rotation_id = ? and s.state = 'SCHEDULED' and s.ends_at > ?
 				order by s.starts_at, s.id""")
@@ -340,7 +349,8 @@ public class ScheduleMaintenance {
 				long assignee = rs.getLong(6);
 				Long assigneeId = rs.wasNull() ? null : assignee;
 				return new ExistingShift(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), assigneeId, rs.getBoolean(7));
+						rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), assigneeId, rs.getBoolean(7),
+						rs.getObject(8, LocalDate.class));
 			})
 			.list();
 	}

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -150,6 +151,17 @@ public class Shifts {
 			.param(rotationId)
 			.query((rs, n) -> rs.getObject(1, LocalDate.class))
 			.optional();
+	}
+
+	/** The live shifts of a rotation between two instants that volunteers took on special coverage days. */
+	@Transactional(readOnly = true)
+	public Set<Long> volunteered(long rotationId, Instant from, Instant to) {
+		return Set.copyOf(this.jdbc.sql("""
+				select id from shift where rotation_id = ? and volunteered and state = 'SCHEDULED'
+				  and ends_at > ? and starts_at < ?""")
+			.params(rotationId, ts(from), ts(to))
+			.query(Long.class)
+			.list());
 	}
 
 	static Timestamp ts(Instant instant) {

@@ -89,7 +89,7 @@ class GapAlertRecipientsTests {
 
 	private CoverageGapAlerts alerts(boolean toParticipants) {
 		NotifyProperties properties = new NotifyProperties("IMOC <imoc@example.com>", 8, Duration.ofSeconds(30),
-				Duration.ofHours(1), 50, Duration.ofSeconds(30), "0 0 7 * * ?", false, toParticipants);
+				Duration.ofHours(1), 50, Duration.ofSeconds(30), "0 0 7 * * ?", false, toParticipants, Duration.ofMinutes(30));
 		return new CoverageGapAlerts(this.jdbc, this.notifications, this.people, this.shifts, this.rotations,
 				this.clock, properties);
 	}

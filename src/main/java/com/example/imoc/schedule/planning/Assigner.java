@@ -109,7 +109,6 @@ public final class Assigner {
      */
     public List<Reassignment> repair(RotationRules rules, List<Candidate> people, List<ExistingShift> future,
                                      Instant frozenUntil) {
-        ShiftClock clock = new ShiftClock(rules.zone());
         Planning planning = new Planning(rules, people, frozenUntil);
         List<ExistingShift> shifts = sorted(future);
         shifts.forEach(planning::bookExisting);
@@ -118,7 +117,7 @@ public final class Assigner {
             if (shift.start().isBefore(frozenUntil) || (shift.isGap() && shift.shadow())) {
                 continue;
             }
-            Need need = new Need(clock.dateOf(shift.start()), shift.range(), rules.minimumRest());
+            Need need = new Need(shift.date(), shift.range(), rules.minimumRest());
             if (shift.isGap()) {
                 planning.fillSingle(shift.slot(), need).ifPresent(pick -> {
                     planning.book(pick, need);
