@@ -21,9 +21,11 @@ ALTER TABLE swap_request
     ADD CONSTRAINT swap_request_gap_is_open_cover CHECK (NOT for_gap OR kind = 'OPEN_COVER'),
     ADD CONSTRAINT swap_request_special_day_is_open_cover CHECK (special_day_id IS NULL OR kind = 'OPEN_COVER');
 
--- Set when a volunteer took the shift through a special coverage day's open cover; any later change of owner clears
--- it (the new owner did not volunteer for it).
-ALTER TABLE shift ADD COLUMN volunteered BOOLEAN NOT NULL DEFAULT FALSE;
+-- How much an hour of this shift counts in fairness: imoc.fairness.special-day-weight (as configured then) when a
+-- volunteer took it through a special coverage day's open cover, else 1. Any later change of owner sets it back to 1
+-- (the new owner did not volunteer for it).
+ALTER TABLE shift ADD COLUMN fairness_weight NUMERIC(4, 2) NOT NULL DEFAULT 1
+    CHECK (fairness_weight BETWEEN 1 AND 10);
 
 CREATE TRIGGER special_coverage_day_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON special_coverage_day
     FOR EACH STATEMENT EXECUTE FUNCTION imoc_data_changed();

@@ -6,12 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Load per person over a period: hours, weekend hours, shifts and blocks (consecutive days in one slot), and the
- * load fairness compares: hours with those volunteered on special coverage days weighted by
- * {@link FairnessSettings#specialDayWeight()}. Plain Java.
+ * load fairness compares: hours times each shift's fairness weight (more than 1 for hours volunteered on special
+ * coverage days, {@link FairnessSettings#specialDayWeight()}), the same sum the assigner's prior load uses. Plain Java.
  */
 final class Fairness {
 
@@ -39,10 +38,10 @@ final class Fairness {
 	}
 
 	/**
-	 * {@code shifts} are primary (non-shadow) shifts in time order; {@code volunteered} the ids of those taken by
-	 * volunteers on special coverage days.
+	 * {@code shifts} are primary (non-shadow) shifts in time order; {@code weights} the fairness weights other than 1
+	 * by shift id (hours volunteers took on special coverage days).
 	 */
-	static Summary of(List<ShiftView> shifts, Set<Long> volunteered, FairnessSettings settings) {
+	static Summary of(List<ShiftView> shifts, Map<Long, Double> weights) {
 		Map<Long, double[]> totals = new HashMap<>();
 		Map<Long, String> names = new HashMap<>();
 		Map<Long, ShiftView> lastBySlotOwner = new HashMap<>();
@@ -56,9 +55,9 @@ final class Fairness {
 			double hours = shift.length().toMinutes() / 60.0;
 			double[] total = totals.computeIfAbsent(who, k -> new double[4]);
 			total[0] += hours;
-			boolean volunteer = volunteered.contains(shift.id());
-			total[2] += volunteer ? hours : 0;
-			total[3] += settings.load(hours, volunteer);
+			double weight = weights.getOrDefault(shift.id(), 1.0);
+			total[2] += weight != 1.0 ? hours : 0;
+			total[3] += hours * weight;
 			DayOfWeek day = shift.date().getDayOfWeek();
 			if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
 				total[1] += hours;

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param specialDayWeight how much an hour counts that a volunteer took on a special coverage day (a company holiday
  *        staffed by volunteers): 1.5 makes each such hour count as one and a half, in the assigner's load and in the
- *        fairness figures alike
+ *        fairness figures alike. A shift stores the weight when a volunteer takes it ({@code shift.fairness_weight}),
+ *        so changing the setting applies to volunteers from then on.
  */
 @ConfigurationProperties("imoc.fairness")
 public record FairnessSettings(@DefaultValue("1.5") double specialDayWeight) {
@@ -16,13 +17,8 @@ public record FairnessSettings(@DefaultValue("1.5") double specialDayWeight) {
 	public FairnessSettings {
 		if (!(specialDayWeight >= 1 && specialDayWeight <= 10)) {
 			throw new IllegalArgumentException("imoc.fairness.special-day-weight must be between 1 and 10, not "
-					+ specialDayWeight);
+					+ specialDayWeight + ".");
 		}
-	}
-
-	/** The hours a shift adds to its owner's load. */
-	public double load(double hours, boolean volunteered) {
-		return volunteered ? hours * this.specialDayWeight : hours;
 	}
 
 }

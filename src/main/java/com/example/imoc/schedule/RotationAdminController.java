@@ -111,7 +111,7 @@ class RotationAdminController {
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		model.addAttribute("fairness",
-				Fairness.of(inPeriod, this.shifts.volunteered(id, periodStart, periodEnd), this.fairnessSettings));
+				Fairness.of(inPeriod, this.shifts.fairnessWeights(id, periodStart, periodEnd)));
 		model.addAttribute("specialDayWeight", this.fairnessSettings.specialDayWeight());
 		model.addAttribute("gaps", this.shifts.gaps(now, now.plus(Duration.ofDays(rotation.horizonWeeks() * 7L)))
 			.stream()

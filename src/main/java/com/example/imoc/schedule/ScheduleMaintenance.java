@@ -75,12 +75,9 @@ public class ScheduleMaintenance {
 
 	private final Assigner assigner = new Assigner();
 
-	private final FairnessSettings fairnessSettings;
-
 	ScheduleMaintenance(Rotations rotations, PersonRepository people, Roster roster, TimeAway timeAway,
 			JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog auditLog, ApplicationEventPublisher events,
-			Clock clock, FairnessSettings fairnessSettings) {
-		this.fairnessSettings = fairnessSettings;
+			Clock clock) {
 		this.rotations = rotations;
 		this.people = people;
 		this.roster = roster;
@@ -233,7 +230,7 @@ public class ScheduleMaintenance {
 			boolean dropShadow = before.shadow() && change.newAssigneeId() == null;
 			// A shadow row keeps its person and is cancelled; a primary shift changes owner (or becomes a gap).
 			this.jdbc.sql("""
-					update shift set assignee_id = ?, layer_id = coalesce(?, layer_id), volunteered = false, reason = ?,
+					update shift set assignee_id = ?, layer_id = coalesce(?, layer_id), fairness_weight = 1, reason = ?,
 					       state = ?, sequence = sequence + 1, version = version + 1, updated_at = ?
 					where id = ?""")
 				.params(dropShadow ? before.assigneeId() : change.newAssigneeId(),
@@ -309,18 +306,17 @@ public class ScheduleMaintenance {
 				return null;
 			})
 			.list();
-		// Load as fairness counts it: hours volunteered on special coverage days weigh more (FairnessSettings).
+		// Load as fairness counts it: each shift's hours times its fairness_weight (volunteered on a special day).
 		Map<Long, Duration[]> load = new HashMap<>();
 		this.jdbc.sql("""
 				select assignee_id,
-				       round(sum(extract(epoch from ends_at - starts_at) * case when volunteered then ? else 1 end)) as seconds,
+				       round(sum(extract(epoch from ends_at - starts_at) * fairness_weight)) as seconds,
 				       sum(case when extract(isodow from local_date) in (6, 7) then extract(epoch from ends_at - starts_at) else 0 end) as weekend
 				from shift
 				where rotation_id = ? and state = 'SCHEDULED' and not shadow and assignee_id is not null
 				  and starts_at >= ? and starts_at < ?
 				group by assignee_id""")
-			.params(this.fairnessSettings.specialDayWeight(), rotation.id(), Timestamp.from(windowStart),
-					Timestamp.from(priorUntil))
+			.params(rotation.id(), Timestamp.from(windowStart), Timestamp.from(priorUntil))
 			.query((rs, n) -> load.put(rs.getLong(1), new Duration[] { Duration.ofSeconds(rs.getLong(2)),
 					Duration.ofSeconds(rs.getLong(3)) }))
 			.list();

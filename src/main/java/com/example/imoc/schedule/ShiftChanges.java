@@ -38,7 +38,11 @@ public class ShiftChanges {
 
 	private final Rotations rotations;
 
-	ShiftChanges(JdbcClient jdbc, Shifts shifts, ApplicationEventPublisher events, Clock clock, Rotations rotations) {
+	private final FairnessSettings fairnessSettings;
+
+	ShiftChanges(JdbcClient jdbc, Shifts shifts, ApplicationEventPublisher events, Clock clock, Rotations rotations,
+			FairnessSettings fairnessSettings) {
+		this.fairnessSettings = fairnessSettings;
 		this.jdbc = jdbc;
 		this.shifts = shifts;
 		this.events = events;
@@ -79,17 +83,19 @@ public class ShiftChanges {
 
 	/**
 	 * As {@link #reassign(long, long, Long, String)}; {@code volunteered} marks a shift someone took as a volunteer on
-	 * a special coverage day (their hours there weigh more in fairness). Any other change of owner clears the mark.
+	 * a special coverage day: its hours then count {@link FairnessSettings#specialDayWeight()} times in fairness. Any
+	 * other change of owner sets the weight back to 1.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long reassign(long shiftId, long expectedVersion, Long newOwner, String reason, boolean volunteered) {
 		ShiftView before = this.shifts.find(shiftId).orElseThrow(() -> new ShiftChangedException("Shift " + shiftId + " no longer exists."));
 		Instant now = this.clock.instant();
 		int changed = this.jdbc.sql("""
-				update shift set assignee_id = ?, layer_id = ?, volunteered = ?, reason = ?, sequence = sequence + 1,
+				update shift set assignee_id = ?, layer_id = ?, fairness_weight = ?, reason = ?, sequence = sequence + 1,
 				       version = version + 1, updated_at = ?
 				where id = ? and version = ? and state = 'SCHEDULED'""")
-			.params(newOwner, layerFor(before, newOwner), volunteered && newOwner != null, reason, Timestamp.from(now),
+			.params(newOwner, layerFor(before, newOwner),
+					volunteered && newOwner != null ? this.fairnessSettings.specialDayWeight() : 1.0, reason, Timestamp.from(now),
 					shiftId, expectedVersion)
 			.update();
 		if (changed != 1) {
@@ -131,7 +137,7 @@ public class ShiftChanges {
 		}
 		else {
 			this.jdbc.sql("""
-					update shift set ends_at = ?, assignee_id = ?, layer_id = ?, volunteered = false, reason = ?,
+					update shift set ends_at = ?, assignee_id = ?, layer_id = ?, fairness_weight = 1, reason = ?,
 					       sequence = sequence + 1, version = version + 1, updated_at = ? where id = ?""")
 				.params(Timestamp.from(to), newOwner, layerFor(shift, newOwner), reason, Timestamp.from(now), shiftId)
 				.update();

@@ -153,15 +153,20 @@ public class Shifts {
 			.optional();
 	}
 
-	/** The live shifts of a rotation between two instants that volunteers took on special coverage days. */
+	/**
+	 * The fairness weights other than 1 of a rotation's live shifts between two instants (shift id to weight): those
+	 * volunteers took on special coverage days.
+	 */
 	@Transactional(readOnly = true)
-	public Set<Long> volunteered(long rotationId, Instant from, Instant to) {
-		return Set.copyOf(this.jdbc.sql("""
-				select id from shift where rotation_id = ? and volunteered and state = 'SCHEDULED'
-				  and ends_at > ? and starts_at < ?""")
+	public Map<Long, Double> fairnessWeights(long rotationId, Instant from, Instant to) {
+		Map<Long, Double> weights = new HashMap<>();
+		this.jdbc.sql("""
+				select id, fairness_weight from shift where rotation_id = ? and fairness_weight <> 1
+				  and state = 'SCHEDULED' and ends_at > ? and starts_at < ?""")
 			.params(rotationId, ts(from), ts(to))
-			.query(Long.class)
-			.list());
+			.query((rs, n) -> weights.put(rs.getLong(1), rs.getDouble(2)))
+			.list();
+		return weights;
 	}
 
 	static Timestamp ts(Instant instant) {
