@@ -77,7 +77,9 @@ class FreezeWindowAlertTests {
 	}
 
 	private List<String> alerts(Person coordinator) {
-		return this.jdbc.sql("select subject || ' ' || body from notification where recipient_id = ? and kind = 'coverage.gap'")
+		return this.jdbc.sql("""
+				select subject || ' ' || body from notification where recipient_id = ? and kind = 'coverage.gap'
+				and subject like 'Uncovered shift in the freeze window%'""")
 			.param(coordinator.getId())
 			.query(String.class)
 			.list();
