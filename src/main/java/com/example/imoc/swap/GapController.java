@@ -96,7 +96,7 @@ class GapController {
 
 	private String page(ShiftView shift, String q, Long chosen, boolean overrideFreeze, String message,
 			Map<String, String> errors, SignedInPerson me, Model model) {
-		List<Gaps.Match> matches = shift.isGap() && !shift.shadow() ? this.gaps.search(shift, q) : List.of();
+		List<Gaps.Match> matches = shift.isGap() && !shift.shadow() ? this.gaps.search(shift, q, chosen) : List.of();
 		model.addAttribute("shift", shift);
 		model.addAttribute("q", q);
 		model.addAttribute("matches", matches);

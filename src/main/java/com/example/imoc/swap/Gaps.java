@@ -76,12 +76,13 @@ class Gaps {
 
 	/**
 	 * The rotation's participants whose name or email contains {@code query} (case-insensitive), those who may take
-	 * the shift first, at most {@link #SEARCH_LIMIT}.
+	 * the shift first, at most {@link #SEARCH_LIMIT}; and {@code chosen} (the person a rejected form named), so the
+	 * form comes back with them still selected.
 	 */
 	@Transactional(readOnly = true)
-	public List<Match> search(ShiftView shift, String query) {
+	public List<Match> search(ShiftView shift, String query, Long chosen) {
 		String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-		if (needle.isEmpty()) {
+		if (needle.isEmpty() && chosen == null) {
 			return List.of();
 		}
 		Check check = this.rules.check();
@@ -90,8 +91,9 @@ class Gaps {
 		List<Match> matches = new ArrayList<>();
 		for (Long id : ids) {
 			Person person = check.person(id);
-			if (person.getName().toLowerCase(Locale.ROOT).contains(needle)
-					|| person.getEmail().toLowerCase(Locale.ROOT).contains(needle)) {
+			boolean found = !needle.isEmpty() && (person.getName().toLowerCase(Locale.ROOT).contains(needle)
+					|| person.getEmail().toLowerCase(Locale.ROOT).contains(needle));
+			if (found || id.equals(chosen)) {
 				matches.add(new Match(id, person.getName(), person.getEmail(),
 						check.problems(Move.whole(shift, id, null))));
 			}

@@ -127,7 +127,7 @@ class SpecialDayTests {
 		Person volunteer = planned.staff()
 			.stream()
 			.filter(p -> !p.getId().equals(shift.assigneeId()))
-			.filter(p -> this.fixtures.gaps.search(shift, p.getEmail()).stream().anyMatch(Gaps.Match::fits))
+			.filter(p -> this.fixtures.gaps.search(shift, p.getEmail(), null).stream().anyMatch(Gaps.Match::fits))
 			.filter(p -> onDay(rotation, day).stream().noneMatch(s -> p.getId().equals(s.assigneeId())))
 			.findFirst()
 			.orElseThrow();
