@@ -22,9 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import com.example.imoc.people.Eligibility;
+import com.example.imoc.people.OnboardingState;
 import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonChanged;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.Role;
+import com.example.imoc.people.Roster;
+import com.example.imoc.people.TimeAway;
+import com.example.imoc.people.UnavailabilityChanged;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
 import com.example.imoc.schedule.CoverageGapsFound;
@@ -39,6 +45,10 @@ import com.example.imoc.schedule.Shifts;
  * The alerts are written just before the schedule change commits, in its transaction: the gap and its alert exist
  * together or not at all. Each gap is announced once ({@code coverage_gap_alert}); one that is filled and opens
  * again is announced again.
+ * <p>
+ * Inside the freeze window the assigner changes nothing, so a shift whose holder can no longer take it (time away
+ * entered, deactivated, offboarded, no longer eligible) stays theirs and is in effect a gap only the coordinator can
+ * fill: it is announced at once too, in the transaction that made it so, not left for the daily digest.
  */
 @Service
 class CoverageGapAlerts {
@@ -60,9 +70,15 @@ class CoverageGapAlerts {
 
 	private final NotifyProperties properties;
 
+	private final TimeAway timeAway;
+
+	private final Roster roster;
+
 	CoverageGapAlerts(JdbcClient jdbc, Notifications notifications, PersonRepository people, Shifts shifts,
-			Rotations rotations, Clock clock, NotifyProperties properties) {
+			Rotations rotations, Clock clock, NotifyProperties properties, TimeAway timeAway, Roster roster) {
 		this.properties = properties;
+		this.timeAway = timeAway;
+		this.roster = roster;
 		this.jdbc = jdbc;
 		this.notifications = notifications;
 		this.people = people;
@@ -84,6 +100,76 @@ class CoverageGapAlerts {
 		else if (event.fromPersonId() != null) {
 			alertNewGaps(event.rotationId(), this.clock.instant());
 		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void on(UnavailabilityChanged event) {
+		alertFrozenUncovered(event.personId(), this.clock.instant());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void on(PersonChanged event) {
+		alertFrozenUncovered(event.personId(), this.clock.instant());
+	}
+
+	/**
+	 * Announces the shifts of {@code personId} that start within their rotation's freeze window and that they can no
+	 * longer take, once each (a shift given to someone else clears its mark, as for gaps).
+	 * @return how many shifts were announced
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int alertFrozenUncovered(long personId, Instant now) {
+		Person holder = this.people.findById(personId).orElse(null);
+		if (holder == null) {
+			return 0;
+		}
+		int longestFreeze = this.rotations.all().stream().mapToInt(Rotation::freezeDays).max().orElse(0);
+		List<ShiftView> frozen = this.shifts.ofPerson(personId, now, now.plus(Duration.ofDays(longestFreeze)))
+			.stream()
+			.filter(s -> !s.shadow() && s.start().isAfter(now))
+			.filter(s -> s.start().isBefore(now.plus(Duration.ofDays(freezeDays(s.rotationId())))))
+			.toList();
+		if (frozen.isEmpty()) {
+			return 0;
+		}
+		Eligibility eligibility = this.roster.eligibilityOf(holder);
+		String why = !holder.isActive() || holder.getOnboardingState() == OnboardingState.OFFBOARDED
+				? holder.getName() + " is no longer active"
+				: !eligibility.eligible() ? holder.getName() + " is no longer eligible (" + eligibility.reason() + ")"
+						: null;
+		int announced = 0;
+		for (ShiftView shift : frozen) {
+			String problem = why != null ? why
+					: this.timeAway.overlapping(shift.start(), shift.end())
+						.stream()
+						.filter(a -> a.getPersonId() == personId)
+						.findFirst()
+						.map(a -> holder.getName() + " is away then (" + a.getKind().label() + ")")
+						.orElse(null);
+			if (problem == null || this.jdbc
+				.sql("insert into coverage_gap_alert (shift_id, alerted_at) values (?, ?) on conflict do nothing")
+				.params(shift.id(), Timestamp.from(now))
+				.update() == 0) {
+				continue;
+			}
+			announced++;
+			for (Person coordinator : recipients(shift.rotationId())) {
+				this.notifications.send(new Notice(coordinator.getId(), "coverage.gap",
+						"Uncovered shift in the freeze window: " + shift.rotationName() + " "
+								+ LocalTimes.dayAndTime(shift.start(), coordinator.zone()),
+						problem + " during " + shift.rotationName() + " " + shift.slot() + ", "
+								+ LocalTimes.span(shift.start(), shift.end(), coordinator.zone()) + " (times in "
+								+ coordinator.getTimeZone() + ", shift " + shift.id() + ").\nIt starts within the "
+								+ "freeze window, so the assigner leaves it as it is: give it to someone (a cover on "
+								+ holder.getName() + "'s behalf) or ask for volunteers.",
+						"/rotations/" + shift.rotationId() + "?week=" + shift.date()));
+			}
+		}
+		return announced;
+	}
+
+	private int freezeDays(long rotationId) {
+		return this.rotations.find(rotationId).map(Rotation::freezeDays).orElse(0);
 	}
 
 	/**

@@ -17,14 +17,16 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * Handoffs between IMs: when a primary shift ends, its IM (outgoing) and whoever holds the next shift of that
- * rotation (incoming) each get a notice linking to the handover note of the ended shift. The outgoing IM or the
+ * Handoffs between IMs: {@code imoc.notify.handover-lead} (30 min) before a primary shift ends, its IM (outgoing) and
+ * whoever holds the next shift of that rotation (incoming) each get a notice linking to the handover note of the
+ * ending shift, so the outgoing IM can brief the next one before leaving, as the handbook asks. Who is told is read
+ * from the shifts as they are at that moment: a swap made before then tells the new owners. The outgoing IM or the
  * coordinator writes the note; the incoming IM sees the latest one on their home page.
  */
 @Service
 class Handoffs {
 
-	/** Shifts that ended longer ago than this when the job gets to them (it was down) get no handoff any more. */
+	/** Handoffs due longer ago than this when the job gets to them (it was down) are not sent any more. */
 	static final Duration LATEST = Duration.ofHours(2);
 
 	static final int LONGEST_NOTE = 4000;
@@ -37,11 +39,15 @@ class Handoffs {
 
 	private final PersonRepository people;
 
-	Handoffs(JdbcClient jdbc, Notifications notifications, Shifts shifts, PersonRepository people) {
+	private final Duration lead;
+
+	Handoffs(JdbcClient jdbc, Notifications notifications, Shifts shifts, PersonRepository people,
+			NotifyProperties properties) {
 		this.jdbc = jdbc;
 		this.notifications = notifications;
 		this.shifts = shifts;
 		this.people = people;
+		this.lead = properties.handoverLead();
 	}
 
 	record HandoverNote(long id, long shiftId, String authorName, String body, Instant writtenAt) {
@@ -55,21 +61,23 @@ class Handoffs {
 	}
 
 	/**
-	 * Sends the handoff notices of the primary shifts that ended in the last two hours before {@code now}; once per
-	 * shift and person, so the job may run as often as it likes.
+	 * Sends the handoff notices that are due at {@code now}: of the primary shifts ending within the lead time, and of
+	 * those whose moment (end − lead) passed less than two hours ago (the job was down); once per shift and person, so
+	 * the job may run as often as it likes.
 	 * @return how many notices were sent
 	 */
 	@Transactional
 	public int sendDue(Instant now) {
-		List<Long> ended = this.jdbc.sql("""
+		Instant endsBy = now.plus(this.lead);
+		List<Long> ending = this.jdbc.sql("""
 				select id from shift
 				where state = 'SCHEDULED' and not shadow and ends_at <= ? and ends_at > ?
 				order by ends_at, id""")
-			.params(Timestamp.from(now), Timestamp.from(now.minus(LATEST)))
+			.params(Timestamp.from(endsBy), Timestamp.from(endsBy.minus(LATEST)))
 			.query(Long.class)
 			.list();
 		int sent = 0;
-		for (long shiftId : ended) {
+		for (long shiftId : ending) {
 			ShiftView outgoing = this.shifts.find(shiftId).orElseThrow();
 			ShiftView incoming = successor(outgoing).orElse(null);
 			Long from = outgoing.assigneeId();
@@ -78,7 +86,8 @@ class Handoffs {
 				continue;
 			}
 			String key = "handoff:" + shiftId;
-			if (from != null && this.notifications.sendOnce(toOutgoing(outgoing, incoming, zoneOf(from)), key) != null) {
+			if (from != null
+					&& this.notifications.sendOnce(toOutgoing(outgoing, incoming, zoneOf(from), now), key) != null) {
 				sent++;
 			}
 			if (to != null && this.notifications.sendOnce(toIncoming(outgoing, incoming, zoneOf(to)), key) != null) {
@@ -100,26 +109,29 @@ class Handoffs {
 			.flatMap(this.shifts::find);
 	}
 
-	private static Notice toOutgoing(ShiftView outgoing, ShiftView incoming, ZoneId zone) {
+	private static Notice toOutgoing(ShiftView outgoing, ShiftView incoming, ZoneId zone, Instant now) {
 		String next = incoming == null ? "the schedule has no next shift"
 				: incoming.isGap() ? "nobody holds the next shift (a coverage gap: tell the coordinator)"
-						: incoming.assigneeName() + " takes over";
+						: incoming.assigneeName() + " takes over: brief them before you go";
+		boolean ending = outgoing.end().isAfter(now);
 		return new Notice(outgoing.assigneeId(), "shift.handoff",
-				"Handoff: your " + outgoing.rotationName() + " shift ended at " + LocalTimes.time(outgoing.end(), zone),
+				"Handoff: your " + outgoing.rotationName() + " shift " + (ending ? "ends" : "ended") + " at "
+						+ LocalTimes.time(outgoing.end(), zone),
 				"Your " + outgoing.rotationName() + " shift (" + LocalTimes.span(outgoing.start(), outgoing.end(), zone)
-						+ ") has ended; " + next + ".\nWrite a short handover note: what is going on, what to watch, "
-						+ "what is waiting for someone.",
+						+ ") " + (ending ? "ends soon" : "has ended") + "; " + next + ".\nWrite a short handover note: what is going on, what to "
+						+ "watch, what is waiting for someone.",
 				"/handover/" + outgoing.id());
 	}
 
 	private static Notice toIncoming(ShiftView outgoing, ShiftView incoming, ZoneId zone) {
-		String from = outgoing.isGap() ? "nobody (the last shift was a coverage gap)" : outgoing.assigneeName();
+		String from = outgoing.isGap() ? "nobody (the current shift is a coverage gap)" : outgoing.assigneeName();
 		return new Notice(incoming.assigneeId(), "shift.handoff",
 				"Handoff: you are the IM in " + incoming.rotationName() + " from "
 						+ LocalTimes.time(incoming.start(), zone),
 				"You take over " + incoming.rotationName() + " from " + from + " ("
 						+ LocalTimes.span(incoming.start(), incoming.end(), zone)
-						+ ").\nThe handover note of the last shift shows on your home page once it is written.",
+						+ ").\nThey brief you before their shift ends; their handover note shows on your home page "
+						+ "once it is written.",
 				"/handover/" + outgoing.id());
 	}
 

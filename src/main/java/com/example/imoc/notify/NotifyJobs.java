@@ -54,7 +54,7 @@ class NotifyJobs {
 
 	@Bean
 	JobDetail sendHandoffsJob() {
-		return durable(SendHandoffsJob.class, HANDOFFS, "Tell outgoing and incoming IMs when a shift ends");
+		return durable(SendHandoffsJob.class, HANDOFFS, "Tell outgoing and incoming IMs before a shift ends");
 	}
 
 	@Bean

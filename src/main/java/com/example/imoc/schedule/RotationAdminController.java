@@ -67,10 +67,13 @@ class RotationAdminController {
 
 	private final PublicHolidays holidays;
 
+	private final FairnessSettings fairnessSettings;
+
 	RotationAdminController(Rotations rotations, Shifts shifts, PersonRepository people, Roster roster,
 			ScheduleJobs.ScheduleTriggers triggers, AuditLog auditLog, ScheduleMaintenance maintenance, Clock clock,
-			PublicHolidays holidays) {
+			PublicHolidays holidays, FairnessSettings fairnessSettings) {
 		this.holidays = holidays;
+		this.fairnessSettings = fairnessSettings;
 		this.maintenance = maintenance;
 		this.rotations = rotations;
 		this.shifts = shifts;
@@ -107,8 +110,9 @@ class RotationAdminController {
 			model.addAttribute("rangeError", "The end date must be on or after the start date.");
 			end = start;
 		}
-		List<ShiftView> inPeriod = this.shifts.ofRotation(id, start.atStartOfDay(rotation.zone()).toInstant(),
-				end.plusDays(1).atStartOfDay(rotation.zone()).toInstant());
+		Instant periodStart = start.atStartOfDay(rotation.zone()).toInstant();
+		Instant periodEnd = end.plusDays(1).atStartOfDay(rotation.zone()).toInstant();
+		List<ShiftView> inPeriod = this.shifts.ofRotation(id, periodStart, periodEnd);
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
@@ -117,7 +121,9 @@ class RotationAdminController {
 			.filter(Objects::nonNull)
 			.distinct()
 			.toList()));
-		model.addAttribute("fairness", Fairness.of(inPeriod, calendars::get));
+		model.addAttribute("fairness",
+				Fairness.of(inPeriod, calendars::get, this.shifts.fairnessWeights(id, periodStart, periodEnd)));
+		model.addAttribute("specialDayWeight", this.fairnessSettings.specialDayWeight());
 		model.addAttribute("gaps", this.shifts.gaps(now, now.plus(Duration.ofDays(rotation.horizonWeeks() * 7L)))
 			.stream()
 			.filter(s -> s.rotationId() == id)

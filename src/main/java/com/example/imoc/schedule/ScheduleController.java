@@ -187,6 +187,7 @@ class ScheduleController {
 		this.people.findAllById(away.stream().map(Unavailability::getPersonId).distinct().toList())
 			.forEach(p -> names.put(p.getId(), p.getName()));
 		model.addAttribute("rotation", rotation);
+		model.addAttribute("now", now);
 		model.addAttribute("grid", grid);
 		model.addAttribute("span", span);
 		model.addAttribute("start", start);

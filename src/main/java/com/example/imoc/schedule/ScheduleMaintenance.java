@@ -250,16 +250,20 @@ public class ScheduleMaintenance {
 		}
 		involved.removeIf(id -> id == null);
 		this.people.findAllById(involved).forEach(p -> names.put(p.getId(), p.getName()));
+		// A shift belongs to its owner's layer, as after a swap (ShiftChanges); a gap keeps its layer.
+		Map<Long, Long> layerOf = new HashMap<>();
+		this.rotations.participants(rotation.id()).forEach(p -> layerOf.put(p.personId(), p.layerId()));
 		int gaps = 0;
 		for (Reassignment change : changes) {
 			ExistingShift before = byId.get(change.shiftId());
 			boolean dropShadow = before.shadow() && change.newAssigneeId() == null;
 			// A shadow row keeps its person and is cancelled; a primary shift changes owner (or becomes a gap).
 			this.jdbc.sql("""
-					update shift set assignee_id = ?, reason = ?, state = ?, sequence = sequence + 1,
-					       version = version + 1, updated_at = ?
+					update shift set assignee_id = ?, layer_id = coalesce(?, layer_id), fairness_weight = 1, reason = ?,
+					       state = ?, sequence = sequence + 1, version = version + 1, updated_at = ?
 					where id = ?""")
-				.params(dropShadow ? before.assigneeId() : change.newAssigneeId(), change.reason(),
+				.params(dropShadow ? before.assigneeId() : change.newAssigneeId(),
+						change.newAssigneeId() == null ? null : layerOf.get(change.newAssigneeId()), change.reason(),
 						dropShadow ? "CANCELLED" : "SCHEDULED", Timestamp.from(now), change.shiftId())
 				.update();
 			if (change.newAssigneeId() == null && !before.shadow()) {
@@ -335,9 +339,10 @@ public class ScheduleMaintenance {
 			})
 			.list();
 		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(byId.values());
+		// Load as fairness counts it: each shift's hours times its fairness_weight (volunteered on a special day).
 		Map<Long, Duration[]> load = new HashMap<>();
 		this.jdbc.sql("""
-				select assignee_id, starts_at, ends_at from shift
+				select assignee_id, starts_at, ends_at, fairness_weight from shift
 				where rotation_id = ? and state = 'SCHEDULED' and not shadow and assignee_id is not null
 				  and starts_at >= ? and starts_at < ?""")
 			.params(rotation.id(), Timestamp.from(windowStart), Timestamp.from(priorUntil))
@@ -348,7 +353,7 @@ public class ScheduleMaintenance {
 				Duration[] sum = load.computeIfAbsent(who,
 						k -> new Duration[] { Duration.ZERO, Duration.ZERO, Duration.ZERO });
 				WorkCalendar.Hours off = calendars.getOrDefault(who, WorkCalendar.UTC).hours(start, end);
-				sum[0] = sum[0].plus(Duration.between(start, end));
+				sum[0] = sum[0].plus(Duration.ofSeconds(Math.round(Duration.between(start, end).toSeconds() * rs.getDouble(4))));
 				sum[1] = sum[1].plus(off.weekend());
 				sum[2] = sum[2].plus(off.holiday());
 				return null;
@@ -379,7 +384,7 @@ public class ScheduleMaintenance {
 
 	private List<ExistingShift> existing(Rotation rotation, Instant endingAfter) {
 		return this.jdbc.sql("""
-				select s.id, sl.label, l.name, s.starts_at, s.ends_at, s.assignee_id, s.shadow
+				select s.id, sl.label, l.name, s.starts_at, s.ends_at, s.assignee_id, s.shadow, s.local_date
 				from shift s join rotation_slot sl on sl.id = s.slot_id join rotation_layer l on l.id = s.layer_id
 				where s.rotation_id = ? and s.state = 'SCHEDULED' and s.ends_at > ?
 				order by s.starts_at, s.id""")
@@ -388,7 +393,8 @@ public class ScheduleMaintenance {
 				long assignee = rs.getLong(6);
 				Long assigneeId = rs.wasNull() ? null : assignee;
 				return new ExistingShift(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), assigneeId, rs.getBoolean(7));
+						rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), assigneeId, rs.getBoolean(7),
+						rs.getObject(8, LocalDate.class));
 			})
 			.list();
 	}

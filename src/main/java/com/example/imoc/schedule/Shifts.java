@@ -176,6 +176,22 @@ public class Shifts {
 		return held;
 	}
 
+	/**
+	 * The fairness weights other than 1 of a rotation's live shifts between two instants (shift id to weight): those
+	 * volunteers took on special coverage days.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Double> fairnessWeights(long rotationId, Instant from, Instant to) {
+		Map<Long, Double> weights = new HashMap<>();
+		this.jdbc.sql("""
+				select id, fairness_weight from shift where rotation_id = ? and fairness_weight <> 1
+				  and state = 'SCHEDULED' and ends_at > ? and starts_at < ?""")
+			.params(rotationId, ts(from), ts(to))
+			.query((rs, n) -> weights.put(rs.getLong(1), rs.getDouble(2)))
+			.list();
+		return weights;
+	}
+
 	static Timestamp ts(Instant instant) {
 		return Timestamp.from(instant);
 	}

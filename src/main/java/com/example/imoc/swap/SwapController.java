@@ -226,10 +226,12 @@ class SwapController {
 						? new Move(row.shift(), request.partStart(), request.partEnd(), taker, row.counterpartShift())
 						: Move.whole(row.shift(), taker, row.counterpartShift());
 				problems = new ArrayList<>(check.problems(give));
-				preview.add(check.load(request.requesterId(),
-						row.counterpartShift() == null ? List.of()
-								: List.of(Move.whole(row.counterpartShift(), request.requesterId(), row.shift())),
-						List.of(row.shift()), request.partStart(), request.partEnd()));
+				if (!request.forGap()) {
+					preview.add(check.load(request.requesterId(),
+							row.counterpartShift() == null ? List.of()
+									: List.of(Move.whole(row.counterpartShift(), request.requesterId(), row.shift())),
+							List.of(row.shift()), request.partStart(), request.partEnd()));
+				}
 				preview.add(check.load(taker, List.of(give),
 						row.counterpartShift() == null ? List.of() : List.of(row.counterpartShift()), null, null));
 			}

@@ -98,6 +98,32 @@ class SwapRequests {
 			.single();
 	}
 
+	/**
+	 * An open cover the coordinator offers: for a gap ({@code requesterId} is the coordinator) or for a special
+	 * coverage day's shift ({@code requesterId} is its holder).
+	 */
+	long insertOffer(long requesterId, long shiftId, long shiftVersion, boolean forGap, Long specialDayId,
+			String message, String createdBy) {
+		return this.jdbc.sql("""
+				insert into swap_request (kind, requester_id, shift_id, shift_version, message, created_by, for_gap,
+				    special_day_id)
+				values ('OPEN_COVER', ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(requesterId, shiftId, shiftVersion, message, createdBy, forGap, specialDayId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Open covers offered by the coordinator on shifts of a rotation between two instants: shift id to request. */
+	List<SwapRequest> offersIn(long rotationId, Instant from, Instant to) {
+		return this.jdbc.sql(SELECT + """
+				 join shift s on s.id = r.shift_id
+				where r.kind = 'OPEN_COVER' and r.state = 'PENDING' and (r.for_gap or r.special_day_id is not null)
+				  and s.rotation_id = ? and s.ends_at > ? and s.starts_at < ?""")
+			.params(rotationId, ts(from), ts(to))
+			.query(SwapRequests::map)
+			.list();
+	}
+
 	void decide(long id, SwapState state, String decidedBy, Instant at, String note) {
 		this.jdbc.sql("""
 				update swap_request set state = ?, decided_by = ?, decided_at = ?, decision_note = ?, version = version + 1
@@ -152,7 +178,7 @@ class SwapRequests {
 				rs.getString("decision_note"), nullableLong(rs, "result_shift_id"),
 				nullableLong(rs, "result_shift_version"), nullableLong(rs, "result_counterpart_version"),
 				instant(rs, "undo_until"), rs.getBoolean("undo_by_requester"), rs.getBoolean("undo_by_counterpart"),
-				rs.getLong("version"));
+				rs.getLong("version"), rs.getBoolean("for_gap"), nullableLong(rs, "special_day_id"));
 	}
 
 }

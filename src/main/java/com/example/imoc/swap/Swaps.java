@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -117,7 +118,7 @@ class Swaps {
 		if (request.kind() != SwapKind.OPEN_COVER && actor.id() != taker && !actor.isCoordinator()) {
 			throw new AccessDeniedException("This request is addressed to someone else.");
 		}
-		if (taker == request.requesterId()) {
+		if (taker == request.requesterId() && !request.forGap()) {
 			throw SwapRefused.conflict("You cannot take your own shift.");
 		}
 		List<Long> ids = new ArrayList<>(List.of(request.shiftId()));
@@ -130,7 +131,8 @@ class Swaps {
 		Instant now = this.rules.check().now();
 		requireShiftsAsAsked(request, shift, other, taker, now);
 		Check check = this.rules.check();
-		List<String> problems = new ArrayList<>(check.timing(shift, actor.isCoordinator()));
+		List<String> problems = new ArrayList<>(
+				check.timing(shift, actor.isCoordinator() || request.offeredByCoordinator()));
 		Move give = request.isPartial() ? new Move(shift, request.partStart(), request.partEnd(), taker, other)
 				: Move.whole(shift, taker, other);
 		problems.addAll(check.problems(give));
@@ -165,7 +167,7 @@ class Swaps {
 	 * from whoever holds it now, who never agreed.
 	 */
 	private void requireShiftsAsAsked(SwapRequest request, ShiftView shift, ShiftView other, long taker, Instant now) {
-		if (shift.version() == request.shiftVersion() && Long.valueOf(request.requesterId()).equals(shift.assigneeId())
+		if (shift.version() == request.shiftVersion() && Objects.equals(request.expectedHolder(), shift.assigneeId())
 				&& (other == null || (other.version() == request.counterpartShiftVersion()
 						&& Long.valueOf(taker).equals(other.assigneeId())))) {
 			return;
@@ -182,10 +184,15 @@ class Swaps {
 	private SwapRequest apply(SignedInPerson actor, SwapRequest request, ShiftView shift, ShiftView other, long taker,
 			SwapState state, Instant now, Rotation rotation, String note) {
 		Person takerPerson = this.people.findById(taker).orElseThrow();
-		String reason = switch (request.kind()) {
-			case SWAP -> "swapped with " + request.requesterName() + " (request #" + request.id() + ")";
-			case COVER, OPEN_COVER -> "covering for " + request.requesterName() + " (request #" + request.id() + ")";
-		};
+		String reason = request.forGap() ? "volunteered for a coverage gap (request #" + request.id() + ")"
+				: request.specialDayId() != null
+						? "volunteered on a special coverage day for " + request.requesterName() + " (request #"
+								+ request.id() + ")"
+						: switch (request.kind()) {
+							case SWAP -> "swapped with " + request.requesterName() + " (request #" + request.id() + ")";
+							case COVER, OPEN_COVER -> "covering for " + request.requesterName() + " (request #"
+									+ request.id() + ")";
+						};
 		// Shifts are locked and their versions checked, so these writes succeed; if one did not, its
 		// ShiftChangedException rolls the whole transition back.
 		long resultShift;
@@ -197,7 +204,8 @@ class Swaps {
 		}
 		else {
 			resultShift = shift.id();
-			resultVersion = this.shiftChanges.reassign(shift.id(), shift.version(), taker, reason);
+			resultVersion = this.shiftChanges.reassign(shift.id(), shift.version(), taker, reason,
+					request.specialDayId() != null);
 		}
 		Long counterpartVersion = null;
 		if (other != null) {
@@ -210,12 +218,20 @@ class Swaps {
 			undoUntil = earliest;
 		}
 		this.requests.decide(request.id(), state, actor.email(), now, note);
-		this.requests.recordResult(request.id(), resultShift, resultVersion, counterpartVersion, undoUntil);
+		// A filled gap has nobody to give it back to: no undo (the coordinator reassigns it if needed).
+		this.requests.recordResult(request.id(), resultShift, resultVersion, counterpartVersion,
+				request.forGap() ? null : undoUntil);
 		this.auditLog.record("swap." + state.name().toLowerCase(), "swap", request.id(),
-				SwapRules.describe(shift) + ": " + request.requesterName() + " → " + takerPerson.getName()
+				SwapRules.describe(shift) + ": " + (request.forGap() ? "nobody (gap)" : request.requesterName())
+						+ " → " + takerPerson.getName()
 						+ (other == null ? "" : "; " + SwapRules.describe(other) + ": " + takerPerson.getName() + " → "
 								+ request.requesterName())
 						+ (actor.id() != taker ? " (performed by " + actor.email() + ")" : ""));
+		if (request.forGap()) {
+			notify(request.requesterId(), "swap.accepted", takerPerson.getName() + " took a coverage gap",
+					takerPerson.getName() + " volunteered for " + SwapRules.describe(shift) + ".", request.id());
+			return this.requests.find(request.id()).orElseThrow();
+		}
 		notify(request.requesterId(), "swap.accepted", takerPerson.getName() + " took your shift",
 				takerPerson.getName() + " now holds " + SwapRules.describe(shift)
 						+ (other == null ? "." : ", and you hold " + SwapRules.describe(other) + ".")
@@ -280,6 +296,10 @@ class Swaps {
 		if (!request.state().isDone()) {
 			throw SwapRefused.conflict("Only an accepted request can be undone; this one is "
 					+ request.state().label().toLowerCase() + ".");
+		}
+		if (request.forGap()) {
+			throw SwapRefused.conflict("A filled coverage gap is not undone: ask the coordinator to assign the shift "
+					+ "to someone else.");
 		}
 		Instant now = this.rules.check().now();
 		if (request.undoUntil() == null || !now.isBefore(request.undoUntil())) {
@@ -477,7 +497,7 @@ class Swaps {
 		List<Participant> participants = this.rotations.participants(shift.rotationId());
 		check.prefetch(participants.stream().map(Participant::personId).toList());
 		for (Participant participant : participants) {
-			if (participant.personId() == shift.assigneeId()) {
+			if (Long.valueOf(participant.personId()).equals(shift.assigneeId())) {
 				continue;
 			}
 			if (check.problems(new Move(shift, partStart, partEnd, participant.personId(), null)).isEmpty()) {

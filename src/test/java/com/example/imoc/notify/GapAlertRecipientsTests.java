@@ -14,6 +14,8 @@ import com.example.imoc.IntegrationTest;
 import com.example.imoc.people.OnboardingState;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.Roster;
+import com.example.imoc.people.TimeAway;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
@@ -52,6 +54,12 @@ class GapAlertRecipientsTests {
 	@Autowired
 	TransactionTemplate transaction;
 
+	@Autowired
+	TimeAway timeAway;
+
+	@Autowired
+	Roster roster;
+
 	private int gapNotices(Person person) {
 		return this.jdbc.sql("select count(*) from notification where recipient_id = ? and kind = 'coverage.gap'")
 			.param(person.getId())
@@ -89,9 +97,9 @@ class GapAlertRecipientsTests {
 
 	private CoverageGapAlerts alerts(boolean toParticipants) {
 		NotifyProperties properties = new NotifyProperties("IMOC <imoc@example.com>", 8, Duration.ofSeconds(30),
-				Duration.ofHours(1), 50, Duration.ofSeconds(30), "0 0 7 * * ?", false, toParticipants);
+				Duration.ofHours(1), 50, Duration.ofSeconds(30), "0 0 7 * * ?", false, toParticipants, Duration.ofMinutes(30));
 		return new CoverageGapAlerts(this.jdbc, this.notifications, this.people, this.shifts, this.rotations,
-				this.clock, properties);
+				this.clock, properties, this.timeAway, this.roster);
 	}
 
 }

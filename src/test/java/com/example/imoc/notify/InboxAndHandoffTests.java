@@ -146,7 +146,7 @@ class InboxAndHandoffTests {
 	}
 
 	@Test
-	void atAShiftsEndBothIMsGetAHandoffOnceAndTheNoteShowsOnTheIncomingIMsHomePage() throws Exception {
+	void beforeAShiftEndsBothIMsGetAHandoffOnceAndTheNoteShowsOnTheIncomingIMsHomePage() throws Exception {
 		Rotation rotation = this.testRotations.imocLike(2);
 		this.testRotations.staff(rotation, 6);
 		this.maintenance.maintain(rotation.id());
@@ -162,8 +162,9 @@ class InboxAndHandoffTests {
 			.orElseThrow();
 		ShiftView incoming = planned.stream().filter(n -> n.start().equals(outgoing.end())).findFirst().orElseThrow();
 
-		assertThat(this.handoffs.sendDue(outgoing.end().minusSeconds(1))).isZero();
-		assertThat(this.handoffs.sendDue(outgoing.end())).isGreaterThanOrEqualTo(2);
+		Instant briefing = outgoing.end().minus(Duration.ofMinutes(30));
+		assertThat(this.handoffs.sendDue(briefing.minusSeconds(1))).isZero();
+		assertThat(this.handoffs.sendDue(briefing)).isGreaterThanOrEqualTo(2);
 		assertThat(this.handoffs.sendDue(outgoing.end().plusSeconds(60))).isZero();
 		assertThat(handoffLinks(outgoing.assigneeId())).containsExactly("/handover/" + outgoing.id());
 		assertThat(handoffLinks(incoming.assigneeId())).containsExactly("/handover/" + outgoing.id());

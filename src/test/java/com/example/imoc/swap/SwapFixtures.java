@@ -29,7 +29,10 @@ class SwapFixtures {
 
 	final Swaps swaps;
 
-	SwapFixtures(TestRotations testRotations, ScheduleMaintenance maintenance, Shifts shifts, Swaps swaps) {
+	final Gaps gaps;
+
+	SwapFixtures(TestRotations testRotations, ScheduleMaintenance maintenance, Shifts shifts, Swaps swaps, Gaps gaps) {
+		this.gaps = gaps;
 		this.testRotations = testRotations;
 		this.maintenance = maintenance;
 		this.shifts = shifts;

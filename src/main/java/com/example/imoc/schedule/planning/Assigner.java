@@ -71,7 +71,7 @@ public final class Assigner {
         ShiftClock clock = new ShiftClock(rules.zone());
         Planning planning = new Planning(rules, people, clock.startOfDay(from));
         Coverage coverage = new Coverage();
-        BlockHolders holders = new BlockHolders(rules, clock);
+        BlockHolders holders = new BlockHolders(rules);
         for (ExistingShift shift : sorted(existing)) {
             planning.bookExisting(shift);
             if (!shift.shadow()) {
@@ -124,7 +124,6 @@ public final class Assigner {
      */
     public List<Reassignment> repair(RotationRules rules, List<Candidate> people, List<ExistingShift> future,
                                      Instant frozenUntil) {
-        ShiftClock clock = new ShiftClock(rules.zone());
         Planning planning = new Planning(rules, people, frozenUntil);
         List<ExistingShift> shifts = sorted(future);
         shifts.forEach(planning::bookExisting);
@@ -133,7 +132,7 @@ public final class Assigner {
                 .collect(Collectors.toSet());
         Map<Long, Long> changedBackups = new HashMap<>();
         List<Reassignment> changes = new ArrayList<>();
-        BlockHolders holders = new BlockHolders(rules, clock);
+        BlockHolders holders = new BlockHolders(rules);
         Map<String, List<Vacancy>> vacancies = new TreeMap<>();
         for (ExistingShift shift : shifts) {
             if (shift.start().isBefore(frozenUntil) || (shift.isGap() && shift.shadow())
@@ -143,7 +142,7 @@ public final class Assigner {
                 }
                 continue;
             }
-            Need need = new Need(clock.dateOf(shift.start()), shift.range(), rules.minimumRest());
+            Need need = new Need(shift.date(), shift.range(), rules.minimumRest());
             String problem = null;
             if (!shift.isGap()) {
                 Optional<String> found = planning.problemWithCurrentAssignee(shift, need);
@@ -288,17 +287,15 @@ public final class Assigner {
      */
     private static final class BlockHolders {
         private final RotationRules rules;
-        private final ShiftClock clock;
         private final Map<String, Map<Long, Integer>> daysHeld = new HashMap<>();
 
-        BlockHolders(RotationRules rules, ShiftClock clock) {
+        BlockHolders(RotationRules rules) {
             this.rules = rules;
-            this.clock = clock;
         }
 
         void add(ExistingShift shift) {
             if (!shift.isGap()) {
-                daysHeld.computeIfAbsent(key(shift.slot(), clock.dateOf(shift.start())), key -> new TreeMap<>())
+                daysHeld.computeIfAbsent(key(shift.slot(), shift.date()), key -> new TreeMap<>())
                         .merge(shift.assigneeId(), 1, Integer::sum);
             }
         }

@@ -109,6 +109,28 @@ class AssignerTests {
     }
 
     @Test
+    void repairReadsAShiftsStoredDateSoThePartOfAFridayNightAfterMidnightStaysWithAWeekdaysOnlyCover() {
+        RotationRules rules = Rotations.realRules(UTC, MONDAY, Duration.ofHours(8));
+        List<Candidate> people = List.of(im(1, EVERY_DAY), im(2, WEEKDAYS_ONLY));
+        LocalDate friday = MONDAY.plusDays(11);
+        Instant start = friday.atTime(23, 0).atZone(UTC).toInstant();
+        Instant midnight = friday.plusDays(1).atStartOfDay(UTC).toInstant();
+        Instant end = friday.plusDays(1).atTime(5, 0).atZone(UTC).toInstant();
+        // A partial cover split Friday's night shift: the part after midnight starts on Saturday but is Friday's.
+        List<ExistingShift> stored = List.of(
+                new ExistingShift(1, "23:00-05:00", EVERY_DAY.name(), start, midnight, 1L, false, friday),
+                new ExistingShift(2, "23:00-05:00", WEEKDAYS_ONLY.name(), midnight, end, 2L, false, friday));
+
+        assertThat(assigner.repair(rules, people, stored, MONDAY.atStartOfDay(UTC).toInstant())).isEmpty();
+
+        List<ExistingShift> saturdays = List.of(
+                new ExistingShift(3, "05:00-11:00", WEEKDAYS_ONLY.name(), friday.plusDays(1).atTime(5, 0).atZone(UTC).toInstant(),
+                        friday.plusDays(1).atTime(11, 0).atZone(UTC).toInstant(), 2L, false, friday.plusDays(1)));
+        assertThat(assigner.repair(rules, people, saturdays, MONDAY.atStartOfDay(UTC).toInstant()))
+                .singleElement().satisfies(change -> assertThat(change.newAssigneeId()).isEqualTo(1L));
+    }
+
+    @Test
     void emptyRosterLeavesEveryShiftAGapWithAReason() {
         RotationRules rules = Rotations.realRules(UTC, MONDAY, Duration.ofHours(8));
 

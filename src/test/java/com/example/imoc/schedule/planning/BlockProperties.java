@@ -75,7 +75,7 @@ class BlockProperties {
         List<LocalDate> gapDates = blockStart.plusDays(firstGap).datesUntil(blockStart.plusDays(Math.min(4, firstGap + gapDays))).toList();
         List<ExistingShift> withGaps = stored.stream()
                 .map(shift -> !shift.shadow() && shift.slot().equals(slot) && gapDates.contains(clock.dateOf(shift.start()))
-                        ? new ExistingShift(shift.id(), shift.slot(), shift.layer(), shift.start(), shift.end(), null, false)
+                        ? new ExistingShift(shift.id(), shift.slot(), shift.layer(), shift.start(), shift.end(), null, false, shift.date())
                         : shift)
                 .toList();
 
@@ -171,7 +171,7 @@ class BlockProperties {
             for (PlannedShift shift : assigner.extend(rules, people, existing, from, until)) {
                 if (shift.end().isAfter(now)) {
                     stored.add(new ExistingShift(stored.size() + 1, shift.slot(), shift.layer(), shift.start(), shift.end(),
-                            shift.assigneeId(), shift.shadow()));
+                            shift.assigneeId(), shift.shadow(), shift.date()));
                 }
             }
         }
@@ -195,7 +195,7 @@ class BlockProperties {
         return stored.stream()
                 .map(shift -> byShift.containsKey(shift.id())
                         ? new ExistingShift(shift.id(), shift.slot(), shift.layer(), shift.start(), shift.end(),
-                        byShift.get(shift.id()).newAssigneeId(), shift.shadow())
+                        byShift.get(shift.id()).newAssigneeId(), shift.shadow(), shift.date())
                         : shift)
                 .toList();
     }

@@ -87,12 +87,12 @@ class OwnWeekendTests {
                 im(1, EVERY_DAY), im(2, EVERY_DAY));
         List<ExistingShift> held = List.of(
                 new ExistingShift(1, "19:00-23:00", EVERY_DAY.name(), Instant.parse("2026-12-04T19:00:00Z"),
-                        Instant.parse("2026-12-04T23:00:00Z"), SYDNEY, false),
+                        Instant.parse("2026-12-04T23:00:00Z"), SYDNEY, false, LocalDate.parse("2026-12-04")),
                 new ExistingShift(2, "23:00-05:00", EVERY_DAY.name(), Instant.parse("2026-12-04T23:00:00Z"),
-                        Instant.parse("2026-12-05T05:00:00Z"), BERLIN, false),
+                        Instant.parse("2026-12-05T05:00:00Z"), BERLIN, false, LocalDate.parse("2026-12-04")),
                 // In UTC, Friday 11:00–15:00 is a weekday: the UTC weekdays-only person keeps it.
                 new ExistingShift(3, "11:00-15:00", EVERY_DAY.name(), Instant.parse("2026-12-04T11:00:00Z"),
-                        Instant.parse("2026-12-04T15:00:00Z"), 103L, false));
+                        Instant.parse("2026-12-04T15:00:00Z"), 103L, false, LocalDate.parse("2026-12-04")));
 
         List<Reassignment> repairs = assigner.repair(rules, people, held, Instant.parse("2026-12-01T00:00:00Z"));
 
@@ -112,9 +112,9 @@ class OwnWeekendTests {
         // Both hold one 6-hour Wednesday shift; only for person 1 is that Wednesday a holiday of their region.
         List<ExistingShift> held = List.of(
                 new ExistingShift(1, "05:00-11:00", EVERY_DAY.name(), Instant.parse("2026-12-02T05:00:00Z"),
-                        Instant.parse("2026-12-02T11:00:00Z"), 1L, false),
+                        Instant.parse("2026-12-02T11:00:00Z"), 1L, false, LocalDate.parse("2026-12-02")),
                 new ExistingShift(2, "11:00-15:00", EVERY_DAY.name(), Instant.parse("2026-12-02T11:00:00Z"),
-                        Instant.parse("2026-12-02T17:00:00Z"), 2L, false),
+                        Instant.parse("2026-12-02T17:00:00Z"), 2L, false, LocalDate.parse("2026-12-02")),
                 gap(3, "15:00-19:00", "2026-12-09T15:00:00Z", "2026-12-09T19:00:00Z"));
 
         List<Reassignment> repairs = assigner.repair(rules, List.of(a, b), held, Instant.parse("2026-12-01T00:00:00Z"));
@@ -138,9 +138,9 @@ class OwnWeekendTests {
         Candidate only = livingIn(im(1, EVERY_DAY), "Europe/Berlin", Set.of(LocalDate.of(2026, 12, 2)), false);
         List<ExistingShift> held = List.of(
                 new ExistingShift(1, "05:00-11:00", EVERY_DAY.name(), Instant.parse("2026-12-02T05:00:00Z"),
-                        Instant.parse("2026-12-02T11:00:00Z"), 1L, false),
+                        Instant.parse("2026-12-02T11:00:00Z"), 1L, false, LocalDate.parse("2026-12-02")),
                 new ExistingShift(2, "23:00-05:00", EVERY_DAY.name(), Instant.parse("2026-12-04T23:00:00Z"),
-                        Instant.parse("2026-12-05T05:00:00Z"), 1L, false),
+                        Instant.parse("2026-12-05T05:00:00Z"), 1L, false, LocalDate.parse("2026-12-04")),
                 gap(3, "15:00-19:00", "2026-12-09T15:00:00Z", "2026-12-09T19:00:00Z"));
 
         List<Reassignment> repairs = assigner.repair(rules, List.of(only), held, Instant.parse("2026-12-01T00:00:00Z"));
@@ -150,7 +150,8 @@ class OwnWeekendTests {
     }
 
     private static ExistingShift gap(long id, String slot, String start, String end) {
-        return new ExistingShift(id, slot, EVERY_DAY.name(), Instant.parse(start), Instant.parse(end), null, false);
+        return new ExistingShift(id, slot, EVERY_DAY.name(), Instant.parse(start), Instant.parse(end), null, false,
+                LocalDate.ofInstant(Instant.parse(start), UTC));
     }
 
     private static void assertOnlyLocalWeekdays(List<PlannedShift> plan, long personId, String zone) {

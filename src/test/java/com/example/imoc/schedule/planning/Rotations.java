@@ -66,7 +66,7 @@ final class Rotations {
                 .mapToObj(i -> {
                     PlannedShift shift = planned.get(i);
                     return new ExistingShift(i + 1, shift.slot(), shift.layer(), shift.start(), shift.end(),
-                            shift.assigneeId(), shift.shadow());
+                            shift.assigneeId(), shift.shadow(), shift.date());
                 })
                 .toList();
     }
