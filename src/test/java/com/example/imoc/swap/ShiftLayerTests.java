@@ -118,11 +118,15 @@ class ShiftLayerTests {
 	}
 
 	@Test
-	void thePartOfAFridayNightAfterMidnightIsStillFridaysSoRepairLeavesItWithAWeekdaysOnlyCover() {
+	void thePartOfAFridayNightAfterMidnightKeepsFridaysDateAndRepairLeavesItWithAWeekdaysOnlyCoverForWhomItIsAWeekday() {
 		Planned planned = this.fixtures.planned(8, 3);
 		Rotation rotation = planned.rotation();
 		long weekdaysOnly = rotation.layer("weekdays-only").orElseThrow().id();
-		Person weekdayPerson = weekdayContract(rotation, "Nina Night");
+		// Saturday 00:00–05:00 UTC is Friday evening in New York: a weekday there, so her contract allows it (the
+		// weekend is judged in the person's own zone, people.WorkCalendar).
+		Person nina = weekdayContract(rotation, "Nina Night");
+		nina.setTimeZone(java.time.ZoneId.of("America/New_York"));
+		Person weekdayPerson = this.people.save(nina);
 		ShiftView night = this.fixtures.swappable(rotation)
 			.stream()
 			.filter(s -> s.slot().equals("23:00-05:00") && s.date().getDayOfWeek() == DayOfWeek.FRIDAY)
@@ -142,7 +146,7 @@ class ShiftLayerTests {
 
 		this.maintenance.repair(rotation.id());
 		assertThat(this.fixtures.shift(part.id()).assigneeId())
-			.as("repair reads the stored Friday, as the swap rules did, not Saturday from the part's start")
+			.as("repair judges the part as the swap rules did and leaves it with her")
 			.isEqualTo(weekdayPerson.getId());
 		assertThat(this.fixtures.shift(part.id()).version()).isEqualTo(part.version());
 	}

@@ -109,9 +109,12 @@ class AssignerTests {
     }
 
     @Test
-    void repairReadsAShiftsStoredDateSoThePartOfAFridayNightAfterMidnightStaysWithAWeekdaysOnlyCover() {
+    void repairLeavesThePartOfAFridayNightAfterMidnightWithAWeekdaysOnlyCoverForWhomItIsFriday() {
         RotationRules rules = Rotations.realRules(UTC, MONDAY, Duration.ofHours(8));
-        List<Candidate> people = List.of(im(1, EVERY_DAY), im(2, WEEKDAYS_ONLY));
+        // Saturday 00:00–05:00 UTC is Friday evening in New York: a weekday for person 2, whose layer days are
+        // judged in their own zone (people.WorkCalendar).
+        List<Candidate> people = List.of(im(1, EVERY_DAY),
+                Rotations.livingIn(im(2, WEEKDAYS_ONLY), "America/New_York", java.util.Set.of(), false));
         LocalDate friday = MONDAY.plusDays(11);
         Instant start = friday.atTime(23, 0).atZone(UTC).toInstant();
         Instant midnight = friday.plusDays(1).atStartOfDay(UTC).toInstant();
