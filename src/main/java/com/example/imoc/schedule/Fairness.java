@@ -13,6 +13,15 @@ import java.util.Map;
 final class Fairness {
 
 	record Row(long personId, String name, double hours, double weekendHours, int shifts, int blocks) {
+
+		/** Weekend hours weigh 1.5, as the assigner balances them (so a weekend hour counts half an hour extra). */
+		static final double WEEKEND_WEIGHT = 1.5;
+
+		/** The load the assigner evens out: hours, with weekend hours weighted by {@link #WEEKEND_WEIGHT}. */
+		double weightedHours() {
+			return this.hours + (WEEKEND_WEIGHT - 1) * this.weekendHours;
+		}
+
 	}
 
 	record Summary(List<Row> rows, double minHours, double maxHours, int minBlocks, int maxBlocks) {

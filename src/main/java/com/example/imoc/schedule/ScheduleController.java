@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -177,6 +178,9 @@ class ScheduleController {
 		this.people.findAllById(away.stream().map(Unavailability::getPersonId).distinct().toList())
 			.forEach(p -> names.put(p.getId(), p.getName()));
 		model.addAttribute("rotation", rotation);
+		model.addAttribute("publishedUntil", this.rotations.publishedUntil(id)
+			.map(until -> LocalDate.ofInstant(until, ZoneOffset.UTC))
+			.orElseThrow(() -> new RotationNotFoundException(id)));
 		model.addAttribute("grid", grid);
 		model.addAttribute("span", span);
 		model.addAttribute("start", start);
