@@ -187,7 +187,9 @@ class ScheduleController {
 		model.addAttribute("previous", start.minusDays(span));
 		model.addAttribute("next", start.plusDays(span));
 		model.addAttribute("person", person);
-		model.addAttribute("participants", this.rotations.participantNames(id));
+		List<Rotations.ParticipantName> participants = this.rotations.participantNames(id);
+		model.addAttribute("participants", participants);
+		model.addAttribute("mayReadHealth", me.isCoordinator() || participants.stream().anyMatch(p -> p.id() == me.id()));
 		model.addAttribute("away", away);
 		model.addAttribute("awayNames", names);
 		model.addAttribute("gapCount", shifts.stream().filter(s -> !s.shadow() && s.isGap()).count());

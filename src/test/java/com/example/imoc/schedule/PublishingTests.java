@@ -6,8 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -185,6 +191,53 @@ class PublishingTests {
 			.isInstanceOf(PublicationRefused.class)
 			.hasMessageContaining("already published up to " + current);
 		assertThat(LocalDate.ofInstant(boundary(rotation), ZoneOffset.UTC)).isEqualTo(current);
+	}
+
+	@Test
+	void twoCoordinatorsPublishingAtOnceTakeTurnsAndEveryShiftIsAnnouncedOnce() throws Exception {
+		Rotation rotation = plannedRotation(14, 8);
+		Instant base = boundary(rotation);
+		LocalDate near = LocalDate.ofInstant(base, ZoneOffset.UTC).plusWeeks(1);
+		LocalDate far = near.plusWeeks(2);
+		Instant now = Instant.now();
+		List<ShiftView> held = future(rotation).stream()
+			.filter(s -> !s.isGap() && !s.start().isBefore(base)
+					&& s.start().isBefore(far.atStartOfDay(ZoneOffset.UTC).toInstant()))
+			.toList();
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<String>> outcomes = new ArrayList<>();
+			for (LocalDate monday : List.of(near, far)) {
+				outcomes.add(pool.submit(() -> {
+					go.await();
+					try {
+						return "published " + this.publication.publish(rotation.id(), monday, now).shifts();
+					}
+					catch (PublicationRefused ex) {
+						return "refused";
+					}
+				}));
+			}
+			go.countDown();
+			List<String> results = new ArrayList<>();
+			for (Future<String> outcome : outcomes) {
+				results.add(outcome.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(results.get(1)).startsWith("published");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(boundary(rotation)).isEqualTo(far.atStartOfDay(ZoneOffset.UTC).toInstant());
+		List<Long> owners = held.stream().map(ShiftView::assigneeId).distinct().toList();
+		long listed = publishNotices(owners).values()
+			.stream()
+			.flatMap(List::stream)
+			.flatMap(String::lines)
+			.filter(line -> line.startsWith("- "))
+			.count();
+		assertThat(listed).isEqualTo(held.size());
 	}
 
 	@Test

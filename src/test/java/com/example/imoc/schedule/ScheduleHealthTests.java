@@ -25,6 +25,7 @@ import com.example.imoc.rotation.Rotations;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -253,6 +254,8 @@ class ScheduleHealthTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/rotations/{id}", rotation.id()).with(user(TestPeople.signedIn(member))))
 			.andExpect(content().string(containsString("/rotations/" + rotation.id() + "/health")));
+		this.mvc.perform(get("/rotations/{id}", rotation.id()).with(user(TestPeople.signedIn(outsider))))
+			.andExpect(content().string(not(containsString("/rotations/" + rotation.id() + "/health"))));
 	}
 
 }
