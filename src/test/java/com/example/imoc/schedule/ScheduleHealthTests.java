@@ -172,6 +172,8 @@ class ScheduleHealthTests {
 			.with(user(TestPeople.signedIn(ann))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("75.00 %"), containsString("Gini"),
+					containsString("published up to <strong>Monday " + LocalDate.ofInstant(
+							this.rotations.publishedUntil(rotation.id()).orElseThrow(), ZoneOffset.UTC) + " 00:00 UTC"),
 					containsString("Coverage = hours of the period"), containsString("Ann Known (16.0 h)"),
 					containsString("0.4444"), containsString("Preferred-slot share = hours in the slots"))));
 	}
