@@ -415,7 +415,8 @@ class CalendarFeeds {
 	private FeedEvent event(ShiftView shift, String summary, String description, int sequence, Instant changedAt,
 			boolean cancelled) {
 		return new FeedEvent("shift-" + shift.id() + "@" + this.uidHost, shift.start(), shift.end(),
-				changedAt.truncatedTo(ChronoUnit.SECONDS), sequence, summary, description, cancelled);
+				changedAt.truncatedTo(ChronoUnit.SECONDS), sequence, summary, description, cancelled,
+				!cancelled && shift.isDraft());
 	}
 
 	/** "On call: IMOC 05:00–11:00", the slot as the rotation names it (wall-clock times in its zone). */

@@ -82,7 +82,8 @@ final class ICalendarWriter {
 		vevent.add(new Summary(text(event.summary())));
 		vevent.add(new Description(text(event.description())));
 		vevent.add(ImmutableTransp.TRANSPARENT);
-		vevent.add(event.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+		vevent.add(event.cancelled() ? ImmutableStatus.VEVENT_CANCELLED
+				: event.tentative() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
 		return vevent;
 	}
 

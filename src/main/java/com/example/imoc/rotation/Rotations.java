@@ -3,8 +3,10 @@ package com.example.imoc.rotation;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -221,6 +224,37 @@ public class Rotations {
 			.params(rotationId, personId)
 			.update();
 		this.events.publishEvent(new ParticipationChanged(rotationId, personId));
+	}
+
+	/**
+	 * Where a rotation's published schedule ends (a Monday 00:00 UTC, which the database checks): shifts starting
+	 * before it are published, later ones are drafts.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Instant> publishedUntil(long rotationId) {
+		return this.jdbc.sql("select published_until from rotation where id = ?")
+			.param(rotationId)
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.optional();
+	}
+
+	/**
+	 * The publication boundary, with the rotation row locked until the transaction ends: two coordinators publishing
+	 * at once take turns, and the second sees the first one's boundary.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Instant lockPublication(long rotationId) {
+		return this.jdbc.sql("select published_until from rotation where id = ? for update")
+			.param(rotationId)
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.single();
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void publishUntil(long rotationId, Instant until) {
+		this.jdbc.sql("update rotation set published_until = ? where id = ?")
+			.params(Timestamp.from(until), rotationId)
+			.update();
 	}
 
 	private static Rotation rotation(ResultSet rs, List<RotationSlot> slots, List<RotationLayer> layers)

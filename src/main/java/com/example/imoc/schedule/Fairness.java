@@ -24,6 +24,18 @@ final class Fairness {
 	 */
 	record Row(long personId, String name, double hours, double weekendHours, double holidayHours, int shifts,
 			int blocks, double volunteerHours, double load) {
+
+		/** Weekend and holiday hours weigh 1.5, as the assigner balances them (half an hour extra each). */
+		static final double WEEKEND_WEIGHT = 1.5;
+
+		/**
+		 * The load the assigner evens out: hours (volunteered ones weighted), with weekend and holiday hours
+		 * weighted by {@link #WEEKEND_WEIGHT}.
+		 */
+		double weightedHours() {
+			return this.load + (WEEKEND_WEIGHT - 1) * (this.weekendHours + this.holidayHours);
+		}
+
 	}
 
 	record Summary(List<Row> rows, double minHours, double maxHours, int minBlocks, int maxBlocks) {

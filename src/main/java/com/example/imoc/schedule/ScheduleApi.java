@@ -55,14 +55,15 @@ class ScheduleApi {
 	record PersonRef(long id, String name, String email) {
 	}
 
+	/** A shift; {@code published} false marks a draft beyond the rotation's publication boundary. */
 	record ShiftJson(long id, RotationRef rotation, String layer, String slot, String start, String end,
-			PersonRef assignee, boolean shadow, String reason) {
+			PersonRef assignee, boolean shadow, String reason, boolean published) {
 
 		static ShiftJson of(ShiftView s) {
 			return new ShiftJson(s.id(), new RotationRef(s.rotationId(), s.rotationName()), s.layer(), s.slot(),
 					s.start().toString(), s.end().toString(),
 					s.assigneeId() == null ? null : new PersonRef(s.assigneeId(), s.assigneeName(), s.assigneeEmail()),
-					s.shadow(), s.reason());
+					s.shadow(), s.reason(), s.published());
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -188,13 +189,18 @@ class ScheduleController {
 			.forEach(p -> names.put(p.getId(), p.getName()));
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("now", now);
+		model.addAttribute("publishedUntil", this.rotations.publishedUntil(id)
+			.map(until -> LocalDate.ofInstant(until, ZoneOffset.UTC))
+			.orElseThrow(() -> new RotationNotFoundException(id)));
 		model.addAttribute("grid", grid);
 		model.addAttribute("span", span);
 		model.addAttribute("start", start);
 		model.addAttribute("previous", start.minusDays(span));
 		model.addAttribute("next", start.plusDays(span));
 		model.addAttribute("person", person);
-		model.addAttribute("participants", this.rotations.participantNames(id));
+		List<Rotations.ParticipantName> participants = this.rotations.participantNames(id);
+		model.addAttribute("participants", participants);
+		model.addAttribute("mayReadHealth", me.isCoordinator() || participants.stream().anyMatch(p -> p.id() == me.id()));
 		model.addAttribute("away", away);
 		model.addAttribute("awayNames", names);
 		model.addAttribute("gapCount", shifts.stream().filter(s -> !s.shadow() && s.isGap()).count());

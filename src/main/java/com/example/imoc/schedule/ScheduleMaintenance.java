@@ -175,6 +175,27 @@ public class ScheduleMaintenance {
 	}
 
 	/**
+	 * What extending the rotation to {@code until} would plan now, with the current roster and time away, writing
+	 * nothing and taking no lock: the schedule health page's forecast of the gaps beyond the stored schedule. Existing
+	 * shifts stay as they are and are planned around, as the real extension does.
+	 */
+	@Transactional(readOnly = true)
+	public List<PlannedShift> preview(long rotationId, LocalDate until) {
+		Rotation rotation = this.rotations.find(rotationId)
+			.orElseThrow(() -> new IllegalArgumentException("no rotation " + rotationId));
+		Instant now = this.clock.instant();
+		LocalDate from = LocalDate.ofInstant(now, rotation.zone()).minusDays(1);
+		ShiftClock shiftClock = new ShiftClock(rotation.zone());
+		Instant planningStart = shiftClock.startOfDay(from);
+		List<Candidate> candidates = candidates(rotation, planningStart, shiftClock.startOfDay(until.plusDays(1)));
+		List<ExistingShift> existing = existing(rotation, planningStart.minus(LOOK_BACK));
+		return this.assigner.extend(rules(rotation), candidates, existing, from, until)
+			.stream()
+			.filter(shift -> shift.end().isAfter(now))
+			.toList();
+	}
+
+	/**
 	 * Plans from yesterday (only shifts not yet over are kept: a slot that crosses midnight started yesterday and may
 	 * be running now) to the end of the block containing today + the horizon. Whole blocks: a horizon that cut a
 	 * block would leave its last days to the next day's run, which would plan them apart from the rest.

@@ -9,14 +9,20 @@ import java.time.LocalDate;
  *
  * @param sequence counts changes of time or owner (the iCalendar SEQUENCE)
  * @param updatedAt when the row last changed (the iCalendar LAST-MODIFIED)
+ * @param published the shift starts before its rotation's publication boundary; later ones are drafts
  */
 public record ShiftView(long id, long rotationId, String rotationName, String rotationZone, long layerId, String layer,
 		long slotId, String slot, LocalDate date, Instant start, Instant end, Long assigneeId, String assigneeName,
 		String assigneeEmail, boolean shadow, String state, String reason, int sequence, long version,
-		Instant updatedAt) {
+		Instant updatedAt, boolean published) {
 
 	public boolean isGap() {
 		return this.assigneeId == null;
+	}
+
+	/** Planned but not yet published by the coordinator: may still change without notice. */
+	public boolean isDraft() {
+		return !this.published;
 	}
 
 	public boolean isCancelled() {

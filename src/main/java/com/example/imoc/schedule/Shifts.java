@@ -26,7 +26,7 @@ public class Shifts {
 			select s.id, s.rotation_id, r.name as rotation_name, r.time_zone as rotation_zone, s.layer_id,
 			       l.name as layer, s.slot_id, sl.label as slot, s.local_date, s.starts_at, s.ends_at, s.assignee_id,
 			       p.name as assignee_name, p.email as assignee_email, s.shadow, s.state, s.reason, s.sequence,
-			       s.version, s.updated_at
+			       s.version, s.updated_at, s.starts_at < r.published_until as published
 			from shift s
 			join rotation r on r.id = s.rotation_id
 			join rotation_layer l on l.id = s.layer_id
@@ -205,7 +205,7 @@ public class Shifts {
 				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), assigneeId,
 				rs.getString("assignee_name"), rs.getString("assignee_email"), rs.getBoolean("shadow"),
 				rs.getString("state"), rs.getString("reason"), rs.getInt("sequence"), rs.getLong("version"),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("published"));
 	}
 
 }

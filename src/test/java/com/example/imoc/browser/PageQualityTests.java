@@ -88,6 +88,10 @@ class PageQualityTests extends BrowserTest {
 		check("admin-rotation-settings", "form button.primary");
 		open(rotation.replace("/rotations/", "/admin/rotations/") + "/participants");
 		check("admin-participants", "h1");
+		open(rotation.replace("/rotations/", "/admin/rotations/") + "/publish");
+		check("admin-publish", "form button.primary");
+		open(rotation + "/health");
+		check("rotation-health", "form.filters button");
 		open("/swaps");
 		check("swaps-coordinator", "h1");
 
