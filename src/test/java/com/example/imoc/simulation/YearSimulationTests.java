@@ -1,0 +1,68 @@
+package com.example.imoc.simulation;
+
+import java.util.List;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+import com.example.imoc.simulation.ScheduleSimulation.Settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The short version of a year of daily operation (issue "The schedule over a year of daily operation", item 1): 120
+ * simulated days of the real IMOC rotation with 40 people, run once on one node and once on two nodes taking turns,
+ * asserting the invariants after every day and that both runs make the same schedule. The full year at 80 and 1,000
+ * people is {@code scripts/simulate.sh} (docs/SIMULATION.md).
+ *
+ * <p>Days and people can be changed for a local run with {@code -Dimoc.simulation.days=…} and
+ * {@code -Dimoc.simulation.people=…}.
+ */
+class YearSimulationTests {
+
+	static final Settings SHORT = new Settings(Long.getLong("imoc.simulation.seed", 20270104L),
+			Integer.getInteger("imoc.simulation.people", 40), Integer.getInteger("imoc.simulation.days", 120), 1,
+			Settings.DEFAULT_START);
+
+	@Test
+	void aDayByDayRunKeepsEveryInvariantAndTwoNodesMakeTheSameSchedule() {
+		SimulationReport oneNode = ScheduleSimulation.run(SHORT);
+		SimulationReport twoNodes = ScheduleSimulation.run(SHORT.onNodes(2));
+		System.out.println("One node:" + System.lineSeparator() + oneNode.summary(5));
+		System.out.println("Two nodes:" + System.lineSeparator() + twoNodes.summary(5));
+
+		// The run did what a year of operation does, so the invariants were tested against something.
+		assertThat(oneNode.actions()).as("actions of the run")
+			.containsKeys("time away", "sick day", "swap", "cover", "partial cover", "open cover", "joining",
+					"leaving", "preferred slots");
+		assertThat(oneNode.actions().get("swap")[1]).as("swaps accepted").isPositive();
+		assertThat(oneNode.actions().get("partial cover")[1]).as("partial covers accepted").isPositive();
+		assertThat(oneNode.ownerChanges()).as("owner changes recorded").isNotEmpty();
+		assertThat(twoNodes.jobsPerNode()).as("the jobs ran on both nodes, taking turns").doesNotContain(0);
+
+		SoftAssertions softly = new SoftAssertions();
+		for (char invariant : SimulationReport.INVARIANTS.toCharArray()) {
+			softly.assertThat(oneNode.violations(invariant))
+				.as(SimulationReport.invariantName(invariant) + System.lineSeparator() + oneNode.summary(5))
+				.isEmpty();
+		}
+		softly.assertThat(oneNode.failures()).as("job failures").isEmpty();
+		softly.assertThat(firstDifference(oneNode.dailyDigests(), twoNodes.dailyDigests()))
+			.as("(e) first day on which one node and two nodes had different schedules (-1: none)")
+			.isEqualTo(-1);
+		softly.assertThat(twoNodes.finalSchedule())
+			.as("(e) the schedule two nodes made, against one node's")
+			.containsExactlyElementsOf(oneNode.finalSchedule());
+		softly.assertAll();
+	}
+
+	static int firstDifference(List<String> one, List<String> other) {
+		for (int day = 0; day < Math.max(one.size(), other.size()); day++) {
+			if (day >= one.size() || day >= other.size() || !one.get(day).equals(other.get(day))) {
+				return day;
+			}
+		}
+		return -1;
+	}
+
+}
