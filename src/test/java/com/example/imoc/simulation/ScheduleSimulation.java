@@ -216,12 +216,17 @@ final class ScheduleSimulation {
 			setUp();
 			for (this.day = 0; this.day < this.settings.days(); this.day++) {
 				simulateDay();
+				if (Boolean.getBoolean("imoc.simulation.progress") && (this.day + 1) % 30 == 0) {
+					System.out.printf("%s: day %d of %d, %d violations so far, %s%n", this.settings.people() + " people",
+							this.day + 1, this.settings.days(), this.violations.size(),
+							Duration.ofNanos(System.nanoTime() - began).withNanos(0));
+				}
 			}
 			Instant end = this.settings.start().plusDays(this.settings.days()).atStartOfDay(ZoneOffset.UTC).toInstant();
 			YearFigures figures = YearFigures.of(this, allRows(), end);
 			return new SimulationReport(this.settings, Duration.ofNanos(System.nanoTime() - began),
 					List.copyOf(this.violations.values()), Map.copyOf(this.actions), List.copyOf(this.ownerChanges),
-					figures, List.copyOf(this.digests), finalSchedule(), this.jobsPerNode.clone(),
+					figures, List.copyOf(this.digests), this.jobsPerNode.clone(),
 					List.copyOf(this.failures), this.people.size(), timings());
 		}
 	}
@@ -367,7 +372,7 @@ final class ScheduleSimulation {
 		int node = this.day % this.nodes.size();
 		this.nodes.activate(node);
 		this.clock.advanceTo(at(DAILY_JOB));
-		step(new Cause(Cause.Kind.EXTEND, this.day, this.clock.instant(), "daily extend on node " + (node + 1)), null,
+		step(new Cause(Cause.Kind.EXTEND, this.day, this.clock.instant(), "daily extend"), null,
 				() -> runJob(SimulationNodes.EXTEND));
 		this.rotation = this.nodes.bean(Rotations.class).find(this.rotation.id()).orElseThrow();
 		// The extend plans [yesterday, today + horizon): the assigner's end is exclusive.
@@ -1071,13 +1076,6 @@ final class ScheduleSimulation {
 				+ ", ',' order by s.starts_at, sl.label, s.shadow, p.name, s.state)), '') "
 				+ "from shift s join rotation_slot sl on sl.id = s.slot_id left join person p on p.id = s.assignee_id "
 				+ "where s.rotation_id = ?", String.class, this.rotation.id());
-	}
-
-	private List<String> finalSchedule() {
-		return jdbc().queryForList("select " + SCHEDULE_LINE
-				+ " from shift s join rotation_slot sl on sl.id = s.slot_id left join person p on p.id = s.assignee_id "
-				+ "where s.rotation_id = ? order by s.starts_at, sl.label, s.shadow, p.name, s.state", String.class,
-				this.rotation.id());
 	}
 
 }

@@ -48,6 +48,7 @@ public final class SimulationMain {
 						+ " (use --people, --days, --seed, --nodes, --out)");
 			}
 		}
+		System.setProperty("imoc.simulation.progress", "true");
 		List<SimulationReport> reports = new ArrayList<>();
 		for (int people : sizes) {
 			SimulationReport report = ScheduleSimulation.run(new Settings(seed, people, days, nodes,

@@ -19,7 +19,7 @@ import com.example.imoc.simulation.ScheduleSimulation.Settings;
  * owner changes with their causes, the fairness figures, and one digest of the schedule per day (to compare runs).
  */
 record SimulationReport(Settings settings, Duration elapsed, List<Violation> violations, Map<String, int[]> actions,
-		List<OwnerChange> ownerChanges, YearFigures figures, List<String> dailyDigests, List<String> finalSchedule,
+		List<OwnerChange> ownerChanges, YearFigures figures, List<String> dailyDigests,
 		int[] jobsPerNode, List<String> failures, int peopleEver, Map<String, Duration> timings) {
 
 	static final String INVARIANTS = "abcd";
