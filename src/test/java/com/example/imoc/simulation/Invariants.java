@@ -187,9 +187,9 @@ final class Invariants {
 					prefix + "their layer \"" + layer.name() + "\" does not cover " + weekday));
 		}
 		for (Away entry : away) {
-			// A shift already running when the time away was entered cannot be handed over any more; from the next
-			// shift on, the rule holds.
-			if (!row.start().isBefore(entry.enteredAt()) && row.start().isBefore(entry.end())
+			// A shift already started when the time away was entered cannot be handed over any more (swaps and covers
+			// need a shift in the future); from the next shift on, the rule holds.
+			if (row.start().isAfter(entry.enteredAt()) && row.start().isBefore(entry.end())
 					&& entry.start().isBefore(row.end())) {
 				out.add(new Violation('b', "b|" + row.id() + "|away|" + entry.id(), day, prefix + "away ("
 						+ entry.kind() + " " + entry.start() + " – " + entry.end() + ", entered " + entry.enteredAt()

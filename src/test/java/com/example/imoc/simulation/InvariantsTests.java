@@ -151,9 +151,9 @@ class InvariantsTests {
 		im(1);
 		ShiftRow monday = shift(MONDAY, "05:00-11:00", 1L);
 		ShiftRow tuesday = shift(MONDAY.plusDays(1), "05:00-11:00", 1L);
+		// Entered the instant Monday's shift started: that one can no longer be handed over, Tuesday's can.
 		Away sick = new Away(7, 1, MONDAY.atStartOfDay(ZoneOffset.UTC).toInstant(),
-				MONDAY.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant(), MONDAY.atTime(8, 0).toInstant(ZoneOffset.UTC),
-				"Sick");
+				MONDAY.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant(), monday.start(), "Sick");
 
 		List<Violation> found = this.invariants.hardRules(0, List.of(monday, tuesday), List.of(sick), LONG_AGO);
 
