@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The short version of a year of daily operation (issue "The schedule over a year of daily operation", item 1): the
- * real IMOC rotation with 40 people for 28 simulated days on one node, asserting the invariants after every day, and
- * the first 7 of those days again on two nodes taking turns, which must make the same schedule day by day. Sized to
+ * real IMOC rotation with 40 people for 21 simulated days on one node, asserting the invariants after every day, and
+ * the first 5 of those days again on two nodes taking turns, which must make the same schedule day by day. Sized to
  * stay within the build's budget on a shared two-core machine (a simulated day costs one to two seconds there, most
  * of it the application's own jobs); the full year at 80 and 1,000 people is
  * {@code scripts/simulate.sh} (docs/SIMULATION.md).
@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class YearSimulationTests {
 
 	static final Settings SHORT = new Settings(Long.getLong("imoc.simulation.seed", 20270104L),
-			Integer.getInteger("imoc.simulation.people", 40), Integer.getInteger("imoc.simulation.days", 28), 1,
+			Integer.getInteger("imoc.simulation.people", 40), Integer.getInteger("imoc.simulation.days", 21), 1,
 			Settings.DEFAULT_START);
 
-	static final int TWO_NODE_DAYS = Math.min(SHORT.days(), Integer.getInteger("imoc.simulation.two-node-days", 7));
+	static final int TWO_NODE_DAYS = Math.min(SHORT.days(), Integer.getInteger("imoc.simulation.two-node-days", 5));
 
 	@Test
 	void aDayByDayRunKeepsEveryInvariantAndTwoNodesMakeTheSameSchedule() {
