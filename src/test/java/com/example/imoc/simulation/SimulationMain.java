@@ -69,8 +69,9 @@ public final class SimulationMain {
 				`scripts/simulate.sh` runs the real application (Spring context, embedded PostgreSQL, the seeded IMOC
 				rotation with its real settings, `ScheduleMaintenance`, the Quartz jobs, time away, the roster and the
 				swap API) through consecutive simulated days with a clock the harness moves, and writes this file. The
-				harness is `src/test/java/com/example/imoc/simulation/`; the short version (120 days, 40 people, on one
-				node and on two nodes taking turns) is the test `YearSimulationTests`, part of `./mvnw verify`.
+				harness is `src/test/java/com/example/imoc/simulation/`; the short version (40 people, 21 days on one
+				node, the first 5 again on two nodes taking turns) is the test `YearSimulationTests`, part of
+				`./mvnw verify`.
 
 				```
 				scripts/simulate.sh                         # a year at 80 and at 1,000 people (long: see the times below)
