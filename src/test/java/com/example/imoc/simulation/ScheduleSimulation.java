@@ -70,10 +70,6 @@ final class ScheduleSimulation {
 
 		static final LocalDate DEFAULT_START = LocalDate.of(2027, 1, 4);
 
-		Settings onNodes(int count) {
-			return new Settings(this.seed, this.people, this.days, count, this.start);
-		}
-
 	}
 
 	/**

@@ -169,10 +169,6 @@ final class SimulationNodes implements AutoCloseable {
 		}
 	}
 
-	int active() {
-		return this.active;
-	}
-
 	/**
 	 * Fires a schedule job through Quartz on the active node and waits until it has run; the repairs queued by the
 	 * changes it follows are dropped, as this run does their work.
