@@ -100,11 +100,12 @@ class IndependentParserTests {
 		assertThat(events).hasSize(3);
 		assertThat(events).containsExactly(
 				line(kept, rotation.startOn(day), rotation.endOn(day), "CONFIRMED", 0,
-						"On call: " + rotation.name() + " 07:00–13:00"),
+						"On call: " + rotation.name() + " 07:00–13:00 Europe/Berlin"),
 				line(shadow, rotation.startOn(day.plusDays(1)), rotation.endOn(day.plusDays(1)), "CONFIRMED", 0,
-						"On call: " + rotation.name() + " 07:00–13:00 (shadow)"),
-				line(given, rotation.startOn(day.plusDays(2)), rotation.endOn(day.plusDays(2)), "CANCELLED", 2,
-						"On call: " + rotation.name() + " 07:00–13:00"));
+						"On call: " + rotation.name() + " 07:00–13:00 Europe/Berlin (shadow)"),
+				// The shift's own sequence once it left Léa: above the 0 her calendar saw.
+				line(given, rotation.startOn(day.plusDays(2)), rotation.endOn(day.plusDays(2)), "CANCELLED", 1,
+						"On call: " + rotation.name() + " 07:00–13:00 Europe/Berlin"));
 	}
 
 	private static String line(long shiftId, Instant start, Instant end, String status, int sequence, String summary) {
