@@ -1,6 +1,11 @@
 package com.example.imoc.web;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -22,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * transaction, after work was done), and the other C0 controls and DEL are never typed by a person: they only
  * smuggle terminal escapes, fake line ends or invisible differences into names, logs and exports. Tab, line feed
  * and carriage return stay allowed (textareas send CRLF). JSON strings are held to the same rule by
- * {@link BoundedJsonInput}. Multipart file contents are not parameters and are checked by their importer.
+ * {@link BoundedJsonInput}. Of a multipart body only the query string is checked (see {@link #isMultipart}).
  */
 @Component
 class ControlCharacterFilter extends OncePerRequestFilter implements Ordered {
@@ -41,7 +46,8 @@ class ControlCharacterFilter extends OncePerRequestFilter implements Ordered {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String refused = refusedField(request.getParameterMap());
+		String refused = refusedField(isMultipart(request) ? queryParameters(request.getQueryString())
+				: request.getParameterMap());
 		if (refused == null) {
 			chain.doFilter(request, response);
 			return;
@@ -57,6 +63,44 @@ class ControlCharacterFilter extends OncePerRequestFilter implements Ordered {
 		}
 		request.setAttribute(ATTRIBUTE, message);
 		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+	}
+
+	/**
+	 * A multipart body is left to Spring's multipart resolver, so an upload over the size limit keeps its 413 (reading
+	 * parameters here would make the container parse it first); its query string is checked all the same. The only
+	 * multipart form is the roster import, a file the importer checks line by line.
+	 */
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+	}
+
+	/** The query string's parameters, decoded; a malformed escape is left for the container to refuse. */
+	static Map<String, String[]> queryParameters(String query) {
+		Map<String, String[]> parameters = new LinkedHashMap<>();
+		if (query == null) {
+			return parameters;
+		}
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+			String value = decode(equals < 0 ? "" : pair.substring(equals + 1));
+			parameters.merge(name, new String[] { value }, (before, more) -> {
+				String[] all = Arrays.copyOf(before, before.length + 1);
+				all[before.length] = more[0];
+				return all;
+			});
+		}
+		return parameters;
+	}
+
+	private static String decode(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return text;
+		}
 	}
 
 	/** The first parameter whose name or a value holds a control character, or null. */

@@ -312,7 +312,8 @@ class FeedsTellTheTruthTests {
 		Path file = Files.createTempFile(this.dir, "feed", ".ics");
 		Files.write(file, feed);
 		Path script = new ClassPathResource("calendar/read_feed_changes.py").getFile().toPath();
-		Process process = new ProcessBuilder("python3", script.toString(), file.toString()).redirectErrorStream(true)
+		Process process = new ProcessBuilder(IndependentParserTests.pythonWithIcalendar(), script.toString(),
+				file.toString()).redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

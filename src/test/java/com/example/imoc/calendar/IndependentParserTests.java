@@ -114,11 +114,7 @@ class IndependentParserTests {
 	}
 
 	private static List<String> readWithPythonIcalendar(Path feed) throws IOException, InterruptedException {
-		String python = PYTHONS.stream()
-			.filter(IndependentParserTests::hasIcalendar)
-			.findFirst()
-			.orElseGet(() -> fail("python3-icalendar is not installed, so the feed cannot be checked by an independent "
-					+ "parser. Install it with: apt-get install -y python3-icalendar (.ci/run does this)."));
+		String python = pythonWithIcalendar();
 		Path script = new ClassPathResource("calendar/read_feed.py").getFile().toPath();
 		Process process = new ProcessBuilder(python, script.toString(), feed.toString()).redirectErrorStream(true)
 			.start();
@@ -126,6 +122,15 @@ class IndependentParserTests {
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as("python3-icalendar failed on the feed:%n%s", output).isZero();
 		return output.lines().toList();
+	}
+
+	/** The python3 that has python3-icalendar; missing it fails the test, loudly. */
+	static String pythonWithIcalendar() {
+		return PYTHONS.stream()
+			.filter(IndependentParserTests::hasIcalendar)
+			.findFirst()
+			.orElseGet(() -> fail("python3-icalendar is not installed, so the feed cannot be checked by an independent "
+					+ "parser. Install it with: apt-get install -y python3-icalendar (.ci/run does this)."));
 	}
 
 	private static boolean hasIcalendar(String python) {
