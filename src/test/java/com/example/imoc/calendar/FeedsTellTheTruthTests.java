@@ -122,15 +122,17 @@ class FeedsTellTheTruthTests {
 
 	@Test
 	void onTheDaylightSavingDayATitleGivesTheHoursTheEventReallyHas() throws Exception {
-		Person dee = this.testPeople.manager("Dee Springforward", "Europe/London");
-		ZoneId london = ZoneId.of("Europe/London");
-		TestSchedule.TestRotation rotation = this.schedule.rotation("London early", london.getId(), LocalTime.of(2, 30),
+		Person dee = this.testPeople.manager("Dee Springforward", "Europe/Berlin");
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		TestSchedule.TestRotation rotation = this.schedule.rotation("Berlin early", berlin.getId(), LocalTime.of(2, 30),
 				LocalTime.of(10, 30));
-		LocalDate changeDay = springForwardAfter(london, this.clock.instant().plus(1, ChronoUnit.DAYS));
+		LocalDate changeDay = springForwardAfter(berlin, this.clock.instant().plus(1, ChronoUnit.DAYS));
 		long shift = this.schedule.shift(rotation, changeDay, dee.getId(), false, anHourAgo());
+		assertThat(rotation.startOn(changeDay)).isEqualTo(changeDay.atTime(1, 30).toInstant(ZoneOffset.UTC));
 		Event event = read(personalFeed(dee)).get(uid(shift));
-		// 02:30 does not exist that morning: the shift starts at 03:30 BST, and says so.
-		assertThat(event.summary()).isEqualTo("On call: " + rotation.name() + " 03:30–10:30 Europe/London");
+		// 02:30 does not exist that morning (clocks go from 02:00 to 03:00): the shift starts at 03:30 CEST, and says
+		// so, where the slot's label would say 02:30.
+		assertThat(event.summary()).isEqualTo("On call: " + rotation.name() + " 03:30–10:30 Europe/Berlin");
 	}
 
 	@Test
@@ -175,9 +177,9 @@ class FeedsTellTheTruthTests {
 		assertThat(after.lastModified()).isEqualTo(swapped.toString());
 
 		// Kay renames herself: the text changes again, and so do SEQUENCE and LAST-MODIFIED.
-		this.jdbc.sql("update person set name = 'Kay Renamed', updated_at = ? where id = ?")
+		this.transaction.executeWithoutResult(tx -> this.jdbc.sql("update person set name = 'Kay Renamed', updated_at = ? where id = ?")
 			.params(Timestamp.from(swapped.plusSeconds(600)), kay.getId())
-			.update();
+			.update());
 		Event renamed = read(ivyFeed).get(uid(mine));
 		assertThat(renamed.description()).contains("Hand over to: Kay Renamed");
 		assertThat(renamed.sequence()).isEqualTo(2);

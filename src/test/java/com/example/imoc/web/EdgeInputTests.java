@@ -43,14 +43,15 @@ class EdgeInputTests {
 	void aSixtyByteIncidentWithAHugeExponentIsRefusedQuicklyAndWritesNothing() throws Exception {
 		String bearer = "Bearer " + this.accessTokens.create(coordinatorId(), "edge test").secret();
 		long incidents = count();
+		// Warm the route up first (a cold JVM on a shared machine takes seconds for any first request): what is timed
+		// below is the number, not the JIT.
+		for (int i = 0; i < 3; i++) {
+			post(bearer, "{\"services\":[{\"name\":\"web\",\"impact\":0.5}]}");
+		}
 		for (String body : new String[] { "{\"services\":[{\"name\":\"web\",\"impact\":1e999999999}]}",
 				"{\"title\":\"x\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\",\"services\":[{\"name\":\"web\",\"impact\":1e-999999999}]}" }) {
 			long started = System.nanoTime();
-			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(url("/api/v1/incidents"))
-				.header("Authorization", bearer)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = post(bearer, body);
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 			assertThat(response.body()).contains("\"services[0].impact\"").contains("too large, too small or too precise");
@@ -78,10 +79,19 @@ class EdgeInputTests {
 		assertThat(json.statusCode()).isEqualTo(400);
 		assertThat(json.body()).contains("\"title\"").contains("control character");
 
-		HttpResponse<String> page = this.http.send(HttpRequest.newBuilder(url("/login?locked=1%07")).build(),
+		HttpResponse<String> page = this.http.send(
+				HttpRequest.newBuilder(url("/login?locked=1%07")).header("Accept", "text/html").build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(400);
 		assertThat(page.body()).contains("The field &quot;locked&quot; contains a control character");
+	}
+
+	private HttpResponse<String> post(String bearer, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(url("/api/v1/incidents"))
+			.header("Authorization", bearer)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private long coordinatorId() {
