@@ -3,6 +3,8 @@ package com.example.imoc.calendar;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,7 +49,11 @@ class CalendarController {
 	}
 
 	@GetMapping("/calendar")
-	String page(@AuthenticationPrincipal SignedInPerson me, Model model) {
+	String page(@AuthenticationPrincipal SignedInPerson me, Model model, HttpServletRequest request) {
+		this.urls.mismatch(request).ifPresent(used -> {
+			model.addAttribute("reachedAt", used);
+			model.addAttribute("baseUrl", this.urls.baseUrl());
+		});
 		List<FeedToken> mine = this.tokens.liveOf(me.id());
 		List<FeedSection> sections = new ArrayList<>();
 		sections.add(new FeedSection("feed-me", "My shifts", personalName(me), "me", null,

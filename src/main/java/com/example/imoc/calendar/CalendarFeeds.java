@@ -1,12 +1,17 @@
 package com.example.imoc.calendar;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPOutputStream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,8 +63,13 @@ import com.example.imoc.schedule.Shifts;
 @Service
 class CalendarFeeds {
 
-	/** A ready feed: the bytes, a strong ETag over them, and the last change it shows (whole seconds). */
-	record RenderedFeed(byte[] body, String etag, Instant lastModified, String lastModifiedHeader) {
+	/**
+	 * A ready feed: the bytes, a strong ETag over them, and the last change it shows (whole seconds); and the same bytes
+	 * gzipped, made once per rendering, with an ETag of their own (a different representation must not share a strong
+	 * validator).
+	 */
+	record RenderedFeed(byte[] body, String etag, Instant lastModified, String lastModifiedHeader, byte[] gzipped,
+			String gzipEtag) {
 
 		/** The HTTP date as Tomcat writes it (two-digit day, GMT), made once rather than on every poll. */
 		private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
@@ -66,7 +77,40 @@ class CalendarFeeds {
 			.withZone(ZoneOffset.UTC);
 
 		RenderedFeed(byte[] body, String etag, Instant lastModified) {
-			this(body, etag, lastModified, HTTP_DATE.format(lastModified));
+			this(body, etag, lastModified, HTTP_DATE.format(lastModified), gzip(body),
+					etag.substring(0, etag.length() - 1) + "-gzip\"");
+		}
+
+		/** Whether an Accept-Encoding header admits gzip (a q of 0 refuses it). */
+		static boolean acceptsGzip(String acceptEncoding) {
+			if (acceptEncoding == null) {
+				return false;
+			}
+			for (String coding : acceptEncoding.split(",")) {
+				String[] parts = coding.split(";");
+				String name = parts[0].strip();
+				if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+					for (int i = 1; i < parts.length; i++) {
+						String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+						if (parameter.startsWith("q=") && parameter.substring(2).strip().matches("0(\\.0*)?")) {
+							return false;
+						}
+					}
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private static byte[] gzip(byte[] body) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+			try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+				gzip.write(body);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return out.toByteArray();
 		}
 
 	}
@@ -80,6 +124,8 @@ class CalendarFeeds {
 	private final FeedTokens tokens;
 
 	private final FeedTombstones tombstones;
+
+	private final FeedRevisions revisions;
 
 	private final Shifts shifts;
 
@@ -133,7 +179,7 @@ class CalendarFeeds {
 
 	private static final long DAY_MILLIS = 86_400_000L;
 
-	CalendarFeeds(FeedTokens tokens, FeedTombstones tombstones, Shifts shifts, Rotations rotations,
+	CalendarFeeds(FeedTokens tokens, FeedTombstones tombstones, FeedRevisions revisions, Shifts shifts, Rotations rotations,
 			PersonRepository people, JdbcClient jdbc, CalendarProperties properties, Clock clock,
 			@Value("${imoc.base-url}") String baseUrl, DataChanges changes, MeterRegistry meters) {
 		this.changes = changes;
@@ -143,6 +189,7 @@ class CalendarFeeds {
 			.description("Feed polls that looked up the token and the feed's version").register(meters);
 		this.tokens = tokens;
 		this.tombstones = tombstones;
+		this.revisions = revisions;
 		this.shifts = shifts;
 		this.rotations = rotations;
 		this.people = people;
@@ -247,8 +294,8 @@ class CalendarFeeds {
 	}
 
 	private RenderedFeed renderNow(FeedToken token, Window window, Version version, String key) {
-		byte[] body = token.kind() == FeedKind.PERSON ? personFeed(token.ownerId(), window)
-				: rotationFeed(token.rotationId(), window);
+		byte[] body = token.kind() == FeedKind.PERSON ? personFeed(key, token.ownerId(), window, version)
+				: rotationFeed(key, token.rotationId(), window, version);
 		RenderedFeed feed = new RenderedFeed(body, etag(body), version.lastModified());
 		this.cache.put(key, new Cached(version.key(), feed));
 		return feed;
@@ -290,15 +337,27 @@ class CalendarFeeds {
 				                    and n.state = 'SCHEDULED'
 				        left join person p on p.id = n.assignee_id
 				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
-				          and s.state = 'SCHEDULED' and not s.shadow) as handovers""")
+				          and s.state = 'SCHEDULED' and not s.shadow) as handovers,
+				       (select max(greatest(n.updated_at, p.updated_at)) from shift s
+				        join shift n on n.rotation_id = s.rotation_id and n.starts_at = s.ends_at and not n.shadow
+				                    and n.state = 'SCHEDULED'
+				        left join person p on p.id = n.assignee_id
+				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
+				          and s.state = 'SCHEDULED' and not s.shadow) as handovers_changed,
+				       (select count(n.id) || '/' || coalesce(sum(n.id), 0) || '/' || coalesce(max(n.updated_at)::text, '')
+				        from shift s
+				        join shift n on n.rotation_id = s.rotation_id and n.slot_id = s.slot_id
+				                    and n.local_date = s.local_date and n.shadow = s.shadow and n.state = 'SCHEDULED'
+				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to) as parts""")
 			.param("person", personId)
 			.param("from", Timestamp.from(window.from()))
 			.param("to", Timestamp.from(window.to()))
 			.param("since", Timestamp.from(window.cancelledSince()))
 			.query((rs, n) -> version(window,
-					rs.getString("shifts") + "|" + rs.getString("tombstones") + "|" + rs.getString("handovers"),
+					rs.getString("shifts") + "|" + rs.getString("tombstones") + "|" + rs.getString("handovers") + "|"
+							+ rs.getString("parts"),
 					rs.getTimestamp("shifts_changed"), rs.getTimestamp("tombstones_changed"),
-					rs.getTimestamp("person_changed")))
+					rs.getTimestamp("person_changed"), rs.getTimestamp("handovers_changed")))
 			.single();
 	}
 
@@ -338,60 +397,63 @@ class CalendarFeeds {
 		return new Version(key.toString(), last.truncatedTo(ChronoUnit.SECONDS));
 	}
 
-	private byte[] personFeed(long personId, Window window) {
+	private byte[] personFeed(String key, long personId, Window window, Version version) {
 		String name = this.people.findById(personId).map(Person::getName).orElse("#" + personId);
 		List<FeedEvent> events = new ArrayList<>();
 		Set<Long> shown = new HashSet<>();
 		List<ShiftView> mine = this.shifts.ofPerson(personId, window.from(), window.to());
+		Map<Long, List<ShiftView>> byRotation = new HashMap<>();
 		Map<Long, Map<Instant, ShiftView>> nextByRotation = new HashMap<>();
 		for (ShiftView shift : mine) {
 			shown.add(shift.id());
+			List<ShiftView> rotation = byRotation.computeIfAbsent(shift.rotationId(), id -> rotationAround(id, window));
 			ShiftView next = shift.shadow() ? null
-					: nextByRotation.computeIfAbsent(shift.rotationId(), id -> primaryByStart(id, window))
-						.get(shift.end());
-			events.add(event(shift, personalSummary(shift), description(shift, next), shift.sequence(),
+					: nextByRotation.computeIfAbsent(shift.rotationId(), id -> primaryByStart(rotation)).get(shift.end());
+			events.add(event(shift, personalSummary(shift, rotation), description(shift, next, true), shift.sequence(),
 					shift.updatedAt(), false));
 		}
 		for (FeedTombstones.Tombstone tombstone : this.tombstones.of(personId, window.cancelledSince())) {
 			if (shown.add(tombstone.shiftId())) {
 				this.shifts.find(tombstone.shiftId())
 					.filter(shift -> shift.end().isAfter(window.from()) && shift.start().isBefore(window.to()))
-					.ifPresent(shift -> events.add(event(shift, personalSummary(shift),
-							"This shift is no longer yours.\n" + description(shift, null),
+					.ifPresent(shift -> events.add(event(shift, personalSummary(shift, List.of()),
+							"This shift is no longer yours.\n" + description(shift, null, false),
 							tombstone.cancellationSequence(), tombstone.cancelledAt(), true)));
 			}
 		}
 		for (long id : cancelledShiftIds("s.assignee_id = :subject", personId, window)) {
 			if (shown.add(id)) {
-				this.shifts.find(id).ifPresent(shift -> events.add(event(shift, personalSummary(shift),
-						"This shift was removed from the schedule.\n" + description(shift, null), shift.sequence(),
+				this.shifts.find(id).ifPresent(shift -> events.add(event(shift, personalSummary(shift, List.of()),
+						"This shift was removed from the schedule.\n" + description(shift, null, false), shift.sequence(),
 						shift.updatedAt(), true)));
 			}
 		}
-		return ICalendarWriter.write(FeedKind.PERSON.calendarName(name), this.properties.refreshInterval(), sorted(events));
+		List<FeedEvent> revised = this.revisions.revise(key, sorted(events), version.lastModified(), window.from());
+		return ICalendarWriter.write(FeedKind.PERSON.calendarName(name), this.properties.refreshInterval(), revised);
 	}
 
-	private byte[] rotationFeed(long rotationId, Window window) {
+	private byte[] rotationFeed(String key, long rotationId, Window window, Version version) {
 		String name = this.rotations.find(rotationId).map(Rotation::name).orElse("#" + rotationId);
 		List<ShiftView> live = this.shifts.ofRotation(rotationId, window.from(), window.to());
 		Map<Instant, ShiftView> primaryByStart = primaryByStart(live);
 		List<FeedEvent> events = new ArrayList<>();
 		for (ShiftView shift : live) {
 			ShiftView next = shift.shadow() ? null : primaryByStart.get(shift.end());
-			events.add(event(shift, rotationSummary(shift), description(shift, next), shift.sequence(),
+			events.add(event(shift, rotationSummary(shift, live), description(shift, next, false), shift.sequence(),
 					shift.updatedAt(), false));
 		}
 		for (long id : cancelledShiftIds("s.rotation_id = :subject", rotationId, window)) {
-			this.shifts.find(id).ifPresent(shift -> events.add(event(shift, rotationSummary(shift),
-					"This shift was removed from the schedule.\n" + description(shift, null), shift.sequence(),
+			this.shifts.find(id).ifPresent(shift -> events.add(event(shift, rotationSummary(shift, List.of()),
+					"This shift was removed from the schedule.\n" + description(shift, null, false), shift.sequence(),
 					shift.updatedAt(), true)));
 		}
-		return ICalendarWriter.write(FeedKind.ROTATION.calendarName(name), this.properties.refreshInterval(), sorted(events));
+		List<FeedEvent> revised = this.revisions.revise(key, sorted(events), version.lastModified(), window.from());
+		return ICalendarWriter.write(FeedKind.ROTATION.calendarName(name), this.properties.refreshInterval(), revised);
 	}
 
-	/** Who takes over from whom: the rotation's primary shifts by start (a day past the window, for the last one). */
-	private Map<Instant, ShiftView> primaryByStart(long rotationId, Window window) {
-		return primaryByStart(this.shifts.ofRotation(rotationId, window.from(), window.to().plus(1, ChronoUnit.DAYS)));
+	/** The rotation's live shifts around the window (a day past it, for the last one's successor). */
+	private List<ShiftView> rotationAround(long rotationId, Window window) {
+		return this.shifts.ofRotation(rotationId, window.from(), window.to().plus(1, ChronoUnit.DAYS));
 	}
 
 	private static Map<Instant, ShiftView> primaryByStart(List<ShiftView> shifts) {
@@ -414,24 +476,64 @@ class CalendarFeeds {
 
 	private FeedEvent event(ShiftView shift, String summary, String description, int sequence, Instant changedAt,
 			boolean cancelled) {
-		return new FeedEvent("shift-" + shift.id() + "@" + this.uidHost, shift.start(), shift.end(),
-				changedAt.truncatedTo(ChronoUnit.SECONDS), sequence, summary, description, cancelled,
+		return new FeedEvent(shift.id(), "shift-" + shift.id() + "@" + this.uidHost, shift.start(), shift.end(),
+				changedAt.truncatedTo(ChronoUnit.SECONDS), sequence, summary, description, rotationPage(shift), cancelled,
 				!cancelled && shift.isDraft());
 	}
 
-	/** "On call: IMOC 05:00–11:00", the slot as the rotation names it (wall-clock times in its zone). */
-	private static String personalSummary(ShiftView shift) {
-		return "On call: " + shift.rotationName() + " " + shift.slot().replace('-', '–')
+	/** The rotation's week with the shift: a page every signed-in reader of any feed may open. */
+	private String rotationPage(ShiftView shift) {
+		return this.baseUrl + "/rotations/" + shift.rotationId() + "?week=" + shift.date();
+	}
+
+	/**
+	 * "On call: IMOC 11:00–13:00 UTC (part 1 of 2)": the event's own hours in the rotation's zone, named (a slot's
+	 * label would be wrong for a split shift and on a daylight-saving day), and which part of a split slot it is.
+	 */
+	private static String personalSummary(ShiftView shift, List<ShiftView> rotation) {
+		return "On call: " + shift.rotationName() + " " + hours(shift) + part(shift, rotation)
 				+ (shift.shadow() ? " (shadow)" : "");
 	}
 
-	/** "IMOC 05:00–11:00 UTC — Jane Doe", or "— UNCOVERED" for a coverage gap. */
-	private static String rotationSummary(ShiftView shift) {
-		return shift.rotationName() + " " + CLOCK.format(shift.start()) + "–" + CLOCK.format(shift.end()) + " UTC — "
+	/** "IMOC 05:00–11:00 UTC — Jane Doe", or "— UNCOVERED" for a coverage gap; in the rotation's zone. */
+	private static String rotationSummary(ShiftView shift, List<ShiftView> rotation) {
+		return shift.rotationName() + " " + hours(shift) + part(shift, rotation) + " — "
 				+ (shift.isGap() ? "UNCOVERED" : shift.assigneeName()) + (shift.shadow() ? " (shadow)" : "");
 	}
 
-	private String description(ShiftView shift, ShiftView next) {
+	/** "11:00–13:00 UTC", "03:30–10:30 Europe/London": the event's own start and end, in the rotation's zone. */
+	static String hours(ShiftView shift) {
+		ZoneId zone = zone(shift.rotationZone());
+		return CLOCK.withZone(zone).format(shift.start()) + "–" + CLOCK.withZone(zone).format(shift.end()) + " "
+				+ (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
+	}
+
+	private static ZoneId zone(String id) {
+		try {
+			ZoneId zone = ZoneId.of(id);
+			return zone.normalized().equals(ZoneOffset.UTC) ? ZoneOffset.UTC : zone;
+		}
+		catch (DateTimeException ex) {
+			return ZoneOffset.UTC;
+		}
+	}
+
+	/** " (part 2 of 3)" when a partial cover split the slot's day into several shifts, else "". */
+	private static String part(ShiftView shift, List<ShiftView> rotation) {
+		List<ShiftView> parts = rotation.stream()
+			.filter(s -> s.slotId() == shift.slotId() && s.date().equals(shift.date()) && s.shadow() == shift.shadow()
+					&& !s.isCancelled())
+			.sorted(Comparator.comparing(ShiftView::start))
+			.toList();
+		int index = parts.stream().map(ShiftView::id).toList().indexOf(shift.id());
+		return parts.size() < 2 || index < 0 ? "" : " (part " + (index + 1) + " of " + parts.size() + ")";
+	}
+
+	/**
+	 * @param own whether the reader holds the shift: only then is "Swap or give away" offered (the swap form answers
+	 * 403 to anyone else)
+	 */
+	private String description(ShiftView shift, ShiftView next, boolean own) {
 		StringBuilder text = new StringBuilder();
 		text.append(shift.rotationName()).append(", slot ").append(shift.slot()).append(" (").append(shift.layer())
 			.append(", times in ").append(shift.rotationZone()).append(")");
@@ -445,8 +547,10 @@ class CalendarFeeds {
 			text.append("\nHand over to: ").append(next.isGap() ? "nobody yet (coverage gap)"
 					: next.assigneeName() + " <" + next.assigneeEmail() + ">");
 		}
-		text.append("\nRotation: ").append(this.baseUrl).append("/rotations/").append(shift.rotationId());
-		text.append("\nSwap or give away: ").append(this.baseUrl).append("/swaps/new?shift=").append(shift.id());
+		text.append("\nRotation: ").append(rotationPage(shift));
+		if (own) {
+			text.append("\nSwap or give away: ").append(this.baseUrl).append("/swaps/new?shift=").append(shift.id());
+		}
 		return text.toString();
 	}
 

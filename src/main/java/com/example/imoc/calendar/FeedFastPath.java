@@ -47,13 +47,10 @@ class FeedFastPath implements Filter {
 
 	private final CalendarFeeds feeds;
 
-	private final FeedGuessThrottle throttle;
-
 	private final String cacheControl;
 
-	FeedFastPath(CalendarFeeds feeds, FeedGuessThrottle throttle, Duration maxAge) {
+	FeedFastPath(CalendarFeeds feeds, Duration maxAge) {
 		this.feeds = feeds;
-		this.throttle = throttle;
 		this.cacheControl = "max-age=" + maxAge.toSeconds() + ", private";
 	}
 
@@ -71,8 +68,8 @@ class FeedFastPath implements Filter {
 		}
 		Optional<CalendarFeeds.RenderedFeed> hit = Optional.empty();
 		String secret = secret(request);
-		// A locked-out guesser gets its 429 from FeedGuessThrottle, valid feed or not.
-		if (secret != null && !this.throttle.isLocked(request.getRemoteAddr())) {
+		// A valid secret is served even to a locked-out address (FeedGuessThrottle refuses only unknown ones).
+		if (secret != null) {
 			hit = this.feeds.fromMemory(secret, request.getHeader(HttpHeaders.USER_AGENT));
 		}
 		if (hit.isEmpty()) {
@@ -80,10 +77,14 @@ class FeedFastPath implements Filter {
 			return;
 		}
 		CalendarFeeds.RenderedFeed feed = hit.get();
+		boolean gzip = CalendarFeeds.RenderedFeed.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+		String etag = gzip ? feed.gzipEtag() : feed.etag();
+		byte[] body = gzip ? feed.gzipped() : feed.body();
 		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
-		response.setHeader(HttpHeaders.ETAG, feed.etag());
+		response.setHeader(HttpHeaders.ETAG, etag);
 		response.setHeader(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader());
-		if (notModified(request, feed)) {
+		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (notModified(request, etag, feed)) {
 			// What RFC 9110 asks of a 304 (validators, caching); the security headers only matter with a body.
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
@@ -93,9 +94,12 @@ class FeedFastPath implements Filter {
 		response.setHeader("Referrer-Policy", "same-origin");
 		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
 		response.setContentType(CONTENT_TYPE);
-		response.setContentLength(feed.body().length);
+		if (gzip) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		response.setContentLength(body.length);
 		if (!"HEAD".equals(request.getMethod())) {
-			response.getOutputStream().write(feed.body());
+			response.getOutputStream().write(body);
 		}
 	}
 
@@ -122,7 +126,7 @@ class FeedFastPath implements Filter {
 	}
 
 	/** As Spring's ServletWebRequest#checkNotModified: If-None-Match first, else If-Modified-Since. */
-	private static boolean notModified(HttpServletRequest request, CalendarFeeds.RenderedFeed feed) {
+	private static boolean notModified(HttpServletRequest request, String etag, CalendarFeeds.RenderedFeed feed) {
 		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
 		if (ifNoneMatch != null) {
 			for (String tag : ifNoneMatch.split(",")) {
@@ -130,7 +134,7 @@ class FeedFastPath implements Filter {
 				if (candidate.startsWith("W/")) {
 					candidate = candidate.substring(2);
 				}
-				if (candidate.equals("*") || candidate.equals(feed.etag())) {
+				if (candidate.equals("*") || candidate.equals(etag)) {
 					return true;
 				}
 			}
@@ -153,10 +157,9 @@ class FeedFastPath implements Filter {
 	static class Registration {
 
 		@Bean
-		FilterRegistrationBean<FeedFastPath> feedFastPath(CalendarFeeds feeds, FeedGuessThrottle throttle,
-				CalendarProperties properties) {
+		FilterRegistrationBean<FeedFastPath> feedFastPath(CalendarFeeds feeds, CalendarProperties properties) {
 			FilterRegistrationBean<FeedFastPath> registration = new FilterRegistrationBean<>(
-					new FeedFastPath(feeds, throttle, properties.refreshInterval()));
+					new FeedFastPath(feeds, properties.refreshInterval()));
 			registration.addUrlPatterns(PREFIX + "*");
 			registration.setDispatcherTypes(DispatcherType.REQUEST);
 			// First of all filters: before Spring Security's chain (the secret is the authorisation) and before the

@@ -1,6 +1,5 @@
 package com.example.imoc.calendar;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,13 +7,17 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,16 +30,18 @@ import com.example.imoc.audit.AuditLog;
 /**
  * Slows down guessing feed URLs. A secret has 256 random bits, so a guess never hits; what guessing does cause is
  * load on the busiest route and noise. After {@code imoc.calendar.guess-limit} requests for feeds that do not exist
- * (404) within {@code guess-window} from one client address, every feed request from that address gets 429 with
- * Retry-After until {@code guess-lockout} has passed, valid feeds included: a guesser must not learn which guess
- * hit, and one 200 among the 429s would tell it. The price is that a real calendar behind the same address misses
- * its polls during the lockout (one polling hourly misses at most one). Each lock is audited once.
+ * (404) within {@code guess-window} from one client address, requests from that address for feeds that do not exist
+ * get 429 with Retry-After until {@code guess-lockout} has passed. A valid secret is always served, and a revoked or
+ * rotated one always answers 410 Gone and never counts: Google Calendar and Outlook fetch everyone's feeds from a few
+ * shared addresses, so old URLs polled by them, or a guesser behind the same address, must not cut anyone's valid
+ * feed off. Each lock is audited once.
  * <p>
  * An interceptor on the feed routes rather than a servlet filter, because Spring MVC matches the decoded path: a
- * request for {@code /%69cal/….ics} reaches the feeds, so it must count here too. The feed controller stays as it
- * is. Kept in memory per node like {@code web.SignInThrottle}: with n nodes a guesser gets n times the allowance,
- * and a restart forgets it. The address is the connection's, or {@code X-Forwarded-For} from an internal proxy only
- * ({@code server.forward-headers-strategy=native}), so it cannot be spoofed from outside.
+ * request for {@code /%69cal/….ics} reaches the feeds, so it must count here too. The feed controller asks
+ * {@link #refusal} before answering 404. Kept in memory per node like {@code web.SignInThrottle}: with n nodes a
+ * guesser gets n times the allowance, and a restart forgets it. The address is the connection's, or
+ * {@code X-Forwarded-For} from an internal proxy only ({@code server.forward-headers-strategy=native}), so it cannot
+ * be spoofed from outside.
  */
 @Component
 class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
@@ -73,35 +78,33 @@ class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
 		registry.addInterceptor(this).addPathPatterns("/ical/**");
 	}
 
-	/** Refuses every feed request from a locked-out address, before any database work. */
-	@Override
-	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-			throws IOException {
-		Guesses guesses = this.byAddress.get(request.getRemoteAddr());
+	/**
+	 * The 429 for a request for a feed that does not exist from a locked-out address, or empty when the address is not
+	 * locked (then the answer is the 404, which counts).
+	 */
+	Optional<ResponseEntity<byte[]>> refusal(String address) {
+		Guesses guesses = this.byAddress.get(address);
 		Duration wait = guesses == null ? Duration.ZERO : guesses.lockedFor(this.clock.instant());
 		if (wait.isZero()) {
-			return true;
+			return Optional.empty();
 		}
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 		long minutes = (seconds + 59) / 60;
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType("text/plain");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("Too many requests for calendar feeds that do not exist came from your address. Try again in "
-					+ minutes + (minutes == 1 ? " minute" : " minutes") + ".\n");
-		return false;
+		byte[] body = ("Too many requests for calendar feeds that do not exist came from your address. Try again in "
+				+ minutes + (minutes == 1 ? " minute" : " minutes") + ".\n").getBytes(StandardCharsets.UTF_8);
+		return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+			.cacheControl(CacheControl.noStore())
+			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+			.body(body));
 	}
 
-	/** Whether the address is locked out now ({@link FeedFastPath} then leaves the answer to {@link #preHandle}). */
+	/** Whether the address is locked out now. */
 	boolean isLocked(String address) {
-		Guesses guesses = this.byAddress.get(address);
-		return guesses != null && !guesses.lockedFor(this.clock.instant()).isZero();
+		return refusal(address).isPresent();
 	}
 
-	/** Counts the request if it asked for a feed that does not exist (only requests that got past preHandle). */
+	/** Counts the request if it asked for a feed that does not exist (a 410 for a revoked URL is no guess). */
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {

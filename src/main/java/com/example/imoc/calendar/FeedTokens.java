@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +20,9 @@ import com.example.imoc.people.SecretHashes;
 
 /**
  * The secret feed URLs. A secret is 256 random bits in URL-safe base64, shown once; only its SHA-256 is stored, and
- * neither it nor its hash ever reaches a log or the audit trail. Only the owner may rotate or revoke a URL.
+ * neither it nor its hash ever reaches a log or the audit trail. The owner rotates and revokes their URLs, the
+ * coordinator anyone's; a URL of someone else is "not found" to everybody else. A URL opens only while its owner is
+ * active and not offboarded (and {@link FeedsFollowThePerson} revokes them all when that ends).
  */
 @Service
 public class FeedTokens {
@@ -75,19 +76,59 @@ public class FeedTokens {
 	/**
 	 * Revokes one of the person's own URLs (doing it twice is harmless).
 	 *
-	 * @throws FeedTokenNotFoundException when there is no such URL
-	 * @throws AccessDeniedException when it belongs to someone else
+	 * @throws FeedTokenNotFoundException when there is no such URL, or it belongs to someone else
 	 */
 	@Transactional
 	public void revoke(long byPersonId, long tokenId) {
 		FeedToken token = ownedBy(byPersonId, tokenId);
-		if (token.isRevoked()) {
-			return;
+		if (revoked(token)) {
+			this.auditLog.record("feed.revoked", "person", byPersonId,
+					"Calendar feed URL #" + tokenId + " (" + describe(token) + ")");
 		}
-		this.jdbc.sql("update feed_token set revoked_at = ? where id = ? and revoked_at is null")
-			.params(Timestamp.from(this.clock.instant()), tokenId)
-			.update();
-		this.auditLog.record("feed.revoked", "person", byPersonId, "Calendar feed URL #" + tokenId + " (" + describe(token) + ")");
+	}
+
+	/**
+	 * The coordinator revokes anyone's URL; the audit line names whose.
+	 *
+	 * @throws FeedTokenNotFoundException when there is no such URL of that person
+	 */
+	@Transactional
+	public void revokeOf(long ownerId, long tokenId, long byCoordinatorId) {
+		FeedToken token = find(tokenId).filter(t -> t.ownerId() == ownerId)
+			.orElseThrow(() -> new FeedTokenNotFoundException(tokenId));
+		if (revoked(token)) {
+			this.auditLog.record("feed.revoked", "person", ownerId, "Calendar feed URL #" + tokenId + " ("
+					+ describe(token) + ") revoked by the coordinator (person #" + byCoordinatorId + ")");
+		}
+	}
+
+	/** Revokes every live URL of the person, saying why in one audit line; answers how many. */
+	@Transactional
+	public int revokeAllOf(long ownerId, String why) {
+		List<Long> ids = this.jdbc.sql("update feed_token set revoked_at = ? where person_id = ? and revoked_at is null returning id")
+			.params(Timestamp.from(this.clock.instant()), ownerId)
+			.query(Long.class)
+			.list();
+		if (!ids.isEmpty()) {
+			this.auditLog.record("feed.revoked", "person", ownerId, "Calendar feed URLs "
+					+ ids.stream().sorted().map(id -> "#" + id).toList() + " revoked: " + why);
+		}
+		return ids.size();
+	}
+
+	/** All of the person's URLs, revoked ones too, newest first (for the coordinator). */
+	@Transactional(readOnly = true)
+	public List<FeedToken> allOf(long ownerId) {
+		return this.jdbc.sql("select " + COLUMNS + " from feed_token where person_id = ? order by created_at desc, id desc")
+			.param(ownerId)
+			.query(FeedTokens::token)
+			.list();
+	}
+
+	private boolean revoked(FeedToken token) {
+		return !token.isRevoked() && this.jdbc.sql("update feed_token set revoked_at = ? where id = ? and revoked_at is null")
+			.params(Timestamp.from(this.clock.instant()), token.id())
+			.update() == 1;
 	}
 
 	/** The person's URLs that still work, newest first. */
@@ -119,6 +160,8 @@ public class FeedTokens {
 				update feed_token set last_fetched_at = ?, last_client = ?, fetch_count = fetch_count + 1
 				where token_hash = ? and revoked_at is null
 				  and (last_fetched_at is null or last_fetched_at < ? or last_client is distinct from ?)
+				  and exists (""" + OWNER_ACTIVE + """
+				)
 				returning\s""" + COLUMNS)
 			.params(Timestamp.from(now), by, hash, Timestamp.from(now.minus(NOTE_FETCH_EVERY)), by)
 			.query(FeedTokens::token)
@@ -126,21 +169,36 @@ public class FeedTokens {
 		if (noted.isPresent()) {
 			return noted;
 		}
-		return this.jdbc.sql("select " + COLUMNS + " from feed_token where token_hash = ? and revoked_at is null")
+		return this.jdbc.sql("select " + COLUMNS + " from feed_token where token_hash = ? and revoked_at is null and exists ("
+				+ OWNER_ACTIVE + ")")
 			.param(hash)
 			.query(FeedTokens::token)
 			.optional();
 	}
 
+	/** The feed_token row's owner may still open it: active and not offboarded. */
+	private static final String OWNER_ACTIVE = """
+			select 1 from person p where p.id = feed_token.person_id and p.active and p.onboarding_state <> 'OFFBOARDED'""";
+
+	/**
+	 * Whether the secret once opened a feed that is gone: revoked, rotated, or its owner deactivated or offboarded.
+	 * Such a URL is no guess, and its calendar is told 410 Gone so it can stop asking.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isGone(String secret) {
+		return this.jdbc.sql("select count(*) from feed_token where token_hash = ?")
+			.param(hash(secret == null ? "" : secret))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** How often one client's fetches of a feed are noted. */
 	static final Duration NOTE_FETCH_EVERY = Duration.ofMinutes(1);
 
+	/** Someone else's URL is as unknown as one that never existed: its id reveals nothing. */
 	private FeedToken ownedBy(long personId, long tokenId) {
-		FeedToken token = find(tokenId).orElseThrow(() -> new FeedTokenNotFoundException(tokenId));
-		if (token.ownerId() != personId) {
-			throw new AccessDeniedException("Feed URL #" + tokenId + " belongs to someone else.");
-		}
-		return token;
+		return find(tokenId).filter(token -> token.ownerId() == personId)
+			.orElseThrow(() -> new FeedTokenNotFoundException(tokenId));
 	}
 
 	private static String describe(FeedToken token) {

@@ -20,12 +20,15 @@ import com.example.imoc.schedule.ShiftReassigned;
 @Component
 class FeedTombstones {
 
-	/** A shift a person no longer holds, and the SEQUENCE it had when it left them. */
+	/**
+	 * A shift a person no longer holds, and its SEQUENCE once it had left them: every move raises a shift's sequence,
+	 * so that is already above anything the person's client saw for this UID. Should the shift come back to them, its
+	 * next move raises it again, so the live event returns above the cancellation.
+	 */
 	record Tombstone(long shiftId, int sequence, Instant cancelledAt) {
 
-		/** One higher than anything the person's client can have seen for this UID. */
 		int cancellationSequence() {
-			return this.sequence + 1;
+			return this.sequence;
 		}
 
 	}
@@ -49,12 +52,14 @@ class FeedTombstones {
 				.update();
 		}
 		if (event.fromPersonId() != null && !event.fromPersonId().equals(event.toPersonId())) {
+			// Not for a row made by this very change (the part a partial cover splits off goes straight to the
+			// taker): the giver's calendar never had that UID, so there is nothing to cancel.
 			this.jdbc.sql("""
 					insert into feed_tombstone (person_id, shift_id, sequence, cancelled_at)
-					select ?, s.id, s.sequence, ? from shift s where s.id = ?
+					select ?, s.id, s.sequence, ? from shift s where s.id = ? and s.created_at < ?
 					on conflict (person_id, shift_id) do update
 					set sequence = greatest(feed_tombstone.sequence + 1, excluded.sequence), cancelled_at = excluded.cancelled_at""")
-				.params(event.fromPersonId(), Timestamp.from(event.at()), event.shiftId())
+				.params(event.fromPersonId(), Timestamp.from(event.at()), event.shiftId(), Timestamp.from(event.at()))
 				.update();
 		}
 		// Feeds stop sending a cancellation after a while; forget it then, so the table stays small.

@@ -3,6 +3,7 @@ package com.example.imoc.calendar;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
@@ -81,6 +83,9 @@ final class ICalendarWriter {
 		vevent.add(new DtEnd<>(event.end()));
 		vevent.add(new Summary(text(event.summary())));
 		vevent.add(new Description(text(event.description())));
+		if (event.url() != null) {
+			vevent.add(new Url(URI.create(event.url())));
+		}
 		vevent.add(ImmutableTransp.TRANSPARENT);
 		vevent.add(event.cancelled() ? ImmutableStatus.VEVENT_CANCELLED
 				: event.tentative() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);

@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts a real PostgreSQL from the application's own dependencies when no external database is configured, so a
  * newcomer needs nothing but a JDK. The cluster lives on disk (default {@code ./data/postgres}) and survives restarts;
- * it is stopped when the context closes.
+ * it is stopped when the context closes, as the very last thing: after Quartz ({@link BoundedQuartzShutdown}) and the
+ * pool that depend on it. It registers no JVM shutdown hook of its own: JVM hooks run at the same time, and one
+ * stopping PostgreSQL a tenth of a second into SIGTERM left Quartz retrying against a dead database forever.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(UsesEmbeddedDatabase.class)
@@ -35,7 +37,7 @@ class EmbeddedDatabaseConfiguration {
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(properties.clean())
 				.setPort(properties.port())
-				.setRegisterShutdownHook(true)
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "100")
 				.start();
 			log.info("Database: embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), dataDir);

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -163,12 +162,6 @@ class IncidentApiController {
 		json.put("detectedInternally", report.metrics().detectedInternally());
 		json.put("incidentsBySeverity", report.metrics().countBySeverity());
 		return ResponseEntity.ok(json);
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
-		return error("The request body is not valid JSON for this call; see the API documentation for its shape.",
-				Map.of());
 	}
 
 	@ExceptionHandler(IncidentNotFoundException.class)

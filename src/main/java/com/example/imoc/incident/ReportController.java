@@ -15,6 +15,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.example.imoc.web.CsvWriter;
+import com.example.imoc.web.InputRanges;
+
 /**
  * On-call hours and time in lieu per person: a page and its CSV export. The period is of UTC dates, both inclusive;
  * without one it is the current month so far.
@@ -22,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ReportController {
 
-	private static final String BAD_DATE = "Use dates like 2026-11-01, with from on or before to.";
+	private static final String BAD_DATE = "Use dates like 2026-11-01 (" + InputRanges.RANGE + "), with from on or before to.";
 
 	private final OnCallHours onCallHours;
 
@@ -60,15 +63,14 @@ class ReportController {
 		if (period == null) {
 			return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(BAD_DATE + "\n");
 		}
-		StringBuilder csv = new StringBuilder(
-				"name,email,region,time_zone,shifts,paged_shifts,oncall_hours,weekend_hours,holiday_hours,lieu_hours\n");
+		CsvWriter csv = new CsvWriter("name", "email", "region", "time_zone", "shifts", "paged_shifts", "oncall_hours",
+				"weekend_hours", "holiday_hours", "lieu_hours");
 		for (OnCallHours.Row row : this.onCallHours.report(period.from(), period.to())) {
-			csv.append(String.join(",", cell(row.person().getName()), cell(row.person().getEmail()),
-					row.person().getRegion().name(), row.person().getTimeZone(), String.valueOf(row.hours().shifts()),
+			csv.row(row.person().getName(), row.person().getEmail(), row.person().getRegion().name(),
+					row.person().getTimeZone(), String.valueOf(row.hours().shifts()),
 					String.valueOf(row.hours().pagedShifts()), hours(row.hours().onCallHours()),
 					hours(row.hours().weekendHours()), hours(row.hours().holidayHours()),
-					hours(row.hours().lieuHours())))
-				.append('\n');
+					hours(row.hours().lieuHours()));
 		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -82,7 +84,8 @@ class ReportController {
 		try {
 			LocalDate start = from.isBlank() ? today.withDayOfMonth(1) : LocalDate.parse(from.trim());
 			LocalDate end = to.isBlank() ? today : LocalDate.parse(to.trim());
-			return end.isBefore(start) ? null : new Period(start, end);
+			return end.isBefore(start) || !InputRanges.accepts(start) || !InputRanges.accepts(end) ? null
+					: new Period(start, end);
 		}
 		catch (DateTimeParseException ex) {
 			return null;
@@ -91,13 +94,6 @@ class ReportController {
 
 	static String hours(double hours) {
 		return String.format(Locale.ROOT, "%.2f", hours);
-	}
-
-	/** Quotes a cell when it needs it, and defuses spreadsheet formulas. */
-	static String cell(String text) {
-		String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-		return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-				? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
 	}
 
 }

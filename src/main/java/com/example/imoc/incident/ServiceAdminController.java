@@ -3,6 +3,7 @@ package com.example.imoc.incident;
 import java.math.BigDecimal;
 import java.util.Locale;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,6 +41,9 @@ class ServiceAdminController {
 	@PostMapping("/{id}")
 	String reweigh(@PathVariable long id, @RequestParam String weight, @RequestParam long version, Model model,
 			RedirectAttributes redirect) {
+		if (this.services.findById(id).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
 		BigDecimal parsed = weight(weight);
 		if (parsed == null) {
 			return refuse(model, id, "Enter a weight of 0 or more, like 5 (0 keeps the service out of the platform figure).");

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.quartz.SchedulerException;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.example.imoc.audit.AuditLog;
@@ -295,7 +297,7 @@ class RotationAdminController {
 	@Transactional
 	String leave(@PathVariable long id, @PathVariable long personId, RedirectAttributes redirect) {
 		rotation(id);
-		Person person = this.people.findById(personId).orElseThrow();
+		Person person = this.people.findById(personId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		this.rotations.leave(id, personId);
 		this.auditLog.record("rotation.participant-removed", "rotation", id, person.getName());
 		redirect.addFlashAttribute("message", person.getName()

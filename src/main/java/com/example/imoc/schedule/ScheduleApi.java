@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.web.BadApiRequest;
+import com.example.imoc.web.InputRanges;
 
 /**
  * "Who is on call now" and the shifts, as JSON (shapes in PRODUCT.md). Instants are ISO-8601 in UTC.
@@ -130,7 +131,12 @@ class ScheduleApi {
 
 	private static Instant instant(String field, String text) {
 		try {
-			return Instant.parse(text.trim());
+			Instant instant = Instant.parse(text.trim());
+			if (!InputRanges.accepts(instant)) {
+				throw new BadApiRequest(field, "\"" + text + "\" is outside the years this API answers for ("
+						+ InputRanges.RANGE + ").");
+			}
+			return instant;
 		}
 		catch (DateTimeParseException ex) {
 			throw new BadApiRequest(field, "\"" + text + "\" is not an ISO-8601 instant like 2026-12-01T05:00:00Z.");

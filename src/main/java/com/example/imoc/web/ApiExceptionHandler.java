@@ -1,5 +1,10 @@
 package com.example.imoc.web;
 
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -35,7 +40,29 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+			String field = field(json.getPath());
+			String message = json.getOriginalMessage() != null && json.getOriginalMessage().startsWith("This ")
+					? json.getOriginalMessage() : "This value is not of the expected type.";
+			return ResponseEntity.badRequest()
+				.body(new ApiError("The request body is not valid JSON of the expected shape: \"" + field + "\". "
+						+ message, Map.of(field, message)));
+		}
 		return ResponseEntity.badRequest().body(ApiError.of("The request body is not valid JSON of the expected shape."));
+	}
+
+	/** "services[0].impact" from Jackson's path; names come from the body, so control characters are masked. */
+	private static String field(List<JacksonException.Reference> path) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : path) {
+			if (reference.getPropertyName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(ControlCharacterFilter.printable(reference.getPropertyName()));
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.isEmpty() ? "body" : field.toString();
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -33,6 +33,7 @@ import com.example.imoc.schedule.ShiftReassigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -127,11 +128,12 @@ class CalendarFeedTests {
 				"DTSTART:" + ICAL_UTC.format(day.atTime(5, 0).toInstant(ZoneOffset.UTC)),
 				"DTEND:" + ICAL_UTC.format(day.atTime(11, 0).toInstant(ZoneOffset.UTC)),
 				"DTSTAMP:" + ICAL_UTC.format(changed), "LAST-MODIFIED:" + ICAL_UTC.format(changed), "SEQUENCE:0",
-				"TRANSP:TRANSPARENT", "STATUS:CONFIRMED", "SUMMARY:On call: " + rotation.name() + " 05:00–11:00",
+				"TRANSP:TRANSPARENT", "STATUS:CONFIRMED", "SUMMARY:On call: " + rotation.name() + " 05:00–11:00 UTC",
 				"DESCRIPTION:" + rotation.name() + "\\, slot 05:00-11:00 (weekdays and weekends\\, times in UTC)\\nRotation: http://localhost:8080/rotations/"
-						+ rotation.id() + "\\nSwap or give away: http://localhost:8080/swaps/new?shift=" + first);
+						+ rotation.id() + "?week=" + day + "\\nSwap or give away: http://localhost:8080/swaps/new?shift=" + first,
+				"URL:http://localhost:8080/rotations/" + rotation.id() + "?week=" + day);
 		assertThat(event(ical, "shift-" + shadow + "@localhost"))
-			.contains("SUMMARY:On call: " + rotation.name() + " 05:00–11:00 (shadow)");
+			.contains("SUMMARY:On call: " + rotation.name() + " 05:00–11:00 UTC (shadow)");
 		assertThat(ical).doesNotContain("shift-" + others + "@").doesNotContain("shift-" + farAway + "@");
 		assertWellFormedLines(result.getResponse().getContentAsByteArray());
 	}
@@ -220,7 +222,7 @@ class CalendarFeedTests {
 		List<String> benEvent = event(text(benFeed), uid);
 		assertThat(benEvent).contains("SEQUENCE:1", "STATUS:CONFIRMED", "LAST-MODIFIED:" + ICAL_UTC.format(now));
 		List<String> annCancellation = event(text(annFeed), uid);
-		assertThat(annCancellation).contains("STATUS:CANCELLED", "SEQUENCE:2", "DTSTAMP:" + ICAL_UTC.format(now));
+		assertThat(annCancellation).contains("STATUS:CANCELLED", "SEQUENCE:1", "DTSTAMP:" + ICAL_UTC.format(now));
 		assertThat(text(annFeed).split("UID:" + uid, -1)).as("exactly one copy of the event").hasSize(2);
 		assertThat(event(text(rotationFeed), uid)).contains("SEQUENCE:1",
 				"SUMMARY:" + rotation.name() + " 11:00–15:00 UTC — Ben Taker");
@@ -233,8 +235,10 @@ class CalendarFeedTests {
 				.update();
 			this.events.publishEvent(new ShiftReassigned(shift, rotation.id(), ben.getId(), ann.getId(), later, "undo"));
 		});
-		assertThat(event(text(annFeed), uid)).contains("SEQUENCE:2", "STATUS:CONFIRMED");
-		assertThat(event(text(benFeed), uid)).contains("SEQUENCE:3", "STATUS:CANCELLED");
+		// Above the cancellation Ann's calendar holds (1), or it would keep the event cancelled.
+		assertThat(event(text(annFeed), uid)).contains("SEQUENCE:2", "STATUS:CONFIRMED",
+				"LAST-MODIFIED:" + ICAL_UTC.format(later));
+		assertThat(event(text(benFeed), uid)).contains("SEQUENCE:2", "STATUS:CANCELLED");
 	}
 
 	@Test
@@ -306,18 +310,23 @@ class CalendarFeedTests {
 	}
 
 	@Test
-	void wrongRevokedAndReplacedUrlsGet404WithAnEmptyBody() throws Exception {
+	void wrongUrlsGet404WithAnEmptyBodyAndRevokedOrReplacedOnesGet410() throws Exception {
 		Person eve = this.testPeople.manager("Eve Revoker");
 		String revoked = personalFeed(eve);
 		this.tokens.revoke(eve.getId(), this.tokens.liveOf(eve.getId()).get(0).id());
 		FeedTokens.Created replaced = this.tokens.create(eve.getId(), FeedKind.PERSON, null);
 		FeedTokens.Created replacement = this.tokens.rotate(eve.getId(), replaced.token().id());
 
-		for (String path : List.of("/ical/" + revoked + ".ics", "/ical/" + replaced.secret() + ".ics",
-				"/ical/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", "/ical/x.ics", "/ical/not a token!.ics",
-				"/ical/" + revoked, "/ical/", "/ical/" + "z".repeat(5000) + ".ics")) {
+		for (String path : List.of("/ical/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", "/ical/x.ics",
+				"/ical/not a token!.ics", "/ical/" + revoked, "/ical/", "/ical/" + "z".repeat(5000) + ".ics")) {
 			MvcResult result = this.mvc.perform(get(path)).andExpect(status().isNotFound()).andReturn();
 			assertThat(result.getResponse().getContentAsByteArray()).as(path).isEmpty();
+		}
+		// A URL that worked once is gone, and says so: its calendar can stop asking.
+		for (String path : List.of("/ical/" + revoked + ".ics", "/ical/" + replaced.secret() + ".ics")) {
+			this.mvc.perform(get(path))
+				.andExpect(status().isGone())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("revoked or replaced")));
 		}
 		fetch(replacement.secret());
 	}
@@ -356,7 +365,7 @@ class CalendarFeedTests {
 		assertThat(Duration.between(start, end)).isEqualTo(change.isGap() ? Duration.ofHours(7) : Duration.ofHours(9));
 		assertThat(start.atOffset(ZoneOffset.UTC).getHour()).isEqualTo(change.getOffsetBefore().getTotalSeconds() == -5 * 3600 ? 3 : 2);
 		assertThat(event(ical, "shift-" + shift + "@localhost")).contains("DTSTART:" + ICAL_UTC.format(start),
-				"DTEND:" + ICAL_UTC.format(end), "SUMMARY:On call: " + rotation.name() + " 22:00–06:00");
+				"DTEND:" + ICAL_UTC.format(end), "SUMMARY:On call: " + rotation.name() + " 22:00–06:00 America/New_York");
 	}
 
 }

@@ -86,10 +86,11 @@ class CalendarPageTests {
 		FeedTokens.Created created = this.tokens.create(ida.getId(), FeedKind.PERSON, null);
 		long id = created.token().id();
 
+		// Someone else's URL is as unknown to Mal as one that never existed.
 		this.mvc.perform(post("/calendar/feeds/" + id + "/revoke").with(user(TestPeople.signedIn(mal))).with(csrf()))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 		this.mvc.perform(post("/calendar/feeds/" + id + "/rotate").with(user(TestPeople.signedIn(mal))).with(csrf()))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 		this.mvc.perform(post("/calendar/feeds/" + id + "/revoke").with(user(TestPeople.signedIn(ida))))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/ical/" + created.secret() + ".ics")).andExpect(status().isOk());
@@ -98,13 +99,13 @@ class CalendarPageTests {
 			.perform(post("/calendar/feeds/" + id + "/rotate").with(user(TestPeople.signedIn(ida))).with(csrf()))
 			.andExpect(redirectedUrl("/calendar#feed-me"))
 			.andReturn();
-		this.mvc.perform(get("/ical/" + created.secret() + ".ics")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/ical/" + created.secret() + ".ics")).andExpect(status().isGone());
 		CalendarController.NewFeed replacement = (CalendarController.NewFeed) rotated.getFlashMap().get("newFeed");
 		this.mvc.perform(get(replacement.links().url().replace("http://localhost:8080", ""))).andExpect(status().isOk());
 
 		this.mvc.perform(post("/calendar/feeds/" + replacement.tokenId() + "/revoke").with(user(TestPeople.signedIn(ida))).with(csrf()))
 			.andExpect(redirectedUrl("/calendar"));
-		this.mvc.perform(get(replacement.links().url().replace("http://localhost:8080", ""))).andExpect(status().isNotFound());
+		this.mvc.perform(get(replacement.links().url().replace("http://localhost:8080", ""))).andExpect(status().isGone());
 		assertThat(this.tokens.liveOf(ida.getId())).isEmpty();
 	}
 
@@ -148,14 +149,14 @@ class CalendarPageTests {
 		this.mvc.perform(get(path)).andExpect(status().isOk());
 
 		this.mvc.perform(delete("/api/v1/calendar/feeds/" + id).with(user(TestPeople.signedIn(kim))).with(csrf()))
-			.andExpect(status().isForbidden())
+			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.error").isNotEmpty());
 		this.mvc.perform(delete("/api/v1/calendar/feeds/999999999").with(user(TestPeople.signedIn(kim))).with(csrf()))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.error").isNotEmpty());
 		this.mvc.perform(delete("/api/v1/calendar/feeds/" + id).with(user(TestPeople.signedIn(joe))).with(csrf()))
 			.andExpect(status().isNoContent());
-		this.mvc.perform(get(path)).andExpect(status().isNotFound());
+		this.mvc.perform(get(path)).andExpect(status().isGone());
 	}
 
 	@Test

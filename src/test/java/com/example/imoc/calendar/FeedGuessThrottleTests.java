@@ -30,8 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Guessing feed URLs: after the allowance of requests for feeds that do not exist, the address gets 429 for every
- * feed, valid ones included, while other addresses are served; the lock is audited once and lifts.
+ * Guessing feed URLs: after the allowance of requests for feeds that do not exist, the address gets 429 for feeds
+ * that do not exist, while valid feeds (from memory or the database) and other addresses are served; revoked and
+ * rotated URLs answer 410 and never count; the lock is audited once and lifts.
  */
 @FeedTest
 class FeedGuessThrottleTests {
@@ -60,7 +61,7 @@ class FeedGuessThrottleTests {
 	PlatformTransactionManager transactionManager;
 
 	@Test
-	void guessingLocksTheAddressOutOfEveryFeedEvenAValidOneWhileOtherAddressesAreServed() throws Exception {
+	void guessingLocksTheAddressOutOfUnknownFeedsWhileValidFeedsAndOtherAddressesAreServed() throws Exception {
 		Person owner = this.testPeople.manager("Guessed Owner");
 		String valid = "/ical/" + this.tokens.create(owner.getId(), FeedKind.PERSON, null).secret() + ".ics";
 		String guesser = address();
@@ -79,7 +80,7 @@ class FeedGuessThrottleTests {
 		// The last guess of the allowance is still answered; from now on the address is locked out.
 		this.mvc.perform(from(get("/ical/last-guess.ics"), guesser)).andExpect(status().isNotFound());
 
-		for (String path : new String[] { valid, "/ical/another-guess.ics" }) {
+		for (String path : new String[] { "/ical/another-guess.ics", "/ical/a/b/c" }) {
 			this.mvc.perform(from(get(path), guesser))
 				.andExpect(status().isTooManyRequests())
 				.andExpect(header().string("Retry-After", String.valueOf(LOCKOUT.toSeconds())))
@@ -89,6 +90,9 @@ class FeedGuessThrottleTests {
 						+ "address. Try again in 15 minutes.\n"));
 		}
 		this.mvc.perform(from(get(URI.create("/%69cal/encoded.ics")), guesser)).andExpect(status().isTooManyRequests());
+		// A valid secret is never refused: from memory (the same client again) or from the database (another client).
+		this.mvc.perform(from(get(valid), guesser)).andExpect(status().isOk());
+		this.mvc.perform(from(get(valid).header("User-Agent", "Another calendar"), guesser)).andExpect(status().isOk());
 		this.mvc.perform(from(get(valid), neighbour)).andExpect(status().isOk());
 		this.mvc.perform(from(get("/ical/x.ics"), neighbour)).andExpect(status().isNotFound());
 		assertThat(locksAudited(guesser)).as("one audit line per lock").isOne();
@@ -121,23 +125,45 @@ class FeedGuessThrottleTests {
 		assertThat(locksAudited(guesser)).isOne();
 	}
 
-	/** A request that got through and was answered with this status. */
+	@Test
+	void revokedAndRotatedUrlsAnswerGoneAndNeverCountAsGuesses() throws Exception {
+		Person owner = this.testPeople.manager("Shared Fetcher Owner");
+		String revoked = this.tokens.create(owner.getId(), FeedKind.PERSON, null).secret();
+		this.tokens.revoke(owner.getId(), this.jdbc.sql("select max(id) from feed_token where person_id = ?")
+			.param(owner.getId())
+			.query(Long.class)
+			.single());
+		FeedTokens.Created beforeRotation = this.tokens.create(owner.getId(), FeedKind.PERSON, null);
+		String rotated = beforeRotation.secret();
+		String valid = this.tokens.rotate(owner.getId(), beforeRotation.token().id()).secret();
+		// Google's fetcher: one address polling everyone's URLs, old ones a hundred times in a minute.
+		String fetcher = address();
+		for (int i = 0; i < 50; i++) {
+			for (String old : new String[] { revoked, rotated }) {
+				this.mvc.perform(from(get("/ical/" + old + ".ics"), fetcher))
+					.andExpect(status().isGone())
+					.andExpect(header().string("Cache-Control", "no-store"));
+			}
+		}
+		this.mvc.perform(from(get("/ical/" + valid + ".ics"), fetcher)).andExpect(status().isOk());
+		this.mvc.perform(from(get("/ical/never-was.ics"), fetcher)).andExpect(status().isNotFound());
+		assertThat(locksAudited(fetcher)).isZero();
+	}
+
+	/** A request that was answered with this status. */
 	private static void answer(FeedGuessThrottle throttle, String address, int status) throws Exception {
 		MockHttpServletRequest request = request(address);
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		assertThat(throttle.preHandle(request, response, new Object())).isTrue();
 		response.setStatus(status);
 		throttle.afterCompletion(request, response, new Object(), null);
 	}
 
-	/** The Retry-After of a refused request, or null when the request may go on. */
-	private static String retryAfter(FeedGuessThrottle throttle, String address) throws Exception {
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		if (throttle.preHandle(request(address), response, new Object())) {
-			return null;
-		}
-		assertThat(response.getStatus()).isEqualTo(429);
-		return response.getHeader("Retry-After");
+	/** The Retry-After a request for an unknown feed gets, or null when it is answered 404. */
+	private static String retryAfter(FeedGuessThrottle throttle, String address) {
+		return throttle.refusal(address).map(refusal -> {
+			assertThat(refusal.getStatusCode().value()).isEqualTo(429);
+			return refusal.getHeaders().getFirst("Retry-After");
+		}).orElse(null);
 	}
 
 	private static MockHttpServletRequest request(String address) {

@@ -198,7 +198,7 @@ class IncidentTests {
 			.andExpect(jsonPath("$.fields['services[0].name']").isString());
 		this.mvc.perform(get("/api/v1/availability").param("month", "2026-13").with(user(TestPeople.signedIn(caller))))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.fields.month").value("Use the form YYYY-MM for the month, like 2026-11."));
+			.andExpect(jsonPath("$.fields.month").value("Use the form YYYY-MM for a month between 1970 and 9999, like 2026-11."));
 		this.mvc.perform(post("/api/v1/incidents").with(user(TestPeople.signedIn(caller)))
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)

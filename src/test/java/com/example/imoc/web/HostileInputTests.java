@@ -115,6 +115,10 @@ class HostileInputTests {
 
 		long aliceFeedId;
 
+		long serviceId;
+
+		long serviceVersion;
+
 		long otherNoticeId;
 
 		String s1Bearer;
@@ -198,6 +202,8 @@ class HostileInputTests {
 		Long notice = this.jdbc.queryForObject("select max(id) from notification where recipient_id <> ?", Long.class,
 				w.bob.id());
 		w.otherNoticeId = notice == null ? Long.MAX_VALUE : notice;
+		w.serviceId = this.jdbc.queryForObject("select id from service where name = 'web'", Long.class);
+		w.serviceVersion = this.jdbc.queryForObject("select version from service where id = ?", Long.class, w.serviceId);
 	}
 
 	// ---------------------------------------------------------------------------------------------------------
@@ -733,6 +739,325 @@ class HostileInputTests {
 		}
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("Exception").doesNotContain("\tat ");
 		assertThat(snapshot()).as("what " + refused.name() + " wrote").isEqualTo(before);
+	}
+
+	// ---------------------------------------------------------------------------------------------------------
+	// Input at the edges (issue "Trust at the edges"): control characters in every form field, query parameter and
+	// JSON string, dates at the ends of what java.time and PostgreSQL can hold, numbers with huge exponents, bodies
+	// of unsupported media types, non-numeric hidden fields and unknown or negative ids on every action
+
+	/** A value of every form, as posted by its owner; the edge cases replace one field at a time. */
+	static Map<String, Function<Map<String, String>, Function<World, MockHttpServletRequestBuilder>>> forms() {
+		Map<String, Function<Map<String, String>, Function<World, MockHttpServletRequestBuilder>>> forms = new LinkedHashMap<>();
+		forms.put("person", o -> w -> person(post("/admin/people"), o).with(user(w.coord)));
+		forms.put("person edit", o -> w -> person(post("/admin/people/{id}", w.alice.id()), o).with(user(w.coord)));
+		forms.put("incident", o -> w -> incident(post("/incidents"), o).with(user(w.alice)));
+		forms.put("incident edit", o -> w -> incident(post("/incidents/{id}", w.incidentId),
+				merged(Map.of("version", String.valueOf(w.incidentVersion)), o)).with(user(w.alice)));
+		forms.put("time away", o -> w -> timeAway(post("/people/{id}/time-away", w.alice.id()), o).with(user(w.alice)));
+		forms.put("swap", o -> w -> swap(w, o));
+		forms.put("rotation settings", o -> w -> settings(w, o));
+		forms.put("layer", o -> w -> with(post("/admin/rotations/{id}/layers", w.rotationId),
+				Map.of("name", "edge layer", "precedence", "3", "days", "MONDAY"), o).with(user(w.coord)));
+		forms.put("slots", o -> w -> with(post("/admin/rotations/{id}/slots", w.rotationId),
+				Map.of("slots", "05:00-11:00"), o).with(user(w.coord)));
+		forms.put("participant", o -> w -> with(post("/admin/rotations/{id}/participants", w.rotationId),
+				Map.of("personId", String.valueOf(w.bob.id())), o).with(user(w.coord)));
+		forms.put("new rotation", o -> w -> with(post("/admin/rotations"), Map.of("name", "Edge rotation", "zone",
+				"UTC", "slots", "05:00-11:00", "blockDays", "4"), o).with(user(w.coord)));
+		forms.put("handover", o -> w -> with(post("/handover/{id}", w.s1Shifts.get(8).id()), Map.of("note", "edge"), o)
+			.with(user(w.coord)));
+		forms.put("token", o -> w -> with(post("/profile/tokens"), Map.of("name", "edge"), o).with(user(w.alice)));
+		forms.put("time zone", o -> w -> with(post("/profile/time-zone"), Map.of("timeZone", "Asia/Tokyo"), o)
+			.with(user(w.alice)));
+		forms.put("password", o -> w -> with(post("/profile/password"), Map.of("currentPassword", TestPeople.PASSWORD,
+				"newPassword", "edge-password-1", "confirmPassword", "edge-password-1"), o).with(user(w.alice)));
+		forms.put("notifications", o -> w -> with(post("/profile/notifications"), Map.of("mail", "true", "leads", "1h"), o)
+			.with(user(w.alice)));
+		forms.put("service", o -> w -> with(post("/admin/services"), Map.of("name", "edge-service", "weight", "1"), o)
+			.with(user(w.coord)));
+		forms.put("service weight", o -> w -> with(post("/admin/services/{id}", w.serviceId),
+				Map.of("weight", "2", "version", String.valueOf(w.serviceVersion)), o).with(user(w.coord)));
+		forms.put("published history", o -> w -> with(post("/admin/availability/history"),
+				Map.of("text", "2019-01 99.9"), o).with(user(w.coord)));
+		forms.put("feed", o -> w -> with(post("/calendar/feeds"), Map.of("feed", "me"), o).with(user(w.alice)));
+		return forms;
+	}
+
+	/** The fields each form posts (beyond those its builder fills in). */
+	static final Map<String, List<String>> FORM_FIELDS = Map.ofEntries(
+			Map.entry("person", List.of("name", "email", "jobTitle", "grade", "timeZone", "region", "startDate",
+					"onboardingState", "role", "active", "managerId", "preferredSlots", "weekdaysOnly")),
+			Map.entry("person edit", List.of("name", "version")),
+			Map.entry("incident", List.of("title", "severity", "status", "declaredAt", "impactStartedAt", "mitigatedAt",
+					"resolvedAt", "rootCause", "detectedInternally", "eocName", "imocPersonId", "links", "summary",
+					"correctiveActions", "pages", "services[0].name", "services[0].impact")),
+			Map.entry("incident edit", List.of("title", "version")),
+			Map.entry("time away", List.of("kind", "first", "last", "note")),
+			Map.entry("swap", List.of("shift", "kind", "message", "counterpartShiftId", "toPersonId", "partStart",
+					"partEnd", "deadline")),
+			Map.entry("rotation settings", List.of("name", "zone", "blockDays", "minimumRestHours", "horizonWeeks",
+					"freezeDays", "fairnessWindowDays", "swapUndoHours", "version")),
+			Map.entry("layer", List.of("name", "precedence", "days")), Map.entry("slots", List.of("slots")),
+			Map.entry("participant", List.of("personId")),
+			Map.entry("new rotation", List.of("name", "zone", "slots", "blockDays")),
+			Map.entry("handover", List.of("note")), Map.entry("token", List.of("name")),
+			Map.entry("time zone", List.of("timeZone")),
+			Map.entry("password", List.of("currentPassword", "newPassword", "confirmPassword")),
+			Map.entry("notifications", List.of("mail", "leads")), Map.entry("service", List.of("name", "weight")),
+			Map.entry("service weight", List.of("weight", "version")), Map.entry("published history", List.of("text")),
+			Map.entry("feed", List.of("feed", "rotationId")));
+
+	/** Every query parameter of every page and API read. */
+	static final List<String> QUERIES = List.of("/admin/people?q=", "/admin/people?region=", "/admin/people?state=",
+			"/availability?month=", "/incidents?month=", "/incidents?service=", "/incidents?severity=",
+			"/reports/time-in-lieu?from=", "/reports/time-in-lieu?to=", "/reports/oncall-hours.csv?from=",
+			"/reports/oncall-hours.csv?to=", "/rotations/%d?week=", "/rotations/%d?days=", "/rotations/%d?person=",
+			"/admin/rotations/%d/fairness?from=", "/admin/rotations/%d/fairness?to=", "/swaps/new?shift=",
+			"/login?locked=", "/api/v1/oncall?at=", "/api/v1/shifts?from=", "/api/v1/shifts?to=",
+			"/api/v1/shifts?person=", "/api/v1/incidents?month=", "/api/v1/incidents?severity=",
+			"/api/v1/incidents?status=", "/api/v1/incidents?service=", "/api/v1/availability?month=");
+
+	/** Every date, instant and month a form, a query or the API reads, with a value the field expects. */
+	static final List<String> DATE_FIELDS = List.of("person startDate", "time away first", "time away last",
+			"incident declaredAt", "incident impactStartedAt", "incident mitigatedAt", "incident resolvedAt",
+			"incident pages", "swap partStart", "swap partEnd", "swap deadline");
+
+	static final List<String> EDGE_DATES = List.of("-999999999-01-01", "+999999999-12-31", "0000-01-01", "1000-01-01",
+			"+10000-01-01", "9999-12-31", "1900-01-01");
+
+	static final List<String> EDGE_INSTANTS = List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+			"0000-01-01T00:00:00Z", "-000001-12-31T00:00:00Z", "+10000-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+			"1900-01-01T00:00:00Z", "-292275055-05-16T16:47:04Z");
+
+	static final List<String> EDGE_MONTHS = List.of("-999999999-01", "+999999999-12", "0000-01", "+10000-01",
+			"9999-12", "1900-01");
+
+	static final Map<String, Character> CONTROL_CHARACTERS = Map.of("NUL", '\0', "SOH", '\u0001', "ESC", '\u001b',
+			"DEL", '\u007f');
+
+	static final List<String> HUGE_NUMBERS = List.of("1e999999999", "-1e999999999", "1e-999999999",
+			"9" + "9".repeat(2000), "1E+2147483647", "0.000000000000000000000000000001", "NaN", "Infinity");
+
+	static Stream<Refused> edges() {
+		List<Refused> cases = new ArrayList<>();
+		// NUL and other control characters in every form field: one filter refuses them all, naming the field.
+		forms().forEach((form, build) -> {
+			for (String field : FORM_FIELDS.get(form)) {
+				CONTROL_CHARACTERS.forEach((label, c) -> cases.add(new Refused(form + " " + field + " with " + label,
+						Expect.CLIENT_ERROR, w -> build.apply(Map.of(field, "edge" + c + "value")).apply(w).with(csrf()))));
+			}
+		});
+		for (String query : QUERIES) {
+			CONTROL_CHARACTERS.forEach((label, c) -> cases.add(new Refused("GET " + query + " with " + label,
+					Expect.CLIENT_ERROR, w -> edgeGet(w, query, "x" + c))));
+			cases.add(new Refused("GET " + query + " NUL alone", Expect.CLIENT_ERROR, w -> edgeGet(w, query, "\0")));
+		}
+		List<String> jsonStrings = List.of(
+				"{\"title\":\"x\\u0000y\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\"}",
+				"{\"title\":\"x\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\",\"summary\":\"a\\u0000\"}",
+				"{\"title\":\"x\",\"severity\":\"S3\\u0000\",\"declaredAt\":\"2024-02-01T10:00:00Z\"}",
+				"{\"title\":\"x\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\\u0000\"}",
+				"{\"title\":\"x\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\",\"eoc\":\"\\u0001\"}",
+				"{\"title\":\"x\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\",\"services\":[{\"name\":\"web\\u0000\"}]}",
+				"{\"title\":\"x\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\",\"pages\":[\"2024-02-01T10:00:00Z\\u0000\"]}",
+				"{\"title\\u0000\":\"x\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\"}");
+		jsonStrings.forEach(body -> cases.add(new Refused("API incident " + body, Expect.CLIENT_ERROR,
+				w -> api(post("/api/v1/incidents"), w, body))));
+		cases.add(new Refused("API swap message with NUL", Expect.CLIENT_ERROR, w -> api(post("/api/v1/swaps"), w,
+				"{\"kind\":\"OPEN_COVER\",\"shiftId\":" + w.s1Shifts.get(7).id() + ",\"message\":\"a\\u0000b\"}")
+			.header("Authorization", w.s1Bearer)));
+		cases.add(new Refused("API feed with NUL", Expect.CLIENT_ERROR,
+				w -> api(post("/api/v1/calendar/feeds"), w, "{\"feed\":\"me\\u0000\"}")));
+		// Dates at the edges of what java.time, PostgreSQL and the forms can hold.
+		for (String date : EDGE_DATES) {
+			cases.add(new Refused("person startDate=" + date, Expect.REFUSED,
+					w -> person(post("/admin/people"), Map.of("startDate", date)).with(user(w.coord)).with(csrf())));
+			for (String field : List.of("first", "last")) {
+				cases.add(new Refused("time away " + field + "=" + date, Expect.REFUSED,
+						w -> timeAway(post("/people/{id}/time-away", w.alice.id()), Map.of(field, date))
+							.with(user(w.alice))
+							.with(csrf())));
+			}
+			for (String query : List.of("/rotations/%d?week=", "/admin/rotations/%d/fairness?from=",
+					"/admin/rotations/%d/fairness?to=", "/reports/time-in-lieu?from=", "/reports/time-in-lieu?to=",
+					"/reports/oncall-hours.csv?from=", "/reports/oncall-hours.csv?to=")) {
+				cases.add(new Refused("GET " + query + date, Expect.REFUSED, w -> edgeGet(w, query, date)));
+			}
+		}
+		for (String instant : EDGE_INSTANTS) {
+			String local = instant.replace("Z", "").replaceAll(":00$|:59$", "");
+			for (String field : List.of("declaredAt", "impactStartedAt", "mitigatedAt", "resolvedAt", "pages")) {
+				Map<String, String> resolved = new LinkedHashMap<>(
+						Map.of("status", "RESOLVED", "mitigatedAt", "2024-02-01T11:00", "resolvedAt", "2024-02-01T12:00"));
+				resolved.put(field, local);
+				cases.add(new Refused("incident " + field + "=" + local, Expect.REFUSED,
+						w -> incident(post("/incidents"), resolved).with(user(w.alice)).with(csrf())));
+				cases.add(new Refused("API incident " + field + "=" + instant, Expect.CLIENT_ERROR,
+						w -> api(post("/api/v1/incidents"), w, "{\"title\":\"x\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\",\""
+								+ field + "\":" + (field.equals("pages") ? "[\"" + instant + "\"]" : "\"" + instant + "\"") + "}")));
+			}
+			for (String field : List.of("partStart", "partEnd", "deadline")) {
+				cases.add(new Refused("swap " + field + "=" + local, Expect.REFUSED,
+						w -> swap(w, Map.of(field, local)).with(csrf())));
+			}
+			for (String field : List.of("partStart", "partEnd", "deadline")) {
+				cases.add(new Refused("API swap " + field + "=" + instant, Expect.CLIENT_ERROR,
+						w -> api(post("/api/v1/swaps"), w, "{\"kind\":\"OPEN_COVER\",\"shiftId\":" + w.s1Shifts.get(7).id()
+								+ ",\"" + field + "\":\"" + instant + "\"}").header("Authorization", w.s1Bearer)));
+			}
+			// The last second of 9999 is the last one accepted: answered, not refused.
+			Expect outside = instant.startsWith("9999") ? Expect.REFUSED : Expect.CLIENT_ERROR;
+			for (String query : List.of("/api/v1/oncall?at=", "/api/v1/shifts?from=", "/api/v1/shifts?to=")) {
+				cases.add(new Refused("GET " + query + instant, outside, w -> edgeGet(w, query, instant)));
+			}
+		}
+		for (String month : EDGE_MONTHS) {
+			for (String query : List.of("/availability?month=", "/incidents?month=", "/api/v1/incidents?month=",
+					"/api/v1/availability?month=")) {
+				cases.add(new Refused("GET " + query + month,
+						query.startsWith("/api/") && !month.startsWith("9999") ? Expect.CLIENT_ERROR : Expect.REFUSED,
+						w -> edgeGet(w, query, month)));
+			}
+			cases.add(new Refused("published history for " + month, Expect.REFUSED,
+					w -> post("/admin/availability/history").param("text", month + " 99.9").with(user(w.coord)).with(csrf())));
+		}
+		// Numbers with huge exponents or lengths, in JSON and in forms: refused where they are parsed.
+		for (String number : HUGE_NUMBERS) {
+			boolean json = !number.equals("NaN") && !number.equals("Infinity");
+			if (json) {
+				cases.add(new Refused("API incident impact " + abbreviated(number), Expect.CLIENT_ERROR,
+						w -> api(post("/api/v1/incidents"), w, "{\"title\":\"x\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\",\"services\":[{\"name\":\"web\",\"impact\":"
+								+ number + "}]}")));
+				cases.add(new Refused("API incident imocPersonId " + abbreviated(number), Expect.CLIENT_ERROR,
+						w -> api(post("/api/v1/incidents"), w, "{\"title\":\"x\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\",\"imocPersonId\":"
+								+ number + "}")));
+				cases.add(new Refused("API swap shiftId " + abbreviated(number), Expect.CLIENT_ERROR,
+						w -> api(post("/api/v1/swaps"), w, "{\"kind\":\"OPEN_COVER\",\"shiftId\":" + number + "}")));
+				cases.add(new Refused("API feed rotationId " + abbreviated(number), Expect.CLIENT_ERROR,
+						w -> api(post("/api/v1/calendar/feeds"), w, "{\"feed\":\"rotation\",\"rotationId\":" + number + "}")));
+			}
+			cases.add(new Refused("incident services[0].impact=" + abbreviated(number), Expect.REFUSED,
+					w -> incident(post("/incidents"), Map.of("services[0].name", "web", "services[0].impact", number))
+						.with(user(w.alice))
+						.with(csrf())));
+			cases.add(new Refused("service weight " + abbreviated(number), Expect.REFUSED,
+					w -> post("/admin/services").param("name", "edge-number").param("weight", number).with(user(w.coord)).with(csrf())));
+			cases.add(new Refused("service reweigh " + abbreviated(number), Expect.REFUSED,
+					w -> post("/admin/services/{id}", w.serviceId).param("weight", number)
+						.param("version", String.valueOf(w.serviceVersion))
+						.with(user(w.coord))
+						.with(csrf())));
+			cases.add(new Refused("published history " + abbreviated(number), Expect.REFUSED,
+					w -> post("/admin/availability/history").param("text", "2019-01 " + number).with(user(w.coord)).with(csrf())));
+			for (String field : List.of("blockDays", "minimumRestHours", "horizonWeeks", "swapUndoHours")) {
+				cases.add(new Refused("rotation " + field + "=" + abbreviated(number), Expect.REFUSED,
+						w -> settings(w, Map.of(field, number)).with(csrf())));
+			}
+			cases.add(new Refused("person grade=" + abbreviated(number), Expect.REFUSED,
+					w -> person(post("/admin/people"), Map.of("grade", number)).with(user(w.coord)).with(csrf())));
+			cases.add(new Refused("GET /rotations/%d?days=" + abbreviated(number), Expect.REFUSED,
+					w -> edgeGet(w, "/rotations/%d?days=", number)));
+		}
+		// Bodies of a media type the API does not read, or multipart without a boundary.
+		for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
+				"multipart/form-data", "application/octet-stream", "application/json; charset=klingon", "*/*", "")) {
+			for (String path : List.of("/api/v1/incidents", "/api/v1/swaps", "/api/v1/calendar/feeds")) {
+				cases.add(new Refused("POST " + path + " as " + (type.isEmpty() ? "no type" : type), Expect.CLIENT_ERROR,
+						w -> {
+							MockHttpServletRequestBuilder request = post(path).header("Authorization", w.aliceBearer)
+								.content("{\"feed\":\"me\",\"title\":\"x\",\"severity\":\"S3\"}");
+							return type.isEmpty() ? request : request.header("Content-Type", type);
+						}));
+			}
+		}
+		// A form page may come back as the form with its messages (nothing could be read): anything but a 500.
+		for (String path : List.of("/incidents", "/admin/people/import", "/admin/people", "/calendar/feeds")) {
+			cases.add(new Refused("POST " + path + " as multipart without a boundary", Expect.REFUSED,
+					w -> post(path).header("Content-Type", "multipart/form-data")
+						.content("--x\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nx\r\n--x--\r\n")
+						.with(user(w.coord))
+						.with(csrf())));
+		}
+		// Hidden fields that are not numbers.
+		for (String value : List.of("abc", "", "-1", "1e99", "99999999999999999999")) {
+			cases.add(new Refused("settings version=" + value, Expect.REFUSED, w -> settings(w, Map.of("version", value)).with(csrf())));
+			cases.add(new Refused("incident edit version=" + value, Expect.REFUSED,
+					w -> incident(post("/incidents/{id}", w.incidentId), Map.of("version", value)).with(user(w.alice)).with(csrf())));
+			cases.add(new Refused("person edit version=" + value, Expect.REFUSED,
+					w -> person(post("/admin/people/{id}", w.alice.id()), Map.of("version", value)).with(user(w.coord)).with(csrf())));
+			cases.add(new Refused("service version=" + value, Expect.REFUSED,
+					w -> post("/admin/services/{id}", w.serviceId).param("weight", "3").param("version", value).with(user(w.coord)).with(csrf())));
+			cases.add(new Refused("feed rotationId=" + value, Expect.REFUSED, w -> post("/calendar/feeds").param("feed", "rotation")
+				.param("rotationId", value)
+				.with(user(w.alice))
+				.with(csrf())));
+		}
+		// Unknown and negative ids on every action, the coordinator's included.
+		for (String id : List.of("-1", "0", "999999999", "9223372036854775807", "9223372036854775808", "1.5")) {
+			for (String path : List.of("/swaps/%s/approve", "/swaps/%s/reject", "/swaps/%s/accept", "/swaps/%s/decline",
+					"/swaps/%s/cancel", "/swaps/%s/undo", "/admin/people/%s/deactivate", "/admin/services/%s",
+					"/admin/rotations/%s/extend", "/admin/rotations/%s/settings", "/admin/rotations/%s/slots",
+					"/admin/rotations/%s/layers", "/admin/rotations/%s/participants", "/notifications/%s/read",
+					"/calendar/feeds/%s/rotate", "/calendar/feeds/%s/revoke", "/profile/tokens/%s/revoke", "/handover/%s",
+					"/people/%s/time-away")) {
+				cases.add(new Refused("POST " + path.formatted(id), Expect.CLIENT_ERROR,
+						w -> post(path.formatted(id)).param("note", "x")
+							.param("weight", "1")
+							.param("version", "0")
+							.param("slots", "05:00-11:00")
+							.param("name", "x")
+							.param("personId", String.valueOf(w.bob.id()))
+							.with(user(w.coord))
+							.with(csrf())));
+			}
+			cases.add(new Refused("POST participant " + id + " removed", Expect.CLIENT_ERROR,
+					w -> post("/admin/rotations/{r}/participants/" + id + "/remove", w.rotationId).with(user(w.coord)).with(csrf())));
+			cases.add(new Refused("POST participant " + id + " added", Expect.CLIENT_ERROR,
+					w -> post("/admin/rotations/{r}/participants", w.rotationId).param("personId", id).with(user(w.coord)).with(csrf())));
+			cases.add(new Refused("POST person with managerId " + id, Expect.REFUSED,
+					w -> person(post("/admin/people"), Map.of("managerId", id)).with(user(w.coord)).with(csrf())));
+			cases.add(new Refused("POST incident with imocPersonId " + id, Expect.REFUSED,
+					w -> incident(post("/incidents"), Map.of("imocPersonId", id)).with(user(w.alice)).with(csrf())));
+			for (String path : List.of("/api/v1/swaps/%s/approve", "/api/v1/swaps/%s/reject", "/api/v1/swaps/%s/decline")) {
+				cases.add(new Refused("POST " + path.formatted(id), Expect.CLIENT_ERROR,
+						w -> post(path.formatted(id)).header("Authorization", w.aliceBearer)));
+			}
+			cases.add(new Refused("DELETE /api/v1/calendar/feeds/" + id, Expect.CLIENT_ERROR,
+					w -> delete("/api/v1/calendar/feeds/" + id).header("Authorization", w.aliceBearer)));
+			cases.add(new Refused("API swap toPersonId " + id, Expect.CLIENT_ERROR, w -> api(post("/api/v1/swaps"), w,
+					"{\"kind\":\"COVER\",\"shiftId\":" + w.s1Shifts.get(7).id() + ",\"toPersonId\":" + id + "}")
+				.header("Authorization", w.s1Bearer)));
+			cases.add(new Refused("API swap counterpartShiftId " + id, Expect.CLIENT_ERROR, w -> api(post("/api/v1/swaps"), w,
+					"{\"kind\":\"SWAP\",\"shiftId\":" + w.s1Shifts.get(7).id() + ",\"counterpartShiftId\":" + id + "}")
+				.header("Authorization", w.s1Bearer)));
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("edges")
+	void inputAtTheEdgesIsA4xxAndWritesNothing(Refused refused) throws Exception {
+		refusedInputIsA4xxAndWritesNothing(refused);
+	}
+
+	private static MockHttpServletRequestBuilder edgeGet(World w, String query, String value) {
+		String path = (query.contains("%d") ? query.formatted(w.rotationId) : query);
+		int at = path.indexOf('?');
+		String name = path.substring(at + 1, path.length() - 1);
+		MockHttpServletRequestBuilder request = get(path.substring(0, at)).param(name, value);
+		return query.startsWith("/api/") ? request.header("Authorization", w.aliceBearer)
+				: request.with(user(query.startsWith("/admin") || query.startsWith("/reports") ? w.coord : w.alice));
+	}
+
+	private static Map<String, String> merged(Map<String, String> base, Map<String, String> overrides) {
+		Map<String, String> all = new LinkedHashMap<>(base);
+		all.putAll(overrides);
+		return all;
+	}
+
+	private static String abbreviated(String text) {
+		return text.length() > 24 ? text.substring(0, 12) + "…(" + text.length() + " chars)" : text;
 	}
 
 	// ---------------------------------------------------------------------------------------------------------
