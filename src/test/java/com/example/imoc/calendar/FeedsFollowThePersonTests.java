@@ -110,6 +110,13 @@ class FeedsFollowThePersonTests {
 		String quietSecret = this.tokens.create(quiet.getId(), FeedKind.PERSON, null).secret();
 		this.mvc.perform(get("/ical/" + quietSecret + ".ics")).andExpect(status().isOk());
 		this.jdbc.sql("update person set active = false where id = ?").param(quiet.getId()).update();
+		// A write outside the application's transactions reaches the feed cache through PostgreSQL's NOTIFY, a few
+		// milliseconds later (database.DataChanges): wait for it, then the look-up must refuse.
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		while (this.mvc.perform(get("/ical/" + quietSecret + ".ics")).andReturn().getResponse().getStatus() == 200
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
 		this.mvc.perform(get("/ical/" + quietSecret + ".ics")).andExpect(status().isGone());
 	}
 
