@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import com.example.imoc.people.Eligibility;
 import com.example.imoc.people.EligibilityPolicy;
 import com.example.imoc.people.OnboardingState;
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.RotationLayer;
 import com.example.imoc.rotation.RotationSlot;
@@ -172,7 +174,8 @@ final class Invariants {
 			out.add(new Violation('b', "b|" + row.id() + "|eligible", day,
 					prefix + "not eligible on " + row.date() + " (" + eligibility.reason() + ")"));
 		}
-		if (!row.shadow() && state != OnboardingState.ACTIVE) {
+		// A reverse shadow holds the pager (with an IM beside them on a shadow row); a shadow never does.
+		if (!row.shadow() && state != OnboardingState.ACTIVE && state != OnboardingState.REVERSE_SHADOW) {
 			out.add(new Violation('b', "b|" + row.id() + "|onboarding", day,
 					prefix + "holds the slot while " + state.label().toLowerCase()));
 		}
@@ -182,9 +185,12 @@ final class Invariants {
 		if (layer == null) {
 			out.add(new Violation('b', "b|" + row.id() + "|participant", day, prefix + "not in the rotation"));
 		}
-		else if (!layer.days().contains(weekday)) {
+		else if ((WorkCalendar.of(person.zone, Set.of()).daysTouched(row.start(), row.end())
+				& ~WorkCalendar.dayBits(layer.days())) != 0) {
+			// Layer days are judged in the person's own zone (people.WorkCalendar): every local day the shift touches.
 			out.add(new Violation('b', "b|" + row.id() + "|layer", day,
-					prefix + "their layer \"" + layer.name() + "\" does not cover " + weekday));
+					prefix + "their layer \"" + layer.name() + "\" does not cover every day it touches in "
+							+ person.zone + " (dated " + weekday + ")"));
 		}
 		for (Away entry : away) {
 			// A shift already started when the time away was entered cannot be handed over any more (swaps and covers

@@ -31,6 +31,8 @@ import com.example.imoc.people.OnboardingState;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonForm;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.PublicHolidays;
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.people.Region;
 import com.example.imoc.people.Role;
 import com.example.imoc.people.Roster;
@@ -219,7 +221,9 @@ final class ScheduleSimulation {
 				}
 			}
 			Instant end = this.settings.start().plusDays(this.settings.days()).atStartOfDay(ZoneOffset.UTC).toInstant();
-			YearFigures figures = YearFigures.of(this, allRows(), end);
+			Map<Long, WorkCalendar> calendars = this.nodes.bean(PublicHolidays.class)
+				.calendarsOf(this.nodes.bean(PersonRepository.class).findAllById(this.people.keySet()));
+			YearFigures figures = YearFigures.of(this, allRows(), end, calendars);
 			return new SimulationReport(this.settings, Duration.ofNanos(System.nanoTime() - began),
 					List.copyOf(this.violations.values()), Map.copyOf(this.actions), List.copyOf(this.ownerChanges),
 					figures, List.copyOf(this.digests), this.jobsPerNode.clone(),

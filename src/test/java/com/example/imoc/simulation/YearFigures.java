@@ -1,10 +1,6 @@
 package com.example.imoc.simulation;
 
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.planning.FairnessFigures;
 
@@ -38,7 +35,9 @@ record YearFigures(List<PersonYear> people, FairnessFigures weighted, FairnessFi
 
 	}
 
-	static YearFigures of(ScheduleSimulation simulation, List<ShiftRow> rows, Instant end) {
+	/** @param calendars each person's {@link WorkCalendar}: the application's one definition of weekend and holiday hours */
+	static YearFigures of(ScheduleSimulation simulation, List<ShiftRow> rows, Instant end,
+			Map<Long, WorkCalendar> calendars) {
 		Instant start = simulation.start();
 		Rotation rotation = simulation.rotation();
 		Map<Long, double[]> totals = new TreeMap<>();
@@ -60,8 +59,10 @@ record YearFigures(List<PersonYear> people, FairnessFigures weighted, FairnessFi
 			}
 			double[] sum = totals.computeIfAbsent(person.id, k -> new double[4]);
 			sum[0] += row.hours();
-			sum[1] += weekendHours(row, person.zone);
-			sum[2] += holidayHours(row, person);
+			WorkCalendar.Hours off = calendars.getOrDefault(person.id, WorkCalendar.of(person.zone, Set.of()))
+				.hours(row.start(), row.end());
+			sum[1] += off.weekendHours();
+			sum[2] += off.holidayHours();
 			if (person.preferredAt(row.start()).contains(row.slot())) {
 				sum[3] += row.hours();
 			}
@@ -83,32 +84,6 @@ record YearFigures(List<PersonYear> people, FairnessFigures weighted, FairnessFi
 				FairnessFigures.of(people.stream().mapToDouble(PersonYear::hours).toArray()),
 				FairnessFigures.of(people.stream().mapToDouble(PersonYear::weekendHours).toArray()),
 				hours == 0 ? 0 : preferred / hours, gapHours, totalHours);
-	}
-
-	/**
-	 * SHARED DEFINITION PENDING: weekend hours are the hours of a shift that fall on a Saturday or Sunday in the
-	 * person's own zone. The scheduler is getting one definition of weekend and holiday hours (person's zone and
-	 * region, public holidays as data); once it lands, this method and {@link #holidayHours} should call it instead.
-	 */
-	static double weekendHours(ShiftRow row, ZoneId zone) {
-		double hours = 0;
-		ZonedDateTime from = row.start().atZone(zone);
-		ZonedDateTime end = row.end().atZone(zone);
-		while (from.isBefore(end)) {
-			ZonedDateTime midnight = from.toLocalDate().plusDays(1).atStartOfDay(zone);
-			ZonedDateTime until = midnight.isBefore(end) ? midnight : end;
-			DayOfWeek day = from.getDayOfWeek();
-			if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
-				hours += Duration.between(from, until).toSeconds() / 3600.0;
-			}
-			from = until;
-		}
-		return hours;
-	}
-
-	/** SHARED DEFINITION PENDING (see {@link #weekendHours}): no public holidays are known yet, so none. */
-	static double holidayHours(ShiftRow row, SimPerson person) {
-		return 0;
 	}
 
 	int blocksMin() {
