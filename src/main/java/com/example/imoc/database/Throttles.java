@@ -28,14 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Throttles {
 
-	/** What one hit left behind. */
-	public record Count(int hits, Instant lockedUntil) {
-
-		/** Whether this hit started a lock (reached the limit). */
-		public boolean locked() {
-			return this.lockedUntil != null;
-		}
-
+	/**
+	 * What one hit left behind.
+	 *
+	 * @param hits the count in the current window (0 right after a lock started)
+	 * @param lockedUntil the end of the key's lock when it is locked now (set by this hit or an earlier one), else null
+	 * @param started whether this hit reached the limit and started the lock
+	 */
+	public record Count(int hits, Instant lockedUntil, boolean started) {
 	}
 
 	private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
@@ -89,11 +89,12 @@ public class Throttles {
 			.param("limit", limit)
 			.param("lockEnd", lockEnd)
 			.param("windowOpen", Timestamp.from(now.minus(window)))
-			.query((rs, n) -> new Count(rs.getInt(1), instant(rs.getTimestamp(2))))
+			.query((rs, n) -> new Count(rs.getInt(1), instant(rs.getTimestamp(2)), false))
 			.single());
 		pruneNowAndThen(now);
-		// Only the hit that set this lock reports it (an older lock in the row is not this hit's doing).
-		return lockEnd.toInstant().equals(count.lockedUntil()) ? count : new Count(count.hits(), null);
+		Instant lockedUntil = count.lockedUntil() != null && count.lockedUntil().isAfter(now) ? count.lockedUntil() : null;
+		// Only the hit that set this lock started it (an older lock in the row is not this hit's doing).
+		return new Count(count.hits(), lockedUntil, lockEnd.toInstant().equals(lockedUntil));
 	}
 
 	/** How long the longest lock among these keys still lasts, if any is locked now. */

@@ -118,7 +118,7 @@ class ProfileController {
 			return "redirect:/profile";
 		}
 		if (!this.roster.changePassword(me.id(), currentPassword, newPassword)) {
-			boolean nowLocked = this.throttles.hit(wrongKey, MAX_WRONG, WRONG_WINDOW, WRONG_LOCKOUT).locked();
+			boolean nowLocked = this.throttles.hit(wrongKey, MAX_WRONG, WRONG_WINDOW, WRONG_LOCKOUT).started();
 			redirect.addFlashAttribute("currentPasswordError", nowLocked
 					? "Too many wrong current passwords; try again in " + WRONG_LOCKOUT.toMinutes() + " minutes."
 					: "That is not your current password.");
