@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Counters with windows, kept in PostgreSQL ({@code throttle_counter}) so that every node counts into the same one:
  * with n nodes an attacker gets the allowance once, not n times, and a restart forgets nothing. A key's window
  * starts at its first hit and lasts {@code window}; the hit that reaches {@code limit} within it locks the key for
- * {@code lockout} (each further hit while at or over the limit moves the end of the lock on) and starts a new count.
+ * {@code lockout} and starts a new count (callers refuse what a locked key asks before counting it).
  * <p>
  * Each hit is one upsert by primary key; reading a lock is one primary-key select. Rows whose window and lock are
  * over are deleted now and then (at most once a minute per node), so the table holds only the recently active keys.
@@ -93,8 +93,8 @@ public class Throttles {
 			.single());
 		pruneNowAndThen(now);
 		Instant lockedUntil = count.lockedUntil() != null && count.lockedUntil().isAfter(now) ? count.lockedUntil() : null;
-		// Only the hit that set this lock started it (an older lock in the row is not this hit's doing).
-		return new Count(count.hits(), lockedUntil, lockEnd.toInstant().equals(lockedUntil));
+		// Only the hit that reached the limit leaves the count at 0 (any other hit leaves at least 1).
+		return new Count(count.hits(), lockedUntil, count.hits() == 0);
 	}
 
 	/** How long the longest lock among these keys still lasts, if any is locked now. */
