@@ -1,6 +1,8 @@
 package com.example.imoc.web;
 
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.Cookie;
@@ -57,16 +59,21 @@ class PageCacheTests {
 	 */
 	private static final class Browser {
 
-		private Cookie cookie;
+		private final Map<String, Cookie> cookies = new LinkedHashMap<>();
 
 		MockHttpServletRequestBuilder carry(MockHttpServletRequestBuilder request) {
-			return this.cookie == null ? request : request.cookie(this.cookie);
+			return this.cookies.isEmpty() ? request : request.cookie(this.cookies.values().toArray(Cookie[]::new));
 		}
 
+		/** Keeps the session cookie, whatever it is named (MockMvc's context may not apply the configured name). */
 		MvcResult keep(MvcResult result) {
-			Cookie set = result.getResponse().getCookie("JSESSIONID");
-			if (set != null) {
-				this.cookie = set.getMaxAge() == 0 ? null : set;
+			for (Cookie set : result.getResponse().getCookies()) {
+				if (set.getMaxAge() == 0) {
+					this.cookies.remove(set.getName());
+				}
+				else {
+					this.cookies.put(set.getName(), set);
+				}
 			}
 			return result;
 		}
