@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedUrls {
 
-	record Links(String url, String webcal, String google, String outlook) {
+	record Links(String url, String webcal, String google, String outlook) implements java.io.Serializable {
 	}
 
 	private final String baseUrl;
