@@ -33,7 +33,8 @@ class CalendarController {
 	}
 
 	/** The URL made a moment ago, shown in its section once. */
-	record NewFeed(String anchor, long tokenId, FeedUrls.Links links) {
+	/** Shown once after a redirect, so it travels in the session (stored in PostgreSQL): serializable. */
+	record NewFeed(String anchor, long tokenId, FeedUrls.Links links) implements java.io.Serializable {
 	}
 
 	private final FeedTokens tokens;

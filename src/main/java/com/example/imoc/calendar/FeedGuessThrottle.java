@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +24,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.example.imoc.audit.AuditLog;
+import com.example.imoc.database.Throttles;
 
 /**
  * Slows down guessing feed URLs. A secret has 256 random bits, so a guess never hits; what guessing does cause is
@@ -38,10 +37,12 @@ import com.example.imoc.audit.AuditLog;
  * <p>
  * An interceptor on the feed routes rather than a servlet filter, because Spring MVC matches the decoded path: a
  * request for {@code /%69cal/….ics} reaches the feeds, so it must count here too. The feed controller asks
- * {@link #refusal} before answering 404. Kept in memory per node like {@code web.SignInThrottle}: with n nodes a
- * guesser gets n times the allowance, and a restart forgets it. The address is the connection's, or
- * {@code X-Forwarded-For} from an internal proxy only ({@code server.forward-headers-strategy=native}), so it cannot
- * be spoofed from outside.
+ * {@link #refusal} before answering 404. Misses are counted in PostgreSQL ({@link Throttles}, one upsert per miss),
+ * so every node counts into the same counter and a restart forgets nothing; locks are read from memory (the node that
+ * counts the locking miss knows at once, another node learns it with its next miss from that address), so a valid
+ * poll costs no extra query: n nodes give a guesser the allowance plus at most one guess per other node, not n times
+ * the allowance. The address is the connection's, or {@code X-Forwarded-For} from a trusted proxy only
+ * ({@code server.tomcat.remoteip.internal-proxies}), so it cannot be spoofed from outside.
  */
 @Component
 class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
@@ -61,10 +62,14 @@ class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
 
 	private final TransactionTemplate transactions;
 
-	private final Map<String, Guesses> byAddress = new ConcurrentHashMap<>();
+	private final Throttles throttles;
+
+	/** Locks this node knows of, by address: the end of each. */
+	private final Map<String, Instant> locks = new ConcurrentHashMap<>();
 
 	FeedGuessThrottle(CalendarProperties properties, Clock clock, AuditLog auditLog,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, Throttles throttles) {
+		this.throttles = throttles;
 		this.limit = properties.guessLimit();
 		this.window = properties.guessWindow();
 		this.lockout = properties.guessLockout();
@@ -83,8 +88,7 @@ class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
 	 * locked (then the answer is the 404, which counts).
 	 */
 	Optional<ResponseEntity<byte[]>> refusal(String address) {
-		Guesses guesses = this.byAddress.get(address);
-		Duration wait = guesses == null ? Duration.ZERO : guesses.lockedFor(this.clock.instant());
+		Duration wait = lockedFor(address);
 		if (wait.isZero()) {
 			return Optional.empty();
 		}
@@ -101,7 +105,20 @@ class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
 
 	/** Whether the address is locked out now. */
 	boolean isLocked(String address) {
-		return refusal(address).isPresent();
+		return !lockedFor(address).isZero();
+	}
+
+	private Duration lockedFor(String address) {
+		Instant until = this.locks.get(address);
+		if (until == null) {
+			return Duration.ZERO;
+		}
+		Instant now = this.clock.instant();
+		if (!now.isBefore(until)) {
+			this.locks.remove(address, until);
+			return Duration.ZERO;
+		}
+		return Duration.between(now, until);
 	}
 
 	/** Counts the request if it asked for a feed that does not exist (a 410 for a revoked URL is no guess). */
@@ -115,60 +132,25 @@ class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
 
 	private void missed(String address) {
 		Instant now = this.clock.instant();
-		if (this.byAddress.size() > MAX_ADDRESSES) {
-			this.byAddress.values().removeIf(guesses -> guesses.forgettable(now, this.window));
+		if (this.locks.size() > MAX_ADDRESSES) {
+			this.locks.values().removeIf(until -> !now.isBefore(until));
 		}
-		Instant lockedUntil = this.byAddress.computeIfAbsent(address, a -> new Guesses())
-			.miss(now, this.limit, this.window, this.lockout);
-		if (lockedUntil != null) {
+		Throttles.Count count = this.throttles.hit("feed-guess:address:" + address, this.limit, this.window,
+				this.lockout);
+		if (count.lockedUntil() != null) {
+			this.locks.put(address, count.lockedUntil());
+		}
+		if (count.started()) {
+			Instant lockedUntil = count.lockedUntil();
 			this.transactions.executeWithoutResult(status -> this.auditLog.record("calendar.feeds-guessed", "feed",
 					null, this.limit + " requests for calendar feeds that do not exist within " + words(this.window)
-							+ " from " + address + "; every feed request from it gets 429 until " + lockedUntil));
+							+ " from " + address + "; requests from it for feeds that do not exist get 429 until " + lockedUntil));
 		}
 	}
 
 	private static String words(Duration duration) {
 		long seconds = duration.toSeconds();
 		return seconds % 60 == 0 ? seconds / 60 + (seconds == 60 ? " minute" : " minutes") : seconds + " seconds";
-	}
-
-	/** One address's recent misses and its lock. */
-	private static final class Guesses {
-
-		private final Deque<Instant> misses = new ArrayDeque<>();
-
-		private Instant lockedUntil = Instant.MIN;
-
-		synchronized Duration lockedFor(Instant now) {
-			return now.isBefore(this.lockedUntil) ? Duration.between(now, this.lockedUntil) : Duration.ZERO;
-		}
-
-		/** Counts a miss; returns the end of the lock when this miss starts one, else null. */
-		synchronized Instant miss(Instant now, int limit, Duration window, Duration lockout) {
-			if (now.isBefore(this.lockedUntil)) {
-				return null;
-			}
-			forgetBefore(now.minus(window));
-			this.misses.addLast(now);
-			if (this.misses.size() < limit) {
-				return null;
-			}
-			this.misses.clear();
-			this.lockedUntil = now.plus(lockout);
-			return this.lockedUntil;
-		}
-
-		synchronized boolean forgettable(Instant now, Duration window) {
-			forgetBefore(now.minus(window));
-			return this.misses.isEmpty() && !now.isBefore(this.lockedUntil);
-		}
-
-		private void forgetBefore(Instant start) {
-			while (!this.misses.isEmpty() && !this.misses.peekFirst().isAfter(start)) {
-				this.misses.removeFirst();
-			}
-		}
-
 	}
 
 }

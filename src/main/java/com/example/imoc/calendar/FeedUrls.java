@@ -30,7 +30,7 @@ class FeedUrls {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedUrls.class);
 
-	record Links(String url, String webcal, String google, String outlook) {
+	record Links(String url, String webcal, String google, String outlook) implements java.io.Serializable {
 	}
 
 	private final String baseUrl;

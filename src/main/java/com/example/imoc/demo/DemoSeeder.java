@@ -77,6 +77,13 @@ class DemoSeeder implements ApplicationRunner {
 			this.seedMarks.markDone(SEEDED_KEY, "people");
 			return;
 		}
+		if (this.people.count() > 0) {
+			// Only an empty database gets demo people: a roster of its own (or a bootstrap coordinator) is never mixed
+			// with them.
+			log.warn("Demo data not seeded: the database already has people on its roster.");
+			this.seedMarks.markDone(SEEDED_KEY, "refused: roster not empty");
+			return;
+		}
 		LocalDate today = LocalDate.now(this.clock);
 		var created = DemoPeople.create(this.people, this.passwordEncoder.encode("demo"), today);
 		int shifts = seedRotation(created, today);

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On a database with nobody on it, creates the first coordinator from IMOC_ADMIN_EMAIL / IMOC_ADMIN_PASSWORD, so a
- * production install can be signed into.
+ * production install can be signed into. The password must pass {@link PasswordPolicy}, or the app does not start.
  */
 @Component
 @Order(0)
@@ -59,6 +59,11 @@ class AdminBootstrap implements ApplicationRunner {
 		if (this.people.count() > 0) {
 			return;
 		}
+		// The same policy as every password set through the app: a weak bootstrap password stops the start-up with
+		// the reason, rather than leaving a production coordinator guessable.
+		PasswordPolicy.problem(this.password, this.email).ifPresent(problem -> {
+			throw new IllegalStateException("IMOC_ADMIN_PASSWORD (imoc.admin.password) is refused: " + problem);
+		});
 		Person admin = new Person("Rotation Coordinator", this.email, JobTitle.ROTATION_COORDINATOR, 8, ZoneOffset.UTC,
 				Region.EMEA, LocalDate.now(this.clock));
 		admin.setRole(Role.COORDINATOR);

@@ -77,6 +77,14 @@ public class Person {
 	@Version
 	private long version;
 
+	/** Moved on to end every session signed in before (password change or reset, deactivation, sign out everywhere). */
+	private long securityVersion;
+
+	/** The GitLab account (OpenID Connect issuer and subject) linked at the first "Sign in with GitLab". */
+	private String oidcIssuer;
+
+	private String oidcSubject;
+
 	private Instant createdAt = Instant.now();
 
 	private Instant updatedAt = Instant.now();
@@ -264,6 +272,28 @@ public class Person {
 
 	public void setPasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+	}
+
+	public long getSecurityVersion() {
+		return this.securityVersion;
+	}
+
+	/** Ends every session signed in so far, on every node, at its next request. */
+	void endSessions() {
+		this.securityVersion++;
+	}
+
+	public String getOidcIssuer() {
+		return this.oidcIssuer;
+	}
+
+	public String getOidcSubject() {
+		return this.oidcSubject;
+	}
+
+	void linkOidc(String issuer, String subject) {
+		this.oidcIssuer = issuer;
+		this.oidcSubject = subject;
 	}
 
 	public long getVersion() {

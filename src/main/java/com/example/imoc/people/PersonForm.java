@@ -71,7 +71,7 @@ public class PersonForm {
 
 	private long version;
 
-	static PersonForm of(Person person) {
+	public static PersonForm of(Person person) {
 		PersonForm form = new PersonForm();
 		form.name = person.getName();
 		form.email = person.getEmail();

@@ -34,6 +34,8 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 
 	boolean existsByRole(Role role);
 
+	Optional<Person> findByOidcIssuerAndOidcSubject(String oidcIssuer, String oidcSubject);
+
 	List<Person> findByRoleAndActiveTrueOrderByNameAsc(Role role);
 
 }

@@ -1,10 +1,18 @@
 package com.example.imoc.people;
 
+import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,11 +22,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.example.imoc.database.Throttles;
+
 /**
- * Each person's own settings: time zone and password.
+ * Each person's own settings: time zone, password and API tokens. A password change is checked against
+ * {@link PasswordPolicy}, ends the person's other sessions and renews this one (new session id, new security
+ * version); wrong current passwords are throttled like sign-ins ({@value #MAX_WRONG} within
+ * {@link #WRONG_WINDOW} lock the form for {@link #WRONG_LOCKOUT}), so a borrowed open session cannot be used to
+ * guess the password.
  */
 @Controller
 class ProfileController {
+
+	static final int MAX_WRONG = 5;
+
+	static final Duration WRONG_WINDOW = Duration.ofMinutes(15);
+
+	static final Duration WRONG_LOCKOUT = Duration.ofMinutes(15);
+
+	/** Token lifetimes offered at creation, in days; the default first. */
+	static final List<Integer> TOKEN_DAYS = List.of(7, 30, 90, 365);
+
+	static final int DEFAULT_TOKEN_DAYS = 90;
 
 	private final PersonRepository people;
 
@@ -26,10 +51,19 @@ class ProfileController {
 
 	private final AccessTokens tokens;
 
-	ProfileController(PersonRepository people, Roster roster, AccessTokens tokens) {
+	private final Throttles throttles;
+
+	private final PersonAccounts accounts;
+
+	private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+	ProfileController(PersonRepository people, Roster roster, AccessTokens tokens, Throttles throttles,
+			PersonAccounts accounts) {
 		this.people = people;
 		this.roster = roster;
 		this.tokens = tokens;
+		this.throttles = throttles;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/profile")
@@ -39,6 +73,10 @@ class ProfileController {
 		model.addAttribute("eligibility", this.roster.eligibilityOf(person));
 		model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
 		model.addAttribute("tokens", this.tokens.of(me.id()));
+		model.addAttribute("tokenDayChoices", TOKEN_DAYS);
+		if (!model.containsAttribute("tokenDays")) {
+			model.addAttribute("tokenDays", DEFAULT_TOKEN_DAYS);
+		}
 		if (!model.containsAttribute("timeZone")) {
 			model.addAttribute("timeZone", person.getTimeZone());
 		}
@@ -61,39 +99,68 @@ class ProfileController {
 
 	@PostMapping("/profile/password")
 	String changePassword(@AuthenticationPrincipal SignedInPerson me, @RequestParam String currentPassword,
-			@RequestParam String newPassword, @RequestParam String confirmPassword, RedirectAttributes redirect) {
-		List<String> problems = new ArrayList<>();
-		if (newPassword.length() < 8) {
-			redirect.addFlashAttribute("newPasswordError", "Use at least 8 characters.");
-			problems.add("new");
+			@RequestParam String newPassword, @RequestParam String confirmPassword, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		String wrongKey = "profile-password:person:" + me.id();
+		Optional<Duration> locked = this.throttles.lockedFor(List.of(wrongKey));
+		if (locked.isPresent()) {
+			redirect.addFlashAttribute("currentPasswordError", "Too many wrong current passwords; try again in "
+					+ Math.max(1, (locked.get().toSeconds() + 59) / 60) + " minutes.");
+			return "redirect:/profile";
 		}
-		else if (!PasswordPolicy.fitsBcrypt(newPassword)) {
-			redirect.addFlashAttribute("newPasswordError", PasswordPolicy.TOO_LONG);
-			problems.add("new");
+		Optional<String> problem = PasswordPolicy.problem(newPassword, me.email());
+		if (problem.isPresent()) {
+			redirect.addFlashAttribute("newPasswordError", problem.get());
+			return "redirect:/profile";
 		}
-		else if (!newPassword.equals(confirmPassword)) {
+		if (!newPassword.equals(confirmPassword)) {
 			redirect.addFlashAttribute("confirmPasswordError", "The two new passwords differ.");
-			problems.add("confirm");
+			return "redirect:/profile";
 		}
-		if (problems.isEmpty() && !this.roster.changePassword(me.id(), currentPassword, newPassword)) {
-			redirect.addFlashAttribute("currentPasswordError", "That is not your current password.");
-			problems.add("current");
+		if (!this.roster.changePassword(me.id(), currentPassword, newPassword)) {
+			boolean nowLocked = this.throttles.hit(wrongKey, MAX_WRONG, WRONG_WINDOW, WRONG_LOCKOUT).started();
+			redirect.addFlashAttribute("currentPasswordError", nowLocked
+					? "Too many wrong current passwords; try again in " + WRONG_LOCKOUT.toMinutes() + " minutes."
+					: "That is not your current password.");
+			return "redirect:/profile";
 		}
-		if (problems.isEmpty()) {
-			redirect.addFlashAttribute("message", "Your password was changed.");
-		}
+		this.throttles.clear(wrongKey);
+		keepThisSession(me.id(), request, response);
+		redirect.addFlashAttribute("message", "Your password was changed. Your other sessions are signed out.");
 		return "redirect:/profile";
+	}
+
+	/**
+	 * The password change moved the person's security version on, which ends every session signed in before; this
+	 * one continues with the new version, under a new session id.
+	 */
+	private void keepThisSession(long id, HttpServletRequest request, HttpServletResponse response) {
+		SignedInPerson renewed = this.accounts.current(id).orElseThrow(() -> new PersonNotFoundException(id));
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(renewed, null, renewed.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+			this.sessions.saveContext(context, request, response);
+		}
 	}
 
 	@PostMapping("/profile/tokens")
 	String createToken(@AuthenticationPrincipal SignedInPerson me, @RequestParam(defaultValue = "") String name,
-			RedirectAttributes redirect) {
-		if (name.isBlank() || name.length() > 100) {
-			redirect.addFlashAttribute("tokenNameError", "Give the token a name of up to 100 characters, like \"chat bot\".");
+			@RequestParam(defaultValue = "" + DEFAULT_TOKEN_DAYS) String days, RedirectAttributes redirect) {
+		Integer lifetime = TOKEN_DAYS.stream().filter(d -> String.valueOf(d).equals(days.trim())).findFirst().orElse(null);
+		if (name.isBlank() || name.length() > 100 || lifetime == null) {
+			if (name.isBlank() || name.length() > 100) {
+				redirect.addFlashAttribute("tokenNameError", "Give the token a name of up to 100 characters, like \"chat bot\".");
+			}
+			if (lifetime == null) {
+				redirect.addFlashAttribute("tokenDaysError", "Choose how long the token works: 7, 30, 90 or 365 days.");
+			}
 			redirect.addFlashAttribute("tokenName", name);
 			return "redirect:/profile#tokens";
 		}
-		AccessTokens.Created created = this.tokens.create(me.id(), name);
+		AccessTokens.Created created = this.tokens.create(me.id(), name, Duration.ofDays(lifetime));
 		redirect.addFlashAttribute("newToken", created.secret());
 		return "redirect:/profile#tokens";
 	}

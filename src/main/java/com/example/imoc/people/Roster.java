@@ -83,12 +83,9 @@ public class Roster {
 				errors.rejectValue("managerId", "missing", "Choose a manager from the roster.");
 			}
 		}
-		if (form.getNewPassword() != null && !form.getNewPassword().isEmpty() && form.getNewPassword().length() < 4) {
-			errors.rejectValue("newPassword", "short", "Use at least 4 characters.");
-		}
-		else if (form.getNewPassword() != null && !PasswordPolicy.fitsBcrypt(form.getNewPassword())
-				&& !errors.hasFieldErrors("newPassword")) {
-			errors.rejectValue("newPassword", "long", PasswordPolicy.TOO_LONG);
+		if (form.getNewPassword() != null && !form.getNewPassword().isEmpty() && !errors.hasFieldErrors("newPassword")) {
+			PasswordPolicy.problem(form.getNewPassword(), form.getEmail())
+				.ifPresent(problem -> errors.rejectValue("newPassword", "policy", problem));
 		}
 		if (form.getStartDate() != null && !plausibleStart(form.getStartDate())) {
 			errors.rejectValue("startDate", "range", "Enter a start date between 1950 and " + LATEST_START_YEARS
@@ -138,8 +135,15 @@ public class Roster {
 		person.setStartDate(form.getStartDate());
 		apply(form, person);
 		String changes = diff(before, snapshot(person));
-		if (form.getNewPassword() != null && !form.getNewPassword().isEmpty()) {
+		boolean reset = form.getNewPassword() != null && !form.getNewPassword().isEmpty();
+		if (reset) {
 			changes = changes.isEmpty() ? "password reset" : changes + "; password reset";
+		}
+		// A reset password or a deactivation ends every session signed in before it, on every node; a role change
+		// applies to open sessions at their next request without ending them (web.RosterSessions).
+		if (reset || ("true".equals(before.get("active")) && !person.isActive())) {
+			person.endSessions();
+			changes = changes + "; signed out everywhere";
 		}
 		if (!changes.isEmpty()) {
 			this.auditLog.record("person.updated", "person", id, changes);
@@ -155,7 +159,8 @@ public class Roster {
 			return;
 		}
 		person.setActive(false);
-		this.auditLog.record("person.deactivated", "person", id, "active: true → false");
+		person.endSessions();
+		this.auditLog.record("person.deactivated", "person", id, "active: true → false; signed out everywhere");
 		this.events.publishEvent(new PersonChanged(id));
 	}
 
@@ -170,15 +175,31 @@ public class Roster {
 		}
 	}
 
+	/**
+	 * Sets a new password if the current one is right, and ends the person's other sessions (the caller renews its
+	 * own). The caller has checked the new one against {@link PasswordPolicy}; it is checked again here.
+	 */
 	@Transactional
 	public boolean changePassword(long id, String currentPassword, String newPassword) {
 		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
 		if (person.getPasswordHash() == null || !this.passwordEncoder.matches(currentPassword, person.getPasswordHash())) {
 			return false;
 		}
+		PasswordPolicy.problem(newPassword, person.getEmail()).ifPresent(problem -> {
+			throw new IllegalArgumentException(problem);
+		});
 		person.setPasswordHash(this.passwordEncoder.encode(newPassword));
-		this.auditLog.record("person.password-changed", "person", id, "by themselves");
+		person.endSessions();
+		this.auditLog.record("person.password-changed", "person", id, "by themselves; other sessions signed out");
 		return true;
+	}
+
+	/** Ends every session of the person on every node at its next request (the coordinator's button). */
+	@Transactional
+	public void signOutEverywhere(long id) {
+		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
+		person.endSessions();
+		this.auditLog.record("person.signed-out", "person", id, "signed out everywhere by a coordinator");
 	}
 
 	static boolean isZone(String text) {

@@ -155,6 +155,14 @@ class RosterController {
 		return "redirect:/admin/people/" + id;
 	}
 
+	@PostMapping("/{id}/sign-out")
+	String signOutEverywhere(@PathVariable long id, RedirectAttributes redirect) {
+		this.roster.signOutEverywhere(id);
+		redirect.addFlashAttribute("message",
+				"Signed out everywhere: every session of this person ends at its next request, on every node.");
+		return "redirect:/admin/people/" + id;
+	}
+
 	@GetMapping("/import")
 	String importForm() {
 		return "people/import";

@@ -228,7 +228,7 @@ class SwapRules {
 			for (Unavailability entry : away()) {
 				if (entry.getPersonId() == to.getId() && entry.getStartsAt().isBefore(move.end())
 						&& entry.getEndsAt().isAfter(move.start())) {
-					problems.add(to.getName() + " is away then (" + entry.getKind().label() + ").");
+					problems.add(to.getName() + " is away then.");
 					break;
 				}
 			}

@@ -107,6 +107,7 @@ class Swaps {
 	 */
 	@Transactional(noRollbackFor = SwapRefused.class)
 	public SwapRequest accept(SignedInPerson actor, long id, Long onBehalfOf, String note) {
+		checkNote(note);
 		SwapRequest request = this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
 		if (request.state() != SwapState.PENDING) {
 			throw SwapRefused.conflict(alreadyDecided(request));
@@ -246,6 +247,7 @@ class Swaps {
 
 	@Transactional
 	public SwapRequest decline(SignedInPerson actor, long id, String note) {
+		checkNote(note);
 		SwapRequest request = this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
 		if (request.kind() == SwapKind.OPEN_COVER) {
 			throw SwapRefused.conflict("An open cover is not addressed to anyone: leave it for someone else to take.");
@@ -348,6 +350,7 @@ class Swaps {
 
 	@Transactional(noRollbackFor = SwapRefused.class)
 	public SwapRequest approve(SignedInPerson actor, long id, String note) {
+		checkNote(note);
 		requireCoordinator(actor);
 		SwapRequest request = this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
 		if (request.state() != SwapState.APPROVAL_PENDING) {
@@ -379,6 +382,7 @@ class Swaps {
 
 	@Transactional
 	public SwapRequest reject(SignedInPerson actor, long id, String note) {
+		checkNote(note);
 		requireCoordinator(actor);
 		SwapRequest request = this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
 		if (request.state() != SwapState.APPROVAL_PENDING) {
@@ -446,6 +450,9 @@ class Swaps {
 		}
 		if (ask.message() != null && ask.message().length() > 1000) {
 			problems.add(SwapRefused.input("message", "Keep the message under 1,000 characters."));
+		}
+		if (ask.reason() != null && ask.reason().length() > LONGEST_NOTE) {
+			problems.add(SwapRefused.input("reason", "Keep the reason under 1,000 characters."));
 		}
 		Instant partStart = ask.partStart() == null ? shift.start() : ask.partStart();
 		Instant partEnd = ask.partEnd() == null ? shift.end() : ask.partEnd();
@@ -565,6 +572,15 @@ class Swaps {
 					: "This request was already accepted and waits for the coordinator.";
 			default -> "This request is " + request.state().label().toLowerCase() + " and can no longer change.";
 		};
+	}
+
+	/** Notes on a decision (accept, decline, approve, reject) and a coordinator's reason are bounded like messages. */
+	static final int LONGEST_NOTE = 1000;
+
+	private static void checkNote(String note) {
+		if (note != null && note.length() > LONGEST_NOTE) {
+			throw SwapRefused.input("note", "Keep the note under 1,000 characters.");
+		}
 	}
 
 	private static String clean(String text) {

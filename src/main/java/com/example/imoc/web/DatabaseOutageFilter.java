@@ -48,10 +48,13 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 
 	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-	/** Just outside Spring Security's filter chain, so exceptions from its filters reach us too. */
+	/**
+	 * Just outside Spring Session's filter (spring.session.servlet.filter-order, Spring Security's order - 1) and
+	 * Spring Security's filter chain, so exceptions from loading a session or from security filters reach us too.
+	 */
 	@Override
 	public int getOrder() {
-		return SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1;
+		return SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2;
 	}
 
 	@Override

@@ -11,8 +11,10 @@ import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * Turns GitLab's word about someone into a roster person: the ID token (and user info) must carry an email that
- * GitLab verified ({@code email_verified} true), and an active roster person must have that email (case-insensitive).
+ * Turns GitLab's word about someone into a roster person. A GitLab account linked before (its issuer and {@code sub})
+ * is matched on that alone; an unlinked one must carry an email that GitLab verified ({@code email_verified} true)
+ * which an active roster person has (case-insensitive), and is linked to that person on this first use, unless the
+ * person is already linked to another GitLab account (so changing one's GitLab email to a colleague's gets nothing).
  * Anything else is refused with a {@link SignInRefused} that says why. Roles come from the roster, never from GitLab.
  */
 class RosterOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -33,19 +35,30 @@ class RosterOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
 	@Override
 	public OidcUser loadUser(OidcUserRequest request) {
 		OidcUser user = this.gitLab.loadUser(request);
+		String issuer = String.valueOf(user.getIdToken().getIssuer());
+		String subject = user.getSubject();
 		String email = user.getEmail() == null ? null : user.getEmail().trim();
-		if (!StringUtils.hasText(email)) {
-			throw SignInRefused.noEmail();
-		}
 		// An unverified email is one anybody could have typed into their GitLab profile: never trust it.
-		if (!Boolean.TRUE.equals(user.getEmailVerified())) {
-			throw SignInRefused.unverified(email);
+		boolean verified = StringUtils.hasText(email) && Boolean.TRUE.equals(user.getEmailVerified());
+		PersonAccounts.GitLabAccount account = this.accounts.byGitLab(issuer, subject, verified ? email : null);
+		switch (account.match()) {
+			case LINKED, BY_EMAIL -> {
+				if (!account.person().active()) {
+					throw SignInRefused.deactivated(account.person().email(), account.person().id());
+				}
+				return new RosterOidcUser(user, account.person().withoutPassword());
+			}
+			case LINKED_TO_ANOTHER -> throw SignInRefused.linkedToAnother(email, account.person().id());
+			default -> {
+				if (!StringUtils.hasText(email)) {
+					throw SignInRefused.noEmail();
+				}
+				if (!verified) {
+					throw SignInRefused.unverified(email);
+				}
+				throw SignInRefused.unknown(email);
+			}
 		}
-		SignedInPerson person = this.accounts.byEmail(email).orElseThrow(() -> SignInRefused.unknown(email));
-		if (!person.active()) {
-			throw SignInRefused.deactivated(email, person.id());
-		}
-		return new RosterOidcUser(user, person);
 	}
 
 	/** GitLab's view of the user, holding the roster person that {@link GitLabSignIns} makes the session's principal. */

@@ -14,6 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
@@ -49,10 +51,13 @@ class SecurityConfiguration {
 		if (gitLab != null) {
 			new GitLabSignIns(accounts, auditLog, transactions).configure(http, gitLab);
 		}
-		http.addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+		http.addFilterAfter(new RosterSessions(accounts), SecurityContextHolderFilter.class)
+			// Before the CSRF check, which exempts exactly the requests this filter authenticated by their token.
+			.addFilterBefore(new BearerTokenFilter(tokens), CsrfFilter.class)
 			.addFilterBefore(signIns, UsernamePasswordAuthenticationFilter.class)
-			// Token-authenticated API calls carry no cookies a third-party page could ride on, so no CSRF token.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::carriesBearer))
+			// Token-authenticated API calls carry no cookies a third-party page could ride on, so no CSRF token. A
+			// Bearer header the filter did not accept (another path, a junk token) exempts nothing.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::authenticated))
 			.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()

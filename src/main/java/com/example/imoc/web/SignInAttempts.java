@@ -9,7 +9,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -19,6 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.SignedInPerson;
 
 /**
  * The sign-in form's throttle and audit: a filter that refuses attempts for a locked email or address before any
@@ -34,6 +40,10 @@ class SignInAttempts extends OncePerRequestFilter implements AuthenticationFailu
 	private final PersonRepository people;
 
 	private final TransactionTemplate transactions;
+
+	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+	private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
 
@@ -85,7 +95,27 @@ class SignInAttempts extends OncePerRequestFilter implements AuthenticationFailu
 			Authentication authentication) throws IOException, ServletException {
 		this.throttle.succeeded(request.getParameter("username"));
 		audit("sign-in", authentication.getName(), request);
-		this.success.onAuthenticationSuccess(request, response, authentication);
+		this.success.onAuthenticationSuccess(request, response, keptWithoutPassword(authentication, request, response));
+	}
+
+	/**
+	 * The session (in the shared database) keeps the principal without its password hash: it was needed to check the
+	 * password, and nothing after needs it.
+	 */
+	private Authentication keptWithoutPassword(Authentication authentication, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!(authentication.getPrincipal() instanceof SignedInPerson person) || person.passwordHash() == null) {
+			return authentication;
+		}
+		SignedInPerson kept = person.withoutPassword();
+		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(kept, null,
+				kept.getAuthorities());
+		signedIn.setDetails(authentication.getDetails());
+		SecurityContext context = this.holder.createEmptyContext();
+		context.setAuthentication(signedIn);
+		this.holder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+		return signedIn;
 	}
 
 	private void audit(String action, String email, HttpServletRequest request) {

@@ -45,6 +45,11 @@ class SignInRefused extends OAuth2AuthenticationException {
 				+ " is deactivated; ask a coordinator to reactivate them.");
 	}
 
+	static SignInRefused linkedToAnother(String email, long personId) {
+		return new SignInRefused("linked-to-another", email, personId, "The roster person with the email " + email
+				+ " signs in with another GitLab account; sign in with that one, or ask a coordinator.");
+	}
+
 	String reason() {
 		return getError().getErrorCode();
 	}

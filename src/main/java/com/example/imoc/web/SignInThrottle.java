@@ -1,23 +1,25 @@
 package com.example.imoc.web;
 
-import java.time.Clock;
+import java.text.Normalizer;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import com.example.imoc.database.Throttles;
+import com.example.imoc.people.PersonAccounts;
+
 /**
- * Slows down password guessing: after {@value #MAX_PER_ACCOUNT} failed sign-ins for one email, or
+ * Slows down password guessing: after {@value #MAX_PER_ACCOUNT} failed sign-ins for one account, or
  * {@value #MAX_PER_ADDRESS} from one client address, within {@link #WINDOW}, further attempts for it are refused
- * (without checking the password) until {@link #LOCKOUT} after the last failure. A successful sign-in clears the
- * account's count. Kept in memory per node: with n nodes an attacker gets at most n times the allowance, and a
- * restart forgets it, which is acceptable for a throttle (it is not an account lock an admin must lift).
+ * (without checking the password) for {@link #LOCKOUT}. A successful sign-in clears the account's count.
+ * <p>
+ * The counters are in PostgreSQL ({@link Throttles}), so every node counts into the same ones: n nodes give an
+ * attacker the allowance once, and a restart forgets nothing. The account key is the roster person the typed email
+ * resolves to, after NFKC normalisation and case folding, so {@code JANE@example.com} and its full-width or other
+ * Unicode variants share one counter; an email nobody has is counted under its normalised form.
  */
 @Component
 class SignInThrottle {
@@ -30,49 +32,30 @@ class SignInThrottle {
 
 	static final Duration LOCKOUT = Duration.ofMinutes(5);
 
-	/** Bounds the memory an attacker spraying random emails can make us use. */
-	private static final int MAX_KEYS = 100_000;
+	/** Keys are bounded in the table; an email longer than any real one is cut (it matches nobody anyway). */
+	private static final int MAX_EMAIL = 320;
 
-	private final Clock clock;
+	private final Throttles throttles;
 
-	private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+	private final PersonAccounts accounts;
 
-	SignInThrottle(Clock clock) {
-		this.clock = clock;
+	SignInThrottle(Throttles throttles, PersonAccounts accounts) {
+		this.throttles = throttles;
+		this.accounts = accounts;
 	}
 
 	/** How long this email or address must wait before trying again, if it must. */
 	Optional<Duration> lockedFor(String email, String address) {
-		Instant now = this.clock.instant();
-		Duration wait = wait(accountKey(email), MAX_PER_ACCOUNT, now);
-		Duration byAddress = wait(addressKey(address), MAX_PER_ADDRESS, now);
-		if (byAddress.compareTo(wait) > 0) {
-			wait = byAddress;
-		}
-		return wait.isZero() ? Optional.empty() : Optional.of(wait);
+		return this.throttles.lockedFor(List.of(accountKey(email), addressKey(address)));
 	}
 
 	void failed(String email, String address) {
-		Instant now = this.clock.instant();
-		if (this.failures.size() > MAX_KEYS) {
-			this.failures.entrySet().removeIf(e -> {
-				synchronized (e.getValue()) {
-					prune(e.getValue(), now);
-					return e.getValue().isEmpty();
-				}
-			});
-		}
-		for (String key : new String[] { accountKey(email), addressKey(address) }) {
-			Deque<Instant> times = this.failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-			synchronized (times) {
-				prune(times, now);
-				times.addLast(now);
-			}
-		}
+		this.throttles.hit(accountKey(email), MAX_PER_ACCOUNT, WINDOW, LOCKOUT);
+		this.throttles.hit(addressKey(address), MAX_PER_ADDRESS, WINDOW, LOCKOUT);
 	}
 
 	void succeeded(String email) {
-		this.failures.remove(accountKey(email));
+		this.throttles.clear(accountKey(email));
 	}
 
 	/** Whole minutes, rounded up, for the message. */
@@ -80,33 +63,28 @@ class SignInThrottle {
 		return Math.max(1, (wait.toSeconds() + 59) / 60);
 	}
 
-	private Duration wait(String key, int max, Instant now) {
-		Deque<Instant> times = this.failures.get(key);
-		if (times == null) {
-			return Duration.ZERO;
-		}
-		synchronized (times) {
-			prune(times, now);
-			if (times.size() < max) {
-				return Duration.ZERO;
-			}
-			Duration left = Duration.between(now, times.peekLast().plus(LOCKOUT));
-			return left.isNegative() ? Duration.ZERO : left;
-		}
-	}
-
-	private static void prune(Deque<Instant> times, Instant now) {
-		while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
-			times.removeFirst();
-		}
-	}
-
-	private static String accountKey(String email) {
-		return "account:" + (email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
+	/** The person the email belongs to, or the normalised email when it is nobody's. */
+	private String accountKey(String email) {
+		String normalised = normalise(email);
+		return this.accounts.idOfEmail(normalised)
+			.map(id -> "sign-in:person:" + id)
+			.orElse("sign-in:email:" + normalised);
 	}
 
 	private static String addressKey(String address) {
-		return "address:" + address;
+		return "sign-in:address:" + address;
+	}
+
+	/** NFKC, then case folding (upper then lower case, so ß and ẞ meet as ss), trimmed; bounded in length. */
+	static String normalise(String email) {
+		if (email == null) {
+			return "";
+		}
+		String folded = Normalizer.normalize(email, Normalizer.Form.NFKC)
+			.toUpperCase(Locale.ROOT)
+			.toLowerCase(Locale.ROOT)
+			.strip();
+		return folded.length() > MAX_EMAIL ? folded.substring(0, MAX_EMAIL) : folded;
 	}
 
 }

@@ -56,7 +56,7 @@ class CalendarPageTests {
 			.andExpect(redirectedUrl("/calendar#feed-me"))
 			.andReturn();
 		MvcResult shown = this.mvc
-			.perform(get("/calendar").with(user(TestPeople.signedIn(hal))).flashAttrs(created.getFlashMap()))
+			.perform(get("/calendar").with(user(TestPeople.signedIn(hal))).cookie(created.getResponse().getCookies()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("webcal://localhost:8080/ical/")))
 			.andExpect(content().string(containsString("https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flocalhost%3A8080%2Fical%2F")))

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.example.imoc.audit.AuditLog;
+import com.example.imoc.database.Throttles;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.TestPeople;
 
@@ -103,7 +104,8 @@ class FeedGuessThrottleTests {
 	void theLockLiftsAfterTheLockoutAndGuessesOutsideTheWindowAreForgotten() throws Exception {
 		MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
 		FeedGuessThrottle throttle = new FeedGuessThrottle(new CalendarProperties(null, null, null, null, null, 3,
-				Duration.ofSeconds(10), Duration.ofMinutes(2)), clock, this.auditLog, this.transactionManager);
+				Duration.ofSeconds(10), Duration.ofMinutes(2)), clock, this.auditLog, this.transactionManager,
+				new Throttles(this.jdbc, clock, this.transactionManager));
 		String guesser = address();
 		answer(throttle, guesser, 404);
 		answer(throttle, guesser, 404);

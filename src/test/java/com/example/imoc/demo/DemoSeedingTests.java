@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -68,13 +67,20 @@ class DemoSeedingTests {
 	}
 
 	@Test
-	void demoModeIsOffAgainstAnExternalDatabaseUnlessAskedFor() {
-		var env = new MockEnvironment();
-		env.setProperty("spring.datasource.url", "jdbc:postgresql://db:5432/imoc");
-		assertThat(new DemoMode(env).isOn()).isFalse();
-		env.setProperty("imoc.demo", "true");
-		assertThat(new DemoMode(env).isOn()).isTrue();
-		assertThat(new DemoMode(new MockEnvironment()).isOn()).isTrue();
+	void demoModeIsOnlyEverOnForTheEmbeddedDatabaseTheAppReallyUses() {
+		// Every combination of the switches: imoc.demo unset/true/false, an external URL or not, and whether the
+		// app's connections really reach the embedded server it started.
+		for (Boolean requested : new Boolean[] { null, true, false }) {
+			for (boolean externalUrl : new boolean[] { true, false }) {
+				for (boolean reachesEmbedded : new boolean[] { true, false }) {
+					boolean expected = !Boolean.FALSE.equals(requested) && !externalUrl && reachesEmbedded;
+					assertThat(DemoMode.decide(requested, externalUrl, reachesEmbedded))
+						.as("imoc.demo=%s, external URL %s, app reaches the embedded server %s", requested, externalUrl,
+								reachesEmbedded)
+						.isEqualTo(expected);
+				}
+			}
+		}
 	}
 
 }

@@ -51,6 +51,27 @@ final class HttpBrowser {
 			.build());
 	}
 
+	/** A form post with extra request headers (an Authorization header, say). */
+	Page post(URI uri, Map<String, String> form, Map<String, String> headers) throws IOException, InterruptedException {
+		String body = form.entrySet()
+			.stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		HttpRequest.Builder builder = request(uri).header("Content-Type", "application/x-www-form-urlencoded");
+		headers.forEach(builder::header);
+		return send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	/** The value of a cookie this browser keeps for the host. */
+	String cookie(String host, String name) {
+		return this.cookiesByHost.getOrDefault(host.toLowerCase(Locale.ROOT), Map.of()).get(name);
+	}
+
+	/** Keeps a cookie for the host, as if the server had set it (to carry a session to another browser). */
+	void setCookie(String host, String name, String value) {
+		this.cookiesByHost.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new LinkedHashMap<>()).put(name, value);
+	}
+
 	/** Follows redirects (GET, as browsers do after a 302) until a page that is not one. */
 	Page follow(Page page) throws IOException, InterruptedException {
 		Page current = page;

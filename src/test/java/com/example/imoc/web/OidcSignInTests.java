@@ -203,6 +203,35 @@ class OidcSignInTests {
 	}
 
 	@Test
+	@Order(7)
+	void theFirstSignInLinksTheGitLabAccountWhichIsMatchedOnItsSubjectFromThenOn() throws Exception {
+		Person cora = this.testPeople.coordinator("Cora Linked");
+		String account = gitLab.addUser(cora.getEmail(), true);
+		assertThat(signInWithGitLab(new HttpBrowser(), account).body()).contains("Cora Linked");
+		assertThat(this.jdbc.queryForObject("select oidc_subject from person where id = ?", String.class, cora.getId()))
+			.as("GitLab's sub for the account").isEqualTo(account);
+		assertThat(lastAudit("person.gitlab-linked", cora.getId())).contains(account);
+
+		// The roster changes her email; GitLab still says the old one, which is nobody's now: the link decides.
+		String renamed = "cora.renamed." + cora.getId() + "@example.com";
+		this.jdbc.update("update person set email = ? where id = ?", renamed, cora.getId());
+		HttpBrowser again = new HttpBrowser();
+		assertThat(signInWithGitLab(again, account).body()).contains("Cora Linked");
+		assertThat(again.get(app("/admin/people")).status()).isEqualTo(200);
+
+		// Another GitLab account that claims her (verified) email gets nothing: she signs in with her own.
+		String impostor = gitLab.addUser(renamed, true);
+		HttpBrowser other = new HttpBrowser();
+		HttpBrowser.Page refused = signInWithGitLab(other, impostor);
+		assertThat(refused.uri().getPath()).isEqualTo("/login");
+		assertThat(refused.body()).contains("signs in with another GitLab account");
+		assertNotSignedIn(other);
+		assertThat(lastAudit("sign-in.refused", cora.getId())).contains("linked-to-another");
+		assertThat(this.jdbc.queryForObject("select oidc_subject from person where id = ?", String.class, cora.getId()))
+			.isEqualTo(account);
+	}
+
+	@Test
 	void halfAConfigurationStopsStartUpWithAClearMessage() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new GitLabProperties("https://gitlab.com", "client", " ").requireComplete())

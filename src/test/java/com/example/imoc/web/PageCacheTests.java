@@ -1,13 +1,17 @@
 package com.example.imoc.web;
 
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.example.imoc.IntegrationTest;
 import com.example.imoc.people.Person;
@@ -49,10 +53,37 @@ class PageCacheTests {
 		return this.meters.counter("imoc.page.cache", "result", result).count();
 	}
 
-	private String page(Person viewer, MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(get(path).session(session).with(user(TestPeople.signedIn(viewer))))
+	/**
+	 * One browser's session: sessions are Spring Session's (stored in PostgreSQL, found by their cookie), so a test
+	 * keeps the cookie as a browser does.
+	 */
+	private static final class Browser {
+
+		private final Map<String, Cookie> cookies = new LinkedHashMap<>();
+
+		MockHttpServletRequestBuilder carry(MockHttpServletRequestBuilder request) {
+			return this.cookies.isEmpty() ? request : request.cookie(this.cookies.values().toArray(Cookie[]::new));
+		}
+
+		/** Keeps the session cookie, whatever it is named (MockMvc's context may not apply the configured name). */
+		MvcResult keep(MvcResult result) {
+			for (Cookie set : result.getResponse().getCookies()) {
+				if (set.getMaxAge() == 0) {
+					this.cookies.remove(set.getName());
+				}
+				else {
+					this.cookies.put(set.getName(), set);
+				}
+			}
+			return result;
+		}
+
+	}
+
+	private String page(Person viewer, Browser session, String path) throws Exception {
+		return session.keep(this.mvc.perform(session.carry(get(path)).with(user(TestPeople.signedIn(viewer))))
 			.andExpect(status().isOk())
-			.andReturn()
+			.andReturn())
 			.getResponse()
 			.getContentAsString();
 	}
@@ -69,7 +100,7 @@ class PageCacheTests {
 	void aReloadIsServedFromTheCacheUntilSomethingShownChanges() throws Exception {
 		awayFromAMinuteBoundary();
 		Person viewer = this.testPeople.manager("Zoë Cachée-Viewer", "Europe/Berlin");
-		MockHttpSession session = new MockHttpSession();
+		Browser session = new Browser();
 		String first = page(viewer, session, "/");
 		assertThat(first).contains("Europe/Berlin").contains("Zoë Cachée-Viewer"); // UTF-8 through the capture
 
@@ -99,8 +130,8 @@ class PageCacheTests {
 	void onePersonsCachedPageIsNeverServedToAnother() throws Exception {
 		Person ann = this.testPeople.manager("Ann Cachedpage", "America/New_York");
 		Person bob = this.testPeople.manager("Bob Otherpage", "Asia/Kolkata");
-		MockHttpSession annSession = new MockHttpSession();
-		MockHttpSession bobSession = new MockHttpSession();
+		Browser annSession = new Browser();
+		Browser bobSession = new Browser();
 		page(ann, annSession, "/my/shifts");
 		page(ann, annSession, "/my/shifts");
 		String bobs = page(bob, bobSession, "/my/shifts");
@@ -112,17 +143,18 @@ class PageCacheTests {
 		Person coordinator = this.testPeople.coordinator("Cache Coordinator");
 		Rotation rotation = this.testRotations.imocLike(2);
 		this.testRotations.staff(rotation, 4);
-		MockHttpSession session = new MockHttpSession();
+		Browser session = new Browser();
 		String path = "/rotations/" + rotation.id();
 		awayFromAMinuteBoundary();
 		page(coordinator, session, path);
 		page(coordinator, session, path); // cached now
 
-		this.mvc
-			.perform(post("/admin/rotations/" + rotation.id() + "/extend").session(session)
+		session.keep(this.mvc
+			.perform(session.carry(post("/admin/rotations/" + rotation.id() + "/extend"))
 				.with(user(TestPeople.signedIn(coordinator)))
 				.with(csrf()))
-			.andExpect(status().is3xxRedirection());
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
 		assertThat(page(coordinator, session, path)).contains("being repaired and extended");
 		assertThat(page(coordinator, session, path)).doesNotContain("being repaired and extended");
 	}

@@ -10,7 +10,19 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.apache.catalina.valves.RemoteIpValve;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +71,41 @@ class SessionCookieTests {
 		assertThat(secure).containsIgnoringCase("; HttpOnly")
 			.containsIgnoringCase("SameSite=Lax")
 			.containsIgnoringCase("; Secure");
+	}
+
+	@Autowired
+	ServletWebServerApplicationContext context;
+
+	/**
+	 * Forwarded headers count only from the proxies in server.tomcat.remoteip.internal-proxies: loopback by default,
+	 * not Tomcat's default of every private network (a neighbour on the same network could claim any address).
+	 */
+	@Test
+	void forwardedHeadersAreTrustedFromLoopbackOnlyByDefault() throws Exception {
+		RemoteIpValve valve = Arrays.stream(((TomcatWebServer) this.context.getWebServer()).getTomcat()
+			.getEngine()
+			.getPipeline()
+			.getValves()).filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast).findFirst().orElseThrow();
+		Pattern trusted = Pattern.compile(valve.getInternalProxies());
+		for (String proxy : List.of("127.0.0.1", "127.10.0.3", "0:0:0:0:0:0:0:1", "::1")) {
+			assertThat(trusted.matcher(proxy).matches()).as(proxy).isTrue();
+		}
+		for (String other : List.of("10.0.0.1", "172.16.0.1", "192.168.1.1", "100.64.0.1", "169.254.1.1", "192.0.2.2",
+				"128.0.0.1")) {
+			assertThat(trusted.matcher(other).matches()).as(other).isFalse();
+		}
+		// Over a real connection from this machine's own non-loopback address (when it has one), a forwarded
+		// X-Forwarded-Proto is ignored: the cookie is not marked Secure.
+		Optional<InetAddress> own = NetworkInterface.networkInterfaces()
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+			.findFirst();
+		Assumptions.assumeTrue(own.isPresent(), "no non-loopback address to connect from");
+		HttpResponse<String> spoofed = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://" + own.get().getHostAddress() + ":" + this.port + "/login"))
+			.header("X-Forwarded-Proto", "https")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(sessionCookie(spoofed)).doesNotContainIgnoringCase("; Secure");
 	}
 
 	@Test

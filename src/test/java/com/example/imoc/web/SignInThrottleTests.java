@@ -1,5 +1,13 @@
 package com.example.imoc.web;
 
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.example.imoc.database.Throttles;
+import com.example.imoc.people.PersonAccounts;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +51,15 @@ class SignInThrottleTests {
 	@Autowired
 	AuditLog auditLog;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	PersonAccounts accounts;
+
 	@Test
 	void fiveFailuresLockTheAccountEvenForTheRightPasswordAndSaySoClearly() throws Exception {
 		Person jane = this.testPeople.manager("Jane Guessed");
@@ -82,25 +99,28 @@ class SignInThrottleTests {
 	@Test
 	void theLockLiftsAfterTheLockoutAndFailuresOutsideTheWindowAreForgotten() {
 		MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-		SignInThrottle throttle = new SignInThrottle(clock);
+		SignInThrottle throttle = new SignInThrottle(new Throttles(this.jdbc, clock, this.transactionManager),
+				this.accounts);
+		String email = "jane-" + UUID.randomUUID() + "@example.com";
+		String address = address();
 		for (int i = 0; i < SignInThrottle.MAX_PER_ACCOUNT - 1; i++) {
-			throttle.failed("jane@example.com", "10.0.0.1");
+			throttle.failed(email, address);
 		}
 		clock.add(SignInThrottle.WINDOW.plusSeconds(1));
-		throttle.failed("jane@example.com", "10.0.0.1");
-		assertThat(throttle.lockedFor("jane@example.com", "10.0.0.2")).isEmpty();
+		throttle.failed(email, address);
+		assertThat(throttle.lockedFor(email, address())).isEmpty();
 		for (int i = 0; i < SignInThrottle.MAX_PER_ACCOUNT - 1; i++) {
-			throttle.failed("Jane@Example.com ", "10.0.0.1");
+			throttle.failed(email.toUpperCase(Locale.ROOT) + " ", address);
 		}
-		assertThat(throttle.lockedFor("jane@example.com", "10.0.0.2")).contains(SignInThrottle.LOCKOUT);
+		assertThat(throttle.lockedFor(email, address())).contains(SignInThrottle.LOCKOUT);
 		clock.add(Duration.ofMinutes(2));
-		assertThat(throttle.lockedFor("jane@example.com", "10.0.0.2")).contains(SignInThrottle.LOCKOUT.minusMinutes(2));
+		assertThat(throttle.lockedFor(email, address())).contains(SignInThrottle.LOCKOUT.minusMinutes(2));
 		assertThat(SignInThrottle.minutes(Duration.ofSeconds(61))).isEqualTo(2);
 		clock.add(SignInThrottle.LOCKOUT);
-		assertThat(throttle.lockedFor("jane@example.com", "10.0.0.2")).isEmpty();
-		throttle.failed("jane@example.com", "10.0.0.1");
-		throttle.succeeded("jane@example.com");
-		assertThat(throttle.lockedFor("jane@example.com", "10.0.0.2")).isEmpty();
+		assertThat(throttle.lockedFor(email, address())).isEmpty();
+		throttle.failed(email, address);
+		throttle.succeeded(email);
+		assertThat(throttle.lockedFor(email, address())).isEmpty();
 	}
 
 	private static MockHttpServletRequestBuilder signIn(String email, String password, String address) {
