@@ -233,18 +233,22 @@ public class Incidents {
 		if (form.getImocPersonId() != null && !this.people.existsById(form.getImocPersonId())) {
 			errors.rejectValue("imocPersonId", "missing", "Choose the IMOC from the roster.");
 		}
-		List<String> bad = new ArrayList<>();
 		for (String line : form.pageLines()) {
+			Instant paged;
 			try {
-				IncidentForm.parseTime(line);
+				paged = IncidentForm.parseTime(line);
 			}
 			catch (DateTimeException ex) {
-				bad.add(line);
+				errors.rejectValue("pages", "format", "\"" + line
+						+ "\" is not a time: write one UTC time per line, like 2026-11-03 14:05.");
+				break;
 			}
-		}
-		if (!bad.isEmpty()) {
-			errors.rejectValue("pages", "format", "\"" + bad.get(0)
-					+ "\" is not a time: write one UTC time per line, like 2026-11-03 14:05.");
+			// The same bounds as the incident's own times: a page is part of the incident's record.
+			if (paged != null && (paged.isBefore(EARLIEST) || paged.isAfter(now.plus(Duration.ofMinutes(5))))) {
+				errors.rejectValue("pages", "range", "\"" + line
+						+ "\" is outside the record: pages are from the year 2000 on and not in the future.");
+				break;
+			}
 		}
 	}
 

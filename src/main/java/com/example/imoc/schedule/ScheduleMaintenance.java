@@ -260,7 +260,8 @@ public class ScheduleMaintenance {
 		}
 		Instant horizon = future.stream().map(ExistingShift::end).max(Instant::compareTo).orElse(frozenUntil);
 		List<Candidate> candidates = candidates(rotation, frozenUntil, horizon);
-		List<Reassignment> changes = this.assigner.repair(rules, candidates, future, frozenUntil);
+		List<Reassignment> changes = new ArrayList<>(this.assigner.repair(rules, candidates, future, frozenUntil));
+		changes.addAll(this.assigner.releaseFrozenShadows(rules, candidates, future, now, frozenUntil));
 		Map<Long, ExistingShift> byId = new HashMap<>();
 		future.forEach(s -> byId.put(s.id(), s));
 		Map<Long, String> names = new HashMap<>();

@@ -13,11 +13,11 @@ import org.springframework.http.MediaType;
 /**
  * What {@code templates/error/503.html} shows when the database is unavailable: whether a change was lost, and, for a
  * plain form, what was typed, so the page can offer to send it again once the database is back instead of making
- * people type it twice. The fields are sent back to the same address with a fresh CSRF token.
+ * people type it twice. The fields, the posted CSRF token included, are sent back to the same address.
  *
  * @param changeNotSaved the request tried to change something (anything but GET, HEAD, OPTIONS)
  * @param resendTo the address to post the form to again, or {@code null} when it cannot be offered
- * @param fields what was typed, in order, without the old CSRF token
+ * @param fields what was typed, in order, with the CSRF token it was sent with
  */
 record DatabaseOutagePage(boolean changeNotSaved, String resendTo, List<Field> fields) {
 
@@ -42,10 +42,9 @@ record DatabaseOutagePage(boolean changeNotSaved, String resendTo, List<Field> f
 			return new DatabaseOutagePage(change, null, List.of());
 		}
 		List<Field> fields = new ArrayList<>();
+		// The CSRF token that came with the form goes back with it: sessions (and so their tokens) live in the database
+		// that is down, so no fresh token can be had now, and the posted one stays valid for that session.
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-			if (parameter.getKey().equals("_csrf")) {
-				continue;
-			}
 			for (String value : parameter.getValue()) {
 				fields.add(new Field(parameter.getKey(), value));
 			}

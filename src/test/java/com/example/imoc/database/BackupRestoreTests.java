@@ -77,8 +77,10 @@ class BackupRestoreTests {
 		try (EmbeddedPostgres server = postgres15()) {
 			execute(server.getPostgresDatabase(), "create database imoc");
 			Schedule schedule;
-			try (ConfigurableApplicationContext app = start("--spring.datasource.url=" + jdbcUrl(server, "imoc"),
-					"--spring.datasource.username=postgres", "--imoc.demo=true")) {
+			// Demo mode never turns on against an external database (demo.DemoMode); this test needs the demo
+			// organisation on the PostgreSQL 15 server that Debian's pg_dump can read, so it forces it on here alone.
+			try (ConfigurableApplicationContext app = startWithDemoForced("--spring.datasource.url="
+					+ jdbcUrl(server, "imoc"), "--spring.datasource.username=postgres")) {
 				schedule = scheduleSeenBySigningIn(app, today);
 			}
 			Map<String, String> original = DatabaseContents.of(server.getDatabase("postgres", "imoc"));
@@ -147,11 +149,35 @@ class BackupRestoreTests {
 	 * database changes only when the test asks.
 	 */
 	private static ConfigurableApplicationContext start(String... args) {
+		return builder().run(arguments(args));
+	}
+
+	/** As {@link #start}, with the application's demo mode answering "on" whatever database it runs on. */
+	private static ConfigurableApplicationContext startWithDemoForced(String... args) {
+		return builder().initializers(context -> context.getBeanFactory()
+			.addBeanPostProcessor(new org.springframework.beans.factory.config.BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (bean instanceof com.example.imoc.demo.DemoMode mode) {
+						com.example.imoc.demo.DemoMode forced = org.mockito.Mockito.spy(mode);
+						org.mockito.Mockito.doReturn(true).when(forced).isOn();
+						return forced;
+					}
+					return bean;
+				}
+			})).run(arguments(args));
+	}
+
+	private static SpringApplicationBuilder builder() {
+		return new SpringApplicationBuilder(ImocApplication.class);
+	}
+
+	private static String[] arguments(String... args) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
 				"--spring.quartz.auto-startup=false", "--spring.quartz.scheduler-name=imoc-" + UUID.randomUUID(),
 				"--imoc.schedule.extend-on-startup=false", "--imoc.notify.run-jobs=false"));
 		all.addAll(List.of(args));
-		return new SpringApplicationBuilder(ImocApplication.class).run(all.toArray(String[]::new));
+		return all.toArray(String[]::new);
 	}
 
 	/** The schedule as the API and the rotation page show it; equal values mean the same shifts, people and grid. */

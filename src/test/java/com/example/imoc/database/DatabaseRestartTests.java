@@ -181,6 +181,15 @@ class DatabaseRestartTests {
 		Browser browser = new Browser(people.manager("Restart Browser").getEmail());
 		browser.signIn();
 		String csrf = browser.csrfOf(browser.get("/incidents/new"));
+		// Sessions live in the database (Spring Session JDBC), so the sign-in form itself cannot be shown while it is
+		// down: these browsers open it before, and send it during, the outage.
+		List<Browser> latecomers = new ArrayList<>();
+		List<String> latecomerTokens = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Browser latecomer = new Browser(browser.email);
+			latecomers.add(latecomer);
+			latecomerTokens.add(latecomer.csrfOf(latecomer.get("/login")));
+		}
 		List<Thread> threads = startAll(clients);
 		awaitOrFail("every client has been answered", Duration.ofSeconds(20),
 				() -> everyClientSucceeded(clients, 0));
@@ -196,7 +205,9 @@ class DatabaseRestartTests {
 		// As many sign-ins as lock an account when they fail: with the database down they are not failures.
 		List<CompletableFuture<Exchange>> signIns = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			signIns.add(CompletableFuture.supplyAsync(() -> new Browser(browser.email).postSignIn(), this.background));
+			Browser latecomer = latecomers.get(i);
+			String token = latecomerTokens.get(i);
+			signIns.add(CompletableFuture.supplyAsync(() -> latecomer.postSignIn(token), this.background));
 		}
 		CompletableFuture<Exchange> health = CompletableFuture.supplyAsync(() -> probe("/actuator/health"),
 				this.background);
@@ -518,7 +529,10 @@ class DatabaseRestartTests {
 		}
 
 		Exchange postSignIn() {
-			String csrf = csrfOf(get("/login"));
+			return postSignIn(csrfOf(get("/login")));
+		}
+
+		Exchange postSignIn(String csrf) {
 			return post("/login", Map.of("username", List.of(this.email), "password", List.of(TestPeople.PASSWORD),
 					"_csrf", List.of(csrf)));
 		}
@@ -565,12 +579,12 @@ class DatabaseRestartTests {
 	}
 
 	private static String resendAction(String page) {
-		Matcher form = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(page);
+		Matcher form = Pattern.compile("<form method=\"post\"[^>]*? action=\"([^\"]+)\"").matcher(page);
 		assertThat(form.find()).as("the 503 page offers to send the form again").isTrue();
 		return HtmlUtils.htmlUnescape(form.group(1));
 	}
 
-	/** The hidden fields of the "send again" form, its fresh CSRF token included. */
+	/** The hidden fields of the "send again" form, the CSRF token it was first sent with included. */
 	private static Map<String, List<String>> resendFields(String page) {
 		int start = page.indexOf("<form method=\"post\"");
 		String form = page.substring(start, page.indexOf("</form>", start));

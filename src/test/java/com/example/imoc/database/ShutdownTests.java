@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -14,6 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.example.imoc.ImocApplication;
+import com.example.imoc.people.TestPeople;
+import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.Rotations;
 import com.example.imoc.schedule.NodeStalledMidExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +47,12 @@ class ShutdownTests {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
 				NodeStalledMidExtension.class.getName(), "--spring.profiles.active=test", "--server.port=0",
-				"--imoc.embedded-db.data-dir=" + data, "--imoc.schedule.extend-on-startup=true",
+				"--imoc.embedded-db.data-dir=" + data, "--imoc.embedded-db.clean=false",
+				"--imoc.schedule.extend-on-startup=true",
 				"--logging.level.root=WARN", "--logging.level.com.example.imoc.database=INFO",
 				// NodeStalledMidExtension's settings: stall in the rotation every new database has (V6, id 1).
 				"--crash-test.marker=" + marker, "--crash-test.stall-in-rotation=1"));
+		peopleJoinTheDefaultRotation(data);
 		Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {
 			try {
@@ -80,6 +90,27 @@ class ShutdownTests {
 	private static String tail(Path log, int count) throws IOException {
 		List<String> lines = Files.readAllLines(log);
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+	}
+
+
+	/**
+	 * A rotation nobody has joined is not planned at all, so the extension job would never insert shifts and never
+	 * reach the hook: six people join the default rotation first, on the same data directory, with Quartz off.
+	 */
+	private static void peopleJoinTheDefaultRotation(Path data) {
+		try (ConfigurableApplicationContext prepare = new SpringApplicationBuilder(ImocApplication.class).run(
+				"--spring.profiles.active=test", "--server.port=0", "--logging.level.root=WARN",
+				"--spring.quartz.scheduler-name=imoc-shutdown-" + UUID.randomUUID(), "--imoc.embedded-db.data-dir=" + data,
+				"--imoc.embedded-db.clean=false", "--imoc.schedule.extend-on-startup=false",
+				"--spring.quartz.auto-startup=false")) {
+			Rotations rotations = prepare.getBean(Rotations.class);
+			TestPeople people = prepare.getBean(TestPeople.class);
+			Rotation imoc = rotations.find(1).orElseThrow();
+			long layer = imoc.layer("weekdays and weekends").orElseThrow().id();
+			for (int i = 0; i < 6; i++) {
+				rotations.join(imoc.id(), people.manager("Shutdown Person" + i).getId(), layer);
+			}
+		}
 	}
 
 }

@@ -131,10 +131,10 @@ public final class SimulationMain {
 				  digests (names and times, no ids or timestamps) and the final schedule of a one-node and a two-node run.
 
 				Fairness is computed over the people active the whole period (in the rotation, live, from the first day to
-				the last), with `schedule.planning.FairnessFigures`. Weighted hours count weekend hours 1.5 times, as the
-				assigner weighs them; weekend hours are those on a Saturday or Sunday in the person's own zone (the
-				harness's own method until the shared definition lands); public holidays are not data yet, so holiday
-				hours are 0. Churn counts owner changes less than 14 days before the shift starts, by cause; the goal is
+				the last), with `schedule.planning.FairnessFigures`. Weighted hours count weekend and holiday hours 1.5 times,
+				as the assigner weighs them; both come from the application's one definition (`people.WorkCalendar`):
+				Saturday and Sunday in the person's own zone, and the public holidays of their region as seeded (a
+				holiday on a weekend counts once, as weekend). Churn counts owner changes less than 14 days before the shift starts, by cause; the goal is
 				none from the scheduler itself.
 
 				## Results

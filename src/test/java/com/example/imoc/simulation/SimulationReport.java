@@ -159,8 +159,8 @@ record SimulationReport(Settings settings, Duration elapsed, List<Violation> vio
 				h.outliers().size(), we.outliers().size()));
 		md.append(nl);
 		md.append(String.format(Locale.ROOT,
-				"Blocks per person: min %d, mean %.1f, max %d. Hours in preferred slots: %s. Holiday hours: %.0f "
-						+ "(public holidays are not data yet). Coverage gaps: %.0f of %.0f slot hours.%n%n",
+				"Blocks per person: min %d, mean %.1f, max %d. Hours in preferred slots: %s. Holiday hours: %.0f. "
+						+ "Coverage gaps: %.0f of %.0f slot hours.%n%n",
 				this.figures.blocksMin(), this.figures.blocksMean(), this.figures.blocksMax(),
 				percent(this.figures.preferredShare()), this.figures.holidayHoursTotal(), this.figures.gapHours(),
 				this.figures.totalHours()));

@@ -116,7 +116,9 @@ class OwnWeekendSwapTests {
 			.getResponse()
 			.getContentAsString();
 		Matcher row = Pattern
-			.compile(Pattern.quote(holder.getName()) + "</a></td>\\s*<td>([\\d.]+)</td>\\s*<td>([\\d.]+)</td>\\s*<td>([\\d.]+)</td>")
+			// Columns: load, hours, volunteered on special days, weekend hours, holiday hours.
+			.compile(Pattern.quote(holder.getName()) + "</a></td>\\s*<td>[\\d.]+</td>\\s*<td>([\\d.]+)</td>\\s*<td>[\\d.]+</td>"
+					+ "\\s*<td>([\\d.]+)</td>\\s*<td>([\\d.]+)</td>")
 			.matcher(page);
 		assertThat(row.find()).as(page).isTrue();
 		assertThat(List.of(row.group(1), row.group(2), row.group(3))).containsExactly("6.0", "1.0", "5.0");

@@ -198,6 +198,30 @@ public final class Assigner {
     private record Vacancy(ExistingShift shift, Need need, String problem) {
     }
 
+    /**
+     * Cancels the shadow rows starting in {@code [now, frozenUntil)} whose holder can no longer ride
+     * along (away, no longer eligible, left): {@link #repair} leaves the freeze window alone because
+     * handing a pager over at short notice is the coordinator's call, but a shadow row carries no
+     * pager, so dropping it late leaves nobody uncovered, and a trainee off sick must not be expected
+     * on a call. Shadow rows are never refilled here.
+     */
+    public List<Reassignment> releaseFrozenShadows(RotationRules rules, List<Candidate> people,
+                                                   List<ExistingShift> shifts, Instant now, Instant frozenUntil) {
+        Planning planning = new Planning(rules, people, frozenUntil);
+        List<ExistingShift> ordered = sorted(shifts);
+        ordered.forEach(planning::bookExisting);
+        List<Reassignment> changes = new ArrayList<>();
+        for (ExistingShift shift : ordered) {
+            if (!shift.shadow() || shift.isGap() || shift.start().isBefore(now) || !shift.start().isBefore(frozenUntil)) {
+                continue;
+            }
+            Need need = new Need(shift.date(), shift.range(), rules.minimumRest());
+            planning.problemWithCurrentAssignee(shift, need)
+                    .ifPresent(problem -> changes.add(new Reassignment(shift.id(), null, "shadow removed: " + problem)));
+        }
+        return changes;
+    }
+
     private static List<ExistingShift> sorted(List<ExistingShift> shifts) {
         return shifts.stream()
                 .sorted(Comparator.comparing(ExistingShift::start).thenComparingLong(ExistingShift::id))

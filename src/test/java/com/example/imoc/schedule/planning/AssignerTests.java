@@ -134,6 +134,39 @@ class AssignerTests {
     }
 
     @Test
+    void aTraineeOffSickLosesTheirShadowRowsInsideTheFreezeWindowWhileThePagerStaysPut() {
+        RotationRules rules = Rotations.realRules(UTC, MONDAY, Duration.ofHours(8));
+        Instant now = MONDAY.atTime(9, 0).atZone(UTC).toInstant();
+        Instant frozenUntil = now.plus(Duration.ofDays(7));
+        TimeRange sick = new TimeRange(MONDAY.atStartOfDay(UTC).toInstant(), MONDAY.plusDays(2).atStartOfDay(UTC).toInstant());
+        Candidate im = Rotations.withAbsence(im(1, EVERY_DAY), sick);
+        Candidate healthy = new Candidate(2, "trainee", EVERY_DAY.name(), Set.of(), Candidate.Role.SHADOW, List.of(),
+                Duration.ZERO, Duration.ZERO, true);
+        Candidate trainee = Rotations.withAbsence(healthy, sick);
+        Instant morning = MONDAY.atTime(5, 0).atZone(UTC).toInstant();
+        Instant noon = MONDAY.atTime(11, 0).atZone(UTC).toInstant();
+        Instant evening = MONDAY.atTime(19, 0).atZone(UTC).toInstant();
+        Instant late = MONDAY.atTime(23, 0).atZone(UTC).toInstant();
+        List<ExistingShift> stored = List.of(
+                // Running when the sick day was entered: too late to change.
+                new ExistingShift(1, "05:00-11:00", EVERY_DAY.name(), morning, noon, 2L, true, MONDAY),
+                // Later today, inside the freeze window: the trainee's row goes, the IM's pager stays (the
+                // coordinator decides about that one).
+                new ExistingShift(2, "19:00-23:00", EVERY_DAY.name(), evening, late, 1L, false, MONDAY),
+                new ExistingShift(3, "19:00-23:00", EVERY_DAY.name(), evening, late, 2L, true, MONDAY));
+
+        List<Reassignment> released = assigner.releaseFrozenShadows(rules, List.of(im, trainee), stored, now, frozenUntil);
+
+        assertThat(released).singleElement().satisfies(change -> {
+            assertThat(change.shiftId()).isEqualTo(3L);
+            assertThat(change.newAssigneeId()).isNull();
+            assertThat(change.reason()).startsWith("shadow removed: trainee: on PTO");
+        });
+        assertThat(assigner.releaseFrozenShadows(rules, List.of(im(1, EVERY_DAY), Rotations.withAbsence(healthy,
+                new TimeRange(late, late.plus(Duration.ofHours(1))))), stored, now, frozenUntil)).isEmpty();
+    }
+
+    @Test
     void emptyRosterLeavesEveryShiftAGapWithAReason() {
         RotationRules rules = Rotations.realRules(UTC, MONDAY, Duration.ofHours(8));
 
