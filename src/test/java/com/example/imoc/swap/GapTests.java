@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +25,7 @@ import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
+import com.example.imoc.schedule.HeldScheduleJobs;
 import com.example.imoc.schedule.ShiftChanges;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.swap.SwapFixtures.Planned;
@@ -84,7 +83,7 @@ class GapTests {
 	TransactionTemplate transaction;
 
 	@Autowired
-	Scheduler scheduler;
+	HeldScheduleJobs heldJobs;
 
 	/**
 	 * Holds the background repair (queued by the fixtures' participation changes), which would fill the test's gaps
@@ -92,26 +91,12 @@ class GapTests {
 	 */
 	@BeforeEach
 	void holdTheBackgroundRepair() throws Exception {
-		// Paused in the job store as well as on this scheduler: a trigger stored while the test runs stays put.
-		this.scheduler.pauseJob(JobKey.jobKey("repair-schedules", "schedule"));
-		this.scheduler.standby();
-		awaitNoRepairRunning();
+		this.heldJobs.hold();
 	}
 
 	@AfterEach
 	void resumeTheBackgroundRepair() throws Exception {
-		this.scheduler.resumeJob(JobKey.jobKey("repair-schedules", "schedule"));
-		this.scheduler.start();
-	}
-
-	/** A repair that had already started when the scheduler went to standby finishes before the test begins. */
-	private void awaitNoRepairRunning() throws Exception {
-		JobKey repair = JobKey.jobKey("repair-schedules", "schedule");
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (this.scheduler.getCurrentlyExecutingJobs().stream().anyMatch(j -> j.getJobDetail().getKey().equals(repair))) {
-			assertThat(Instant.now()).as("the running repair finishes").isBefore(deadline);
-			Thread.sleep(50);
-		}
+		this.heldJobs.release();
 	}
 
 	@Test
