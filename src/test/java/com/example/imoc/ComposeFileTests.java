@@ -12,8 +12,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The compose file has no default admin credentials: compose refuses to start unless IMOC_ADMIN_EMAIL and
- * IMOC_ADMIN_PASSWORD are set ({@code ${VAR:?message}}), and it never asks for demo data (external database).
+ * The compose file has no default admin credentials: compose refuses to start unless
+ * IMOC_ADMIN_EMAIL and IMOC_ADMIN_PASSWORD are set ({@code ${VAR:?message}}), and it
+ * never asks for demo data (external database).
  */
 class ComposeFileTests {
 

@@ -10,8 +10,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on its own embedded PostgreSQL (never H2, never mocked repositories), with MockMvc.
- * Contexts with the same configuration share one database, so tests create the data they need with unique emails.
+ * The whole application on its own embedded PostgreSQL (never H2, never mocked
+ * repositories), with MockMvc. Contexts with the same configuration share one database,
+ * so tests create the data they need with unique emails.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -35,7 +35,10 @@ class ModularityTests {
 		}
 	}
 
-	/** Modulith lists relations in no fixed order; sorted, the committed diagrams only change when modules do. */
+	/**
+	 * Modulith lists relations in no fixed order; sorted, the committed diagrams only
+	 * change when modules do.
+	 */
 	private static void sortRelations(Path file) throws IOException {
 		List<String> lines = Files.readAllLines(file);
 		List<String> relations = new ArrayList<>(lines.stream().filter(l -> l.startsWith("Rel(")).sorted().toList());

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, to walk time-dependent behaviour across simulated minutes and days. */
+/**
+ * A clock a test moves by hand, to walk time-dependent behaviour across simulated minutes
+ * and days.
+ */
 public final class MutableClock extends Clock {
 
 	private volatile Instant now;

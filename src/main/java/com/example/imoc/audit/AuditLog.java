@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The audit trail. Writes join the caller's transaction, so a change and its audit line commit or roll back
- * together.
+ * The audit trail. Writes join the caller's transaction, so a change and its audit line
+ * commit or roll back together.
  */
 @Service
 public class AuditLog {

@@ -16,9 +16,10 @@ import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * The coordinator's view of one person's secrets ({@code /admin/**} is coordinator-only): every calendar feed URL
- * (live and revoked, never the secret) and API token, each revocable with a plain form. Revocations are audited with
- * the coordinator as the actor. A feed or token id that is not this person's is a 404.
+ * The coordinator's view of one person's secrets ({@code /admin/**} is coordinator-only):
+ * every calendar feed URL (live and revoked, never the secret) and API token, each
+ * revocable with a plain form. Revocations are audited with the coordinator as the actor.
+ * A feed or token id that is not this person's is a 404.
  */
 @Controller
 @RequestMapping("/admin/people/{personId}/access")
@@ -46,10 +47,11 @@ class AccessAdminController {
 	}
 
 	@PostMapping("/feeds/{feedId}/revoke")
-	String revokeFeed(@PathVariable long personId, @PathVariable long feedId, @AuthenticationPrincipal SignedInPerson me,
-			RedirectAttributes redirect) {
+	String revokeFeed(@PathVariable long personId, @PathVariable long feedId,
+			@AuthenticationPrincipal SignedInPerson me, RedirectAttributes redirect) {
 		this.feeds.revokeOf(personId, feedId, me.id());
-		redirect.addFlashAttribute("message", "Feed URL #" + feedId + " is revoked; calendars subscribed to it get 410 Gone.");
+		redirect.addFlashAttribute("message",
+				"Feed URL #" + feedId + " is revoked; calendars subscribed to it get 410 Gone.");
 		return "redirect:/admin/people/" + personId + "/access";
 	}
 

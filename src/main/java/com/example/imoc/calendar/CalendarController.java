@@ -21,8 +21,9 @@ import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
 
 /**
- * The subscribe page: a feed URL for my shifts and for each rotation, created, rotated and revoked with plain forms.
- * A new URL is shown once, right after it was made; afterwards only when and by which client it was last fetched.
+ * The subscribe page: a feed URL for my shifts and for each rotation, created, rotated
+ * and revoked with plain forms. A new URL is shown once, right after it was made;
+ * afterwards only when and by which client it was last fetched.
  */
 @Controller
 class CalendarController {
@@ -33,7 +34,10 @@ class CalendarController {
 	}
 
 	/** The URL made a moment ago, shown in its section once. */
-	/** Shown once after a redirect, so it travels in the session (stored in PostgreSQL): serializable. */
+	/**
+	 * Shown once after a redirect, so it travels in the session (stored in PostgreSQL):
+	 * serializable.
+	 */
 	record NewFeed(String anchor, long tokenId, FeedUrls.Links links) implements java.io.Serializable {
 	}
 
@@ -62,7 +66,9 @@ class CalendarController {
 		for (Rotation rotation : this.rotations.all()) {
 			sections.add(new FeedSection("feed-rotation-" + rotation.id(), "Rotation " + rotation.name(),
 					FeedKind.ROTATION.calendarName(rotation.name()), "rotation", rotation.id(),
-					mine.stream().filter(t -> t.kind() == FeedKind.ROTATION && rotation.id() == t.rotationId()).toList()));
+					mine.stream()
+						.filter(t -> t.kind() == FeedKind.ROTATION && rotation.id() == t.rotationId())
+						.toList()));
 		}
 		model.addAttribute("sections", sections);
 		return "calendar/feeds";
@@ -101,7 +107,9 @@ class CalendarController {
 		FeedToken token = created.token();
 		String anchor = token.kind() == FeedKind.PERSON ? "feed-me" : "feed-rotation-" + token.rotationId();
 		String name = token.kind() == FeedKind.PERSON ? personalName(me)
-				: this.rotations.find(token.rotationId()).map(r -> FeedKind.ROTATION.calendarName(r.name())).orElse("Rotation");
+				: this.rotations.find(token.rotationId())
+					.map(r -> FeedKind.ROTATION.calendarName(r.name()))
+					.orElse("Rotation");
 		redirect.addFlashAttribute("newFeed", new NewFeed(anchor, token.id(), this.urls.of(created.secret(), name)));
 		return "redirect:/calendar#" + anchor;
 	}

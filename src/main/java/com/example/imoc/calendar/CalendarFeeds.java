@@ -49,29 +49,35 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * Builds the feeds and keeps each rendering until its schedule version changes. Two levels:
+ * Builds the feeds and keeps each rendering until its schedule version changes. Two
+ * levels:
  * <ul>
- * <li>In memory, by secret: while {@link DataChanges} reports no change anywhere (this node or another) since a URL
- * was last opened, and the same client polls within the minute its fetch was noted, the bytes are served without
- * touching the database ({@link #fromMemory}, used by {@link FeedFastPath}). This is what calendar clients polling
- * all day mostly hit.</li>
- * <li>Otherwise ({@link #open}): the token is looked up (and the fetch noted), and the feed's version, one small
- * aggregate query over the rows it shows, picks the cached rendering or a rebuild. The version comes from the
- * database, so it is right even when a change notification was missed.</li>
+ * <li>In memory, by secret: while {@link DataChanges} reports no change anywhere (this
+ * node or another) since a URL was last opened, and the same client polls within the
+ * minute its fetch was noted, the bytes are served without touching the database
+ * ({@link #fromMemory}, used by {@link FeedFastPath}). This is what calendar clients
+ * polling all day mostly hit.</li>
+ * <li>Otherwise ({@link #open}): the token is looked up (and the fetch noted), and the
+ * feed's version, one small aggregate query over the rows it shows, picks the cached
+ * rendering or a rebuild. The version comes from the database, so it is right even when a
+ * change notification was missed.</li>
  * </ul>
  */
 @Service
 class CalendarFeeds {
 
 	/**
-	 * A ready feed: the bytes, a strong ETag over them, and the last change it shows (whole seconds); and the same bytes
-	 * gzipped, made once per rendering, with an ETag of their own (a different representation must not share a strong
-	 * validator).
+	 * A ready feed: the bytes, a strong ETag over them, and the last change it shows
+	 * (whole seconds); and the same bytes gzipped, made once per rendering, with an ETag
+	 * of their own (a different representation must not share a strong validator).
 	 */
 	record RenderedFeed(byte[] body, String etag, Instant lastModified, String lastModifiedHeader, byte[] gzipped,
 			String gzipEtag) {
 
-		/** The HTTP date as Tomcat writes it (two-digit day, GMT), made once rather than on every poll. */
+		/**
+		 * The HTTP date as Tomcat writes it (two-digit day, GMT), made once rather than
+		 * on every poll.
+		 */
 		private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
 			.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
 			.withZone(ZoneOffset.UTC);
@@ -115,7 +121,9 @@ class CalendarFeeds {
 
 	}
 
-	/** The window a feed covers, in whole UTC days so the output only shifts once a day. */
+	/**
+	 * The window a feed covers, in whole UTC days so the output only shifts once a day.
+	 */
 	record Window(Instant today, Instant from, Instant to, Instant cancelledSince) {
 	}
 
@@ -150,23 +158,33 @@ class CalendarFeeds {
 
 	private final DataChanges changes;
 
-	/** One lock per feed version being rendered: concurrent fetches of it wait for that rendering. */
+	/**
+	 * One lock per feed version being rendered: concurrent fetches of it wait for that
+	 * rendering.
+	 */
 	private final Map<String, Object> rendering = new ConcurrentHashMap<>();
 
 	private final Counter fromMemory;
 
 	private final Counter fromDatabase;
 
-	/** By the secret's hash: what {@link #open} last served for it, valid while the data generation is unchanged. */
+	/**
+	 * By the secret's hash: what {@link #open} last served for it, valid while the data
+	 * generation is unchanged.
+	 */
 	private final Map<String, Served> served;
 
-	/** At most this many secrets are remembered; beyond it, the oldest part is forgotten (they go to the database). */
+	/**
+	 * At most this many secrets are remembered; beyond it, the oldest part is forgotten
+	 * (they go to the database).
+	 */
 	private final int servedLimit;
 
 	/**
 	 * @param stamp the data generation taken before the token and the feed were read
 	 * @param from the window's first day when it was rendered
-	 * @param userAgent the client as it presented itself, and {@code notedUntil}: until when its fetch counts as noted
+	 * @param userAgent the client as it presented itself, and {@code notedUntil}: until
+	 * when its fetch counts as noted
 	 */
 	private record Served(long stamp, long day, String userAgent, long notedUntil, RenderedFeed feed,
 			AtomicBoolean noting) {
@@ -179,14 +197,18 @@ class CalendarFeeds {
 
 	private static final long DAY_MILLIS = 86_400_000L;
 
-	CalendarFeeds(FeedTokens tokens, FeedTombstones tombstones, FeedRevisions revisions, Shifts shifts, Rotations rotations,
-			PersonRepository people, JdbcClient jdbc, CalendarProperties properties, Clock clock,
+	CalendarFeeds(FeedTokens tokens, FeedTombstones tombstones, FeedRevisions revisions, Shifts shifts,
+			Rotations rotations, PersonRepository people, JdbcClient jdbc, CalendarProperties properties, Clock clock,
 			@Value("${imoc.base-url}") String baseUrl, DataChanges changes, MeterRegistry meters) {
 		this.changes = changes;
-		this.fromMemory = Counter.builder("imoc.feed.polls").tag("served", "memory")
-			.description("Feed polls answered without the database").register(meters);
-		this.fromDatabase = Counter.builder("imoc.feed.polls").tag("served", "database")
-			.description("Feed polls that looked up the token and the feed's version").register(meters);
+		this.fromMemory = Counter.builder("imoc.feed.polls")
+			.tag("served", "memory")
+			.description("Feed polls answered without the database")
+			.register(meters);
+		this.fromDatabase = Counter.builder("imoc.feed.polls")
+			.tag("served", "database")
+			.description("Feed polls that looked up the token and the feed's version")
+			.register(meters);
 		this.tokens = tokens;
 		this.tombstones = tombstones;
 		this.revisions = revisions;
@@ -214,12 +236,13 @@ class CalendarFeeds {
 	}
 
 	/**
-	 * The feed a secret opens (noting the fetch), or empty for an unknown, revoked or malformed secret. Remembers
-	 * the answer for {@link #fromMemory}.
+	 * The feed a secret opens (noting the fetch), or empty for an unknown, revoked or
+	 * malformed secret. Remembers the answer for {@link #fromMemory}.
 	 */
 	@Transactional
 	public Optional<RenderedFeed> open(String secret, String client) {
-		long stamp = this.changes.stamp(); // before anything is read: a change committed after it voids what we serve
+		long stamp = this.changes.stamp(); // before anything is read: a change committed
+											// after it voids what we serve
 		Window window = window();
 		Optional<FeedToken> token = this.tokens.open(secret, client);
 		if (token.isEmpty()) {
@@ -238,7 +261,10 @@ class CalendarFeeds {
 		return Optional.of(feed);
 	}
 
-	/** Drops a quarter of the remembered secrets, those noted longest ago (an unordered map: no lock on reads). */
+	/**
+	 * Drops a quarter of the remembered secrets, those noted longest ago (an unordered
+	 * map: no lock on reads).
+	 */
 	private void forgetSomeServed() {
 		List<Map.Entry<String, Served>> entries = new ArrayList<>(this.served.entrySet());
 		entries.sort(Comparator.comparingLong(e -> e.getValue().notedUntil()));
@@ -246,9 +272,10 @@ class CalendarFeeds {
 	}
 
 	/**
-	 * The feed {@link #open} served for this secret, if nothing has changed anywhere since, it is still the same day,
-	 * and this client's fetch was noted less than a minute ago; otherwise empty, and the caller goes through
-	 * {@link #open}. Never touches the database.
+	 * The feed {@link #open} served for this secret, if nothing has changed anywhere
+	 * since, it is still the same day, and this client's fetch was noted less than a
+	 * minute ago; otherwise empty, and the caller goes through {@link #open}. Never
+	 * touches the database.
 	 */
 	Optional<RenderedFeed> fromMemory(String secret, String client) {
 		Served hit = this.served.get(FeedTokens.hash(secret));
@@ -260,8 +287,10 @@ class CalendarFeeds {
 		if (now / DAY_MILLIS != hit.day()) {
 			return Optional.empty();
 		}
-		// A minute after the fetch was noted, one poll goes through open() to note it again (and replaces this
-		// entry); the others meanwhile are still answered from here: the data has not changed.
+		// A minute after the fetch was noted, one poll goes through open() to note it
+		// again (and replaces this
+		// entry); the others meanwhile are still answered from here: the data has not
+		// changed.
 		if (now >= hit.notedUntil() && hit.noting().compareAndSet(false, true)) {
 			return Optional.empty();
 		}
@@ -278,7 +307,8 @@ class CalendarFeeds {
 		if (cached != null && cached.version().equals(version.key())) {
 			return cached.feed();
 		}
-		// After a change, every client of a feed arrives at once: one renders, the others wait and take its result.
+		// After a change, every client of a feed arrives at once: one renders, the others
+		// wait and take its result.
 		synchronized (this.rendering.computeIfAbsent(key + '|' + version.key(), k -> new Object())) {
 			try {
 				cached = this.cache.get(key);
@@ -312,43 +342,45 @@ class CalendarFeeds {
 	}
 
 	/**
-	 * Everything a personal feed's bytes depend on: its shifts (live, or cancelled lately), its tombstones, the names
-	 * of its rotations and of the person, and the window.
+	 * Everything a personal feed's bytes depend on: its shifts (live, or cancelled
+	 * lately), its tombstones, the names of its rotations and of the person, and the
+	 * window.
 	 */
 	private Version personVersion(long personId, Window window) {
-		return this.jdbc.sql("""
-				select (select count(*) || '/' || coalesce(sum(s.id), 0) || '/' || coalesce(sum(s.sequence), 0) || '/'
-				               || coalesce(sum(r.version), 0)
-				        from shift s join rotation r on r.id = s.rotation_id
-				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
-				          and (s.state = 'SCHEDULED' or s.updated_at > :since)) as shifts,
-				       (select max(s.updated_at) from shift s
-				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
-				          and (s.state = 'SCHEDULED' or s.updated_at > :since)) as shifts_changed,
-				       (select count(*) || '/' || coalesce(sum(t.shift_id), 0) || '/' || coalesce(sum(t.sequence), 0)
-				        from feed_tombstone t where t.person_id = :person and t.cancelled_at > :since) as tombstones,
-				       (select max(greatest(t.cancelled_at, s.updated_at)) from feed_tombstone t join shift s on s.id = t.shift_id
-				        where t.person_id = :person and t.cancelled_at > :since) as tombstones_changed,
-				       (select updated_at from person where id = :person) as person_changed,
-				       (select count(n.id) || '/' || coalesce(sum(n.id + coalesce(n.assignee_id, 0)), 0) || '/'
-				               || coalesce(max(n.updated_at)::text, '') || '/' || coalesce(max(p.updated_at)::text, '')
-				        from shift s
-				        join shift n on n.rotation_id = s.rotation_id and n.starts_at = s.ends_at and not n.shadow
-				                    and n.state = 'SCHEDULED'
-				        left join person p on p.id = n.assignee_id
-				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
-				          and s.state = 'SCHEDULED' and not s.shadow) as handovers,
-				       (select max(greatest(n.updated_at, p.updated_at)) from shift s
-				        join shift n on n.rotation_id = s.rotation_id and n.starts_at = s.ends_at and not n.shadow
-				                    and n.state = 'SCHEDULED'
-				        left join person p on p.id = n.assignee_id
-				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
-				          and s.state = 'SCHEDULED' and not s.shadow) as handovers_changed,
-				       (select count(n.id) || '/' || coalesce(sum(n.id), 0) || '/' || coalesce(max(n.updated_at)::text, '')
-				        from shift s
-				        join shift n on n.rotation_id = s.rotation_id and n.slot_id = s.slot_id
-				                    and n.local_date = s.local_date and n.shadow = s.shadow and n.state = 'SCHEDULED'
-				        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to) as parts""")
+		return this.jdbc
+			.sql("""
+					select (select count(*) || '/' || coalesce(sum(s.id), 0) || '/' || coalesce(sum(s.sequence), 0) || '/'
+					               || coalesce(sum(r.version), 0)
+					        from shift s join rotation r on r.id = s.rotation_id
+					        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
+					          and (s.state = 'SCHEDULED' or s.updated_at > :since)) as shifts,
+					       (select max(s.updated_at) from shift s
+					        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
+					          and (s.state = 'SCHEDULED' or s.updated_at > :since)) as shifts_changed,
+					       (select count(*) || '/' || coalesce(sum(t.shift_id), 0) || '/' || coalesce(sum(t.sequence), 0)
+					        from feed_tombstone t where t.person_id = :person and t.cancelled_at > :since) as tombstones,
+					       (select max(greatest(t.cancelled_at, s.updated_at)) from feed_tombstone t join shift s on s.id = t.shift_id
+					        where t.person_id = :person and t.cancelled_at > :since) as tombstones_changed,
+					       (select updated_at from person where id = :person) as person_changed,
+					       (select count(n.id) || '/' || coalesce(sum(n.id + coalesce(n.assignee_id, 0)), 0) || '/'
+					               || coalesce(max(n.updated_at)::text, '') || '/' || coalesce(max(p.updated_at)::text, '')
+					        from shift s
+					        join shift n on n.rotation_id = s.rotation_id and n.starts_at = s.ends_at and not n.shadow
+					                    and n.state = 'SCHEDULED'
+					        left join person p on p.id = n.assignee_id
+					        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
+					          and s.state = 'SCHEDULED' and not s.shadow) as handovers,
+					       (select max(greatest(n.updated_at, p.updated_at)) from shift s
+					        join shift n on n.rotation_id = s.rotation_id and n.starts_at = s.ends_at and not n.shadow
+					                    and n.state = 'SCHEDULED'
+					        left join person p on p.id = n.assignee_id
+					        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
+					          and s.state = 'SCHEDULED' and not s.shadow) as handovers_changed,
+					       (select count(n.id) || '/' || coalesce(sum(n.id), 0) || '/' || coalesce(max(n.updated_at)::text, '')
+					        from shift s
+					        join shift n on n.rotation_id = s.rotation_id and n.slot_id = s.slot_id
+					                    and n.local_date = s.local_date and n.shadow = s.shadow and n.state = 'SCHEDULED'
+					        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to) as parts""")
 			.param("person", personId)
 			.param("from", Timestamp.from(window.from()))
 			.param("to", Timestamp.from(window.to()))
@@ -361,7 +393,10 @@ class CalendarFeeds {
 			.single();
 	}
 
-	/** Everything a rotation feed's bytes depend on: its shifts, their assignees' names, the rotation, the window. */
+	/**
+	 * Everything a rotation feed's bytes depend on: its shifts, their assignees' names,
+	 * the rotation, the window.
+	 */
 	private Version rotationVersion(long rotationId, Window window) {
 		return this.jdbc.sql("""
 				select count(*) || '/' || coalesce(sum(s.id), 0) || '/' || coalesce(sum(s.sequence), 0) || '/'
@@ -381,8 +416,8 @@ class CalendarFeeds {
 	}
 
 	/**
-	 * The version key, and Last-Modified: the latest change shown, but never before the start of the window's day,
-	 * when shifts drop out of the back of the window.
+	 * The version key, and Last-Modified: the latest change shown, but never before the
+	 * start of the window's day, when shifts drop out of the back of the window.
 	 */
 	private static Version version(Window window, String counts, Timestamp... changes) {
 		Instant last = window.today();
@@ -408,7 +443,8 @@ class CalendarFeeds {
 			shown.add(shift.id());
 			List<ShiftView> rotation = byRotation.computeIfAbsent(shift.rotationId(), id -> rotationAround(id, window));
 			ShiftView next = shift.shadow() ? null
-					: nextByRotation.computeIfAbsent(shift.rotationId(), id -> primaryByStart(rotation)).get(shift.end());
+					: nextByRotation.computeIfAbsent(shift.rotationId(), id -> primaryByStart(rotation))
+						.get(shift.end());
 			events.add(event(shift, personalSummary(shift, rotation), description(shift, next, true), shift.sequence(),
 					shift.updatedAt(), false));
 		}
@@ -423,9 +459,10 @@ class CalendarFeeds {
 		}
 		for (long id : cancelledShiftIds("s.assignee_id = :subject", personId, window)) {
 			if (shown.add(id)) {
-				this.shifts.find(id).ifPresent(shift -> events.add(event(shift, personalSummary(shift, List.of()),
-						"This shift was removed from the schedule.\n" + description(shift, null, false), shift.sequence(),
-						shift.updatedAt(), true)));
+				this.shifts.find(id)
+					.ifPresent(shift -> events.add(event(shift, personalSummary(shift, List.of()),
+							"This shift was removed from the schedule.\n" + description(shift, null, false),
+							shift.sequence(), shift.updatedAt(), true)));
 			}
 		}
 		List<FeedEvent> revised = this.revisions.revise(key, sorted(events), version.lastModified(), window.from());
@@ -443,15 +480,19 @@ class CalendarFeeds {
 					shift.updatedAt(), false));
 		}
 		for (long id : cancelledShiftIds("s.rotation_id = :subject", rotationId, window)) {
-			this.shifts.find(id).ifPresent(shift -> events.add(event(shift, rotationSummary(shift, List.of()),
-					"This shift was removed from the schedule.\n" + description(shift, null, false), shift.sequence(),
-					shift.updatedAt(), true)));
+			this.shifts.find(id)
+				.ifPresent(shift -> events.add(event(shift, rotationSummary(shift, List.of()),
+						"This shift was removed from the schedule.\n" + description(shift, null, false),
+						shift.sequence(), shift.updatedAt(), true)));
 		}
 		List<FeedEvent> revised = this.revisions.revise(key, sorted(events), version.lastModified(), window.from());
 		return ICalendarWriter.write(FeedKind.ROTATION.calendarName(name), this.properties.refreshInterval(), revised);
 	}
 
-	/** The rotation's live shifts around the window (a day past it, for the last one's successor). */
+	/**
+	 * The rotation's live shifts around the window (a day past it, for the last one's
+	 * successor).
+	 */
 	private List<ShiftView> rotationAround(long rotationId, Window window) {
 		return this.shifts.ofRotation(rotationId, window.from(), window.to().plus(1, ChronoUnit.DAYS));
 	}
@@ -477,31 +518,41 @@ class CalendarFeeds {
 	private FeedEvent event(ShiftView shift, String summary, String description, int sequence, Instant changedAt,
 			boolean cancelled) {
 		return new FeedEvent(shift.id(), "shift-" + shift.id() + "@" + this.uidHost, shift.start(), shift.end(),
-				changedAt.truncatedTo(ChronoUnit.SECONDS), sequence, summary, description, rotationPage(shift), cancelled,
-				!cancelled && shift.isDraft());
+				changedAt.truncatedTo(ChronoUnit.SECONDS), sequence, summary, description, rotationPage(shift),
+				cancelled, !cancelled && shift.isDraft());
 	}
 
-	/** The rotation's week with the shift: a page every signed-in reader of any feed may open. */
+	/**
+	 * The rotation's week with the shift: a page every signed-in reader of any feed may
+	 * open.
+	 */
 	private String rotationPage(ShiftView shift) {
 		return this.baseUrl + "/rotations/" + shift.rotationId() + "?week=" + shift.date();
 	}
 
 	/**
-	 * "On call: IMOC 11:00–13:00 UTC (part 1 of 2)": the event's own hours in the rotation's zone, named (a slot's
-	 * label would be wrong for a split shift and on a daylight-saving day), and which part of a split slot it is.
+	 * "On call: IMOC 11:00–13:00 UTC (part 1 of 2)": the event's own hours in the
+	 * rotation's zone, named (a slot's label would be wrong for a split shift and on a
+	 * daylight-saving day), and which part of a split slot it is.
 	 */
 	private static String personalSummary(ShiftView shift, List<ShiftView> rotation) {
 		return "On call: " + shift.rotationName() + " " + hours(shift) + part(shift, rotation)
 				+ (shift.shadow() ? " (shadow)" : "");
 	}
 
-	/** "IMOC 05:00–11:00 UTC — Jane Doe", or "— UNCOVERED" for a coverage gap; in the rotation's zone. */
+	/**
+	 * "IMOC 05:00–11:00 UTC — Jane Doe", or "— UNCOVERED" for a coverage gap; in the
+	 * rotation's zone.
+	 */
 	private static String rotationSummary(ShiftView shift, List<ShiftView> rotation) {
 		return shift.rotationName() + " " + hours(shift) + part(shift, rotation) + " — "
 				+ (shift.isGap() ? "UNCOVERED" : shift.assigneeName()) + (shift.shadow() ? " (shadow)" : "");
 	}
 
-	/** "11:00–13:00 UTC", "03:30–10:30 Europe/London": the event's own start and end, in the rotation's zone. */
+	/**
+	 * "11:00–13:00 UTC", "03:30–10:30 Europe/London": the event's own start and end, in
+	 * the rotation's zone.
+	 */
 	static String hours(ShiftView shift) {
 		ZoneId zone = zone(shift.rotationZone());
 		return CLOCK.withZone(zone).format(shift.start()) + "–" + CLOCK.withZone(zone).format(shift.end()) + " "
@@ -518,7 +569,10 @@ class CalendarFeeds {
 		}
 	}
 
-	/** " (part 2 of 3)" when a partial cover split the slot's day into several shifts, else "". */
+	/**
+	 * " (part 2 of 3)" when a partial cover split the slot's day into several shifts,
+	 * else "".
+	 */
 	private static String part(ShiftView shift, List<ShiftView> rotation) {
 		List<ShiftView> parts = rotation.stream()
 			.filter(s -> s.slotId() == shift.slotId() && s.date().equals(shift.date()) && s.shadow() == shift.shadow()
@@ -530,13 +584,19 @@ class CalendarFeeds {
 	}
 
 	/**
-	 * @param own whether the reader holds the shift: only then is "Swap or give away" offered (the swap form answers
-	 * 403 to anyone else)
+	 * @param own whether the reader holds the shift: only then is "Swap or give away"
+	 * offered (the swap form answers 403 to anyone else)
 	 */
 	private String description(ShiftView shift, ShiftView next, boolean own) {
 		StringBuilder text = new StringBuilder();
-		text.append(shift.rotationName()).append(", slot ").append(shift.slot()).append(" (").append(shift.layer())
-			.append(", times in ").append(shift.rotationZone()).append(")");
+		text.append(shift.rotationName())
+			.append(", slot ")
+			.append(shift.slot())
+			.append(" (")
+			.append(shift.layer())
+			.append(", times in ")
+			.append(shift.rotationZone())
+			.append(")");
 		if (shift.shadow()) {
 			text.append("\nShadow shift: you follow the incident manager on call and learn.");
 		}
@@ -544,8 +604,9 @@ class CalendarFeeds {
 			text.append("\nNobody holds this shift yet: a coverage gap.");
 		}
 		if (next != null) {
-			text.append("\nHand over to: ").append(next.isGap() ? "nobody yet (coverage gap)"
-					: next.assigneeName() + " <" + next.assigneeEmail() + ">");
+			text.append("\nHand over to: ")
+				.append(next.isGap() ? "nobody yet (coverage gap)"
+						: next.assigneeName() + " <" + next.assigneeEmail() + ">");
 		}
 		text.append("\nRotation: ").append(rotationPage(shift));
 		if (own) {

@@ -20,8 +20,8 @@ import com.example.imoc.web.ApiError;
 import com.example.imoc.web.BadApiRequest;
 
 /**
- * Feed URLs over the JSON API: {@code POST /api/v1/calendar/feeds} hands out a new secret URL each call,
- * {@code DELETE /api/v1/calendar/feeds/{id}} revokes one of your own.
+ * Feed URLs over the JSON API: {@code POST /api/v1/calendar/feeds} hands out a new secret
+ * URL each call, {@code DELETE /api/v1/calendar/feeds/{id}} revokes one of your own.
  */
 @RestController
 @RequestMapping("/api/v1/calendar/feeds")
@@ -46,7 +46,8 @@ class CalendarFeedsApi {
 	}
 
 	@PostMapping
-	ResponseEntity<FeedJson> create(@AuthenticationPrincipal SignedInPerson me, @RequestBody(required = false) FeedRequest request) {
+	ResponseEntity<FeedJson> create(@AuthenticationPrincipal SignedInPerson me,
+			@RequestBody(required = false) FeedRequest request) {
 		String feed = request == null || request.feed() == null ? "" : request.feed().trim();
 		FeedTokens.Created created;
 		String name;
@@ -59,7 +60,8 @@ class CalendarFeedsApi {
 				throw new BadApiRequest("rotationId", "Say which rotation, as \"rotationId\".");
 			}
 			var rotation = this.rotations.find(request.rotationId())
-				.orElseThrow(() -> new BadApiRequest("rotationId", "There is no rotation " + request.rotationId() + "."));
+				.orElseThrow(
+						() -> new BadApiRequest("rotationId", "There is no rotation " + request.rotationId() + "."));
 			created = this.tokens.create(me.id(), FeedKind.ROTATION, rotation.id());
 			name = FeedKind.ROTATION.calendarName(rotation.name());
 		}

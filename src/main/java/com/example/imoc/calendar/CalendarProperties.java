@@ -5,16 +5,18 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * What a feed covers, how clients are asked to poll it, and how guessing feed URLs is slowed down
- * ({@code imoc.calendar.*}).
+ * What a feed covers, how clients are asked to poll it, and how guessing feed URLs is
+ * slowed down ({@code imoc.calendar.*}).
  *
  * @param pastDays how far back a feed reaches, so last month's shifts stay visible
  * @param futureMonths how far ahead a feed reaches
- * @param refreshInterval the REFRESH-INTERVAL / X-PUBLISHED-TTL hint, also the HTTP max-age
- * @param cancelledDays how long a shift that left a feed is still sent as STATUS:CANCELLED
+ * @param refreshInterval the REFRESH-INTERVAL / X-PUBLISHED-TTL hint, also the HTTP
+ * max-age
+ * @param cancelledDays how long a shift that left a feed is still sent as
+ * STATUS:CANCELLED
  * @param cacheEntries how many rendered feeds one instance keeps in memory
- * @param guessLimit how many requests for feeds that do not exist one client address may make within
- * {@code guessWindow} before it is locked out ({@link FeedGuessThrottle})
+ * @param guessLimit how many requests for feeds that do not exist one client address may
+ * make within {@code guessWindow} before it is locked out ({@link FeedGuessThrottle})
  * @param guessWindow the window {@code guessLimit} counts in
  * @param guessLockout how long a locked-out address gets 429 for every feed request
  */

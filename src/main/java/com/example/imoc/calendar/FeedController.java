@@ -17,11 +17,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves {@code /ical/{token}.ics} to calendar clients (HEAD too). A wrong token of any shape is a 404 with an empty
- * body (a 429 while its address is locked out for guessing, see {@link FeedGuessThrottle}); a URL that was revoked or
- * rotated, or whose owner left, is a 410 Gone, so calendars can stop asking. A client that accepts gzip gets the
- * feed gzipped (made once per rendering), under an ETag of its own. Spring answers 304 itself when If-None-Match or
- * If-Modified-Since match the ETag and Last-Modified set here.
+ * Serves {@code /ical/{token}.ics} to calendar clients (HEAD too). A wrong token of any
+ * shape is a 404 with an empty body (a 429 while its address is locked out for guessing,
+ * see {@link FeedGuessThrottle}); a URL that was revoked or rotated, or whose owner left,
+ * is a 410 Gone, so calendars can stop asking. A client that accepts gzip gets the feed
+ * gzipped (made once per rendering), under an ETag of its own. Spring answers 304 itself
+ * when If-None-Match or If-Modified-Since match the ETag and Last-Modified set here.
  */
 @RestController
 class FeedController {

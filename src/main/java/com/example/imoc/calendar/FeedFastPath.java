@@ -24,13 +24,15 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Answers a calendar client's poll from memory when {@link CalendarFeeds#fromMemory} has the feed: no security
- * filter chain, no dispatcher, no database. Polls are by far the most frequent request (every client of every feed,
- * all day) and the secret in the URL is the whole authorisation, so nothing is skipped that would apply. Anything
- * else (first fetch, a change since, another client, a malformed or unknown secret) goes on to
- * {@link FeedController}, which answers exactly as before and primes this path. The answer here is the controller's,
- * byte for byte and header for header (200 or 304, ETag, Last-Modified, Cache-Control), plus the security headers
- * (with a stricter Content-Security-Policy than the pages': a calendar file loads nothing).
+ * Answers a calendar client's poll from memory when {@link CalendarFeeds#fromMemory} has
+ * the feed: no security filter chain, no dispatcher, no database. Polls are by far the
+ * most frequent request (every client of every feed, all day) and the secret in the URL
+ * is the whole authorisation, so nothing is skipped that would apply. Anything else
+ * (first fetch, a change since, another client, a malformed or unknown secret) goes on to
+ * {@link FeedController}, which answers exactly as before and primes this path. The
+ * answer here is the controller's, byte for byte and header for header (200 or 304, ETag,
+ * Last-Modified, Cache-Control), plus the security headers (with a stricter
+ * Content-Security-Policy than the pages': a calendar file loads nothing).
  */
 class FeedFastPath implements Filter {
 
@@ -40,7 +42,10 @@ class FeedFastPath implements Filter {
 
 	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-	/** A calendar file loads nothing and is framed by nobody: stricter than the pages' policy, on purpose. */
+	/**
+	 * A calendar file loads nothing and is framed by nobody: stricter than the pages'
+	 * policy, on purpose.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 	private static final String CONTENT_TYPE = FeedController.TEXT_CALENDAR.toString();
@@ -55,8 +60,9 @@ class FeedFastPath implements Filter {
 	}
 
 	/**
-	 * A plain filter, not a OncePerRequestFilter: registered for REQUEST dispatches only, it runs once anyway, and
-	 * the "already filtered" request attribute would be one more map write on every poll.
+	 * A plain filter, not a OncePerRequestFilter: registered for REQUEST dispatches only,
+	 * it runs once anyway, and the "already filtered" request attribute would be one more
+	 * map write on every poll.
 	 */
 	@Override
 	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
@@ -68,7 +74,8 @@ class FeedFastPath implements Filter {
 		}
 		Optional<CalendarFeeds.RenderedFeed> hit = Optional.empty();
 		String secret = secret(request);
-		// A valid secret is served even to a locked-out address (FeedGuessThrottle refuses only unknown ones).
+		// A valid secret is served even to a locked-out address (FeedGuessThrottle
+		// refuses only unknown ones).
 		if (secret != null) {
 			hit = this.feeds.fromMemory(secret, request.getHeader(HttpHeaders.USER_AGENT));
 		}
@@ -85,7 +92,8 @@ class FeedFastPath implements Filter {
 		response.setHeader(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader());
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		if (notModified(request, etag, feed)) {
-			// What RFC 9110 asks of a 304 (validators, caching); the security headers only matter with a body.
+			// What RFC 9110 asks of a 304 (validators, caching); the security headers
+			// only matter with a body.
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
@@ -103,7 +111,10 @@ class FeedFastPath implements Filter {
 		}
 	}
 
-	/** {@code /ical/<secret>.ics} by GET or HEAD, the secret being one path segment; null for anything else. */
+	/**
+	 * {@code /ical/<secret>.ics} by GET or HEAD, the secret being one path segment; null
+	 * for anything else.
+	 */
 	private static String secret(HttpServletRequest request) {
 		String method = request.getMethod();
 		if (!"GET".equals(method) && !"HEAD".equals(method) || request.getQueryString() != null) {
@@ -112,7 +123,8 @@ class FeedFastPath implements Filter {
 		String uri = request.getRequestURI();
 		String context = request.getContextPath();
 		int start = context.length() + PREFIX.length();
-		if (!uri.startsWith(PREFIX, context.length()) || !uri.endsWith(SUFFIX) || uri.length() <= start + SUFFIX.length()) {
+		if (!uri.startsWith(PREFIX, context.length()) || !uri.endsWith(SUFFIX)
+				|| uri.length() <= start + SUFFIX.length()) {
 			return null;
 		}
 		String secret = uri.substring(start, uri.length() - SUFFIX.length());
@@ -125,7 +137,10 @@ class FeedFastPath implements Filter {
 		return secret;
 	}
 
-	/** As Spring's ServletWebRequest#checkNotModified: If-None-Match first, else If-Modified-Since. */
+	/**
+	 * As Spring's ServletWebRequest#checkNotModified: If-None-Match first, else
+	 * If-Modified-Since.
+	 */
 	private static boolean notModified(HttpServletRequest request, String etag, CalendarFeeds.RenderedFeed feed) {
 		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
 		if (ifNoneMatch != null) {
@@ -162,8 +177,10 @@ class FeedFastPath implements Filter {
 					new FeedFastPath(feeds, properties.refreshInterval()));
 			registration.addUrlPatterns(PREFIX + "*");
 			registration.setDispatcherTypes(DispatcherType.REQUEST);
-			// First of all filters: before Spring Security's chain (the secret is the authorisation) and before the
-			// per-request metrics and encoding filters, whose work is wasted on a poll; polls are counted by
+			// First of all filters: before Spring Security's chain (the secret is the
+			// authorisation) and before the
+			// per-request metrics and encoding filters, whose work is wasted on a poll;
+			// polls are counted by
 			// CalendarFeeds ("imoc.feed.polls", served=memory|database).
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;

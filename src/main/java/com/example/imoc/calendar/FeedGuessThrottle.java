@@ -27,22 +27,27 @@ import com.example.imoc.audit.AuditLog;
 import com.example.imoc.database.Throttles;
 
 /**
- * Slows down guessing feed URLs. A secret has 256 random bits, so a guess never hits; what guessing does cause is
- * load on the busiest route and noise. After {@code imoc.calendar.guess-limit} requests for feeds that do not exist
- * (404) within {@code guess-window} from one client address, requests from that address for feeds that do not exist
- * get 429 with Retry-After until {@code guess-lockout} has passed. A valid secret is always served, and a revoked or
- * rotated one always answers 410 Gone and never counts: Google Calendar and Outlook fetch everyone's feeds from a few
- * shared addresses, so old URLs polled by them, or a guesser behind the same address, must not cut anyone's valid
- * feed off. Each lock is audited once.
+ * Slows down guessing feed URLs. A secret has 256 random bits, so a guess never hits;
+ * what guessing does cause is load on the busiest route and noise. After
+ * {@code imoc.calendar.guess-limit} requests for feeds that do not exist (404) within
+ * {@code guess-window} from one client address, requests from that address for feeds that
+ * do not exist get 429 with Retry-After until {@code guess-lockout} has passed. A valid
+ * secret is always served, and a revoked or rotated one always answers 410 Gone and never
+ * counts: Google Calendar and Outlook fetch everyone's feeds from a few shared addresses,
+ * so old URLs polled by them, or a guesser behind the same address, must not cut anyone's
+ * valid feed off. Each lock is audited once.
  * <p>
- * An interceptor on the feed routes rather than a servlet filter, because Spring MVC matches the decoded path: a
- * request for {@code /%69cal/….ics} reaches the feeds, so it must count here too. The feed controller asks
- * {@link #refusal} before answering 404. Misses are counted in PostgreSQL ({@link Throttles}, one upsert per miss),
- * so every node counts into the same counter and a restart forgets nothing; locks are read from memory (the node that
- * counts the locking miss knows at once, another node learns it with its next miss from that address), so a valid
- * poll costs no extra query: n nodes give a guesser the allowance plus at most one guess per other node, not n times
- * the allowance. The address is the connection's, or {@code X-Forwarded-For} from a trusted proxy only
- * ({@code server.tomcat.remoteip.internal-proxies}), so it cannot be spoofed from outside.
+ * An interceptor on the feed routes rather than a servlet filter, because Spring MVC
+ * matches the decoded path: a request for {@code /%69cal/….ics} reaches the feeds, so it
+ * must count here too. The feed controller asks {@link #refusal} before answering 404.
+ * Misses are counted in PostgreSQL ({@link Throttles}, one upsert per miss), so every
+ * node counts into the same counter and a restart forgets nothing; locks are read from
+ * memory (the node that counts the locking miss knows at once, another node learns it
+ * with its next miss from that address), so a valid poll costs no extra query: n nodes
+ * give a guesser the allowance plus at most one guess per other node, not n times the
+ * allowance. The address is the connection's, or {@code X-Forwarded-For} from a trusted
+ * proxy only ({@code server.tomcat.remoteip.internal-proxies}), so it cannot be spoofed
+ * from outside.
  */
 @Component
 class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
@@ -84,8 +89,8 @@ class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
 	}
 
 	/**
-	 * The 429 for a request for a feed that does not exist from a locked-out address, or empty when the address is not
-	 * locked (then the answer is the 404, which counts).
+	 * The 429 for a request for a feed that does not exist from a locked-out address, or
+	 * empty when the address is not locked (then the answer is the 404, which counts).
 	 */
 	Optional<ResponseEntity<byte[]>> refusal(String address) {
 		Duration wait = lockedFor(address);
@@ -95,7 +100,8 @@ class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 		long minutes = (seconds + 59) / 60;
 		byte[] body = ("Too many requests for calendar feeds that do not exist came from your address. Try again in "
-				+ minutes + (minutes == 1 ? " minute" : " minutes") + ".\n").getBytes(StandardCharsets.UTF_8);
+				+ minutes + (minutes == 1 ? " minute" : " minutes") + ".\n")
+			.getBytes(StandardCharsets.UTF_8);
 		return Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
 			.cacheControl(CacheControl.noStore())
@@ -121,7 +127,10 @@ class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
 		return Duration.between(now, until);
 	}
 
-	/** Counts the request if it asked for a feed that does not exist (a 410 for a revoked URL is no guess). */
+	/**
+	 * Counts the request if it asked for a feed that does not exist (a 410 for a revoked
+	 * URL is no guess).
+	 */
 	@Override
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
@@ -142,9 +151,11 @@ class FeedGuessThrottle implements HandlerInterceptor, WebMvcConfigurer {
 		}
 		if (count.started()) {
 			Instant lockedUntil = count.lockedUntil();
-			this.transactions.executeWithoutResult(status -> this.auditLog.record("calendar.feeds-guessed", "feed",
-					null, this.limit + " requests for calendar feeds that do not exist within " + words(this.window)
-							+ " from " + address + "; requests from it for feeds that do not exist get 429 until " + lockedUntil));
+			this.transactions
+				.executeWithoutResult(status -> this.auditLog.record("calendar.feeds-guessed", "feed", null,
+						this.limit + " requests for calendar feeds that do not exist within " + words(this.window)
+								+ " from " + address + "; requests from it for feeds that do not exist get 429 until "
+								+ lockedUntil));
 		}
 	}
 

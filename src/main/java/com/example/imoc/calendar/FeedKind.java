@@ -1,8 +1,8 @@
 package com.example.imoc.calendar;
 
 /**
- * Whose shifts a feed shows: one person's (shadow shifts marked), or a whole rotation's final schedule with its
- * coverage gaps.
+ * Whose shifts a feed shows: one person's (shadow shifts marked), or a whole rotation's
+ * final schedule with its coverage gaps.
  */
 public enum FeedKind {
 

@@ -16,12 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.imoc.people.SecretHashes;
 
 /**
- * Keeps SEQUENCE and LAST-MODIFIED honest. A shift row's own sequence and {@code updated_at} move when its time,
- * owner or status change, but an event also shows things of other rows: who takes over next ("Hand over to …"),
- * which part of a split slot it is, the rotation's name. A calendar client only re-reads an event whose SEQUENCE or
- * LAST-MODIFIED moved, so each feed remembers, per event, a digest of what it last showed: when the digest differs,
- * the event's SEQUENCE goes one above the last one sent (and never below the shift's own) and LAST-MODIFIED to the
- * latest change the feed shows. Deterministic from the database's state, so two nodes rendering the same version
+ * Keeps SEQUENCE and LAST-MODIFIED honest. A shift row's own sequence and
+ * {@code updated_at} move when its time, owner or status change, but an event also shows
+ * things of other rows: who takes over next ("Hand over to …"), which part of a split
+ * slot it is, the rotation's name. A calendar client only re-reads an event whose
+ * SEQUENCE or LAST-MODIFIED moved, so each feed remembers, per event, a digest of what it
+ * last showed: when the digest differs, the event's SEQUENCE goes one above the last one
+ * sent (and never below the shift's own) and LAST-MODIFIED to the latest change the feed
+ * shows. Deterministic from the database's state, so two nodes rendering the same version
  * agree byte for byte.
  */
 @Component
@@ -37,11 +39,10 @@ class FeedRevisions {
 	}
 
 	/**
-	 * The events with their SEQUENCE and LAST-MODIFIED raised where what they show changed since the feed last said
-	 * it; remembers what they show now.
-	 *
-	 * @param latestChange the latest change anywhere in the feed (its Last-Modified), the time a derived change is
-	 * stamped with
+	 * The events with their SEQUENCE and LAST-MODIFIED raised where what they show
+	 * changed since the feed last said it; remembers what they show now.
+	 * @param latestChange the latest change anywhere in the feed (its Last-Modified), the
+	 * time a derived change is stamped with
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<FeedEvent> revise(String feed, List<FeedEvent> events, Instant latestChange, Instant forgetBefore) {
@@ -73,7 +74,8 @@ class FeedRevisions {
 			revised.add(now);
 		}
 		for (Object[] write : writes) {
-			this.jdbc.sql("""
+			this.jdbc
+				.sql("""
 						insert into feed_event_revision (feed, shift_id, digest, sequence, changed_at) values (?, ?, ?, ?, ?)
 						on conflict (feed, shift_id) do update set digest = excluded.digest,
 						  sequence = greatest(feed_event_revision.sequence, excluded.sequence),
@@ -107,8 +109,8 @@ class FeedRevisions {
 	/** What the event shows, apart from SEQUENCE and the change stamps themselves. */
 	static String digest(FeedEvent event) {
 		String shown = String.join("\u0000", event.uid(), event.start().toString(), event.end().toString(),
-				String.valueOf(event.cancelled()), String.valueOf(event.tentative()), event.summary(), event.description(),
-				String.valueOf(event.url()));
+				String.valueOf(event.cancelled()), String.valueOf(event.tentative()), event.summary(),
+				event.description(), String.valueOf(event.url()));
 		return SecretHashes.sha256Hex(shown);
 	}
 

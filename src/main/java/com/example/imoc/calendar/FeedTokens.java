@@ -19,10 +19,12 @@ import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.SecretHashes;
 
 /**
- * The secret feed URLs. A secret is 256 random bits in URL-safe base64, shown once; only its SHA-256 is stored, and
- * neither it nor its hash ever reaches a log or the audit trail. The owner rotates and revokes their URLs, the
- * coordinator anyone's; a URL of someone else is "not found" to everybody else. A URL opens only while its owner is
- * active and not offboarded (and {@link FeedsFollowThePerson} revokes them all when that ends).
+ * The secret feed URLs. A secret is 256 random bits in URL-safe base64, shown once; only
+ * its SHA-256 is stored, and neither it nor its hash ever reaches a log or the audit
+ * trail. The owner rotates and revokes their URLs, the coordinator anyone's; a URL of
+ * someone else is "not found" to everybody else. A URL opens only while its owner is
+ * active and not offboarded (and {@link FeedsFollowThePerson} revokes them all when that
+ * ends).
  */
 @Service
 public class FeedTokens {
@@ -34,7 +36,10 @@ public class FeedTokens {
 
 	private static final String COLUMNS = "id, kind, person_id, rotation_id, created_at, last_fetched_at, last_client, fetch_count, revoked_at";
 
-	/** A new URL: the secret exists only in this object, on its way to the person who asked. */
+	/**
+	 * A new URL: the secret exists only in this object, on its way to the person who
+	 * asked.
+	 */
 	public record Created(FeedToken token, String secret) {
 	}
 
@@ -55,13 +60,15 @@ public class FeedTokens {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		FeedToken token = this.jdbc
-			.sql("insert into feed_token (kind, person_id, rotation_id, token_hash, created_at) values (?, ?, ?, ?, ?) returning " + COLUMNS)
+		FeedToken token = this.jdbc.sql(
+				"insert into feed_token (kind, person_id, rotation_id, token_hash, created_at) values (?, ?, ?, ?, ?) returning "
+						+ COLUMNS)
 			.params(kind.name(), ownerId, kind == FeedKind.ROTATION ? rotationId : null, hash(secret),
 					Timestamp.from(this.clock.instant()))
 			.query(FeedTokens::token)
 			.single();
-		this.auditLog.record("feed.created", "person", ownerId, "Calendar feed URL #" + token.id() + " (" + describe(token) + ")");
+		this.auditLog.record("feed.created", "person", ownerId,
+				"Calendar feed URL #" + token.id() + " (" + describe(token) + ")");
 		return new Created(token, secret);
 	}
 
@@ -75,8 +82,8 @@ public class FeedTokens {
 
 	/**
 	 * Revokes one of the person's own URLs (doing it twice is harmless).
-	 *
-	 * @throws FeedTokenNotFoundException when there is no such URL, or it belongs to someone else
+	 * @throws FeedTokenNotFoundException when there is no such URL, or it belongs to
+	 * someone else
 	 */
 	@Transactional
 	public void revoke(long byPersonId, long tokenId) {
@@ -89,7 +96,6 @@ public class FeedTokens {
 
 	/**
 	 * The coordinator revokes anyone's URL; the audit line names whose.
-	 *
 	 * @throws FeedTokenNotFoundException when there is no such URL of that person
 	 */
 	@Transactional
@@ -102,16 +108,20 @@ public class FeedTokens {
 		}
 	}
 
-	/** Revokes every live URL of the person, saying why in one audit line; answers how many. */
+	/**
+	 * Revokes every live URL of the person, saying why in one audit line; answers how
+	 * many.
+	 */
 	@Transactional
 	public int revokeAllOf(long ownerId, String why) {
-		List<Long> ids = this.jdbc.sql("update feed_token set revoked_at = ? where person_id = ? and revoked_at is null returning id")
+		List<Long> ids = this.jdbc
+			.sql("update feed_token set revoked_at = ? where person_id = ? and revoked_at is null returning id")
 			.params(Timestamp.from(this.clock.instant()), ownerId)
 			.query(Long.class)
 			.list();
 		if (!ids.isEmpty()) {
-			this.auditLog.record("feed.revoked", "person", ownerId, "Calendar feed URLs "
-					+ ids.stream().sorted().map(id -> "#" + id).toList() + " revoked: " + why);
+			this.auditLog.record("feed.revoked", "person", ownerId,
+					"Calendar feed URLs " + ids.stream().sorted().map(id -> "#" + id).toList() + " revoked: " + why);
 		}
 		return ids.size();
 	}
@@ -119,22 +129,26 @@ public class FeedTokens {
 	/** All of the person's URLs, revoked ones too, newest first (for the coordinator). */
 	@Transactional(readOnly = true)
 	public List<FeedToken> allOf(long ownerId) {
-		return this.jdbc.sql("select " + COLUMNS + " from feed_token where person_id = ? order by created_at desc, id desc")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from feed_token where person_id = ? order by created_at desc, id desc")
 			.param(ownerId)
 			.query(FeedTokens::token)
 			.list();
 	}
 
 	private boolean revoked(FeedToken token) {
-		return !token.isRevoked() && this.jdbc.sql("update feed_token set revoked_at = ? where id = ? and revoked_at is null")
-			.params(Timestamp.from(this.clock.instant()), token.id())
-			.update() == 1;
+		return !token.isRevoked()
+				&& this.jdbc.sql("update feed_token set revoked_at = ? where id = ? and revoked_at is null")
+					.params(Timestamp.from(this.clock.instant()), token.id())
+					.update() == 1;
 	}
 
 	/** The person's URLs that still work, newest first. */
 	@Transactional(readOnly = true)
 	public List<FeedToken> liveOf(long ownerId) {
-		return this.jdbc.sql("select " + COLUMNS + " from feed_token where person_id = ? and revoked_at is null order by created_at desc, id desc")
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from feed_token where person_id = ? and revoked_at is null order by created_at desc, id desc")
 			.param(ownerId)
 			.query(FeedTokens::token)
 			.list();
@@ -142,14 +156,19 @@ public class FeedTokens {
 
 	@Transactional(readOnly = true)
 	public Optional<FeedToken> find(long tokenId) {
-		return this.jdbc.sql("select " + COLUMNS + " from feed_token where id = ?").param(tokenId).query(FeedTokens::token).optional();
+		return this.jdbc.sql("select " + COLUMNS + " from feed_token where id = ?")
+			.param(tokenId)
+			.query(FeedTokens::token)
+			.optional();
 	}
 
 	/**
-	 * The live URL a presented secret opens, noting the fetch. Whatever was presented (malformed, unknown, revoked,
-	 * valid) costs one hash and one or two indexed statements. A fetch is noted (last fetched, by which client, count)
-	 * at most once a minute per client: a client polling often, or many at once on a shared rotation feed, then costs
-	 * a read instead of a row write and commit each time, and does not queue on the row's lock.
+	 * The live URL a presented secret opens, noting the fetch. Whatever was presented
+	 * (malformed, unknown, revoked, valid) costs one hash and one or two indexed
+	 * statements. A fetch is noted (last fetched, by which client, count) at most once a
+	 * minute per client: a client polling often, or many at once on a shared rotation
+	 * feed, then costs a read instead of a row write and commit each time, and does not
+	 * queue on the row's lock.
 	 */
 	@Transactional
 	public Optional<FeedToken> open(String secret, String client) {
@@ -169,8 +188,9 @@ public class FeedTokens {
 		if (noted.isPresent()) {
 			return noted;
 		}
-		return this.jdbc.sql("select " + COLUMNS + " from feed_token where token_hash = ? and revoked_at is null and exists ("
-				+ OWNER_ACTIVE + ")")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from feed_token where token_hash = ? and revoked_at is null and exists ("
+					+ OWNER_ACTIVE + ")")
 			.param(hash)
 			.query(FeedTokens::token)
 			.optional();
@@ -181,8 +201,9 @@ public class FeedTokens {
 			select 1 from person p where p.id = feed_token.person_id and p.active and p.onboarding_state <> 'OFFBOARDED'""";
 
 	/**
-	 * Whether the secret once opened a feed that is gone: revoked, rotated, or its owner deactivated or offboarded.
-	 * Such a URL is no guess, and its calendar is told 410 Gone so it can stop asking.
+	 * Whether the secret once opened a feed that is gone: revoked, rotated, or its owner
+	 * deactivated or offboarded. Such a URL is no guess, and its calendar is told 410
+	 * Gone so it can stop asking.
 	 */
 	@Transactional(readOnly = true)
 	public boolean isGone(String secret) {
@@ -195,7 +216,9 @@ public class FeedTokens {
 	/** How often one client's fetches of a feed are noted. */
 	static final Duration NOTE_FETCH_EVERY = Duration.ofMinutes(1);
 
-	/** Someone else's URL is as unknown as one that never existed: its id reveals nothing. */
+	/**
+	 * Someone else's URL is as unknown as one that never existed: its id reveals nothing.
+	 */
 	private FeedToken ownedBy(long personId, long tokenId) {
 		return find(tokenId).filter(token -> token.ownerId() == personId)
 			.orElseThrow(() -> new FeedTokenNotFoundException(tokenId));

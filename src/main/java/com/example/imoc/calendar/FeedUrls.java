@@ -19,11 +19,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The ways to subscribe to a feed: its URL under {@code imoc.base-url}, the webcal:// link that opens the desktop
- * calendar, and one-click links for Google Calendar and Outlook. Feed URLs and event UIDs are built from that base
- * URL, so a wrong one hands out URLs nobody can open, and changing it later changes every UID: the app says so at
- * start-up when it points at this machine only, and on the calendar page when people reach the app at another
- * address (once per address in the log).
+ * The ways to subscribe to a feed: its URL under {@code imoc.base-url}, the webcal://
+ * link that opens the desktop calendar, and one-click links for Google Calendar and
+ * Outlook. Feed URLs and event UIDs are built from that base URL, so a wrong one hands
+ * out URLs nobody can open, and changing it later changes every UID: the app says so at
+ * start-up when it points at this machine only, and on the calendar page when people
+ * reach the app at another address (once per address in the log).
  */
 @Component
 class FeedUrls {
@@ -52,8 +53,9 @@ class FeedUrls {
 	}
 
 	/**
-	 * The address this request reached the app at (scheme, host, port, context path; behind a trusted proxy its
-	 * forwarded address), when it differs from {@code imoc.base-url}; else empty.
+	 * The address this request reached the app at (scheme, host, port, context path;
+	 * behind a trusted proxy its forwarded address), when it differs from
+	 * {@code imoc.base-url}; else empty.
 	 */
 	Optional<String> mismatch(HttpServletRequest request) {
 		String used = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();

@@ -11,11 +11,13 @@ import com.example.imoc.people.PersonChanged;
 import com.example.imoc.people.PersonRepository;
 
 /**
- * When someone leaves (deactivated, or offboarded), their secret feed URLs and API tokens are revoked in the same
- * transaction as the change: a feed URL carries a year of the schedule with colleagues' names and emails, and must not
- * outlive its owner's access. Synchronous on purpose (not after commit): a deactivation cannot commit without the
- * revocation. Look-ups also require an active owner ({@link FeedTokens#open}), so a URL of someone deactivated by
- * other means answers 410 all the same. Reactivating someone does not bring old URLs back; they make new ones.
+ * When someone leaves (deactivated, or offboarded), their secret feed URLs and API tokens
+ * are revoked in the same transaction as the change: a feed URL carries a year of the
+ * schedule with colleagues' names and emails, and must not outlive its owner's access.
+ * Synchronous on purpose (not after commit): a deactivation cannot commit without the
+ * revocation. Look-ups also require an active owner ({@link FeedTokens#open}), so a URL
+ * of someone deactivated by other means answers 410 all the same. Reactivating someone
+ * does not bring old URLs back; they make new ones.
  */
 @Component
 class FeedsFollowThePerson {

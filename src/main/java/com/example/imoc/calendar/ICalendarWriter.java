@@ -34,14 +34,18 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 
 /**
- * Turns feed events into RFC 5545 bytes with ical4j. All times are UTC instants (no TZID, so no VTIMEZONE needed);
- * shifts are TRANSPARENT so a day of on-call does not show as "busy".
+ * Turns feed events into RFC 5545 bytes with ical4j. All times are UTC instants (no TZID,
+ * so no VTIMEZONE needed); shifts are TRANSPARENT so a day of on-call does not show as
+ * "busy".
  */
 final class ICalendarWriter {
 
 	static final String PRODUCT_ID = "-//IMOC Scheduler//Calendar feeds//EN";
 
-	/** RFC 5545 3.1: content lines SHOULD NOT be longer than 75 octets, excluding the line break. */
+	/**
+	 * RFC 5545 3.1: content lines SHOULD NOT be longer than 75 octets, excluding the line
+	 * break.
+	 */
 	static final int MAX_LINE_OCTETS = 75;
 
 	private ICalendarWriter() {
@@ -63,7 +67,8 @@ final class ICalendarWriter {
 		}
 		StringWriter text = new StringWriter();
 		try {
-			// Not validating: METHOD:PUBLISH would demand an ORGANIZER, which a schedule feed has no use for.
+			// Not validating: METHOD:PUBLISH would demand an ORGANIZER, which a schedule
+			// feed has no use for.
 			new CalendarOutputter(false).output(calendar, text);
 		}
 		catch (IOException | ValidationException ex) {
@@ -93,10 +98,12 @@ final class ICalendarWriter {
 	}
 
 	/**
-	 * Text as a calendar should show it: every line break (CRLF, CR or LF) as one LF, which ical4j writes as
-	 * {@code \n}, and no other control character (RFC 5545 3.3.11 allows none but tab in TEXT). ical4j escapes LF,
-	 * commas, semicolons and backslashes, but leaves a bare CR, which some clients take for the end of a line: a name
-	 * typed with one could otherwise add a property of its own (an ATTENDEE, say) to everyone's feed.
+	 * Text as a calendar should show it: every line break (CRLF, CR or LF) as one LF,
+	 * which ical4j writes as {@code \n}, and no other control character (RFC 5545 3.3.11
+	 * allows none but tab in TEXT). ical4j escapes LF, commas, semicolons and
+	 * backslashes, but leaves a bare CR, which some clients take for the end of a line: a
+	 * name typed with one could otherwise add a property of its own (an ATTENDEE, say) to
+	 * everyone's feed.
 	 */
 	static String text(String value) {
 		String lines = value.replace("\r\n", "\n").replace('\r', '\n');
@@ -108,8 +115,9 @@ final class ICalendarWriter {
 	}
 
 	/**
-	 * ical4j 4.1 folds after 73 characters, not octets, so a line with names like "Zoë Müller" can exceed 75 octets.
-	 * This undoes its folds and folds again by UTF-8 octets, never inside a character, with CRLF line ends.
+	 * ical4j 4.1 folds after 73 characters, not octets, so a line with names like "Zoë
+	 * Müller" can exceed 75 octets. This undoes its folds and folds again by UTF-8
+	 * octets, never inside a character, with CRLF line ends.
 	 */
 	static byte[] foldByOctets(String ical) {
 		String unfolded = ical.replace("\r\n ", "").replace("\r\n\t", "");

@@ -17,15 +17,19 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Stops Quartz first on shutdown, and within a bounded time. The jobs used to be awaited only when the scheduler bean
- * was destroyed, with no limit: a job stuck on a lock or a network call kept the JVM alive forever, and one retrying
- * its completion against an already stopped database never finished. Here, as the context starts closing (before
- * any lifecycle stops and any bean, the pool or the embedded PostgreSQL, is destroyed), the scheduler stops firing,
- * running jobs get {@code imoc.shutdown.job-grace} to finish, and the scheduler is shut down without waiting longer:
- * a job still running is abandoned, its transaction rolls back when the pool and the database close under it, and as
- * every job is idempotent and {@code requestsRecovery}, another node (or this one after a restart) runs it again. The
- * JVM exits once the shutdown hook returns, whatever such a thread is still doing. Only a real close does this, not a
- * lifecycle stop: Spring's test framework pauses cached contexts (stop, later start) and Quartz cannot restart.
+ * Stops Quartz first on shutdown, and within a bounded time. The jobs used to be awaited
+ * only when the scheduler bean was destroyed, with no limit: a job stuck on a lock or a
+ * network call kept the JVM alive forever, and one retrying its completion against an
+ * already stopped database never finished. Here, as the context starts closing (before
+ * any lifecycle stops and any bean, the pool or the embedded PostgreSQL, is destroyed),
+ * the scheduler stops firing, running jobs get {@code imoc.shutdown.job-grace} to finish,
+ * and the scheduler is shut down without waiting longer: a job still running is
+ * abandoned, its transaction rolls back when the pool and the database close under it,
+ * and as every job is idempotent and {@code requestsRecovery}, another node (or this one
+ * after a restart) runs it again. The JVM exits once the shutdown hook returns, whatever
+ * such a thread is still doing. Only a real close does this, not a lifecycle stop:
+ * Spring's test framework pauses cached contexts (stop, later start) and Quartz cannot
+ * restart.
  */
 @Component
 class BoundedQuartzShutdown {
@@ -67,14 +71,18 @@ class BoundedQuartzShutdown {
 				running = quartz.getCurrentlyExecutingJobs();
 			}
 			if (!running.isEmpty()) {
-				log.warn("Shutting down: {} still running after {} s; abandoned (its transaction rolls back, and it runs "
-						+ "again on the next start or another node).", describe(running), this.grace.toSeconds());
+				log.warn(
+						"Shutting down: {} still running after {} s; abandoned (its transaction rolls back, and it runs "
+								+ "again on the next start or another node).",
+						describe(running), this.grace.toSeconds());
 			}
 			else if (waited) {
 				log.info("Shutting down: the running Quartz jobs finished first.");
 			}
-			// Without waiting for worker threads: this also stops the job store's cluster check-ins and misfire
-			// handling, which would otherwise go on against the pool and database about to close.
+			// Without waiting for worker threads: this also stops the job store's cluster
+			// check-ins and misfire
+			// handling, which would otherwise go on against the pool and database about
+			// to close.
 			quartz.shutdown(false);
 		}
 		catch (SchedulerException ex) {

@@ -15,12 +15,13 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Spring's JPA transaction manager (it runs JDBC and JPA work alike), telling {@link DataChanges} right after a
- * commit that changed shown data, so this node's caches never serve its own users a page or feed from before their
- * change. Whether the transaction changed shown data is asked of the transaction itself: the V9 trigger sets the
- * transaction-local {@code imoc.data_changed} (one extra round trip per read-write commit; read-only ones skip it),
- * after JPA's pending changes have been flushed (otherwise Hibernate would send them inside the commit, after the
- * question).
+ * Spring's JPA transaction manager (it runs JDBC and JPA work alike), telling
+ * {@link DataChanges} right after a commit that changed shown data, so this node's caches
+ * never serve its own users a page or feed from before their change. Whether the
+ * transaction changed shown data is asked of the transaction itself: the V9 trigger sets
+ * the transaction-local {@code imoc.data_changed} (one extra round trip per read-write
+ * commit; read-only ones skip it), after JPA's pending changes have been flushed
+ * (otherwise Hibernate would send them inside the commit, after the question).
  */
 class ChangeAwareTransactionManager extends JpaTransactionManager {
 
@@ -43,9 +44,10 @@ class ChangeAwareTransactionManager extends JpaTransactionManager {
 	}
 
 	/**
-	 * Sends JPA's pending changes now rather than inside the commit, so the trigger has run (and marked the
-	 * transaction) by the time {@link #changedShownData()} asks. A failure is translated as the commit would be
-	 * (an optimistic-locking conflict stays an ObjectOptimisticLockingFailureException).
+	 * Sends JPA's pending changes now rather than inside the commit, so the trigger has
+	 * run (and marked the transaction) by the time {@link #changedShownData()} asks. A
+	 * failure is translated as the commit would be (an optimistic-locking conflict stays
+	 * an ObjectOptimisticLockingFailureException).
 	 */
 	private void flush() {
 		Object holder = TransactionSynchronizationManager.getResource(obtainEntityManagerFactory());

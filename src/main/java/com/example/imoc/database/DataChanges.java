@@ -17,24 +17,29 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * A generation number that moves on whenever data shown on a page or in a feed may have changed, on this node or on
- * any other node of the same database. Caches (calendar feeds, pages) keep what they computed with the generation
- * they started from, and serve it only while the generation is unchanged.
+ * A generation number that moves on whenever data shown on a page or in a feed may have
+ * changed, on this node or on any other node of the same database. Caches (calendar
+ * feeds, pages) keep what they computed with the generation they started from, and serve
+ * it only while the generation is unchanged.
  * <p>
- * How it learns of changes: migration V9 puts a statement trigger on every shown table that sends
- * {@code NOTIFY imoc_data_changed}; PostgreSQL delivers it to every listening node when the writing transaction
- * commits. A dedicated connection per node listens. The node that commits also moves the generation on itself, right
- * after the commit and before its response leaves ({@link ChangeAwareTransactionManager}), so a user never sees their
- * own change missing; another node sees it once the notification arrives (about a millisecond on one machine).
- * While the listening connection is down (database restart), {@link #stamp()} refuses to hand out stamps, so every
- * cache is bypassed rather than trusted blindly; reconnecting moves the generation on.
+ * How it learns of changes: migration V9 puts a statement trigger on every shown table
+ * that sends {@code NOTIFY imoc_data_changed}; PostgreSQL delivers it to every listening
+ * node when the writing transaction commits. A dedicated connection per node listens. The
+ * node that commits also moves the generation on itself, right after the commit and
+ * before its response leaves ({@link ChangeAwareTransactionManager}), so a user never
+ * sees their own change missing; another node sees it once the notification arrives
+ * (about a millisecond on one machine). While the listening connection is down (database
+ * restart), {@link #stamp()} refuses to hand out stamps, so every cache is bypassed
+ * rather than trusted blindly; reconnecting moves the generation on.
  */
 @Component
 public class DataChanges implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DataChanges.class);
 
-	/** The channel the trigger notifies; see migrations/V9__data_change_notifications.sql. */
+	/**
+	 * The channel the trigger notifies; see migrations/V9__data_change_notifications.sql.
+	 */
 	static final String CHANNEL = "imoc_data_changed";
 
 	/** The listening connection's name in pg_stat_activity. */
@@ -61,21 +66,28 @@ public class DataChanges implements SmartLifecycle {
 	}
 
 	/**
-	 * The generation to store beside something computed from the database now, or -1 when changes could currently go
-	 * unnoticed (the listener is not connected): then nothing may be cached. Take the stamp <em>before</em> reading.
+	 * The generation to store beside something computed from the database now, or -1 when
+	 * changes could currently go unnoticed (the listener is not connected): then nothing
+	 * may be cached. Take the stamp <em>before</em> reading.
 	 */
 	public long stamp() {
 		return this.listening ? this.generation.get() : -1;
 	}
 
-	/** Whether something stamped {@code stamp} may still be served: no change anywhere since, and we are listening. */
+	/**
+	 * Whether something stamped {@code stamp} may still be served: no change anywhere
+	 * since, and we are listening.
+	 */
 	public boolean isCurrent(long stamp) {
 		return stamp >= 0 && this.listening && this.generation.get() == stamp;
 	}
 
 	private final AtomicLong committed = new AtomicLong();
 
-	/** A change committed on this node (or by any means that did not notify): everything cached is now stale. */
+	/**
+	 * A change committed on this node (or by any means that did not notify): everything
+	 * cached is now stale.
+	 */
 	public void changed() {
 		this.committed.incrementAndGet();
 		this.generation.incrementAndGet();
@@ -124,7 +136,8 @@ public class DataChanges implements SmartLifecycle {
 					statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
 					statement.execute("LISTEN " + CHANNEL);
 				}
-				// Whatever happened while nobody listened is unknown: start a new generation, then trust stamps again.
+				// Whatever happened while nobody listened is unknown: start a new
+				// generation, then trust stamps again.
 				this.generation.incrementAndGet();
 				this.listening = true;
 				if (warned) {

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Replaces Boot's JPA transaction manager with one that reports committed changes to {@link DataChanges}. */
+/**
+ * Replaces Boot's JPA transaction manager with one that reports committed changes to
+ * {@link DataChanges}.
+ */
 @Configuration(proxyBeanMethods = false)
 class DataChangesConfiguration {
 

@@ -16,11 +16,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the application's data source really is the embedded PostgreSQL this node started, whatever the settings
- * say: settings can point the pool elsewhere in more ways than {@code spring.datasource.url} (for example
- * {@code spring.datasource.hikari.jdbc-url} overrides the embedded pool's own address). So it asks both servers who
- * they are (their port and the instant the server started) and compares; any failure counts as "not embedded".
- * Demo mode seeds only when this is true.
+ * Whether the application's data source really is the embedded PostgreSQL this node
+ * started, whatever the settings say: settings can point the pool elsewhere in more ways
+ * than {@code spring.datasource.url} (for example
+ * {@code spring.datasource.hikari.jdbc-url} overrides the embedded pool's own address).
+ * So it asks both servers who they are (their port and the instant the server started)
+ * and compares; any failure counts as "not embedded". Demo mode seeds only when this is
+ * true.
  */
 @Component
 public class EmbeddedDatabaseCheck {
@@ -38,7 +40,10 @@ public class EmbeddedDatabaseCheck {
 		this.embedded = embedded;
 	}
 
-	/** True only when an embedded PostgreSQL runs and the application's connections reach exactly that server. */
+	/**
+	 * True only when an embedded PostgreSQL runs and the application's connections reach
+	 * exactly that server.
+	 */
 	public boolean appUsesEmbedded() {
 		EmbeddedPostgres postgres = this.embedded.getIfAvailable();
 		if (postgres == null) {

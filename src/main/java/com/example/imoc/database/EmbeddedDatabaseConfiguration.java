@@ -16,11 +16,13 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts a real PostgreSQL from the application's own dependencies when no external database is configured, so a
- * newcomer needs nothing but a JDK. The cluster lives on disk (default {@code ./data/postgres}) and survives restarts;
- * it is stopped when the context closes, as the very last thing: after Quartz ({@link BoundedQuartzShutdown}) and the
- * pool that depend on it. It registers no JVM shutdown hook of its own: JVM hooks run at the same time, and one
- * stopping PostgreSQL a tenth of a second into SIGTERM left Quartz retrying against a dead database forever.
+ * Starts a real PostgreSQL from the application's own dependencies when no external
+ * database is configured, so a newcomer needs nothing but a JDK. The cluster lives on
+ * disk (default {@code ./data/postgres}) and survives restarts; it is stopped when the
+ * context closes, as the very last thing: after Quartz ({@link BoundedQuartzShutdown})
+ * and the pool that depend on it. It registers no JVM shutdown hook of its own: JVM hooks
+ * run at the same time, and one stopping PostgreSQL a tenth of a second into SIGTERM left
+ * Quartz retrying against a dead database forever.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(UsesEmbeddedDatabase.class)
@@ -48,7 +50,10 @@ class EmbeddedDatabaseConfiguration {
 		}
 	}
 
-	/** The same {@code spring.datasource.hikari.*} settings (timeouts) as an external database gets. */
+	/**
+	 * The same {@code spring.datasource.hikari.*} settings (timeouts) as an external
+	 * database gets.
+	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgres postgres) {
@@ -80,10 +85,12 @@ class EmbeddedDatabaseConfiguration {
 
 	private static EmbeddedDatabaseStartException explain(Path dataDir, Exception ex) {
 		String detail = String.valueOf(ex.getMessage());
-		// Another process holding the directory: "could not lock"; another app in this same JVM (tests): overlap.
+		// Another process holding the directory: "could not lock"; another app in this
+		// same JVM (tests): overlap.
 		if (ex instanceof OverlappingFileLockException || detail.contains("could not lock")) {
 			return new EmbeddedDatabaseStartException(
-					"The embedded database in " + dataDir + " is already in use by another running instance of the app.",
+					"The embedded database in " + dataDir
+							+ " is already in use by another running instance of the app.",
 					"Stop the other instance, or give this one its own imoc.embedded-db.data-dir (IMOC_EMBEDDED_DB_DATA_DIR).",
 					ex);
 		}

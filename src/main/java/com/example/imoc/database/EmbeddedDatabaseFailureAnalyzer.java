@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a failed embedded database start into Boot's short "APPLICATION FAILED TO START" report instead of a stack
- * trace.
+ * Turns a failed embedded database start into Boot's short "APPLICATION FAILED TO START"
+ * report instead of a stack trace.
  */
 class EmbeddedDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<EmbeddedDatabaseStartException> {
 

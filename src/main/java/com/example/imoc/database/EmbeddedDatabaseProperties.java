@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the embedded PostgreSQL that runs when no {@code spring.datasource.url} is set.
+ * Settings of the embedded PostgreSQL that runs when no {@code spring.datasource.url} is
+ * set.
  *
  * @param dataDir where the cluster lives; kept across restarts
  * @param port fixed port, or 0 for any free one

@@ -1,7 +1,8 @@
 package com.example.imoc.database;
 
 /**
- * The embedded PostgreSQL could not start; the message says why and what to do, in one sentence.
+ * The embedded PostgreSQL could not start; the message says why and what to do, in one
+ * sentence.
  */
 public class EmbeddedDatabaseStartException extends RuntimeException {
 

@@ -16,14 +16,17 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counters with windows, kept in PostgreSQL ({@code throttle_counter}) so that every node counts into the same one:
- * with n nodes an attacker gets the allowance once, not n times, and a restart forgets nothing. A key's window
- * starts at its first hit and lasts {@code window}; the hit that reaches {@code limit} within it locks the key for
- * {@code lockout} and starts a new count (callers refuse what a locked key asks before counting it).
+ * Counters with windows, kept in PostgreSQL ({@code throttle_counter}) so that every node
+ * counts into the same one: with n nodes an attacker gets the allowance once, not n
+ * times, and a restart forgets nothing. A key's window starts at its first hit and lasts
+ * {@code window}; the hit that reaches {@code limit} within it locks the key for
+ * {@code lockout} and starts a new count (callers refuse what a locked key asks before
+ * counting it).
  * <p>
- * Each hit is one upsert by primary key; reading a lock is one primary-key select. Rows whose window and lock are
- * over are deleted now and then (at most once a minute per node), so the table holds only the recently active keys.
- * Times come from the application's {@link Clock}, not the database's, so tests can move them.
+ * Each hit is one upsert by primary key; reading a lock is one primary-key select. Rows
+ * whose window and lock are over are deleted now and then (at most once a minute per
+ * node), so the table holds only the recently active keys. Times come from the
+ * application's {@link Clock}, not the database's, so tests can move them.
  */
 @Component
 public class Throttles {
@@ -32,7 +35,8 @@ public class Throttles {
 	 * What one hit left behind.
 	 *
 	 * @param hits the count in the current window (0 right after a lock started)
-	 * @param lockedUntil the end of the key's lock when it is locked now (set by this hit or an earlier one), else null
+	 * @param lockedUntil the end of the key's lock when it is locked now (set by this hit
+	 * or an earlier one), else null
 	 * @param started whether this hit reached the limit and started the lock
 	 */
 	public record Count(int hits, Instant lockedUntil, boolean started) {
@@ -55,20 +59,23 @@ public class Throttles {
 	public Throttles(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		// Its own short transaction: a throttle's count must survive the caller's rollback (a failed sign-in).
+		// Its own short transaction: a throttle's count must survive the caller's
+		// rollback (a failed sign-in).
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
-	 * Counts one hit for the key. When the count reaches {@code limit} within {@code window}, the key is locked until
-	 * {@code lockout} from now and the count starts again; the returned {@link Count#lockedUntil()} is set only then.
+	 * Counts one hit for the key. When the count reaches {@code limit} within
+	 * {@code window}, the key is locked until {@code lockout} from now and the count
+	 * starts again; the returned {@link Count#lockedUntil()} is set only then.
 	 */
 	public Count hit(String key, int limit, Duration window, Duration lockout) {
 		Instant now = this.clock.instant();
 		Timestamp at = Timestamp.from(now);
 		Timestamp lockEnd = Timestamp.from(now.plus(lockout));
-		// One statement, so two nodes counting the same key at once both count (the row lock orders them).
+		// One statement, so two nodes counting the same key at once both count (the row
+		// lock orders them).
 		Count count = this.transactions.execute(status -> this.jdbc.sql("""
 				insert into throttle_counter as t (key, window_start, hits, locked_until)
 				values (:key, :now, case when 1 >= :limit then 0 else 1 end,
@@ -92,8 +99,10 @@ public class Throttles {
 			.query((rs, n) -> new Count(rs.getInt(1), instant(rs.getTimestamp(2)), false))
 			.single());
 		pruneNowAndThen(now);
-		Instant lockedUntil = count.lockedUntil() != null && count.lockedUntil().isAfter(now) ? count.lockedUntil() : null;
-		// Only the hit that reached the limit leaves the count at 0 (any other hit leaves at least 1).
+		Instant lockedUntil = count.lockedUntil() != null && count.lockedUntil().isAfter(now) ? count.lockedUntil()
+				: null;
+		// Only the hit that reached the limit leaves the count at 0 (any other hit leaves
+		// at least 1).
 		return new Count(count.hits(), lockedUntil, count.hits() == 0);
 	}
 
@@ -103,8 +112,8 @@ public class Throttles {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		return this.jdbc
-			.sql("select locked_until from throttle_counter where key in (:keys) and locked_until > :now order by locked_until desc limit 1")
+		return this.jdbc.sql(
+				"select locked_until from throttle_counter where key in (:keys) and locked_until > :now order by locked_until desc limit 1")
 			.param("keys", List.copyOf(keys))
 			.param("now", Timestamp.from(now))
 			.query(Timestamp.class)
@@ -112,7 +121,10 @@ public class Throttles {
 			.map(t -> Duration.between(now, t.toInstant()));
 	}
 
-	/** Forgets the key's count and lock (a successful sign-in clears its account's failures). */
+	/**
+	 * Forgets the key's count and lock (a successful sign-in clears its account's
+	 * failures).
+	 */
 	public void clear(String key) {
 		this.transactions.executeWithoutResult(
 				status -> this.jdbc.sql("delete from throttle_counter where key = :key").param("key", key).update());
@@ -120,12 +132,13 @@ public class Throttles {
 
 	private void pruneNowAndThen(Instant now) {
 		long last = this.lastPrune.get();
-		if (now.toEpochMilli() - last < PRUNE_EVERY.toMillis() || !this.lastPrune.compareAndSet(last, now.toEpochMilli())) {
+		if (now.toEpochMilli() - last < PRUNE_EVERY.toMillis()
+				|| !this.lastPrune.compareAndSet(last, now.toEpochMilli())) {
 			return;
 		}
 		Timestamp before = Timestamp.from(now.minus(KEEP));
-		this.transactions.executeWithoutResult(status -> this.jdbc
-			.sql("delete from throttle_counter where window_start < :before and (locked_until is null or locked_until < :before)")
+		this.transactions.executeWithoutResult(status -> this.jdbc.sql(
+				"delete from throttle_counter where window_start < :before and (locked_until is null or locked_until < :before)")
 			.param("before", before)
 			.update());
 	}

@@ -6,8 +6,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * True when no external database is configured, i.e. {@code spring.datasource.url} (or {@code SPRING_DATASOURCE_URL})
- * is absent or blank.
+ * True when no external database is configured, i.e. {@code spring.datasource.url} (or
+ * {@code SPRING_DATASOURCE_URL}) is absent or blank.
  */
 public class UsesEmbeddedDatabase implements Condition {
 

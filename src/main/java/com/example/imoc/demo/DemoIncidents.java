@@ -30,10 +30,11 @@ import com.example.imoc.incident.RootCause;
 import com.example.imoc.incident.Severity;
 
 /**
- * Demo incidents, once, after the organisation and its schedule ({@link DemoSeeder}): the published monthly figures
- * of DOMAIN.md as history, and about 25 incidents over the last four months. Each goes through the same validation
- * as the form, and its IMOC comes from the schedule when a shift was running at its declaration (else it is left
- * empty). Fixed seed, so every demo looks the same relative to today.
+ * Demo incidents, once, after the organisation and its schedule ({@link DemoSeeder}): the
+ * published monthly figures of DOMAIN.md as history, and about 25 incidents over the last
+ * four months. Each goes through the same validation as the form, and its IMOC comes from
+ * the schedule when a shift was running at its declaration (else it is left empty). Fixed
+ * seed, so every demo looks the same relative to today.
  */
 @Component
 @Order(30)
@@ -44,19 +45,20 @@ class DemoIncidents implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoIncidents.class);
 
 	/** DOMAIN.md's published monthly figures (percent), May 2020 to April 2025. */
-	private static final Map<Integer, double[]> PUBLISHED = Map.of(
-			2020, new double[] { -1, -1, -1, -1, 99.58, 99.56, 99.81, 99.87, 99.95, 99.74, 99.90, 99.96 },
-			2021, new double[] { 99.88, 99.87, 99.34, 99.98, 99.85, 99.84, 99.78, 99.86, 99.85, 99.98, 99.71, 99.96 },
-			2022, new double[] { 99.95, 99.87, 99.91, 99.98, 99.99, 99.96, 99.95, 99.92, 99.98, 100, 99.86, 100 },
-			2023, new double[] { 99.80, 99.98, 99.99, 99.98, 99.92, 100, 99.78, 100, 99.98, 99.89, 99.99, 99.99 },
-			2024, new double[] { 100, 99.86, 100, 99.96, 100, 99.99, 99.99, 100, 99.85, 99.66, 100, 99.95 },
-			2025, new double[] { 99.98, 99.99, 100, 99.97, -1, -1, -1, -1, -1, -1, -1, -1 });
+	private static final Map<Integer, double[]> PUBLISHED = Map.of(2020,
+			new double[] { -1, -1, -1, -1, 99.58, 99.56, 99.81, 99.87, 99.95, 99.74, 99.90, 99.96 }, 2021,
+			new double[] { 99.88, 99.87, 99.34, 99.98, 99.85, 99.84, 99.78, 99.86, 99.85, 99.98, 99.71, 99.96 }, 2022,
+			new double[] { 99.95, 99.87, 99.91, 99.98, 99.99, 99.96, 99.95, 99.92, 99.98, 100, 99.86, 100 }, 2023,
+			new double[] { 99.80, 99.98, 99.99, 99.98, 99.92, 100, 99.78, 100, 99.98, 99.89, 99.99, 99.99 }, 2024,
+			new double[] { 100, 99.86, 100, 99.96, 100, 99.99, 99.99, 100, 99.85, 99.66, 100, 99.95 }, 2025,
+			new double[] { 99.98, 99.99, 100, 99.97, -1, -1, -1, -1, -1, -1, -1, -1 });
 
 	private static final List<String> TITLES = List.of("Elevated 5xx on web", "API latency above SLO",
 			"Git pushes failing for some users", "Registry pulls timing out", "Database primary failover",
-			"CI runners not picking up jobs", "Pages deploys stuck", "Sidekiq queue backlog", "Certificate expired on api",
-			"DNS resolution errors", "Feature flag rollout broke merge requests", "Config change dropped web traffic",
-			"Storage saturation on git nodes", "Credential stuffing against sign-in", "CDN provider outage");
+			"CI runners not picking up jobs", "Pages deploys stuck", "Sidekiq queue backlog",
+			"Certificate expired on api", "DNS resolution errors", "Feature flag rollout broke merge requests",
+			"Config change dropped web traffic", "Storage saturation on git nodes",
+			"Credential stuffing against sign-in", "CDN provider outage");
 
 	private final DemoMode demoMode;
 
@@ -68,8 +70,7 @@ class DemoIncidents implements ApplicationRunner {
 
 	private final SeedMarks seedMarks;
 
-	DemoIncidents(DemoMode demoMode, Incidents incidents, Availability availability, Clock clock,
-			SeedMarks seedMarks) {
+	DemoIncidents(DemoMode demoMode, Incidents incidents, Availability availability, Clock clock, SeedMarks seedMarks) {
 		this.seedMarks = seedMarks;
 		this.demoMode = demoMode;
 		this.incidents = incidents;
@@ -152,7 +153,8 @@ class DemoIncidents implements ApplicationRunner {
 			for (String service : services) {
 				String impactText = "";
 				if (service.equals(main)) {
-					impactText = severity == Severity.S1 ? "1" : List.of("1", "0.5", "0.25", "0.1").get(random.nextInt(4));
+					impactText = severity == Severity.S1 ? "1"
+							: List.of("1", "0.5", "0.25", "0.1").get(random.nextInt(4));
 				}
 				else if (severity.paging() && random.nextInt(6) == 0) {
 					impactText = "0.2";
@@ -162,7 +164,8 @@ class DemoIncidents implements ApplicationRunner {
 			form.setServices(rows);
 			form.setRootCause(causes[random.nextInt(causes.length)]);
 			form.setDetectedInternally(random.nextInt(7) != 0);
-			form.setEocName(List.of("Sam Reliability", "Alex Ops", "Jordan Infra", "Riley Oncall").get(random.nextInt(4)));
+			form.setEocName(
+					List.of("Sam Reliability", "Alex Ops", "Jordan Infra", "Riley Oncall").get(random.nextInt(4)));
 			form.setLinks("https://issues.example.com/production/" + (4100 + n));
 			form.setSummary("Demo incident: " + form.getTitle().toLowerCase() + ".");
 			form.setCorrectiveActions(open ? "" : "Add an alert on the symptom; add a runbook entry.");

@@ -10,11 +10,13 @@ import org.springframework.util.StringUtils;
 import com.example.imoc.database.EmbeddedDatabaseCheck;
 
 /**
- * Demo data is on by default on the embedded database; {@code imoc.demo} (IMOC_DEMO) can turn it off there. It is
- * never on against an external database, by any combination of settings: {@code imoc.demo=true} with
- * {@code spring.datasource.url} set, or with the embedded pool pointed elsewhere, is refused with a warning (the app
- * still starts, without demo data). "External" is decided by asking the server the app actually connects to
- * ({@link EmbeddedDatabaseCheck}), not by reading the settings. The seeder then also requires an empty roster.
+ * Demo data is on by default on the embedded database; {@code imoc.demo} (IMOC_DEMO) can
+ * turn it off there. It is never on against an external database, by any combination of
+ * settings: {@code imoc.demo=true} with {@code spring.datasource.url} set, or with the
+ * embedded pool pointed elsewhere, is refused with a warning (the app still starts,
+ * without demo data). "External" is decided by asking the server the app actually
+ * connects to ({@link EmbeddedDatabaseCheck}), not by reading the settings. The seeder
+ * then also requires an empty roster.
  */
 @Component
 public class DemoMode {
@@ -29,8 +31,8 @@ public class DemoMode {
 	}
 
 	/**
-	 * On only when asked for (or not asked about) and the app's connections reach the embedded database it started,
-	 * with no external URL configured.
+	 * On only when asked for (or not asked about) and the app's connections reach the
+	 * embedded database it started, with no external URL configured.
 	 */
 	static boolean decide(Boolean requested, boolean externalUrl, boolean appUsesEmbedded) {
 		boolean wanted = requested == null || requested;

@@ -25,8 +25,9 @@ import com.example.imoc.rotation.Rotations;
 import com.example.imoc.schedule.ScheduleMaintenance;
 
 /**
- * Seeds the demo organisation once. A row in {@code app_setting} remembers that it happened, so restarts never
- * duplicate anything, and a database that already has a roster of its own is never touched.
+ * Seeds the demo organisation once. A row in {@code app_setting} remembers that it
+ * happened, so restarts never duplicate anything, and a database that already has a
+ * roster of its own is never touched.
  */
 @Component
 @Order(10)
@@ -78,7 +79,8 @@ class DemoSeeder implements ApplicationRunner {
 			return;
 		}
 		if (this.people.count() > 0) {
-			// Only an empty database gets demo people: a roster of its own (or a bootstrap coordinator) is never mixed
+			// Only an empty database gets demo people: a roster of its own (or a
+			// bootstrap coordinator) is never mixed
 			// with them.
 			log.warn("Demo data not seeded: the database already has people on its roster.");
 			this.seedMarks.markDone(SEEDED_KEY, "refused: roster not empty");
@@ -93,8 +95,9 @@ class DemoSeeder implements ApplicationRunner {
 	}
 
 	/**
-	 * Everyone eligible or in training joins the IMOC rotation (weekdays-only contracts in that layer), a few people
-	 * get PTO, and the schedule is planned from four weeks ago so there is history to look at.
+	 * Everyone eligible or in training joins the IMOC rotation (weekdays-only contracts
+	 * in that layer), a few people get PTO, and the schedule is planned from four weeks
+	 * ago so there is history to look at.
 	 */
 	private int seedRotation(List<Person> created, LocalDate today) {
 		Rotation imoc = this.rotations.findByName("IMOC").orElse(null);
@@ -118,6 +121,5 @@ class DemoSeeder implements ApplicationRunner {
 		}
 		return this.maintenance.backfill(imoc.id(), today.minusDays(28)).created();
 	}
-
 
 }

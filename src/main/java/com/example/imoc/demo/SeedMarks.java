@@ -6,8 +6,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Remembers, in {@code app_setting}, which parts of the demo have been seeded, so each runs once per database even
- * when two instances start together.
+ * Remembers, in {@code app_setting}, which parts of the demo have been seeded, so each
+ * runs once per database even when two instances start together.
  */
 @Component
 class SeedMarks {
@@ -18,7 +18,10 @@ class SeedMarks {
 		this.jdbc = jdbc;
 	}
 
-	/** Locks the key for the rest of the transaction, then tells whether it still has to be seeded. */
+	/**
+	 * Locks the key for the rest of the transaction, then tells whether it still has to
+	 * be seeded.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean pending(String key) {
 		this.jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, key);

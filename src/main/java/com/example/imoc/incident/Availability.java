@@ -24,8 +24,8 @@ import com.example.imoc.incident.availability.IncidentMetrics;
 import com.example.imoc.incident.availability.MonthFigures;
 
 /**
- * The monthly availability figures: computed from the recorded incidents, or taken as published for months of
- * history (published figures are never recomputed).
+ * The monthly availability figures: computed from the recorded incidents, or taken as
+ * published for months of history (published figures are never recomputed).
  */
 @Service
 public class Availability {
@@ -88,7 +88,10 @@ public class Availability {
 		return new MonthReport(month, figures, published, platform, left, metrics, consumers);
 	}
 
-	/** One point per month, oldest first, ending with {@code last}: published where it was published, else computed. */
+	/**
+	 * One point per month, oldest first, ending with {@code last}: published where it was
+	 * published, else computed.
+	 */
 	@Transactional(readOnly = true)
 	public List<HistoryPoint> history(YearMonth last, int months) {
 		Instant now = this.clock.instant();
@@ -123,20 +126,24 @@ public class Availability {
 
 	private Map<YearMonth, BigDecimal> publishedBetween(YearMonth first, YearMonth last) {
 		Map<YearMonth, BigDecimal> found = new LinkedHashMap<>();
-		this.jdbc.sql("select month, platform_percent from availability_month where month between ? and ? order by month")
+		this.jdbc
+			.sql("select month, platform_percent from availability_month where month between ? and ? order by month")
 			.params(first.atDay(1), last.atDay(1))
 			.query((rs, n) -> found.put(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2)))
 			.list();
 		return found;
 	}
 
-	/** Records published monthly figures (percent) as history; a month already recorded is left as it is. */
+	/**
+	 * Records published monthly figures (percent) as history; a month already recorded is
+	 * left as it is.
+	 */
 	@Transactional
 	public int importPublished(Map<YearMonth, BigDecimal> percents) {
 		int added = 0;
 		for (Map.Entry<YearMonth, BigDecimal> month : percents.entrySet()) {
-			added += this.jdbc
-				.sql("insert into availability_month (month, platform_percent, source) values (?, ?, 'PUBLISHED') on conflict (month) do nothing")
+			added += this.jdbc.sql(
+					"insert into availability_month (month, platform_percent, source) values (?, ?, 'PUBLISHED') on conflict (month) do nothing")
 				.params(month.getKey().atDay(1), month.getValue())
 				.update();
 		}

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A month against the goal: the figures, the error budget and its burn, the months before it, and the incidents that
- * consumed it with their IMOC.
+ * A month against the goal: the figures, the error budget and its burn, the months before
+ * it, and the incidents that consumed it with their IMOC.
  */
 @Controller
 class AvailabilityController {
@@ -43,10 +43,10 @@ class AvailabilityController {
 		model.addAttribute("monthText", chosen.toString());
 		model.addAttribute("previous", chosen.minusMonths(1).toString());
 		model.addAttribute("next", chosen.isBefore(current) ? chosen.plusMonths(1).toString() : null);
-		model.addAttribute("history", Charts.history(this.availability.history(chosen, HISTORY_MONTHS),
-				settings.goal(), settings.sla()));
-		model.addAttribute("burn", Charts.burn(report.figures().burn(), report.figures().errorBudgetMinutes(),
-				chosen.lengthOfMonth()));
+		model.addAttribute("history",
+				Charts.history(this.availability.history(chosen, HISTORY_MONTHS), settings.goal(), settings.sla()));
+		model.addAttribute("burn",
+				Charts.burn(report.figures().burn(), report.figures().errorBudgetMinutes(), chosen.lengthOfMonth()));
 		return "availability/month";
 	}
 

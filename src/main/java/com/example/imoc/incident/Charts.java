@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The availability charts as plain shapes, laid out here and drawn as inline SVG by the templates: no script, no
- * charting library, nothing from a CDN.
+ * The availability charts as plain shapes, laid out here and drawn as inline SVG by the
+ * templates: no script, no charting library, nothing from a CDN.
  */
 final class Charts {
 
@@ -42,9 +42,10 @@ final class Charts {
 			List<Label> yLabels) {
 	}
 
-	/** The error budget left at the end of each day, against an even burn down to zero. */
-	record BurnChart(int width, int height, String points, List<Line> lines, List<Label> xLabels,
-			List<Label> yLabels) {
+	/**
+	 * The error budget left at the end of each day, against an even burn down to zero.
+	 */
+	record BurnChart(int width, int height, String points, List<Line> lines, List<Label> xLabels, List<Label> yLabels) {
 	}
 
 	static HistoryChart history(List<Availability.HistoryPoint> points, double goal, double sla) {
@@ -86,8 +87,7 @@ final class Charts {
 				.append(round(y(left.get(day - 1), low, high)));
 		}
 		List<Line> lines = List.of(
-				new Line(LEFT, round(y(budget, low, high)), WIDTH - RIGHT, round(y(0, low, high)), "even",
-						"even burn"),
+				new Line(LEFT, round(y(budget, low, high)), WIDTH - RIGHT, round(y(0, low, high)), "even", "even burn"),
 				new Line(LEFT, round(y(0, low, high)), WIDTH - RIGHT, round(y(0, low, high)), "zero", "budget spent"));
 		List<Label> xLabels = new ArrayList<>();
 		for (int day = 1; day <= days; day += 7) {

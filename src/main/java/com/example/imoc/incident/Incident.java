@@ -22,7 +22,8 @@ import org.hibernate.annotations.BatchSize;
 import com.example.imoc.incident.availability.IncidentFacts;
 
 /**
- * An incident as recorded by the IMOC. Times are instants; the database refuses times out of order.
+ * An incident as recorded by the IMOC. Times are instants; the database refuses times out
+ * of order.
  */
 @Entity
 public class Incident {
@@ -96,12 +97,17 @@ public class Incident {
 		this.updatedAt = Instant.now();
 	}
 
-	/** Impact start, else declared at: when the incident starts counting against availability. */
+	/**
+	 * Impact start, else declared at: when the incident starts counting against
+	 * availability.
+	 */
 	public Instant impactStart() {
 		return this.impactStartedAt != null ? this.impactStartedAt : this.declaredAt;
 	}
 
-	/** Mitigated at, else resolved at; {@code null} while the impact is still going on. */
+	/**
+	 * Mitigated at, else resolved at; {@code null} while the impact is still going on.
+	 */
 	public Instant impactEnd() {
 		return this.mitigatedAt != null ? this.mitigatedAt : this.resolvedAt;
 	}
@@ -249,9 +255,9 @@ public class Incident {
 	}
 
 	/**
-	 * Every instant the IMOC was paged, in time order and each once: an S1 or S2 pages at "declared at" (IMs are
-	 * paged for S1 and S2; impact start is often known only later and may precede anyone noticing), plus the further
-	 * pages typed on the incident.
+	 * Every instant the IMOC was paged, in time order and each once: an S1 or S2 pages at
+	 * "declared at" (IMs are paged for S1 and S2; impact start is often known only later
+	 * and may precede anyone noticing), plus the further pages typed on the incident.
 	 */
 	public List<Instant> pagedAt() {
 		TreeSet<Instant> instants = new TreeSet<>();

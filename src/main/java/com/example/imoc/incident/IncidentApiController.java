@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.imoc.incident.availability.MonthFigures;
 
 /**
- * The incident and availability API (PRODUCT.md shapes). Errors are {@code {"error": …, "fields": {…}}} with a 4xx.
+ * The incident and availability API (PRODUCT.md shapes). Errors are {@code {"error": …,
+ * "fields": {…}}} with a 4xx.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -46,7 +47,10 @@ class IncidentApiController {
 		this.clock = clock;
 	}
 
-	/** The body of {@code POST /api/v1/incidents}; texts for enums and times so a bad value is a field error. */
+	/**
+	 * The body of {@code POST /api/v1/incidents}; texts for enums and times so a bad
+	 * value is a field error.
+	 */
 	record NewIncident(String title, String severity, String status, Boolean reviewCompleted, String impactStartedAt,
 			String declaredAt, String mitigatedAt, String resolvedAt, List<AffectedService> services, String rootCause,
 			Boolean detectedInternally, String eoc, Long imocPersonId, String links, String summary,
@@ -65,18 +69,18 @@ class IncidentApiController {
 		if (chosen == null && !month.isBlank()) {
 			fields.put("month", Months.FORMAT_MESSAGE);
 		}
-		Severity sev = severity.isBlank() ? null : parse(Severity.class, severity, "severity", fields,
-				"Use S1, S2, S3 or S4.");
-		IncidentStatus st = status.isBlank() ? null : parse(IncidentStatus.class, status, "status", fields,
-				"Use ACTIVE, MITIGATED or RESOLVED.");
+		Severity sev = severity.isBlank() ? null
+				: parse(Severity.class, severity, "severity", fields, "Use S1, S2, S3 or S4.");
+		IncidentStatus st = status.isBlank() ? null
+				: parse(IncidentStatus.class, status, "status", fields, "Use ACTIVE, MITIGATED or RESOLVED.");
 		if (!fields.isEmpty()) {
 			return error("Some query parameters are not valid.", fields);
 		}
-		return ResponseEntity.ok(this.incidents
-			.search(new IncidentFilter(chosen, sev, st, service.isBlank() ? null : service, null))
-			.stream()
-			.map(IncidentApiController::json)
-			.toList());
+		return ResponseEntity
+			.ok(this.incidents.search(new IncidentFilter(chosen, sev, st, service.isBlank() ? null : service, null))
+				.stream()
+				.map(IncidentApiController::json)
+				.toList());
 	}
 
 	@PostMapping("/incidents")
@@ -100,14 +104,13 @@ class IncidentApiController {
 		form.setDeclaredAt(body.declaredAt());
 		form.setMitigatedAt(body.mitigatedAt());
 		form.setResolvedAt(body.resolvedAt());
-		form.setServices(body.services() == null ? List.of()
-				: body.services()
-					.stream()
-					.map(s -> s == null ? new IncidentForm.ServiceRow("", "1")
-							: new IncidentForm.ServiceRow(s.name(), s.impact() == null ? "1" : s.impact().toPlainString()))
-					.toList());
-		form.setRootCause(body.rootCause() == null ? RootCause.INDETERMINATE
-				: RootCause.parse(body.rootCause()).orElse(null));
+		form.setServices(body.services() == null ? List.of() : body.services()
+			.stream()
+			.map(s -> s == null ? new IncidentForm.ServiceRow("", "1")
+					: new IncidentForm.ServiceRow(s.name(), s.impact() == null ? "1" : s.impact().toPlainString()))
+			.toList());
+		form.setRootCause(
+				body.rootCause() == null ? RootCause.INDETERMINATE : RootCause.parse(body.rootCause()).orElse(null));
 		if (body.rootCause() != null && form.getRootCause() == null) {
 			fields.put("rootCause", "Use one of the root causes: "
 					+ String.join(", ", Arrays.stream(RootCause.values()).map(RootCause::label).toList()) + ".");
@@ -118,7 +121,8 @@ class IncidentApiController {
 		form.setLinks(body.links());
 		form.setSummary(body.summary());
 		form.setCorrectiveActions(body.correctiveActions());
-		form.setPages(body.pages() == null ? "" : String.join("\n", body.pages().stream().map(String::valueOf).toList()));
+		form.setPages(
+				body.pages() == null ? "" : String.join("\n", body.pages().stream().map(String::valueOf).toList()));
 		this.incidents.validate(form, errors);
 		for (FieldError error : errors.getFieldErrors()) {
 			fields.putIfAbsent(error.getField(), error.getDefaultMessage());

@@ -24,8 +24,8 @@ import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.PersonRepository;
 
 /**
- * The incident pages: the list with its filters, the form to record one, and each incident's page with its timeline
- * and the form to edit it.
+ * The incident pages: the list with its filters, the form to record one, and each
+ * incident's page with its timeline and the form to edit it.
  */
 @Controller
 @RequestMapping("/incidents")
@@ -141,7 +141,10 @@ class IncidentController {
 	record Moment(Instant at, String what, String who) {
 	}
 
-	/** What happened, in time order: the incident's own times, its pages and every recorded change. */
+	/**
+	 * What happened, in time order: the incident's own times, its pages and every
+	 * recorded change.
+	 */
 	static List<Moment> timeline(IncidentView incident, List<AuditEntry> changes) {
 		List<Moment> moments = new ArrayList<>();
 		if (incident.impactStartedAt() != null) {

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What the IM types on the incident form (and what the API sends), kept as typed so a rejected form comes back
- * unchanged. Times are UTC, as {@code 2026-11-03T14:05} (what a datetime-local input sends) or an ISO instant.
- * Checked by {@link Incidents#validate}.
+ * What the IM types on the incident form (and what the API sends), kept as typed so a
+ * rejected form comes back unchanged. Times are UTC, as {@code 2026-11-03T14:05} (what a
+ * datetime-local input sends) or an ISO instant. Checked by {@link Incidents#validate}.
  */
 public class IncidentForm {
 
@@ -61,7 +61,10 @@ public class IncidentForm {
 
 	private long version;
 
-	/** One row per service on the form; an empty impact means the service was not affected. */
+	/**
+	 * One row per service on the form; an empty impact means the service was not
+	 * affected.
+	 */
 	public static class ServiceRow {
 
 		private String name;
@@ -114,8 +117,11 @@ public class IncidentForm {
 		form.resolvedAt = format(incident.getResolvedAt());
 		Map<String, String> impacts = incident.getImpacts()
 			.stream()
-			.collect(Collectors.toMap(i -> i.getService().getName(), i -> i.getImpact().stripTrailingZeros().toPlainString()));
-		form.services = services.stream().map(s -> new ServiceRow(s.getName(), impacts.getOrDefault(s.getName(), ""))).toList();
+			.collect(Collectors.toMap(i -> i.getService().getName(),
+					i -> i.getImpact().stripTrailingZeros().toPlainString()));
+		form.services = services.stream()
+			.map(s -> new ServiceRow(s.getName(), impacts.getOrDefault(s.getName(), "")))
+			.toList();
 		form.rootCause = incident.getRootCause();
 		form.detectedInternally = incident.isDetectedInternally();
 		form.eocName = incident.getEocName();
@@ -133,8 +139,8 @@ public class IncidentForm {
 	}
 
 	/**
-	 * A time as typed: empty is {@code null}; {@code 2026-11-03T14:05}, {@code 2026-11-03 14:05} (UTC) and ISO
-	 * instants with an offset are accepted.
+	 * A time as typed: empty is {@code null}; {@code 2026-11-03T14:05},
+	 * {@code 2026-11-03 14:05} (UTC) and ISO instants with an offset are accepted.
 	 */
 	static Instant parseTime(String text) {
 		if (text == null || text.isBlank()) {

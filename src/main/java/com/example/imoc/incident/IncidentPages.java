@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * When incidents paged the IMOC, read in bulk: the rule of {@link Incident#pagedAt()} in SQL (an S1 or S2 pages at
- * "declared at"; further pages are typed on the incident).
+ * When incidents paged the IMOC, read in bulk: the rule of {@link Incident#pagedAt()} in
+ * SQL (an S1 or S2 pages at "declared at"; further pages are typed on the incident).
  */
 @Repository
 class IncidentPages {

@@ -10,7 +10,10 @@ import org.springframework.data.repository.query.Param;
 
 interface IncidentRepository extends JpaRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
 
-	/** Incidents whose impact (start, else declared → mitigated, else resolved, else still going) overlaps [from, to). */
+	/**
+	 * Incidents whose impact (start, else declared → mitigated, else resolved, else still
+	 * going) overlaps [from, to).
+	 */
 	@Query("""
 			select i from Incident i
 			where coalesce(i.impactStartedAt, i.declaredAt) < :to
@@ -19,7 +22,10 @@ interface IncidentRepository extends JpaRepository<Incident, Long>, JpaSpecifica
 			""")
 	List<Incident> impactingBetween(@Param("from") Instant from, @Param("to") Instant to);
 
-	/** Incidents that were open at some moment of [from, to): declared before its end, not resolved before its start. */
+	/**
+	 * Incidents that were open at some moment of [from, to): declared before its end, not
+	 * resolved before its start.
+	 */
 	@Query("""
 			select i from Incident i
 			where i.declaredAt < :to and (i.resolvedAt is null or i.resolvedAt > :from)

@@ -1,6 +1,8 @@
 package com.example.imoc.incident;
 
-/** Active → Mitigated → Resolved (then "review completed", a separate flag, for S1/S2). */
+/**
+ * Active → Mitigated → Resolved (then "review completed", a separate flag, for S1/S2).
+ */
 public enum IncidentStatus {
 
 	ACTIVE("Active"), MITIGATED("Mitigated"), RESOLVED("Resolved");

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An incident as pages and the API show it, with the names of the people it refers to.
  *
- * @param timeToMitigateMinutes impact start (else declared) to mitigated (else resolved); {@code null} while open
+ * @param timeToMitigateMinutes impact start (else declared) to mitigated (else resolved);
+ * {@code null} while open
  */
 public record IncidentView(long id, String title, Severity severity, IncidentStatus status, boolean reviewCompleted,
 		Instant impactStartedAt, Instant declaredAt, Instant mitigatedAt, Instant resolvedAt, List<Affected> services,

@@ -36,7 +36,8 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * Recording incidents: validation in plain words, the IMOC taken from the schedule, every change audited.
+ * Recording incidents: validation in plain words, the IMOC taken from the schedule, every
+ * change audited.
  */
 @Service
 public class Incidents {
@@ -61,8 +62,8 @@ public class Incidents {
 
 	private final Shadowing shadowing;
 
-	Incidents(IncidentRepository incidents, PlatformServiceRepository services, PersonRepository people,
-			Shifts shifts, AuditLog auditLog, AvailabilitySettings settings, Clock clock, Shadowing shadowing) {
+	Incidents(IncidentRepository incidents, PlatformServiceRepository services, PersonRepository people, Shifts shifts,
+			AuditLog auditLog, AvailabilitySettings settings, Clock clock, Shadowing shadowing) {
 		this.shadowing = shadowing;
 		this.incidents = incidents;
 		this.services = services;
@@ -79,8 +80,9 @@ public class Incidents {
 	}
 
 	/**
-	 * The IMOC at an instant: the assignee of the live, non-shadow shift of the configured IMOC rotation running then.
-	 * A shift covers [start, end), so at a handoff instant the incoming IM is the one chosen.
+	 * The IMOC at an instant: the assignee of the live, non-shadow shift of the
+	 * configured IMOC rotation running then. A shift covers [start, end), so at a handoff
+	 * instant the incoming IM is the one chosen.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Long> imocAt(Instant at) {
@@ -89,8 +91,9 @@ public class Incidents {
 	}
 
 	/**
-	 * Whoever held the IMOC rotation's primary shift at each instant, as the schedule stands now (a swap or cover
-	 * recorded after the incident counts); an instant during a coverage gap or off the schedule maps to nobody.
+	 * Whoever held the IMOC rotation's primary shift at each instant, as the schedule
+	 * stands now (a swap or cover recorded after the incident counts); an instant during
+	 * a coverage gap or off the schedule maps to nobody.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Instant, Long> imocsAt(Collection<Instant> instants) {
@@ -159,7 +162,8 @@ public class Incidents {
 		ids.remove(null);
 		Map<Long, IncidentView.PersonRef> refs = this.people.findAllById(ids)
 			.stream()
-			.collect(Collectors.toMap(Person::getId, p -> new IncidentView.PersonRef(p.getId(), p.getName(), p.getEmail())));
+			.collect(Collectors.toMap(Person::getId,
+					p -> new IncidentView.PersonRef(p.getId(), p.getName(), p.getEmail())));
 		return found.stream().map(i -> view(i, refs::get, paged)).toList();
 	}
 
@@ -177,7 +181,8 @@ public class Incidents {
 				i.getCorrectiveActions(),
 				i.pagedAt()
 					.stream()
-					.map(at -> new IncidentView.PageView(at, paged.containsKey(at) ? person.apply(paged.get(at)) : null))
+					.map(at -> new IncidentView.PageView(at,
+							paged.containsKey(at) ? person.apply(paged.get(at)) : null))
 					.toList(),
 				ttm == null ? null : ttm.toMillis() / 60_000.0, i.getVersion());
 	}
@@ -239,11 +244,12 @@ public class Incidents {
 				paged = IncidentForm.parseTime(line);
 			}
 			catch (DateTimeException ex) {
-				errors.rejectValue("pages", "format", "\"" + line
-						+ "\" is not a time: write one UTC time per line, like 2026-11-03 14:05.");
+				errors.rejectValue("pages", "format",
+						"\"" + line + "\" is not a time: write one UTC time per line, like 2026-11-03 14:05.");
 				break;
 			}
-			// The same bounds as the incident's own times: a page is part of the incident's record.
+			// The same bounds as the incident's own times: a page is part of the
+			// incident's record.
 			if (paged != null && (paged.isBefore(EARLIEST) || paged.isAfter(now.plus(Duration.ofMinutes(5))))) {
 				errors.rejectValue("pages", "range", "\"" + line
 						+ "\" is outside the record: pages are from the year 2000 on and not in the future.");
@@ -256,16 +262,19 @@ public class Incidents {
 		boolean hasMitigated = !blank(form.getMitigatedAt());
 		boolean hasResolved = !blank(form.getResolvedAt());
 		if (form.getStatus() == IncidentStatus.ACTIVE && hasResolved) {
-			errors.rejectValue("status", "status", "It has a resolution time: set the status to Resolved, or clear that time.");
+			errors.rejectValue("status", "status",
+					"It has a resolution time: set the status to Resolved, or clear that time.");
 		}
 		else if (form.getStatus() == IncidentStatus.ACTIVE && hasMitigated) {
-			errors.rejectValue("status", "status", "It has a mitigation time: set the status to Mitigated, or clear that time.");
+			errors.rejectValue("status", "status",
+					"It has a mitigation time: set the status to Mitigated, or clear that time.");
 		}
 		if (form.getStatus() == IncidentStatus.MITIGATED && !hasMitigated) {
 			errors.rejectValue("mitigatedAt", "required", "A mitigated incident needs the time it was mitigated.");
 		}
 		if (form.getStatus() == IncidentStatus.MITIGATED && hasResolved) {
-			errors.rejectValue("status", "status", "It has a resolution time: set the status to Resolved, or clear that time.");
+			errors.rejectValue("status", "status",
+					"It has a resolution time: set the status to Resolved, or clear that time.");
 		}
 		if (form.getStatus() == IncidentStatus.RESOLVED && !hasMitigated) {
 			errors.rejectValue("mitigatedAt", "required", "A resolved incident needs the time it was mitigated.");
@@ -357,18 +366,15 @@ public class Incidents {
 		Map<String, PlatformService> byName = services().stream()
 			.collect(Collectors.toMap(PlatformService::getName, Function.identity()));
 		List<ServiceImpact> impacts = new ArrayList<>();
-		for (IncidentForm.ServiceRow row : form.getServices() == null ? List.<IncidentForm.ServiceRow>of() : form.getServices()) {
+		for (IncidentForm.ServiceRow row : form.getServices() == null ? List.<IncidentForm.ServiceRow>of()
+				: form.getServices()) {
 			if (!blank(row.getImpact())) {
 				impacts.add(new ServiceImpact(byName.get(row.getName()), fraction(row.getImpact())));
 			}
 		}
 		incident.replaceImpacts(impacts);
-		incident.replacePages(form.pageLines()
-			.stream()
-			.map(IncidentForm::parseTime)
-			.distinct()
-			.map(Page::new)
-			.toList());
+		incident
+			.replacePages(form.pageLines().stream().map(IncidentForm::parseTime).distinct().map(Page::new).toList());
 	}
 
 	static Map<String, String> snapshot(Incident i) {
@@ -381,10 +387,11 @@ public class Incidents {
 		fields.put("declaredAt", String.valueOf(i.getDeclaredAt()));
 		fields.put("mitigatedAt", String.valueOf(i.getMitigatedAt()));
 		fields.put("resolvedAt", String.valueOf(i.getResolvedAt()));
-		fields.put("services", i.getImpacts()
-			.stream()
-			.map(s -> s.getService().getName() + " " + s.getImpact().stripTrailingZeros().toPlainString())
-			.collect(Collectors.joining(", ")));
+		fields.put("services",
+				i.getImpacts()
+					.stream()
+					.map(s -> s.getService().getName() + " " + s.getImpact().stripTrailingZeros().toPlainString())
+					.collect(Collectors.joining(", ")));
 		fields.put("rootCause", i.getRootCause().label());
 		fields.put("detectedInternally", String.valueOf(i.isDetectedInternally()));
 		fields.put("eoc", i.getEocName());
@@ -393,7 +400,8 @@ public class Incidents {
 		fields.put("summary", i.getSummary().length() > 80 ? i.getSummary().substring(0, 80) + "…" : i.getSummary());
 		fields.put("correctiveActions", i.getCorrectiveActions().length() > 80
 				? i.getCorrectiveActions().substring(0, 80) + "…" : i.getCorrectiveActions());
-		fields.put("pages", i.getPages().stream().map(p -> p.getPagedAt().toString()).collect(Collectors.joining(", ")));
+		fields.put("pages",
+				i.getPages().stream().map(p -> p.getPagedAt().toString()).collect(Collectors.joining(", ")));
 		return fields;
 	}
 
@@ -419,7 +427,8 @@ public class Incidents {
 				return null;
 			}
 			if (at != null && at.isAfter(now.plus(Duration.ofMinutes(5)))) {
-				errors.rejectValue(field, "future", "This time is in the future; incidents are recorded as they happen.");
+				errors.rejectValue(field, "future",
+						"This time is in the future; incidents are recorded as they happen.");
 				return null;
 			}
 			return at;

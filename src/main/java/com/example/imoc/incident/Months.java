@@ -14,7 +14,10 @@ final class Months {
 	private Months() {
 	}
 
-	/** Empty when the text is not a month (or one outside 1970–9999); {@code fallback} when there is no text at all. */
+	/**
+	 * Empty when the text is not a month (or one outside 1970–9999); {@code fallback}
+	 * when there is no text at all.
+	 */
 	static Optional<YearMonth> parse(String text, YearMonth fallback) {
 		if (text == null || text.isBlank()) {
 			return Optional.ofNullable(fallback);

@@ -25,11 +25,13 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * On-call hours and time in lieu per person over a period of UTC dates (both inclusive). A shift belongs to the
- * period its start falls in, whole, so a pay period never splits one. Only live primary shifts count (shadow
- * shifts are training). A shift is "paged" when the IMOC was paged during it: it is the IMOC rotation's primary
- * shift that held an instant of {@link Incident#pagedAt()} (an S1 or S2's declaration, or a further page), whoever
- * the incident names as its IMOC. Swaps and covers recorded later count, as the schedule is read as it stands now.
+ * On-call hours and time in lieu per person over a period of UTC dates (both inclusive).
+ * A shift belongs to the period its start falls in, whole, so a pay period never splits
+ * one. Only live primary shifts count (shadow shifts are training). A shift is "paged"
+ * when the IMOC was paged during it: it is the IMOC rotation's primary shift that held an
+ * instant of {@link Incident#pagedAt()} (an S1 or S2's declaration, or a further page),
+ * whoever the incident names as its IMOC. Swaps and covers recorded later count, as the
+ * schedule is read as it stands now.
  */
 @Service
 public class OnCallHours {
@@ -73,13 +75,14 @@ public class OnCallHours {
 			.collect(Collectors.toSet());
 		List<OnCallShift> onCall = new ArrayList<>();
 		for (ShiftView shift : held) {
-			onCall.add(new OnCallShift(shift.assigneeId(), shift.start(), shift.end(), pagedShifts.contains(shift.id())));
+			onCall
+				.add(new OnCallShift(shift.assigneeId(), shift.start(), shift.end(), pagedShifts.contains(shift.id())));
 		}
 		Map<Long, Person> byId = this.people.findAllById(onCall.stream().map(OnCallShift::personId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(Person::getId, Function.identity()));
-		TimeInLieu rules = new TimeInLieu(new TimeInLieu.Multipliers(this.settings.timeInLieu().notPaged(),
-				this.settings.timeInLieu().paged()));
+		TimeInLieu rules = new TimeInLieu(
+				new TimeInLieu.Multipliers(this.settings.timeInLieu().notPaged(), this.settings.timeInLieu().paged()));
 		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(byId.values());
 		Map<Long, PersonHours> totals = rules.tally(onCall, calendars::get);
 		return totals.values()

@@ -5,8 +5,9 @@ import java.time.Instant;
 import jakarta.persistence.Embeddable;
 
 /**
- * A further time the IMOC was paged for an incident, beyond the page an S1 or S2 sends at its declaration. Who was
- * paged is not stored: it is whoever held the IMOC rotation's primary shift at that instant, read from the schedule.
+ * A further time the IMOC was paged for an incident, beyond the page an S1 or S2 sends at
+ * its declaration. Who was paged is not stored: it is whoever held the IMOC rotation's
+ * primary shift at that instant, read from the schedule.
  */
 @Embeddable
 public class Page {

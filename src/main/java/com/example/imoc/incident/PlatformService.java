@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A service of the platform and its weight in the platform's availability figure (0 keeps it out). */
+/**
+ * A service of the platform and its weight in the platform's availability figure (0 keeps
+ * it out).
+ */
 @Entity
 @Table(name = "service")
 public class PlatformService {

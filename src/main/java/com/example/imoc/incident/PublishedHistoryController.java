@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coordinator records published monthly availability figures (history, shown as such and never recomputed), one
- * month per line: {@code 2025-04 99.97}. Months already recorded are kept as they are.
+ * The coordinator records published monthly availability figures (history, shown as such
+ * and never recomputed), one month per line: {@code 2025-04 99.97}. Months already
+ * recorded are kept as they are.
  */
 @Controller
 class PublishedHistoryController {
@@ -42,8 +43,8 @@ class PublishedHistoryController {
 			return "availability/history";
 		}
 		int added = this.availability.importPublished(figures);
-		redirect.addFlashAttribute("message", added + " of " + figures.size()
-				+ " months recorded (months already recorded were left as they were).");
+		redirect.addFlashAttribute("message",
+				added + " of " + figures.size() + " months recorded (months already recorded were left as they were).");
 		return "redirect:/availability";
 	}
 

@@ -19,13 +19,14 @@ import com.example.imoc.web.CsvWriter;
 import com.example.imoc.web.InputRanges;
 
 /**
- * On-call hours and time in lieu per person: a page and its CSV export. The period is of UTC dates, both inclusive;
- * without one it is the current month so far.
+ * On-call hours and time in lieu per person: a page and its CSV export. The period is of
+ * UTC dates, both inclusive; without one it is the current month so far.
  */
 @Controller
 class ReportController {
 
-	private static final String BAD_DATE = "Use dates like 2026-11-01 (" + InputRanges.RANGE + "), with from on or before to.";
+	private static final String BAD_DATE = "Use dates like 2026-11-01 (" + InputRanges.RANGE
+			+ "), with from on or before to.";
 
 	private final OnCallHours onCallHours;
 
@@ -43,8 +44,7 @@ class ReportController {
 	}
 
 	@GetMapping("/reports/time-in-lieu")
-	String page(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
-			Model model) {
+	String page(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to, Model model) {
 		Period period = period(from, to);
 		if (period == null) {
 			model.addAttribute("periodError", BAD_DATE);
@@ -58,7 +58,8 @@ class ReportController {
 	}
 
 	@GetMapping("/reports/oncall-hours.csv")
-	ResponseEntity<String> csv(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to) {
+	ResponseEntity<String> csv(@RequestParam(defaultValue = "") String from,
+			@RequestParam(defaultValue = "") String to) {
 		Period period = period(from, to);
 		if (period == null) {
 			return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(BAD_DATE + "\n");

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The root-cause categories of DOMAIN.md; {@link #label()} is their spelling there ("Software-Change"). */
+/**
+ * The root-cause categories of DOMAIN.md; {@link #label()} is their spelling there
+ * ("Software-Change").
+ */
 public enum RootCause {
 
 	SOFTWARE_CHANGE("Software-Change"), FEATURE_FLAG("Feature-Flag"), CONFIG_CHANGE("Config-Change"), SPOF("SPoF"),
@@ -22,7 +25,10 @@ public enum RootCause {
 		return this.label;
 	}
 
-	/** Accepts the label ("Software-Change") or the constant name ("SOFTWARE_CHANGE"), in any case. */
+	/**
+	 * Accepts the label ("Software-Change") or the constant name ("SOFTWARE_CHANGE"), in
+	 * any case.
+	 */
 	public static Optional<RootCause> parse(String text) {
 		if (text == null) {
 			return Optional.empty();

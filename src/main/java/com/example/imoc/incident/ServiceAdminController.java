@@ -16,8 +16,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Services and their availability weights, for the coordinator ({@code /admin/**} is coordinator-only in the security
- * configuration).
+ * Services and their availability weights, for the coordinator ({@code /admin/**} is
+ * coordinator-only in the security configuration).
  */
 @Controller
 @RequestMapping("/admin/services")
@@ -46,15 +46,18 @@ class ServiceAdminController {
 		}
 		BigDecimal parsed = weight(weight);
 		if (parsed == null) {
-			return refuse(model, id, "Enter a weight of 0 or more, like 5 (0 keeps the service out of the platform figure).");
+			return refuse(model, id,
+					"Enter a weight of 0 or more, like 5 (0 keeps the service out of the platform figure).");
 		}
 		try {
 			PlatformService service = this.weights.reweigh(id, parsed, version);
-			redirect.addFlashAttribute("message", service.getName() + " now weighs " + parsed.stripTrailingZeros().toPlainString() + ".");
+			redirect.addFlashAttribute("message",
+					service.getName() + " now weighs " + parsed.stripTrailingZeros().toPlainString() + ".");
 			return "redirect:/admin/services";
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
-			return refuse(model, id, "This service was changed by someone else. Reload the page, then make your change again.");
+			return refuse(model, id,
+					"This service was changed by someone else. Reload the page, then make your change again.");
 		}
 	}
 
@@ -90,7 +93,8 @@ class ServiceAdminController {
 	private static BigDecimal weight(String text) {
 		try {
 			BigDecimal value = new BigDecimal(text.trim());
-			return value.signum() < 0 || value.compareTo(new BigDecimal("10000")) >= 0 || value.scale() > 3 ? null : value;
+			return value.signum() < 0 || value.compareTo(new BigDecimal("10000")) >= 0 || value.scale() > 3 ? null
+					: value;
 		}
 		catch (NumberFormatException ex) {
 			return null;

@@ -7,7 +7,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-/** A service an incident hit, and how hard: 1.0 is a full outage, less a degradation counted by its fraction. */
+/**
+ * A service an incident hit, and how hard: 1.0 is a full outage, less a degradation
+ * counted by its fraction.
+ */
 @Embeddable
 public class ServiceImpact {
 

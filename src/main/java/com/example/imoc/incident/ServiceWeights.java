@@ -24,19 +24,22 @@ class ServiceWeights {
 	@Transactional
 	PlatformService add(String name, BigDecimal weight) {
 		PlatformService saved = this.services.save(new PlatformService(name, weight));
-		this.auditLog.record("service.created", "service", saved.getId(), "name: " + name + "; weight: " + weight.toPlainString());
+		this.auditLog.record("service.created", "service", saved.getId(),
+				"name: " + name + "; weight: " + weight.toPlainString());
 		return saved;
 	}
 
 	@Transactional
 	PlatformService reweigh(long id, BigDecimal weight, long version) {
-		PlatformService service = this.services.findById(id).orElseThrow(() -> new IllegalArgumentException("no service " + id));
+		PlatformService service = this.services.findById(id)
+			.orElseThrow(() -> new IllegalArgumentException("no service " + id));
 		if (service.getVersion() != version) {
 			throw new ObjectOptimisticLockingFailureException(PlatformService.class, id);
 		}
 		if (service.getWeight().compareTo(weight) != 0) {
-			this.auditLog.record("service.reweighed", "service", id, service.getName() + " weight: "
-					+ service.getWeight().stripTrailingZeros().toPlainString() + " → " + weight.stripTrailingZeros().toPlainString());
+			this.auditLog.record("service.reweighed", "service", id,
+					service.getName() + " weight: " + service.getWeight().stripTrailingZeros().toPlainString() + " → "
+							+ weight.stripTrailingZeros().toPlainString());
 			service.setWeight(weight);
 		}
 		return service;

@@ -22,9 +22,10 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * Incidents shadowed, derived from the data: an incident counts for a trainee when it paged the IMOC (an instant of
- * {@link Incident#pagedAt()}) while the trainee held a live shadow row of the IMOC rotation. IMs are paged for S1
- * and S2, so those are the incidents a shadow sees handled; an S3 or S4 counts only if the IMOC was paged for it.
+ * Incidents shadowed, derived from the data: an incident counts for a trainee when it
+ * paged the IMOC (an instant of {@link Incident#pagedAt()}) while the trainee held a live
+ * shadow row of the IMOC rotation. IMs are paged for S1 and S2, so those are the
+ * incidents a shadow sees handled; an S3 or S4 counts only if the IMOC was paged for it.
  * Each incident counts once however many pages it sent.
  */
 @Service
@@ -88,8 +89,8 @@ class Shadowing implements ShadowedIncidents {
 	}
 
 	/**
-	 * After an incident was recorded or changed: tells listeners about every shadow who was shadowing when it paged
-	 * and has now shadowed enough incidents.
+	 * After an incident was recorded or changed: tells listeners about every shadow who
+	 * was shadowing when it paged and has now shadowed enough incidents.
 	 */
 	@Transactional
 	void incidentRecorded(Incident incident) {

@@ -39,16 +39,18 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * Tells the coordinators about coverage gaps: at once when the assigner leaves one or a reassignment (repair, swap,
- * cover) leaves a shift without owner, and in a daily digest of every gap within the rotations' horizons.
+ * Tells the coordinators about coverage gaps: at once when the assigner leaves one or a
+ * reassignment (repair, swap, cover) leaves a shift without owner, and in a daily digest
+ * of every gap within the rotations' horizons.
  * <p>
- * The alerts are written just before the schedule change commits, in its transaction: the gap and its alert exist
- * together or not at all. Each gap is announced once ({@code coverage_gap_alert}); one that is filled and opens
- * again is announced again.
+ * The alerts are written just before the schedule change commits, in its transaction: the
+ * gap and its alert exist together or not at all. Each gap is announced once
+ * ({@code coverage_gap_alert}); one that is filled and opens again is announced again.
  * <p>
- * Inside the freeze window the assigner changes nothing, so a shift whose holder can no longer take it (time away
- * entered, deactivated, offboarded, no longer eligible) stays theirs and is in effect a gap only the coordinator can
- * fill: it is announced at once too, in the transaction that made it so, not left for the daily digest.
+ * Inside the freeze window the assigner changes nothing, so a shift whose holder can no
+ * longer take it (time away entered, deactivated, offboarded, no longer eligible) stays
+ * theirs and is in effect a gap only the coordinator can fill: it is announced at once
+ * too, in the transaction that made it so, not left for the daily digest.
  */
 @Service
 class CoverageGapAlerts {
@@ -113,8 +115,9 @@ class CoverageGapAlerts {
 	}
 
 	/**
-	 * Announces the shifts of {@code personId} that start within their rotation's freeze window and that they can no
-	 * longer take, once each (a shift given to someone else clears its mark, as for gaps).
+	 * Announces the shifts of {@code personId} that start within their rotation's freeze
+	 * window and that they can no longer take, once each (a shift given to someone else
+	 * clears its mark, as for gaps).
 	 * @return how many shifts were announced
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -134,9 +137,8 @@ class CoverageGapAlerts {
 		}
 		Eligibility eligibility = this.roster.eligibilityOf(holder);
 		String why = !holder.isActive() || holder.getOnboardingState() == OnboardingState.OFFBOARDED
-				? holder.getName() + " is no longer active"
-				: !eligibility.eligible() ? holder.getName() + " is no longer eligible (" + eligibility.reason() + ")"
-						: null;
+				? holder.getName() + " is no longer active" : !eligibility.eligible()
+						? holder.getName() + " is no longer eligible (" + eligibility.reason() + ")" : null;
 		int announced = 0;
 		for (ShiftView shift : frozen) {
 			String problem = why != null ? why
@@ -202,19 +204,21 @@ class CoverageGapAlerts {
 		String rotation = gaps.get(0).rotationName();
 		for (Person coordinator : recipients(rotationId)) {
 			String subject = gaps.size() == 1
-					? "Coverage gap in " + rotation + ": " + LocalTimes.dayAndTime(gaps.get(0).start(), coordinator.zone())
+					? "Coverage gap in " + rotation + ": "
+							+ LocalTimes.dayAndTime(gaps.get(0).start(), coordinator.zone())
 					: gaps.size() + " new coverage gaps in " + rotation;
 			String body = "Nobody holds " + (gaps.size() == 1 ? "this shift" : "these shifts") + " in " + rotation
 					+ " (times in " + coordinator.getTimeZone() + "):\n" + list(gaps, coordinator)
 					+ "\nAssign someone, or ask for volunteers.";
-			this.notifications.send(new Notice(coordinator.getId(), "coverage.gap", subject, body,
-					"/rotations/" + rotationId));
+			this.notifications
+				.send(new Notice(coordinator.getId(), "coverage.gap", subject, body, "/rotations/" + rotationId));
 		}
 		return gaps.size();
 	}
 
 	/**
-	 * Sends each coordinator the list of gaps within every rotation's horizon, at most once a day (UTC date).
+	 * Sends each coordinator the list of gaps within every rotation's horizon, at most
+	 * once a day (UTC date).
 	 * @return how many coordinators got a digest
 	 */
 	@Transactional
@@ -244,7 +248,8 @@ class CoverageGapAlerts {
 					gaps.size() + " coverage gap" + (gaps.size() == 1 ? "" : "s") + " ahead (" + counts + ")",
 					"Shifts nobody holds yet, within each rotation's planning horizon (times in "
 							+ coordinator.getTimeZone() + "):\n" + list(gaps, coordinator),
-					gaps.size() == 1 || perRotation.size() == 1 ? "/rotations/" + gaps.get(0).rotationId() : "/rotations");
+					gaps.size() == 1 || perRotation.size() == 1 ? "/rotations/" + gaps.get(0).rotationId()
+							: "/rotations");
 			if (this.notifications.sendOnce(digest, "coverage-digest:" + today) != null) {
 				sent++;
 			}
@@ -253,8 +258,9 @@ class CoverageGapAlerts {
 	}
 
 	/**
-	 * The coordinators, and with {@code imoc.notify.gap-alerts-to-participants} the rotation's active participants
-	 * too (people in a rotation often pick up a gap themselves, as in GitLab's volunteer coverage).
+	 * The coordinators, and with {@code imoc.notify.gap-alerts-to-participants} the
+	 * rotation's active participants too (people in a rotation often pick up a gap
+	 * themselves, as in GitLab's volunteer coverage).
 	 */
 	private List<Person> recipients(long rotationId) {
 		List<Person> recipients = new ArrayList<>(coordinators());

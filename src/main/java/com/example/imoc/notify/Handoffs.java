@@ -17,16 +17,21 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * Handoffs between IMs: {@code imoc.notify.handover-lead} (30 min) before a primary shift ends, its IM (outgoing) and
- * whoever holds the next shift of that rotation (incoming) each get a notice linking to the handover note of the
- * ending shift, so the outgoing IM can brief the next one before leaving, as the handbook asks. Who is told is read
- * from the shifts as they are at that moment: a swap made before then tells the new owners. The outgoing IM or the
- * coordinator writes the note; the incoming IM sees the latest one on their home page.
+ * Handoffs between IMs: {@code imoc.notify.handover-lead} (30 min) before a primary shift
+ * ends, its IM (outgoing) and whoever holds the next shift of that rotation (incoming)
+ * each get a notice linking to the handover note of the ending shift, so the outgoing IM
+ * can brief the next one before leaving, as the handbook asks. Who is told is read from
+ * the shifts as they are at that moment: a swap made before then tells the new owners.
+ * The outgoing IM or the coordinator writes the note; the incoming IM sees the latest one
+ * on their home page.
  */
 @Service
 class Handoffs {
 
-	/** Handoffs due longer ago than this when the job gets to them (it was down) are not sent any more. */
+	/**
+	 * Handoffs due longer ago than this when the job gets to them (it was down) are not
+	 * sent any more.
+	 */
 	static final Duration LATEST = Duration.ofHours(2);
 
 	static final int LONGEST_NOTE = 4000;
@@ -61,9 +66,10 @@ class Handoffs {
 	}
 
 	/**
-	 * Sends the handoff notices that are due at {@code now}: of the primary shifts ending within the lead time, and of
-	 * those whose moment (end − lead) passed less than two hours ago (the job was down); once per shift and person, so
-	 * the job may run as often as it likes.
+	 * Sends the handoff notices that are due at {@code now}: of the primary shifts ending
+	 * within the lead time, and of those whose moment (end − lead) passed less than two
+	 * hours ago (the job was down); once per shift and person, so the job may run as
+	 * often as it likes.
 	 * @return how many notices were sent
 	 */
 	@Transactional
@@ -97,7 +103,10 @@ class Handoffs {
 		return sent;
 	}
 
-	/** The primary shift of the same rotation that starts when this one ends (a gap counts: nobody takes over). */
+	/**
+	 * The primary shift of the same rotation that starts when this one ends (a gap
+	 * counts: nobody takes over).
+	 */
 	Optional<ShiftView> successor(ShiftView shift) {
 		return this.jdbc.sql("""
 				select id from shift
@@ -118,7 +127,8 @@ class Handoffs {
 				"Handoff: your " + outgoing.rotationName() + " shift " + (ending ? "ends" : "ended") + " at "
 						+ LocalTimes.time(outgoing.end(), zone),
 				"Your " + outgoing.rotationName() + " shift (" + LocalTimes.span(outgoing.start(), outgoing.end(), zone)
-						+ ") " + (ending ? "ends soon" : "has ended") + "; " + next + ".\nWrite a short handover note: what is going on, what to "
+						+ ") " + (ending ? "ends soon" : "has ended") + "; " + next
+						+ ".\nWrite a short handover note: what is going on, what to "
 						+ "watch, what is waiting for someone.",
 				"/handover/" + outgoing.id());
 	}
@@ -152,8 +162,8 @@ class Handoffs {
 	}
 
 	/**
-	 * Stores a note for the shift after this one and tells its IM. The caller has checked that the author may write
-	 * it (the outgoing IM or a coordinator).
+	 * Stores a note for the shift after this one and tells its IM. The caller has checked
+	 * that the author may write it (the outgoing IM or a coordinator).
 	 */
 	@Transactional
 	void write(ShiftView shift, Person author, String body, Instant now) {
@@ -161,16 +171,15 @@ class Handoffs {
 			.params(shift.id(), author.getId(), body.strip(), Timestamp.from(now))
 			.update();
 		successor(shift).filter(next -> next.assigneeId() != null && !next.assigneeId().equals(author.getId()))
-			.ifPresent(next -> this.notifications.send(new Notice(next.assigneeId(), "shift.handover-note",
-					"Handover note from " + author.getName(),
-					author.getName() + " wrote a handover note for your " + next.rotationName() + " shift:\n\n"
-							+ body.strip(),
+			.ifPresent(next -> this.notifications.send(new Notice(
+					next.assigneeId(), "shift.handover-note", "Handover note from " + author.getName(), author.getName()
+							+ " wrote a handover note for your " + next.rotationName() + " shift:\n\n" + body.strip(),
 					"/handover/" + shift.id())));
 	}
 
 	/**
-	 * The latest note written for a shift that hands over to this person, while the shift they take over has not
-	 * ended yet: what the home page shows.
+	 * The latest note written for a shift that hands over to this person, while the shift
+	 * they take over has not ended yet: what the home page shows.
 	 */
 	@Transactional(readOnly = true)
 	Optional<IncomingNote> forIncoming(long personId, Instant now) {
@@ -184,8 +193,9 @@ class Handoffs {
 				where nxt.assignee_id = ? and nxt.ends_at > ?
 				order by h.written_at desc, h.id desc limit 1""")
 			.params(personId, Timestamp.from(now))
-			.query((rs, n) -> new NoteForShift(new HandoverNote(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					rs.getString(4), rs.getTimestamp(5).toInstant()), rs.getLong(6)))
+			.query((rs,
+					n) -> new NoteForShift(new HandoverNote(rs.getLong(1), rs.getLong(2), rs.getString(3),
+							rs.getString(4), rs.getTimestamp(5).toInstant()), rs.getLong(6)))
 			.optional()
 			.map(row -> new IncomingNote(row.note(), this.shifts.find(row.note().shiftId()).orElseThrow(),
 					this.shifts.find(row.nextShiftId()).orElseThrow()));

@@ -21,8 +21,8 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * The handover note of a shift: the outgoing IM (or the coordinator) writes it for whoever takes over; both of them
- * and the coordinator can read it.
+ * The handover note of a shift: the outgoing IM (or the coordinator) writes it for
+ * whoever takes over; both of them and the coordinator can read it.
  */
 @Controller
 class HandoverController {

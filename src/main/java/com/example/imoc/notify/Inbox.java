@@ -46,29 +46,26 @@ class Inbox {
 				       mail_attempts, mail_next_try, mail_last_error, mail_gave_up_at
 				from notification where recipient_id = ?
 				order by created_at desc, id desc
-				limit ?""")
-			.params(personId, PAGE)
-			.query((rs, n) -> {
-				MailState mail;
-				if (rs.getTimestamp("mail_sent_at") != null) {
-					mail = "LOG".equals(rs.getString("mail_channel")) ? MailState.LOGGED : MailState.SENT;
-				}
-				else if (rs.getTimestamp("mail_gave_up_at") != null) {
-					mail = MailState.GAVE_UP;
-				}
-				else if (!rs.getBoolean("mail_wanted")) {
-					mail = MailState.IN_APP_ONLY;
-				}
-				else {
-					mail = rs.getInt("mail_attempts") > 0 ? MailState.RETRYING : MailState.QUEUED;
-				}
-				Timestamp read = rs.getTimestamp("read_at");
-				return new Entry(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"), rs.getString("body"),
-						rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
-						read == null ? null : read.toInstant(), mail, rs.getInt("mail_attempts"),
-						rs.getTimestamp("mail_next_try").toInstant(), rs.getString("mail_last_error"));
-			})
-			.list();
+				limit ?""").params(personId, PAGE).query((rs, n) -> {
+			MailState mail;
+			if (rs.getTimestamp("mail_sent_at") != null) {
+				mail = "LOG".equals(rs.getString("mail_channel")) ? MailState.LOGGED : MailState.SENT;
+			}
+			else if (rs.getTimestamp("mail_gave_up_at") != null) {
+				mail = MailState.GAVE_UP;
+			}
+			else if (!rs.getBoolean("mail_wanted")) {
+				mail = MailState.IN_APP_ONLY;
+			}
+			else {
+				mail = rs.getInt("mail_attempts") > 0 ? MailState.RETRYING : MailState.QUEUED;
+			}
+			Timestamp read = rs.getTimestamp("read_at");
+			return new Entry(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"), rs.getString("body"),
+					rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
+					read == null ? null : read.toInstant(), mail, rs.getInt("mail_attempts"),
+					rs.getTimestamp("mail_next_try").toInstant(), rs.getString("mail_last_error"));
+		}).list();
 	}
 
 	@Transactional(readOnly = true)

@@ -16,7 +16,8 @@ import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * The in-app inbox: your notices, newest first, unread ones marked. Only you can mark yours read.
+ * The in-app inbox: your notices, newest first, unread ones marked. Only you can mark
+ * yours read.
  */
 @Controller
 class InboxController {

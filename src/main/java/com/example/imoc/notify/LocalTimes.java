@@ -7,8 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Instants as the recipient reads them: in their own zone, with the zone's abbreviation, e.g.
- * {@code Tue 1 Dec 06:00 GMT}. Notices are composed per recipient, so each reads their own clock.
+ * Instants as the recipient reads them: in their own zone, with the zone's abbreviation,
+ * e.g. {@code Tue 1 Dec 06:00 GMT}. Notices are composed per recipient, so each reads
+ * their own clock.
  */
 final class LocalTimes {
 
@@ -28,7 +29,10 @@ final class LocalTimes {
 		return TIME.format(instant.atZone(zone));
 	}
 
-	/** A shift's span: {@code Tue 1 Dec 06:00 – 12:00 GMT}, or with both dates when it ends on another day. */
+	/**
+	 * A shift's span: {@code Tue 1 Dec 06:00 – 12:00 GMT}, or with both dates when it
+	 * ends on another day.
+	 */
 	static String span(Instant start, Instant end, ZoneId zone) {
 		boolean sameDay = start.atZone(zone).toLocalDate().equals(end.atZone(zone).toLocalDate());
 		String from = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH).format(start.atZone(zone));

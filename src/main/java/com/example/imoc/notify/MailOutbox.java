@@ -22,13 +22,16 @@ import com.example.imoc.notify.MailRenderer.Mail;
 import com.example.imoc.notify.MailRenderer.Outgoing;
 
 /**
- * Delivers the mail outbox (the {@code notification} rows that want mail and have none yet), one notice per
- * transaction: lock the row ({@code FOR UPDATE SKIP LOCKED}, so another node passes it by), send it, record that in
- * the same transaction. A failed attempt is recorded with its error and retried later with exponential backoff, up
- * to {@code imoc.notify.max-attempts}. Without {@code spring.mail.host} mails are written to the log instead.
+ * Delivers the mail outbox (the {@code notification} rows that want mail and have none
+ * yet), one notice per transaction: lock the row ({@code FOR UPDATE SKIP LOCKED}, so
+ * another node passes it by), send it, record that in the same transaction. A failed
+ * attempt is recorded with its error and retried later with exponential backoff, up to
+ * {@code imoc.notify.max-attempts}. Without {@code spring.mail.host} mails are written to
+ * the log instead.
  * <p>
- * At least once, not exactly once: if the node dies after the SMTP server accepted a mail but before the commit, the
- * row is still unsent and the next run sends it again, with the same {@code Message-ID}.
+ * At least once, not exactly once: if the node dies after the SMTP server accepted a mail
+ * but before the commit, the row is still unsent and the next run sends it again, with
+ * the same {@code Message-ID}.
  */
 @Service
 class MailOutbox {
@@ -65,8 +68,8 @@ class MailOutbox {
 
 	private final NotifyProperties properties;
 
-	MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager, ObjectProvider<JavaMailSender> mailSender,
-			MailRenderer renderer, NotifyProperties properties) {
+	MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+			ObjectProvider<JavaMailSender> mailSender, MailRenderer renderer, NotifyProperties properties) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.mailSender = mailSender;
@@ -74,7 +77,10 @@ class MailOutbox {
 		this.properties = properties;
 	}
 
-	/** Sends every mail due at {@code now}, up to the batch size; each in its own transaction. */
+	/**
+	 * Sends every mail due at {@code now}, up to the batch size; each in its own
+	 * transaction.
+	 */
 	Run deliverDue(Instant now) {
 		int sent = 0;
 		int failed = 0;
@@ -94,17 +100,19 @@ class MailOutbox {
 	}
 
 	private Optional<Claimed> claim(Instant now) {
-		return this.jdbc.sql("""
-				select n.id, p.name, p.email, p.time_zone, n.kind, n.subject, n.body, n.link, n.created_at, n.mail_attempts
-				from notification n join person p on p.id = n.recipient_id
-				where n.mail_wanted and n.mail_sent_at is null and n.mail_gave_up_at is null and n.mail_next_try <= ?
-				order by n.mail_next_try, n.id
-				limit 1
-				for update of n skip locked""")
+		return this.jdbc
+			.sql("""
+					select n.id, p.name, p.email, p.time_zone, n.kind, n.subject, n.body, n.link, n.created_at, n.mail_attempts
+					from notification n join person p on p.id = n.recipient_id
+					where n.mail_wanted and n.mail_sent_at is null and n.mail_gave_up_at is null and n.mail_next_try <= ?
+					order by n.mail_next_try, n.id
+					limit 1
+					for update of n skip locked""")
 			.param(Timestamp.from(now))
-			.query((rs, n) -> new Claimed(new Outgoing(rs.getLong(1), rs.getString(2), rs.getString(3),
-					ZoneId.of(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-					rs.getTimestamp(9).toInstant()), rs.getInt(10)))
+			.query((rs,
+					n) -> new Claimed(new Outgoing(rs.getLong(1), rs.getString(2), rs.getString(3),
+							ZoneId.of(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+							rs.getString(8), rs.getTimestamp(9).toInstant()), rs.getInt(10)))
 			.optional();
 	}
 
@@ -126,9 +134,7 @@ class MailOutbox {
 			this.jdbc.sql("""
 					update notification set mail_sent_at = ?, mail_channel = ?, mail_attempts = mail_attempts + 1,
 					       mail_last_error = null
-					where id = ?""")
-				.params(Timestamp.from(now), channel, notice.id())
-				.update();
+					where id = ?""").params(Timestamp.from(now), channel, notice.id()).update();
 			return Result.SENT;
 		}
 		catch (RuntimeException | MessagingException ex) {
@@ -144,7 +150,8 @@ class MailOutbox {
 		helper.setTo(mail.to());
 		helper.setSubject(mail.subject());
 		helper.setText(mail.text(), mail.html());
-		// JavaMailSenderImpl keeps a Message-ID that is set before sending instead of generating a random one.
+		// JavaMailSenderImpl keeps a Message-ID that is set before sending instead of
+		// generating a random one.
 		message.setHeader("Message-ID", mail.messageId());
 		return message;
 	}
@@ -160,7 +167,8 @@ class MailOutbox {
 					giveUp ? Timestamp.from(now) : null, claimed.notice().id())
 			.update();
 		if (giveUp) {
-			log.error("Mail for notification {} given up after {} attempts: {}", claimed.notice().id(), attempts, error);
+			log.error("Mail for notification {} given up after {} attempts: {}", claimed.notice().id(), attempts,
+					error);
 			return Result.GAVE_UP;
 		}
 		log.warn("Mail for notification {} failed (attempt {} of {}), retrying after {}: {}", claimed.notice().id(),

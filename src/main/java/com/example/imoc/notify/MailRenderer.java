@@ -15,9 +15,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a stored notice into a mail: an HTML and a plain-text part from {@code templates/mail/notice.html} and
- * {@code notice.txt}, times in the recipient's zone, the link made absolute with {@code imoc.base-url}. Its own
- * template engine, so the web pages' engine keeps its settings and mails never see a request.
+ * Turns a stored notice into a mail: an HTML and a plain-text part from
+ * {@code templates/mail/notice.html} and {@code notice.txt}, times in the recipient's
+ * zone, the link made absolute with {@code imoc.base-url}. Its own template engine, so
+ * the web pages' engine keeps its settings and mails never see a request.
  */
 @Component
 class MailRenderer {
@@ -71,8 +72,9 @@ class MailRenderer {
 	}
 
 	/**
-	 * The same id for every attempt at the same notice, so a mail sent twice (a crash after the SMTP server took it
-	 * but before we recorded that) is recognisable as one, and mail clients thread or drop the copy.
+	 * The same id for every attempt at the same notice, so a mail sent twice (a crash
+	 * after the SMTP server took it but before we recorded that) is recognisable as one,
+	 * and mail clients thread or drop the copy.
 	 */
 	String messageId(long notificationId) {
 		return "<notification-" + notificationId + "@" + this.host + ">";

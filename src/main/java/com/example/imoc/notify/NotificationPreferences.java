@@ -14,8 +14,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What each person wants to hear and how: reminder lead times and whether mail is sent at all (the inbox always
- * gets everything). Nobody has to save anything: without a row the defaults apply.
+ * What each person wants to hear and how: reminder lead times and whether mail is sent at
+ * all (the inbox always gets everything). Nobody has to save anything: without a row the
+ * defaults apply.
  */
 @Repository
 class NotificationPreferences {
@@ -51,7 +52,8 @@ class NotificationPreferences {
 
 	@Transactional(readOnly = true)
 	Preferences of(long personId) {
-		return this.jdbc.sql("select mail_enabled, reminder_lead_minutes from notification_preference where person_id = ?")
+		return this.jdbc
+			.sql("select mail_enabled, reminder_lead_minutes from notification_preference where person_id = ?")
 			.param(personId)
 			.query((rs, n) -> new Preferences(rs.getBoolean(1), minutes(rs.getArray(2))))
 			.optional()
@@ -59,8 +61,8 @@ class NotificationPreferences {
 	}
 
 	/**
-	 * Saves the choice; turning mail off also withdraws mails still waiting in the outbox, so "off" means off from
-	 * now on.
+	 * Saves the choice; turning mail off also withdraws mails still waiting in the
+	 * outbox, so "off" means off from now on.
 	 */
 	@Transactional
 	void save(long personId, Preferences preferences) {
@@ -70,9 +72,7 @@ class NotificationPreferences {
 				values (?, ?, ?, now())
 				on conflict (person_id) do update
 				set mail_enabled = excluded.mail_enabled, reminder_lead_minutes = excluded.reminder_lead_minutes,
-				    updated_at = now()""")
-			.params(personId, preferences.mailEnabled(), minutes)
-			.update();
+				    updated_at = now()""").params(personId, preferences.mailEnabled(), minutes).update();
 		if (!preferences.mailEnabled()) {
 			this.jdbc.sql("""
 					update notification set mail_wanted = false
@@ -83,8 +83,8 @@ class NotificationPreferences {
 	}
 
 	/**
-	 * Reads lead times like {@code 24h, 1h} or {@code 2d 90m}: each between 5 minutes and 14 days, at most five,
-	 * longest first, duplicates dropped. Blank means no reminders.
+	 * Reads lead times like {@code 24h, 1h} or {@code 2d 90m}: each between 5 minutes and
+	 * 14 days, at most five, longest first, duplicates dropped. Blank means no reminders.
 	 * @throws IllegalArgumentException with a sentence for the form
 	 */
 	static List<Duration> parseLeads(String text) {

@@ -9,9 +9,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends notices: each is stored in the recipient's inbox and queued for mail in the caller's transaction, so a
- * rolled-back change notifies nobody and a committed one is never forgotten. Whether a mail is queued follows the
- * recipient's preference at that moment; {@link MailOutbox} delivers the queue.
+ * Sends notices: each is stored in the recipient's inbox and queued for mail in the
+ * caller's transaction, so a rolled-back change notifies nobody and a committed one is
+ * never forgotten. Whether a mail is queued follows the recipient's preference at that
+ * moment; {@link MailOutbox} delivers the queue.
  */
 @Service
 public class Notifications {
@@ -30,7 +31,9 @@ public class Notifications {
 		this.batch = batch;
 	}
 
-	/** Sends many notices in one JDBC batch (an open cover tells every possible taker). */
+	/**
+	 * Sends many notices in one JDBC batch (an open cover tells every possible taker).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendAll(List<Notice> notices) {
 		this.batch.batchUpdate(INSERT, notices, 500, (statement, notice) -> {
@@ -50,8 +53,9 @@ public class Notifications {
 	}
 
 	/**
-	 * Sends the notice unless this recipient already has one with the same key (a handoff per shift, a digest per
-	 * day), so a job that runs twice after a crash tells nobody twice.
+	 * Sends the notice unless this recipient already has one with the same key (a handoff
+	 * per shift, a digest per day), so a job that runs twice after a crash tells nobody
+	 * twice.
 	 * @return the new notification's id, or {@code null} when it had been sent before
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -60,7 +64,9 @@ public class Notifications {
 	}
 
 	private Long insert(Notice notice, String dedupeKey) {
-		return this.jdbc.sql(INSERT + " on conflict (recipient_id, dedupe_key) where dedupe_key is not null do nothing returning id")
+		return this.jdbc
+			.sql(INSERT
+					+ " on conflict (recipient_id, dedupe_key) where dedupe_key is not null do nothing returning id")
 			.params(notice.recipientId(), notice.kind(), notice.subject(), notice.body(), notice.link(),
 					notice.recipientId(), dedupeKey)
 			.query(Long.class)

@@ -23,13 +23,17 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 /**
  * The notification jobs, on the clustered JDBC store (each firing runs on one node):
  * <ul>
- * <li>{@code deliver-mail}: sends the mail outbox, every {@code imoc.notify.deliver-every} (30 s);</li>
- * <li>{@code send-reminders} and {@code send-handoffs}: every minute, from the stored shifts;</li>
- * <li>{@code coverage-digest}: daily by cron, the coverage gaps ahead for the coordinators.</li>
+ * <li>{@code deliver-mail}: sends the mail outbox, every
+ * {@code imoc.notify.deliver-every} (30 s);</li>
+ * <li>{@code send-reminders} and {@code send-handoffs}: every minute, from the stored
+ * shifts;</li>
+ * <li>{@code coverage-digest}: daily by cron, the coverage gaps ahead for the
+ * coordinators.</li>
  * </ul>
- * All are durable, recoverable, never concurrent with themselves, and idempotent (what was sent is recorded in the
- * transaction that sends it), so a re-run after a crash or a misfire sends nothing twice. Repeating triggers skip
- * missed firings (the next one catches up); the digest's cron fires once as soon as possible.
+ * All are durable, recoverable, never concurrent with themselves, and idempotent (what
+ * was sent is recorded in the transaction that sends it), so a re-run after a crash or a
+ * misfire sends nothing twice. Repeating triggers skip missed firings (the next one
+ * catches up); the digest's cron fires once as soon as possible.
  */
 @Configuration(proxyBeanMethods = false)
 class NotifyJobs {
@@ -63,7 +67,12 @@ class NotifyJobs {
 	}
 
 	private static JobDetail durable(Class<? extends QuartzJobBean> job, JobKey key, String description) {
-		return JobBuilder.newJob(job).withIdentity(key).withDescription(description).storeDurably().requestRecovery().build();
+		return JobBuilder.newJob(job)
+			.withIdentity(key)
+			.withDescription(description)
+			.storeDurably()
+			.requestRecovery()
+			.build();
 	}
 
 	@Bean

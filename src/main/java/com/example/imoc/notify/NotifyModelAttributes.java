@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * What this module adds to pages it does not own, so the web, people and schedule modules need not know about it:
- * the unread count in the navigation, the notification section of the profile, the handover note on the home page.
+ * What this module adds to pages it does not own, so the web, people and schedule modules
+ * need not know about it: the unread count in the navigation, the notification section of
+ * the profile, the handover note on the home page.
  */
 @ControllerAdvice(annotations = Controller.class)
 class NotifyModelAttributes {
@@ -34,7 +35,10 @@ class NotifyModelAttributes {
 		this.clock = clock;
 	}
 
-	/** Not on error pages: they must render when the database is what failed (the 503 page). */
+	/**
+	 * Not on error pages: they must render when the database is what failed (the 503
+	 * page).
+	 */
 	@ModelAttribute("unreadNotifications")
 	Integer unreadNotifications(Authentication authentication, HttpServletRequest request) {
 		SignedInPerson me = signedIn(authentication);
@@ -51,8 +55,8 @@ class NotifyModelAttributes {
 	@ModelAttribute("handoverNote")
 	Handoffs.IncomingNote handoverNote(Authentication authentication, HttpServletRequest request) {
 		SignedInPerson me = signedIn(authentication);
-		return me != null && isPage(request, "/") ? this.handoffs.forIncoming(me.id(), this.clock.instant()).orElse(null)
-				: null;
+		return me != null && isPage(request, "/")
+				? this.handoffs.forIncoming(me.id(), this.clock.instant()).orElse(null) : null;
 	}
 
 	private static boolean isPage(HttpServletRequest request, String path) {

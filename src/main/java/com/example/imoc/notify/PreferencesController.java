@@ -13,8 +13,9 @@ import com.example.imoc.notify.NotificationPreferences.Preferences;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * Saves the notification section of the profile page (the page itself belongs to the people module; this module
- * adds its section's data through {@link NotifyModelAttributes}).
+ * Saves the notification section of the profile page (the page itself belongs to the
+ * people module; this module adds its section's data through
+ * {@link NotifyModelAttributes}).
  */
 @Controller
 class PreferencesController {
@@ -41,7 +42,8 @@ class PreferencesController {
 		this.preferences.save(me.id(), saved);
 		redirect.addFlashAttribute("message",
 				(mail ? "Notices come by mail and in your inbox" : "Notices come to your inbox only, no mail")
-						+ (parsed.isEmpty() ? "; no shift reminders." : "; reminders " + saved.leadsText() + " before each shift."));
+						+ (parsed.isEmpty() ? "; no shift reminders."
+								: "; reminders " + saved.leadsText() + " before each shift."));
 		return "redirect:/profile#notifications";
 	}
 

@@ -10,9 +10,9 @@ import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.Role;
 
 /**
- * Offers the coordinators a shadow's promotion once they have shadowed enough incidents: one notice per coordinator
- * and shadow ({@code promotion-offer:<person>}), written in the transaction that recorded the incident, so later
- * incidents do not repeat it.
+ * Offers the coordinators a shadow's promotion once they have shadowed enough incidents:
+ * one notice per coordinator and shadow ({@code promotion-offer:<person>}), written in
+ * the transaction that recorded the incident, so later incidents do not repeat it.
  */
 @Component
 class PromotionOffers {

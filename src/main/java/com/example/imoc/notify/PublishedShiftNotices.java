@@ -17,9 +17,10 @@ import com.example.imoc.schedule.SchedulePublished;
 import com.example.imoc.schedule.ShiftView;
 
 /**
- * Tells each person, once, which of their shifts a publication made final: one notice (inbox and mail) per person
- * listing them in their own zone, written in the publishing transaction. The dedupe key (rotation and boundary) keeps
- * a repeated publication of the same range from telling anyone twice.
+ * Tells each person, once, which of their shifts a publication made final: one notice
+ * (inbox and mail) per person listing them in their own zone, written in the publishing
+ * transaction. The dedupe key (rotation and boundary) keeps a repeated publication of the
+ * same range from telling anyone twice.
  */
 @Service
 class PublishedShiftNotices {
@@ -61,10 +62,12 @@ class PublishedShiftNotices {
 					.append('\n');
 			}
 			body.append("Swap or give one away from My shifts if it does not suit you.");
-			this.notifications.sendOnce(new Notice(person.getId(), "schedule.published",
-					"Your " + event.rotationName() + " shifts up to " + until + " are published (" + mine.size()
-							+ ")",
-					body.toString(), "/my/shifts"), "schedule-published:" + event.rotationId() + ":" + until);
+			this.notifications.sendOnce(
+					new Notice(person.getId(), "schedule.published",
+							"Your " + event.rotationName() + " shifts up to " + until + " are published (" + mine.size()
+									+ ")",
+							body.toString(), "/my/shifts"),
+					"schedule-published:" + event.rotationId() + ":" + until);
 		}
 	}
 

@@ -14,10 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reminds people of their shifts at the lead times they chose (24 h and 1 h by default), from the stored shifts as
- * they are now: whoever holds a live shift when a lead time comes due is reminded, once per shift, person and lead
- * time. A shift that changed hands reminds its new owner (who has no reminder on record yet) and not its old one
- * (who no longer holds it); a cancelled shift reminds nobody.
+ * Reminds people of their shifts at the lead times they chose (24 h and 1 h by default),
+ * from the stored shifts as they are now: whoever holds a live shift when a lead time
+ * comes due is reminded, once per shift, person and lead time. A shift that changed hands
+ * reminds its new owner (who has no reminder on record yet) and not its old one (who no
+ * longer holds it); a cancelled shift reminds nobody.
  */
 @Service
 class Reminders {
@@ -41,8 +42,9 @@ class Reminders {
 	}
 
 	/**
-	 * Sends the reminders due at {@code now}. When several lead times of one shift are due at once (the shift was
-	 * handed over late, or the job was down), one reminder goes out and all of them count as sent.
+	 * Sends the reminders due at {@code now}. When several lead times of one shift are
+	 * due at once (the shift was handed over late, or the job was down), one reminder
+	 * goes out and all of them count as sent.
 	 * @return how many reminders were sent
 	 */
 	@Transactional
@@ -71,8 +73,8 @@ class Reminders {
 		int sent = 0;
 		for (List<Due> leads : byShiftAndPerson.values()) {
 			Due first = leads.get(0);
-			Long notificationId = this.notifications.sendOnce(reminder(first, now),
-					"reminder:" + first.shiftId() + ":" + leads.stream().mapToInt(Due::leadMinutes).min().orElseThrow());
+			Long notificationId = this.notifications.sendOnce(reminder(first, now), "reminder:" + first.shiftId() + ":"
+					+ leads.stream().mapToInt(Due::leadMinutes).min().orElseThrow());
 			for (Due lead : leads) {
 				this.jdbc.sql("""
 						insert into shift_reminder (shift_id, person_id, lead_minutes, notification_id, sent_at)

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * On a database with nobody on it, creates the first coordinator from IMOC_ADMIN_EMAIL / IMOC_ADMIN_PASSWORD, so a
- * production install can be signed into. The password must pass {@link PasswordPolicy}, or the app does not start.
+ * On a database with nobody on it, creates the first coordinator from IMOC_ADMIN_EMAIL /
+ * IMOC_ADMIN_PASSWORD, so a production install can be signed into. The password must pass
+ * {@link PasswordPolicy}, or the app does not start.
  */
 @Component
 @Order(0)
@@ -54,12 +55,14 @@ class AdminBootstrap implements ApplicationRunner {
 		if (this.email.isBlank() || this.password.isBlank()) {
 			return;
 		}
-		// Two instances starting together on an empty database must not both create the coordinator.
+		// Two instances starting together on an empty database must not both create the
+		// coordinator.
 		this.jdbc.queryForObject("select pg_advisory_xact_lock(4242000)", Object.class);
 		if (this.people.count() > 0) {
 			return;
 		}
-		// The same policy as every password set through the app: a weak bootstrap password stops the start-up with
+		// The same policy as every password set through the app: a weak bootstrap
+		// password stops the start-up with
 		// the reason, rather than leaving a production coordinator guessable.
 		PasswordPolicy.problem(this.password, this.email).ifPresent(problem -> {
 			throw new IllegalStateException("IMOC_ADMIN_PASSWORD (imoc.admin.password) is refused: " + problem);

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits RFC 4180 CSV text into records: quoted fields, doubled quotes, commas and line breaks inside quotes. Each
- * record remembers the line it started on so errors can name it.
+ * Splits RFC 4180 CSV text into records: quoted fields, doubled quotes, commas and line
+ * breaks inside quotes. Each record remembers the line it started on so errors can name
+ * it.
  */
 final class CsvLines {
 

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.time.Period;
 
 /**
- * Whether someone may hold IMOC shifts on a given day, and the reason in words a person can read. Only tenure depends
- * on the day (see {@link #tenureReached}); the other rules are facts about the person now, which the roster's change
- * events re-check (a repair follows every change).
+ * Whether someone may hold IMOC shifts on a given day, and the reason in words a person
+ * can read. Only tenure depends on the day (see {@link #tenureReached}); the other rules
+ * are facts about the person now, which the roster's change events re-check (a repair
+ * follows every change).
  */
 public record Eligibility(boolean eligible, String reason) {
 
@@ -58,13 +59,15 @@ public record Eligibility(boolean eligible, String reason) {
 	}
 
 	/**
-	 * The first day someone has the tenure the policy asks for: the start date plus {@code minTenureMonths} calendar
-	 * months, with {@link LocalDate#plusMonths}' clamping to the end of a shorter month. So a start on 31 January
-	 * with three months' tenure is eligible on 30 April (not 1 May), a start on 30 November on 28 February (29 in a
-	 * leap year), and any other start on the same day of the month three months later. Judging
-	 * by {@link Period#toTotalMonths()} instead would say a 31 January starter is still short on 30 April (2 months
-	 * 30 days), disagreeing with this date by a day at month ends; everything (the roster page, the assigner, swaps)
-	 * uses this one date.
+	 * The first day someone has the tenure the policy asks for: the start date plus
+	 * {@code minTenureMonths} calendar months, with {@link LocalDate#plusMonths}'
+	 * clamping to the end of a shorter month. So a start on 31 January with three months'
+	 * tenure is eligible on 30 April (not 1 May), a start on 30 November on 28 February
+	 * (29 in a leap year), and any other start on the same day of the month three months
+	 * later. Judging by {@link Period#toTotalMonths()} instead would say a 31 January
+	 * starter is still short on 30 April (2 months 30 days), disagreeing with this date
+	 * by a day at month ends; everything (the roster page, the assigner, swaps) uses this
+	 * one date.
 	 */
 	public static LocalDate tenureReached(LocalDate startDate, EligibilityPolicy policy) {
 		return startDate.plusMonths(policy.minTenureMonths());

@@ -24,14 +24,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Public holidays per region, for the coordinator ({@code /admin/**} is coordinator-only): which country's holidays
- * each region takes, and the holidays of a year, to add or remove.
+ * Public holidays per region, for the coordinator ({@code /admin/**} is
+ * coordinator-only): which country's holidays each region takes, and the holidays of a
+ * year, to add or remove.
  */
 @Controller
 @RequestMapping("/admin/holidays")
 class HolidayAdminController {
 
-	/** Years the page and the form accept, around today: enough for history and for planning ahead. */
+	/**
+	 * Years the page and the form accept, around today: enough for history and for
+	 * planning ahead.
+	 */
 	private static final int YEARS_BACK = 5;
 
 	private static final int YEARS_AHEAD = 10;
@@ -144,8 +148,8 @@ class HolidayAdminController {
 			return list(null, model);
 		}
 		int added = this.holidays.changeCountry(chosen, code);
-		redirect.addFlashAttribute("message", chosen + " now takes the public holidays of " + code + " (" + added
-				+ " holidays from today on).");
+		redirect.addFlashAttribute("message",
+				chosen + " now takes the public holidays of " + code + " (" + added + " holidays from today on).");
 		return "redirect:/admin/holidays";
 	}
 
@@ -172,8 +176,7 @@ class HolidayAdminController {
 	}
 
 	private static Optional<Integer> parseYear(String text) {
-		return text != null && text.matches("\\d{4}") ? Optional.of(Integer.parseInt(text))
-				: Optional.empty();
+		return text != null && text.matches("\\d{4}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
 	}
 
 	private int thisYear() {

@@ -1,6 +1,8 @@
 package com.example.imoc.people;
 
-/** A holiday the coordinator adds, as typed (checked in {@link HolidayAdminController}). */
+/**
+ * A holiday the coordinator adds, as typed (checked in {@link HolidayAdminController}).
+ */
 public class HolidayForm {
 
 	private String region = "";

@@ -7,8 +7,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the coming years' public holidays once every bean exists and before anything starts (Quartz's first extend,
- * demo seeding, web requests), so the first schedule already knows them.
+ * Seeds the coming years' public holidays once every bean exists and before anything
+ * starts (Quartz's first extend, demo seeding, web requests), so the first schedule
+ * already knows them.
  */
 @Component
 class HolidaySeeding implements SmartInitializingSingleton {

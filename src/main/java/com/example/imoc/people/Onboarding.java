@@ -11,9 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.imoc.audit.AuditLog;
 
 /**
- * The way into the rotation: shadow at least {@link ShadowedIncidents#needed()} incidents, then a reverse shadow
- * (holding the pager with an IM beside), then live. The count is derived from the recorded incidents and the shadow
- * shifts, never kept by hand; the coordinator moves a shadow on once it is reached.
+ * The way into the rotation: shadow at least {@link ShadowedIncidents#needed()}
+ * incidents, then a reverse shadow (holding the pager with an IM beside), then live. The
+ * count is derived from the recorded incidents and the shadow shifts, never kept by hand;
+ * the coordinator moves a shadow on once it is reached.
  */
 @Service
 public class Onboarding {
@@ -53,7 +54,8 @@ public class Onboarding {
 		Map<Long, Integer> counts = this.shadowed.counts(shadows.stream().map(Person::getId).toList());
 		int needed = this.shadowed.needed();
 		Map<Long, Progress> progress = new LinkedHashMap<>();
-		shadows.forEach(p -> progress.put(p.getId(), new Progress(p.getId(), counts.getOrDefault(p.getId(), 0), needed)));
+		shadows
+			.forEach(p -> progress.put(p.getId(), new Progress(p.getId(), counts.getOrDefault(p.getId(), 0), needed)));
 		return progress;
 	}
 
@@ -67,9 +69,11 @@ public class Onboarding {
 	}
 
 	/**
-	 * Moves a shadow who has shadowed enough incidents on to reverse shadow: from now on the assigner gives them
-	 * whole blocks with an IM beside them, and repair takes them off the shadow rows they still had.
-	 * @throws PromotionRefused when they are not a shadow (any more) or have not shadowed enough incidents yet
+	 * Moves a shadow who has shadowed enough incidents on to reverse shadow: from now on
+	 * the assigner gives them whole blocks with an IM beside them, and repair takes them
+	 * off the shadow rows they still had.
+	 * @throws PromotionRefused when they are not a shadow (any more) or have not shadowed
+	 * enough incidents yet
 	 */
 	@Transactional
 	public Person promoteToReverseShadow(long id) {

@@ -6,8 +6,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Promote to reverse shadow" on a shadow's roster page, offered once they shadowed enough incidents (the form
- * posts with its CSRF token; {@code /admin/**} is coordinators only in the security configuration).
+ * "Promote to reverse shadow" on a shadow's roster page, offered once they shadowed
+ * enough incidents (the form posts with its CSRF token; {@code /admin/**} is coordinators
+ * only in the security configuration).
  */
 @Controller
 class OnboardingController {
@@ -22,8 +23,8 @@ class OnboardingController {
 	String promote(@PathVariable long id, RedirectAttributes redirect) {
 		try {
 			Person person = this.onboarding.promoteToReverseShadow(id);
-			redirect.addFlashAttribute("message", person.getName()
-					+ " is now a reverse shadow: they will hold whole blocks with an IM beside them.");
+			redirect.addFlashAttribute("message",
+					person.getName() + " is now a reverse shadow: they will hold whole blocks with an IM beside them.");
 		}
 		catch (Onboarding.PromotionRefused refused) {
 			redirect.addFlashAttribute("message", refused.getMessage());

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Each shadow's shadowed incidents for the roster pages, where the coordinator manages onboarding (the list and a
- * person's page); only on the pages that show them.
+ * Each shadow's shadowed incidents for the roster pages, where the coordinator manages
+ * onboarding (the list and a person's page); only on the pages that show them.
  */
 @ControllerAdvice(assignableTypes = RosterController.class)
 class OnboardingModelAttributes {

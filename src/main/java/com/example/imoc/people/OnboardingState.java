@@ -1,8 +1,8 @@
 package com.example.imoc.people;
 
 /**
- * Where a person stands on the way into (or out of) the rotation: shadow at least five incidents, then a reverse
- * shadow, then live.
+ * Where a person stands on the way into (or out of) the rotation: shadow at least five
+ * incidents, then a reverse shadow, then live.
  */
 public enum OnboardingState {
 

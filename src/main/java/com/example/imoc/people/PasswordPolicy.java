@@ -13,14 +13,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The one password policy, for every way a password is set through the app: someone changing their own
- * ({@code /profile/password}), a coordinator setting or resetting one on the roster form, and the first coordinator
- * created from {@code IMOC_ADMIN_PASSWORD}. A password has at least {@value #MIN_LENGTH} characters, at most
- * {@value #MAX_BYTES} bytes (BCrypt reads no more, and refuses more), is not one of the common passwords shipped in
- * {@code security/common-passwords.txt} (compared without regard to case), and is not the person's email.
+ * The one password policy, for every way a password is set through the app: someone
+ * changing their own ({@code /profile/password}), a coordinator setting or resetting one
+ * on the roster form, and the first coordinator created from {@code IMOC_ADMIN_PASSWORD}.
+ * A password has at least {@value #MIN_LENGTH} characters, at most {@value #MAX_BYTES}
+ * bytes (BCrypt reads no more, and refuses more), is not one of the common passwords
+ * shipped in {@code security/common-passwords.txt} (compared without regard to case), and
+ * is not the person's email.
  * <p>
- * Demo seeding is exempt: the demo people's password is {@code demo}, as PRODUCT.md's demo logins promise, and it is
- * never set through the app (demo mode only ever seeds an empty embedded database).
+ * Demo seeding is exempt: the demo people's password is {@code demo}, as PRODUCT.md's
+ * demo logins promise, and it is never set through the app (demo mode only ever seeds an
+ * empty embedded database).
  * <p>
  * Also holds the preferred-slot format, another limit on what people type.
  */
@@ -30,7 +33,8 @@ public final class PasswordPolicy {
 
 	static final int MAX_BYTES = 72;
 
-	static final String TOO_SHORT = "Use at least " + MIN_LENGTH + " characters; a few unrelated words make a good one.";
+	static final String TOO_SHORT = "Use at least " + MIN_LENGTH
+			+ " characters; a few unrelated words make a good one.";
 
 	static final String TOO_LONG = "Use at most 72 bytes (about 72 letters, fewer with accents or emoji).";
 
@@ -49,7 +53,10 @@ public final class PasswordPolicy {
 	private PasswordPolicy() {
 	}
 
-	/** What is wrong with this password for this person, in one sentence; empty when it may be used. */
+	/**
+	 * What is wrong with this password for this person, in one sentence; empty when it
+	 * may be used.
+	 */
 	public static Optional<String> problem(String password, String email) {
 		if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
 			return Optional.of(TOO_SHORT);

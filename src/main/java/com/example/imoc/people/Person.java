@@ -23,7 +23,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Someone on the roster. Everyone who signs in is a person; eligibility for shifts is computed, never stored.
+ * Someone on the roster. Everyone who signs in is a person; eligibility for shifts is
+ * computed, never stored.
  */
 @Entity
 public class Person {
@@ -77,10 +78,16 @@ public class Person {
 	@Version
 	private long version;
 
-	/** Moved on to end every session signed in before (password change or reset, deactivation, sign out everywhere). */
+	/**
+	 * Moved on to end every session signed in before (password change or reset,
+	 * deactivation, sign out everywhere).
+	 */
 	private long securityVersion;
 
-	/** The GitLab account (OpenID Connect issuer and subject) linked at the first "Sign in with GitLab". */
+	/**
+	 * The GitLab account (OpenID Connect issuer and subject) linked at the first "Sign in
+	 * with GitLab".
+	 */
 	private String oidcIssuer;
 
 	private String oidcSubject;
@@ -115,8 +122,9 @@ public class Person {
 	}
 
 	/**
-	 * The first day from {@code today} on which the person may hold shifts as things stand: today when eligible now,
-	 * the day they reach the tenure rule when that is all they lack, empty when another rule keeps them out.
+	 * The first day from {@code today} on which the person may hold shifts as things
+	 * stand: today when eligible now, the day they reach the tenure rule when that is all
+	 * they lack, empty when another rule keeps them out.
 	 */
 	public Optional<LocalDate> eligibleFrom(EligibilityPolicy policy, LocalDate today) {
 		if (eligibility(policy, today).eligible()) {

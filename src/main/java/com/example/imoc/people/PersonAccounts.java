@@ -16,23 +16,28 @@ import com.example.imoc.audit.AuditLog;
 import com.example.imoc.database.DataChanges;
 
 /**
- * Signs people in by their email (case-insensitive). Deactivated people and people without a password cannot use
- * the password form; {@link #byEmail} and {@link #byGitLab} serve sign-ins where GitLab vouches for someone, and
- * {@link #current} tells every request what the roster says about its person now.
+ * Signs people in by their email (case-insensitive). Deactivated people and people
+ * without a password cannot use the password form; {@link #byEmail} and {@link #byGitLab}
+ * serve sign-ins where GitLab vouches for someone, and {@link #current} tells every
+ * request what the roster says about its person now.
  */
 @Service
 public class PersonAccounts implements UserDetailsService {
 
 	/** How a GitLab account found its roster person. */
 	public enum GitLabMatch {
+
 		/** The account was linked before: matched on its subject. */
 		LINKED,
-		/** Matched on the verified email: linked now (first use) if the person is active. */
+		/**
+		 * Matched on the verified email: linked now (first use) if the person is active.
+		 */
 		BY_EMAIL,
 		/** No roster person has this account or email. */
 		UNKNOWN,
 		/** The email's roster person is linked to another GitLab account. */
 		LINKED_TO_ANOTHER
+
 	}
 
 	public record GitLabAccount(GitLabMatch match, SignedInPerson person) {
@@ -46,13 +51,19 @@ public class PersonAccounts implements UserDetailsService {
 
 	private final TransactionTemplate transactions;
 
-	/** Person id → what the roster said, valid while the data generation is unchanged (every roster change moves it). */
+	/**
+	 * Person id → what the roster said, valid while the data generation is unchanged
+	 * (every roster change moves it).
+	 */
 	private final Map<Long, Known> known = new ConcurrentHashMap<>();
 
 	private record Known(long stamp, Optional<SignedInPerson> person) {
 	}
 
-	/** People who use the app at once are far fewer; beyond this the memory is simply started afresh. */
+	/**
+	 * People who use the app at once are far fewer; beyond this the memory is simply
+	 * started afresh.
+	 */
 	private static final int KNOWN_LIMIT = 10_000;
 
 	PersonAccounts(PersonRepository people, DataChanges changes, AuditLog auditLog,
@@ -73,25 +84,30 @@ public class PersonAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * The roster person with this email (case-insensitive), active or not: the caller decides, and says which it was.
-	 * The principal is the one the password form yields, so every page treats both sign-ins alike.
+	 * The roster person with this email (case-insensitive), active or not: the caller
+	 * decides, and says which it was. The principal is the one the password form yields,
+	 * so every page treats both sign-ins alike.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<SignedInPerson> byEmail(String email) {
 		return this.people.findByEmail(email.trim()).map(SignedInPerson::of);
 	}
 
-	/** The id of the roster person with this email (case-insensitive), if someone has it. */
+	/**
+	 * The id of the roster person with this email (case-insensitive), if someone has it.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Long> idOfEmail(String email) {
 		return this.people.findByEmail(email.trim()).map(Person::getId);
 	}
 
 	/**
-	 * The roster person behind a GitLab account. A linked account is matched on its issuer and subject only (the
-	 * email at GitLab may change, and nobody else can take over the link by claiming the email). An unlinked account
-	 * is matched on its verified email, and linked to that person on this first use, unless the person is already
-	 * linked to another GitLab account. Linking is audited. The caller checks the person is active.
+	 * The roster person behind a GitLab account. A linked account is matched on its
+	 * issuer and subject only (the email at GitLab may change, and nobody else can take
+	 * over the link by claiming the email). An unlinked account is matched on its
+	 * verified email, and linked to that person on this first use, unless the person is
+	 * already linked to another GitLab account. Linking is audited. The caller checks the
+	 * person is active.
 	 */
 	@Transactional
 	public GitLabAccount byGitLab(String issuer, String subject, String verifiedEmail) {
@@ -99,7 +115,8 @@ public class PersonAccounts implements UserDetailsService {
 		if (linked.isPresent()) {
 			return new GitLabAccount(GitLabMatch.LINKED, SignedInPerson.of(linked.get()));
 		}
-		Optional<Person> byEmail = verifiedEmail == null ? Optional.empty() : this.people.findByEmail(verifiedEmail.trim());
+		Optional<Person> byEmail = verifiedEmail == null ? Optional.empty()
+				: this.people.findByEmail(verifiedEmail.trim());
 		if (byEmail.isEmpty()) {
 			return new GitLabAccount(GitLabMatch.UNKNOWN, null);
 		}
@@ -116,16 +133,18 @@ public class PersonAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * What the roster says about this person now, without the password hash: empty when they no longer exist. Asked
-	 * on every request of a signed-in session, so it is answered from memory while the data generation (moved on by
-	 * every committed change, on any node) is unchanged since it was read.
+	 * What the roster says about this person now, without the password hash: empty when
+	 * they no longer exist. Asked on every request of a signed-in session, so it is
+	 * answered from memory while the data generation (moved on by every committed change,
+	 * on any node) is unchanged since it was read.
 	 */
 	public Optional<SignedInPerson> current(long id) {
 		Known hit = this.known.get(id);
 		if (hit != null && this.changes.isCurrent(hit.stamp())) {
 			return hit.person();
 		}
-		long stamp = this.changes.stamp(); // before reading: a change committed after it voids what we read
+		long stamp = this.changes.stamp(); // before reading: a change committed after it
+											// voids what we read
 		Optional<SignedInPerson> person = this.transactions
 			.execute(status -> this.people.findById(id).map(p -> SignedInPerson.of(p).withoutPassword()));
 		if (stamp >= 0) {

@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * What the coordinator types on the person form; kept as typed so a rejected form comes back unchanged.
+ * What the coordinator types on the person form; kept as typed so a rejected form comes
+ * back unchanged.
  */
 public class PersonForm {
 

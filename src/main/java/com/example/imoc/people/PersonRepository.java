@@ -23,7 +23,9 @@ public interface PersonRepository extends JpaRepository<Person, Long> {
 	List<Person> search(@Param("text") String text, @Param("region") Region region,
 			@Param("state") OnboardingState state);
 
-	/** For pages that show the manager's name after the transaction (open-in-view is off). */
+	/**
+	 * For pages that show the manager's name after the transaction (open-in-view is off).
+	 */
 	@EntityGraph(attributePaths = "manager")
 	@Query("select p from Person p where p.id = :id")
 	Optional<Person> findWithManagerById(@Param("id") long id);

@@ -25,11 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.example.imoc.database.Throttles;
 
 /**
- * Each person's own settings: time zone, password and API tokens. A password change is checked against
- * {@link PasswordPolicy}, ends the person's other sessions and renews this one (new session id, new security
- * version); wrong current passwords are throttled like sign-ins ({@value #MAX_WRONG} within
- * {@link #WRONG_WINDOW} lock the form for {@link #WRONG_LOCKOUT}), so a borrowed open session cannot be used to
- * guess the password.
+ * Each person's own settings: time zone, password and API tokens. A password change is
+ * checked against {@link PasswordPolicy}, ends the person's other sessions and renews
+ * this one (new session id, new security version); wrong current passwords are throttled
+ * like sign-ins ({@value #MAX_WRONG} within {@link #WRONG_WINDOW} lock the form for
+ * {@link #WRONG_LOCKOUT}), so a borrowed open session cannot be used to guess the
+ * password.
  */
 @Controller
 class ProfileController {
@@ -71,7 +72,8 @@ class ProfileController {
 		Person person = this.people.findById(me.id()).orElseThrow(() -> new PersonNotFoundException(me.id()));
 		model.addAttribute("person", person);
 		model.addAttribute("eligibility", this.roster.eligibilityOf(person));
-		model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
+		model.addAttribute("zones",
+				ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
 		model.addAttribute("tokens", this.tokens.of(me.id()));
 		model.addAttribute("tokenDayChoices", TOKEN_DAYS);
 		if (!model.containsAttribute("tokenDays")) {
@@ -131,8 +133,9 @@ class ProfileController {
 	}
 
 	/**
-	 * The password change moved the person's security version on, which ends every session signed in before; this
-	 * one continues with the new version, under a new session id.
+	 * The password change moved the person's security version on, which ends every
+	 * session signed in before; this one continues with the new version, under a new
+	 * session id.
 	 */
 	private void keepThisSession(long id, HttpServletRequest request, HttpServletResponse response) {
 		SignedInPerson renewed = this.accounts.current(id).orElseThrow(() -> new PersonNotFoundException(id));
@@ -149,10 +152,14 @@ class ProfileController {
 	@PostMapping("/profile/tokens")
 	String createToken(@AuthenticationPrincipal SignedInPerson me, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "" + DEFAULT_TOKEN_DAYS) String days, RedirectAttributes redirect) {
-		Integer lifetime = TOKEN_DAYS.stream().filter(d -> String.valueOf(d).equals(days.trim())).findFirst().orElse(null);
+		Integer lifetime = TOKEN_DAYS.stream()
+			.filter(d -> String.valueOf(d).equals(days.trim()))
+			.findFirst()
+			.orElse(null);
 		if (name.isBlank() || name.length() > 100 || lifetime == null) {
 			if (name.isBlank() || name.length() > 100) {
-				redirect.addFlashAttribute("tokenNameError", "Give the token a name of up to 100 characters, like \"chat bot\".");
+				redirect.addFlashAttribute("tokenNameError",
+						"Give the token a name of up to 100 characters, like \"chat bot\".");
 			}
 			if (lifetime == null) {
 				redirect.addFlashAttribute("tokenDaysError", "Choose how long the token works: 7, 30, 90 or 365 days.");
@@ -166,8 +173,7 @@ class ProfileController {
 	}
 
 	@PostMapping("/profile/tokens/{id}/revoke")
-	String revokeToken(@AuthenticationPrincipal SignedInPerson me, @PathVariable long id,
-			RedirectAttributes redirect) {
+	String revokeToken(@AuthenticationPrincipal SignedInPerson me, @PathVariable long id, RedirectAttributes redirect) {
 		if (!this.tokens.revoke(me.id(), id)) {
 			throw new AccessDeniedException("not your token");
 		}

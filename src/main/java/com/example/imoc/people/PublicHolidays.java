@@ -27,10 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.imoc.audit.AuditLog;
 
 /**
- * Public holidays per region, as data the coordinator edits ({@code /admin/holidays}), seeded from the Jollyday
- * holiday library: each region takes the public holidays of one country (or subdivision), chosen per region. The
- * holidays of a person's region, with their time zone, make their {@link WorkCalendar}: the one source of holiday
- * work for fairness, the assigner and time in lieu.
+ * Public holidays per region, as data the coordinator edits ({@code /admin/holidays}),
+ * seeded from the Jollyday holiday library: each region takes the public holidays of one
+ * country (or subdivision), chosen per region. The holidays of a person's region, with
+ * their time zone, make their {@link WorkCalendar}: the one source of holiday work for
+ * fairness, the assigner and time in lieu.
  */
 @Service
 public class PublicHolidays {
@@ -121,10 +122,10 @@ public class PublicHolidays {
 	}
 
 	/**
-	 * Stores each region's configured calendar if it has none yet, then seeds the current year and
-	 * {@code imoc.holidays.years-ahead} following ones from the library, each (region, year) once. Safe on several
-	 * nodes at once (an advisory lock, and every insert tolerates one already made).
-	 *
+	 * Stores each region's configured calendar if it has none yet, then seeds the current
+	 * year and {@code imoc.holidays.years-ahead} following ones from the library, each
+	 * (region, year) once. Safe on several nodes at once (an advisory lock, and every
+	 * insert tolerates one already made).
 	 * @return the number of holidays added
 	 */
 	@Transactional
@@ -172,8 +173,9 @@ public class PublicHolidays {
 	}
 
 	/**
-	 * Makes {@code country} the region's holiday calendar: the library holidays of the region from today on are
-	 * replaced by the new country's (the coordinator's own entries stay).
+	 * Makes {@code country} the region's holiday calendar: the library holidays of the
+	 * region from today on are replaced by the new country's (the coordinator's own
+	 * entries stay).
 	 */
 	@Transactional
 	public int changeCountry(Region region, String country) {
@@ -203,7 +205,8 @@ public class PublicHolidays {
 	}
 
 	/**
-	 * {@code GB}, {@code us-ny} → {@code GB}, {@code US-NY}: upper case, the form stored and shown.
+	 * {@code GB}, {@code us-ny} → {@code GB}, {@code US-NY}: upper case, the form stored
+	 * and shown.
 	 */
 	public static String normalise(String country) {
 		return country.strip().toUpperCase(Locale.ROOT);
@@ -241,7 +244,10 @@ public class PublicHolidays {
 		return seed(region, year, LocalDate.MIN);
 	}
 
-	/** Seeds one (region, year) from the library unless done before; only days on or after {@code from}. */
+	/**
+	 * Seeds one (region, year) from the library unless done before; only days on or after
+	 * {@code from}.
+	 */
 	private int seed(RegionCalendar region, int year, LocalDate from) {
 		int claimed = this.jdbc.sql("""
 				insert into public_holiday_seeding (region, year, country) values (?, ?, ?) on conflict do nothing""")

@@ -1,7 +1,8 @@
 package com.example.imoc.people;
 
 /**
- * What someone may do in the app: every person is a manager; the coordinator also runs the rotation.
+ * What someone may do in the app: every person is a manager; the coordinator also runs
+ * the rotation.
  */
 public enum Role {
 

@@ -21,7 +21,8 @@ import org.springframework.validation.Errors;
 import com.example.imoc.audit.AuditLog;
 
 /**
- * Changes to the roster: every one validated, audited with what changed, and announced as {@link PersonChanged}.
+ * Changes to the roster: every one validated, audited with what changed, and announced as
+ * {@link PersonChanged}.
  */
 @Service
 public class Roster {
@@ -52,17 +53,26 @@ public class Roster {
 		return person.eligibility(this.policy, LocalDate.now(this.clock));
 	}
 
-	/** Whether the person may hold a shift of this date (the shift's local date), judged as of that day. */
+	/**
+	 * Whether the person may hold a shift of this date (the shift's local date), judged
+	 * as of that day.
+	 */
 	public Eligibility eligibilityOn(Person person, LocalDate shiftDate) {
 		return person.eligibility(this.policy, shiftDate);
 	}
 
-	/** The first day from today on which the person may hold shifts; see {@link Person#eligibleFrom}. */
+	/**
+	 * The first day from today on which the person may hold shifts; see
+	 * {@link Person#eligibleFrom}.
+	 */
 	public Optional<LocalDate> eligibleFrom(Person person) {
 		return person.eligibleFrom(this.policy, LocalDate.now(this.clock));
 	}
 
-	/** Checks what bean validation cannot: a real zone, a free email, an existing manager who is not the person. */
+	/**
+	 * Checks what bean validation cannot: a real zone, a free email, an existing manager
+	 * who is not the person.
+	 */
 	@Transactional(readOnly = true)
 	public void validate(PersonForm form, Long editingId, Errors errors) {
 		if (form.getTimeZone() != null && !form.getTimeZone().isBlank() && !isZone(form.getTimeZone())) {
@@ -83,26 +93,31 @@ public class Roster {
 				errors.rejectValue("managerId", "missing", "Choose a manager from the roster.");
 			}
 		}
-		if (form.getNewPassword() != null && !form.getNewPassword().isEmpty() && !errors.hasFieldErrors("newPassword")) {
+		if (form.getNewPassword() != null && !form.getNewPassword().isEmpty()
+				&& !errors.hasFieldErrors("newPassword")) {
 			PasswordPolicy.problem(form.getNewPassword(), form.getEmail())
 				.ifPresent(problem -> errors.rejectValue("newPassword", "policy", problem));
 		}
 		if (form.getStartDate() != null && !plausibleStart(form.getStartDate())) {
-			errors.rejectValue("startDate", "range", "Enter a start date between 1950 and " + LATEST_START_YEARS
-					+ " years from now.");
+			errors.rejectValue("startDate", "range",
+					"Enter a start date between 1950 and " + LATEST_START_YEARS + " years from now.");
 		}
 		if (!errors.hasFieldErrors("preferredSlots")) {
 			form.preferredSlotList()
 				.stream()
 				.filter(slot -> !PasswordPolicy.SLOT.matcher(slot).matches())
 				.findFirst()
-				.ifPresent(bad -> errors.rejectValue("preferredSlots", "format", "\"" + bad + "\"" + PasswordPolicy.BAD_SLOT));
+				.ifPresent(bad -> errors.rejectValue("preferredSlots", "format",
+						"\"" + bad + "\"" + PasswordPolicy.BAD_SLOT));
 		}
 	}
 
 	static final int LATEST_START_YEARS = 2;
 
-	/** A start date a real person can have: not before 1950, not more than two years ahead. */
+	/**
+	 * A start date a real person can have: not before 1950, not more than two years
+	 * ahead.
+	 */
 	static boolean plausibleStart(java.time.LocalDate date) {
 		return !date.isBefore(java.time.LocalDate.of(1950, 1, 1))
 				&& !date.isAfter(java.time.LocalDate.now().plusYears(LATEST_START_YEARS));
@@ -139,8 +154,10 @@ public class Roster {
 		if (reset) {
 			changes = changes.isEmpty() ? "password reset" : changes + "; password reset";
 		}
-		// A reset password or a deactivation ends every session signed in before it, on every node; a role change
-		// applies to open sessions at their next request without ending them (web.RosterSessions).
+		// A reset password or a deactivation ends every session signed in before it, on
+		// every node; a role change
+		// applies to open sessions at their next request without ending them
+		// (web.RosterSessions).
 		if (reset || ("true".equals(before.get("active")) && !person.isActive())) {
 			person.endSessions();
 			changes = changes + "; signed out everywhere";
@@ -164,7 +181,10 @@ public class Roster {
 		this.events.publishEvent(new PersonChanged(id));
 	}
 
-	/** The person's own settings: only their zone; the password has its own method that checks the current one. */
+	/**
+	 * The person's own settings: only their zone; the password has its own method that
+	 * checks the current one.
+	 */
 	@Transactional
 	public void changeTimeZone(long id, ZoneId zone) {
 		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
@@ -176,13 +196,15 @@ public class Roster {
 	}
 
 	/**
-	 * Sets a new password if the current one is right, and ends the person's other sessions (the caller renews its
-	 * own). The caller has checked the new one against {@link PasswordPolicy}; it is checked again here.
+	 * Sets a new password if the current one is right, and ends the person's other
+	 * sessions (the caller renews its own). The caller has checked the new one against
+	 * {@link PasswordPolicy}; it is checked again here.
 	 */
 	@Transactional
 	public boolean changePassword(long id, String currentPassword, String newPassword) {
 		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
-		if (person.getPasswordHash() == null || !this.passwordEncoder.matches(currentPassword, person.getPasswordHash())) {
+		if (person.getPasswordHash() == null
+				|| !this.passwordEncoder.matches(currentPassword, person.getPasswordHash())) {
 			return false;
 		}
 		PasswordPolicy.problem(newPassword, person.getEmail()).ifPresent(problem -> {
@@ -194,7 +216,10 @@ public class Roster {
 		return true;
 	}
 
-	/** Ends every session of the person on every node at its next request (the coordinator's button). */
+	/**
+	 * Ends every session of the person on every node at its next request (the
+	 * coordinator's button).
+	 */
 	@Transactional
 	public void signOutEverywhere(long id) {
 		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));

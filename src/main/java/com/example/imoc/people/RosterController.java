@@ -28,8 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.example.imoc.audit.AuditLog;
 
 /**
- * The coordinator's roster pages. Access to {@code /admin/**} is limited to coordinators in the security
- * configuration.
+ * The coordinator's roster pages. Access to {@code /admin/**} is limited to coordinators
+ * in the security configuration.
  */
 @Controller
 @RequestMapping("/admin/people")
@@ -76,7 +76,11 @@ class RosterController {
 
 	@ModelAttribute("zones")
 	List<String> zones() {
-		return ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")).sorted().toList();
+		return ZoneId.getAvailableZoneIds()
+			.stream()
+			.filter(z -> z.contains("/") && !z.startsWith("Etc/"))
+			.sorted()
+			.toList();
 	}
 
 	@GetMapping
@@ -140,7 +144,8 @@ class RosterController {
 				return "redirect:/admin/people/" + id;
 			}
 			catch (ObjectOptimisticLockingFailureException ex) {
-				result.reject("stale", "Someone else changed this person while you were editing. Reload the page to see their change, then make yours again.");
+				result.reject("stale",
+						"Someone else changed this person while you were editing. Reload the page to see their change, then make yours again.");
 			}
 		}
 		model.addAttribute("personId", id);
@@ -151,7 +156,8 @@ class RosterController {
 	@PostMapping("/{id}/deactivate")
 	String deactivate(@PathVariable long id, RedirectAttributes redirect) {
 		this.roster.deactivate(id);
-		redirect.addFlashAttribute("message", "Deactivated: they keep their history but get no new shifts and cannot sign in.");
+		redirect.addFlashAttribute("message",
+				"Deactivated: they keep their history but get no new shifts and cannot sign in.");
 		return "redirect:/admin/people/" + id;
 	}
 
@@ -171,8 +177,10 @@ class RosterController {
 	@PostMapping("/import")
 	String importCsv(@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) throws IOException {
-		// The servlet container refuses bigger uploads before they get here (see error/413.html); this covers any
-		// path that skips its limit, so an oversized file is never read into memory and parsed.
+		// The servlet container refuses bigger uploads before they get here (see
+		// error/413.html); this covers any
+		// path that skips its limit, so an oversized file is never read into memory and
+		// parsed.
 		if (file.getSize() > this.maxImport.toBytes()) {
 			response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
 			model.addAttribute("errors", List.of(tooLarge(this.maxImport)));
@@ -194,7 +202,8 @@ class RosterController {
 
 	/** The one sentence shown for a CSV over the upload limit. */
 	static String tooLarge(DataSize limit) {
-		return "The file is larger than " + limit.toMegabytes() + " MB, the most one import takes. Split it into smaller files and import them one by one.";
+		return "The file is larger than " + limit.toMegabytes()
+				+ " MB, the most one import takes. Split it into smaller files and import them one by one.";
 	}
 
 	record RosterRow(Person person, Eligibility eligibility) {

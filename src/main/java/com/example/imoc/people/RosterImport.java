@@ -18,12 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.imoc.audit.AuditLog;
 
 /**
- * Imports the roster from CSV, all or nothing: every bad row is reported by its line number and, if there is one,
- * nothing is written. Existing people (matched by email) are updated, others created. Managers may be people in the
- * same file.
+ * Imports the roster from CSV, all or nothing: every bad row is reported by its line
+ * number and, if there is one, nothing is written. Existing people (matched by email) are
+ * updated, others created. Managers may be people in the same file.
  *
  * <p>
- * Columns (header row required, any order): {@value #COLUMNS}. Optional columns may be left out.
+ * Columns (header row required, any order): {@value #COLUMNS}. Optional columns may be
+ * left out.
  */
 @Service
 public class RosterImport {
@@ -63,7 +64,8 @@ public class RosterImport {
 		List<CsvLines.Row> rows = CsvLines.parse(csv);
 		List<String> errors = new ArrayList<>();
 		if (rows.isEmpty()) {
-			return new Result(0, 0, List.of("The file is empty; the first line must name the columns: " + COLUMNS + "."));
+			return new Result(0, 0,
+					List.of("The file is empty; the first line must name the columns: " + COLUMNS + "."));
 		}
 		Map<String, Integer> header = new HashMap<>();
 		List<String> names = rows.get(0).fields();
@@ -72,15 +74,16 @@ public class RosterImport {
 		}
 		List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).toList();
 		if (!missing.isEmpty()) {
-			return new Result(0, 0, List.of("line 1: missing column(s) " + String.join(", ", missing)
-					+ "; the columns are: " + COLUMNS + "."));
+			return new Result(0, 0, List
+				.of("line 1: missing column(s) " + String.join(", ", missing) + "; the columns are: " + COLUMNS + "."));
 		}
 		Map<String, Parsed> byEmail = new LinkedHashMap<>();
 		for (CsvLines.Row row : rows.subList(1, rows.size())) {
 			List<String> problems = new ArrayList<>();
 			Parsed parsed = parse(row, header, problems);
 			if (parsed != null && byEmail.containsKey(parsed.email())) {
-				problems.add("email " + parsed.email() + " already appears on line " + byEmail.get(parsed.email()).line());
+				problems
+					.add("email " + parsed.email() + " already appears on line " + byEmail.get(parsed.email()).line());
 			}
 			if (problems.isEmpty()) {
 				byEmail.put(parsed.email(), parsed);
@@ -92,7 +95,8 @@ public class RosterImport {
 		for (Parsed p : byEmail.values()) {
 			if (p.managerEmail() != null && !byEmail.containsKey(p.managerEmail())
 					&& this.people.findByEmail(p.managerEmail()).isEmpty()) {
-				errors.add("line " + p.line() + ": manager " + p.managerEmail() + " is neither in the file nor on the roster");
+				errors.add("line " + p.line() + ": manager " + p.managerEmail()
+						+ " is neither in the file nor on the roster");
 			}
 			if (p.email().equals(p.managerEmail())) {
 				errors.add("line " + p.line() + ": a person cannot be their own manager");
@@ -208,7 +212,8 @@ public class RosterImport {
 				state = OnboardingState.valueOf(stateText.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add("onboarding state \"" + stateText + "\" is not SHADOW, REVERSE_SHADOW, ACTIVE or OFFBOARDED");
+				problems
+					.add("onboarding state \"" + stateText + "\" is not SHADOW, REVERSE_SHADOW, ACTIVE or OFFBOARDED");
 			}
 		}
 		String manager = cell(row, header, "manager_email").toLowerCase(Locale.ROOT);
@@ -222,7 +227,8 @@ public class RosterImport {
 			.findFirst()
 			.ifPresent(bad -> problems.add("preferred slot \"" + bad + "\"" + PasswordPolicy.BAD_SLOT));
 		if (start != null && !Roster.plausibleStart(start)) {
-			problems.add("start date " + start + " is not between 1950 and " + Roster.LATEST_START_YEARS + " years from now");
+			problems.add("start date " + start + " is not between 1950 and " + Roster.LATEST_START_YEARS
+					+ " years from now");
 		}
 		if (!problems.isEmpty()) {
 			return null;

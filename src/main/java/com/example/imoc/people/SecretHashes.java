@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The SHA-256 (hex) under which a secret (API token, calendar feed URL) is stored and looked up: the database never
- * holds a usable secret. One digest per thread, because looking the algorithm up costs more than hashing a secret and
- * every API call and feed poll hashes one.
+ * The SHA-256 (hex) under which a secret (API token, calendar feed URL) is stored and
+ * looked up: the database never holds a usable secret. One digest per thread, because
+ * looking the algorithm up costs more than hashing a secret and every API call and feed
+ * poll hashes one.
  */
 public final class SecretHashes {
 

@@ -8,10 +8,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The principal of a signed-in session or API call: who is asking, with their role. A session keeps it between
- * requests (in the shared session store, without the password hash); {@code web.RosterSessions} compares it with
- * the roster on every request, so a changed role applies at once and a moved {@code securityVersion} (password
- * changed or reset, deactivated, signed out everywhere) ends the session.
+ * The principal of a signed-in session or API call: who is asking, with their role. A
+ * session keeps it between requests (in the shared session store, without the password
+ * hash); {@code web.RosterSessions} compares it with the roster on every request, so a
+ * changed role applies at once and a moved {@code securityVersion} (password changed or
+ * reset, deactivated, signed out everywhere) ends the session.
  */
 public record SignedInPerson(long id, String email, String name, String passwordHash, Role role, boolean active,
 		long securityVersion) implements UserDetails {
@@ -26,10 +27,13 @@ public record SignedInPerson(long id, String email, String name, String password
 				person.getRole(), person.isActive(), person.getSecurityVersion());
 	}
 
-	/** The same person without the password hash: what a session keeps once the password was checked. */
+	/**
+	 * The same person without the password hash: what a session keeps once the password
+	 * was checked.
+	 */
 	public SignedInPerson withoutPassword() {
-		return this.passwordHash == null ? this
-				: new SignedInPerson(this.id, this.email, this.name, null, this.role, this.active, this.securityVersion);
+		return this.passwordHash == null ? this : new SignedInPerson(this.id, this.email, this.name, null, this.role,
+				this.active, this.securityVersion);
 	}
 
 	public boolean isCoordinator() {

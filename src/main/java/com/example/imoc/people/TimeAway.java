@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.imoc.audit.AuditLog;
 
 /**
- * Entering and removing time away. People manage their own; the coordinator manages anyone's.
+ * Entering and removing time away. People manage their own; the coordinator manages
+ * anyone's.
  */
 @Service
 public class TimeAway {
@@ -45,7 +46,8 @@ public class TimeAway {
 	}
 
 	/**
-	 * Whole days in the person's own zone: from the start of {@code first} to the end of {@code last}.
+	 * Whole days in the person's own zone: from the start of {@code first} to the end of
+	 * {@code last}.
 	 */
 	@Transactional
 	public Unavailability add(SignedInPerson actor, long personId, Unavailability.Kind kind, LocalDate first,
@@ -53,16 +55,18 @@ public class TimeAway {
 		checkMayChange(actor, personId);
 		Person person = this.people.findById(personId).orElseThrow(() -> new PersonNotFoundException(personId));
 		ZoneId zone = person.zone();
-		Unavailability saved = this.entries.save(new Unavailability(personId, kind,
-				first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), note,
-				actor.email()));
+		Unavailability saved = this.entries
+			.save(new Unavailability(personId, kind, first.atStartOfDay(zone).toInstant(),
+					last.plusDays(1).atStartOfDay(zone).toInstant(), note, actor.email()));
 		this.auditLog.record("unavailability.added", "person", personId,
 				kind.label() + " " + first + " to " + last + " (" + zone.getId() + ")");
 		this.events.publishEvent(new UnavailabilityChanged(personId));
 		return saved;
 	}
 
-	/** Demo and import path: no actor, no repair trigger (the caller plans afterwards). */
+	/**
+	 * Demo and import path: no actor, no repair trigger (the caller plans afterwards).
+	 */
 	@Transactional
 	public Unavailability seed(long personId, Unavailability.Kind kind, LocalDate first, LocalDate last, String note) {
 		Person person = this.people.findById(personId).orElseThrow(() -> new PersonNotFoundException(personId));

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Time away: {@code /people/{id}/time-away}. Everyone may see and edit their own; the coordinator anyone's.
+ * Time away: {@code /people/{id}/time-away}. Everyone may see and edit their own; the
+ * coordinator anyone's.
  */
 @Controller
 class TimeAwayController {
@@ -74,7 +75,10 @@ class TimeAwayController {
 		return "redirect:/people/" + id + "/time-away";
 	}
 
-	/** Time away is planned at most three years ahead; dates outside that are typing mistakes. */
+	/**
+	 * Time away is planned at most three years ahead; dates outside that are typing
+	 * mistakes.
+	 */
 	private static boolean plausible(LocalDate day) {
 		return !day.isBefore(LocalDate.of(2000, 1, 1)) && !day.isAfter(LocalDate.now().plusYears(3));
 	}

@@ -11,18 +11,23 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The one definition of weekend and holiday work: a person's own calendar, their IANA time zone and the public
- * holidays of their region. A stretch of time is cut at each local midnight of that zone; a piece whose local date
- * is a Saturday or Sunday is <b>weekend</b>, a piece whose local date is one of the holidays (and not a Saturday or
+ * The one definition of weekend and holiday work: a person's own calendar, their IANA
+ * time zone and the public holidays of their region. A stretch of time is cut at each
+ * local midnight of that zone; a piece whose local date is a Saturday or Sunday is
+ * <b>weekend</b>, a piece whose local date is one of the holidays (and not a Saturday or
  * Sunday: a holiday on a weekend counts once, as weekend) is <b>holiday</b>.
  * <p>
- * Every figure that speaks of weekend or holiday load uses this class: the assigner's hard rules (weekdays-only
- * people, layers) and score, the prior load it reads from history, the fairness table, the swap preview and time in
- * lieu. Plain Java, immutable and allocation-light, because the assigner calls it for every booking.
+ * Every figure that speaks of weekend or holiday load uses this class: the assigner's
+ * hard rules (weekdays-only people, layers) and score, the prior load it reads from
+ * history, the fairness table, the swap preview and time in lieu. Plain Java, immutable
+ * and allocation-light, because the assigner calls it for every booking.
  */
 public final class WorkCalendar {
 
-	/** Bit {@code 1 << DayOfWeek.ordinal()} for Saturday and Sunday, as {@link #daysTouched} reports them. */
+	/**
+	 * Bit {@code 1 << DayOfWeek.ordinal()} for Saturday and Sunday, as
+	 * {@link #daysTouched} reports them.
+	 */
 	public static final int WEEKEND_DAYS = dayBit(DayOfWeek.SATURDAY) | dayBit(DayOfWeek.SUNDAY);
 
 	/** UTC without holidays: the calendar of nobody in particular. */
@@ -41,7 +46,10 @@ public final class WorkCalendar {
 		return new WorkCalendar(Objects.requireNonNull(zone, "zone"), Set.copyOf(holidays));
 	}
 
-	/** Weekend and holiday time within a stretch; {@code weekend} and {@code holiday} never overlap. */
+	/**
+	 * Weekend and holiday time within a stretch; {@code weekend} and {@code holiday}
+	 * never overlap.
+	 */
 	public record Hours(Duration weekend, Duration holiday) {
 
 		public static final Hours NONE = new Hours(Duration.ZERO, Duration.ZERO);
@@ -94,12 +102,14 @@ public final class WorkCalendar {
 		if (weekendSeconds == 0 && weekendNanos == 0 && holidaySeconds == 0 && holidayNanos == 0) {
 			return Hours.NONE;
 		}
-		return new Hours(Duration.ofSeconds(weekendSeconds, weekendNanos), Duration.ofSeconds(holidaySeconds, holidayNanos));
+		return new Hours(Duration.ofSeconds(weekendSeconds, weekendNanos),
+				Duration.ofSeconds(holidaySeconds, holidayNanos));
 	}
 
 	/**
-	 * The local days of the week that {@code [start, end)} has time on, as bits {@code 1 << DayOfWeek.ordinal()}: the
-	 * same cutting at local midnight as {@link #hours}, so a stretch has weekend hours exactly when this includes
+	 * The local days of the week that {@code [start, end)} has time on, as bits
+	 * {@code 1 << DayOfWeek.ordinal()}: the same cutting at local midnight as
+	 * {@link #hours}, so a stretch has weekend hours exactly when this includes
 	 * {@link #WEEKEND_DAYS}. An empty stretch touches no day.
 	 */
 	public int daysTouched(Instant start, Instant end) {

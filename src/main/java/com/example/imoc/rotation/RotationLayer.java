@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A layer: the weekdays its people may cover, and its precedence (higher wins ties: weekdays-only people get weekday
- * blocks first because they cannot share the weekend load).
+ * A layer: the weekdays its people may cover, and its precedence (higher wins ties:
+ * weekdays-only people get weekday blocks first because they cannot share the weekend
+ * load).
  */
 public record RotationLayer(long id, String name, Set<DayOfWeek> days, int precedence) {
 

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rotations, read and written with plain SQL: they are small, and the schedule reads them on every page.
+ * The rotations, read and written with plain SQL: they are small, and the schedule reads
+ * them on every page.
  */
 @Repository
 public class Rotations {
@@ -46,15 +47,16 @@ public class Rotations {
 	public List<Rotation> all() {
 		// Three statements whatever the number of rotations (was 1 + 3 per rotation).
 		Map<Long, List<RotationSlot>> slots = new HashMap<>();
-		this.jdbc
-			.sql("select rotation_id, id, label, start_time, end_time, position from rotation_slot where retired_at is null order by rotation_id, position")
+		this.jdbc.sql(
+				"select rotation_id, id, label, start_time, end_time, position from rotation_slot where retired_at is null order by rotation_id, position")
 			.query((rs, n) -> slots.computeIfAbsent(rs.getLong("rotation_id"), k -> new ArrayList<>())
-				.add(new RotationSlot(rs.getLong("id"), rs.getString("label"), rs.getObject("start_time", LocalTime.class),
-						rs.getObject("end_time", LocalTime.class), rs.getInt("position"))))
+				.add(new RotationSlot(rs.getLong("id"), rs.getString("label"),
+						rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+						rs.getInt("position"))))
 			.list();
 		Map<Long, List<RotationLayer>> layers = new HashMap<>();
-		this.jdbc
-			.sql("select rotation_id, id, name, days, precedence from rotation_layer order by rotation_id, precedence, name")
+		this.jdbc.sql(
+				"select rotation_id, id, name, days, precedence from rotation_layer order by rotation_id, precedence, name")
 			.query((rs, n) -> layers.computeIfAbsent(rs.getLong("rotation_id"), k -> new ArrayList<>())
 				.add(new RotationLayer(rs.getLong("id"), rs.getString("name"), days(rs.getArray("days")),
 						rs.getInt("precedence"))))
@@ -67,15 +69,15 @@ public class Rotations {
 
 	@Transactional(readOnly = true)
 	public Optional<Rotation> find(long id) {
-		List<RotationSlot> slots = this.jdbc
-			.sql("select id, label, start_time, end_time, position from rotation_slot where rotation_id = ? and retired_at is null order by position")
+		List<RotationSlot> slots = this.jdbc.sql(
+				"select id, label, start_time, end_time, position from rotation_slot where rotation_id = ? and retired_at is null order by position")
 			.param(id)
 			.query((rs, n) -> new RotationSlot(rs.getLong("id"), rs.getString("label"),
 					rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
 					rs.getInt("position")))
 			.list();
-		List<RotationLayer> layers = this.jdbc
-			.sql("select id, name, days, precedence from rotation_layer where rotation_id = ? order by precedence, name")
+		List<RotationLayer> layers = this.jdbc.sql(
+				"select id, name, days, precedence from rotation_layer where rotation_id = ? order by precedence, name")
 			.param(id)
 			.query((rs, n) -> new RotationLayer(rs.getLong("id"), rs.getString("name"), days(rs.getArray("days")),
 					rs.getInt("precedence")))
@@ -88,7 +90,10 @@ public class Rotations {
 
 	@Transactional(readOnly = true)
 	public Optional<Rotation> findByName(String name) {
-		return this.jdbc.sql("select id from rotation where name = ?").param(name).query(Long.class).optional()
+		return this.jdbc.sql("select id from rotation where name = ?")
+			.param(name)
+			.query(Long.class)
+			.optional()
 			.flatMap(this::find);
 	}
 
@@ -100,7 +105,9 @@ public class Rotations {
 			.list();
 	}
 
-	/** Who is in a rotation, by name (id and name only: one statement, no entity loading). */
+	/**
+	 * Who is in a rotation, by name (id and name only: one statement, no entity loading).
+	 */
 	@Transactional(readOnly = true)
 	public List<ParticipantName> participantNames(long rotationId) {
 		return this.jdbc.sql("""
@@ -147,12 +154,14 @@ public class Rotations {
 		long id = key.getKey().longValue();
 		int position = 0;
 		for (NewRotation.SlotSpec slot : rotation.slots()) {
-			this.jdbc.sql("insert into rotation_slot (rotation_id, label, start_time, end_time, position) values (?, ?, ?, ?, ?)")
+			this.jdbc.sql(
+					"insert into rotation_slot (rotation_id, label, start_time, end_time, position) values (?, ?, ?, ?, ?)")
 				.params(id, slot.label(), slot.start(), slot.end(), position++)
 				.update();
 		}
 		for (NewRotation.LayerSpec layer : rotation.layers()) {
-			this.jdbc.sql("insert into rotation_layer (rotation_id, name, days, precedence) values (?, ?, ?::integer[], ?)")
+			this.jdbc
+				.sql("insert into rotation_layer (rotation_id, name, days, precedence) values (?, ?, ?::integer[], ?)")
 				.params(id, layer.name(), daysLiteral(layer.days()), layer.precedence())
 				.update();
 		}
@@ -160,9 +169,10 @@ public class Rotations {
 	}
 
 	/**
-	 * Replaces the rotation's slots: slots whose label is still wanted stay (and keep their shifts), new ones are
-	 * added, the rest are retired (their rows stay for the shifts held in them). Returns the retired slots' ids, whose
-	 * future shifts the caller cancels.
+	 * Replaces the rotation's slots: slots whose label is still wanted stay (and keep
+	 * their shifts), new ones are added, the rest are retired (their rows stay for the
+	 * shifts held in them). Returns the retired slots' ids, whose future shifts the
+	 * caller cancels.
 	 */
 	@Transactional
 	public List<Long> replaceSlots(long rotationId, List<NewRotation.SlotSpec> wanted) {
@@ -173,14 +183,16 @@ public class Rotations {
 			.map(RotationSlot::id)
 			.toList();
 		for (Long id : retired) {
-			this.jdbc.sql("update rotation_slot set retired_at = now(), label = label || ' (retired ' || id || ')' where id = ?")
+			this.jdbc.sql(
+					"update rotation_slot set retired_at = now(), label = label || ' (retired ' || id || ')' where id = ?")
 				.param(id)
 				.update();
 		}
 		int position = 0;
 		for (NewRotation.SlotSpec slot : wanted) {
-			this.jdbc.sql("insert into rotation_slot (rotation_id, label, start_time, end_time, position) values (?, ?, ?, ?, ?) "
-					+ "on conflict (rotation_id, label) do update set position = excluded.position")
+			this.jdbc.sql(
+					"insert into rotation_slot (rotation_id, label, start_time, end_time, position) values (?, ?, ?, ?, ?) "
+							+ "on conflict (rotation_id, label) do update set position = excluded.position")
 				.params(rotationId, slot.label(), slot.start(), slot.end(), position++)
 				.update();
 		}
@@ -227,8 +239,8 @@ public class Rotations {
 	}
 
 	/**
-	 * Where a rotation's published schedule ends (a Monday 00:00 UTC, which the database checks): shifts starting
-	 * before it are published, later ones are drafts.
+	 * Where a rotation's published schedule ends (a Monday 00:00 UTC, which the database
+	 * checks): shifts starting before it are published, later ones are drafts.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Instant> publishedUntil(long rotationId) {
@@ -239,8 +251,9 @@ public class Rotations {
 	}
 
 	/**
-	 * The publication boundary, with the rotation row locked until the transaction ends: two coordinators publishing
-	 * at once take turns, and the second sees the first one's boundary.
+	 * The publication boundary, with the rotation row locked until the transaction ends:
+	 * two coordinators publishing at once take turns, and the second sees the first one's
+	 * boundary.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Instant lockPublication(long rotationId) {
@@ -275,7 +288,10 @@ public class Rotations {
 	}
 
 	static String daysLiteral(Set<DayOfWeek> days) {
-		return days.stream().map(DayOfWeek::getValue).sorted().map(String::valueOf)
+		return days.stream()
+			.map(DayOfWeek::getValue)
+			.sorted()
+			.map(String::valueOf)
 			.collect(Collectors.joining(",", "{", "}"));
 	}
 

@@ -10,11 +10,12 @@ import java.util.function.LongFunction;
 import com.example.imoc.people.WorkCalendar;
 
 /**
-/**
- * Load per person over a period: hours, weekend and holiday hours (in the person's own zone and region, {@link
- * WorkCalendar}, as the assigner counts them), shifts and blocks (consecutive days in one slot), and the load
- * fairness compares: hours times each shift's fairness weight (more than 1 for hours volunteered on special coverage
- * days, {@link FairnessSettings#specialDayWeight()}), the same sum the assigner's prior load uses. Plain Java.
+ * /** Load per person over a period: hours, weekend and holiday hours (in the person's
+ * own zone and region, {@link WorkCalendar}, as the assigner counts them), shifts and
+ * blocks (consecutive days in one slot), and the load fairness compares: hours times each
+ * shift's fairness weight (more than 1 for hours volunteered on special coverage days,
+ * {@link FairnessSettings#specialDayWeight()}), the same sum the assigner's prior load
+ * uses. Plain Java.
  */
 final class Fairness {
 
@@ -25,12 +26,15 @@ final class Fairness {
 	record Row(long personId, String name, double hours, double weekendHours, double holidayHours, int shifts,
 			int blocks, double volunteerHours, double load) {
 
-		/** Weekend and holiday hours weigh 1.5, as the assigner balances them (half an hour extra each). */
+		/**
+		 * Weekend and holiday hours weigh 1.5, as the assigner balances them (half an
+		 * hour extra each).
+		 */
 		static final double WEEKEND_WEIGHT = 1.5;
 
 		/**
-		 * The load the assigner evens out: hours (volunteered ones weighted), with weekend and holiday hours
-		 * weighted by {@link #WEEKEND_WEIGHT}.
+		 * The load the assigner evens out: hours (volunteered ones weighted), with
+		 * weekend and holiday hours weighted by {@link #WEEKEND_WEIGHT}.
 		 */
 		double weightedHours() {
 			return this.load + (WEEKEND_WEIGHT - 1) * (this.weekendHours + this.holidayHours);
@@ -54,8 +58,9 @@ final class Fairness {
 	}
 
 	/**
-	 * {@code shifts} are primary (non-shadow) shifts in time order; {@code calendarOf} gives each person's calendar;
-	 * {@code weights} the fairness weights other than 1 by shift id (hours volunteers took on special coverage days).
+	 * {@code shifts} are primary (non-shadow) shifts in time order; {@code calendarOf}
+	 * gives each person's calendar; {@code weights} the fairness weights other than 1 by
+	 * shift id (hours volunteers took on special coverage days).
 	 */
 	static Summary of(List<ShiftView> shifts, LongFunction<WorkCalendar> calendarOf, Map<Long, Double> weights) {
 		Map<Long, double[]> totals = new HashMap<>();

@@ -24,8 +24,9 @@ import com.example.imoc.web.ApiError;
 import com.example.imoc.web.BadApiRequest;
 
 /**
- * A rotation's schedule health ({@link ScheduleHealth}): the page {@code /rotations/{id}/health} and the JSON
- * {@code GET /api/v1/rotations/{id}/health}, for the coordinator and the rotation's members.
+ * A rotation's schedule health ({@link ScheduleHealth}): the page
+ * {@code /rotations/{id}/health} and the JSON {@code GET /api/v1/rotations/{id}/health},
+ * for the coordinator and the rotation's members.
  */
 final class HealthController {
 

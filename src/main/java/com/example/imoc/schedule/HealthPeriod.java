@@ -7,15 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The period a schedule health report covers, as asked for ({@code from} and {@code to}, dates in the rotation's
- * zone, both included), checked field by field. Without them: the last {@link #DEFAULT_DAYS} days and the next
- * {@link #DEFAULT_DAYS}.
+ * The period a schedule health report covers, as asked for ({@code from} and {@code to},
+ * dates in the rotation's zone, both included), checked field by field. Without them: the
+ * last {@link #DEFAULT_DAYS} days and the next {@link #DEFAULT_DAYS}.
  */
 record HealthPeriod(LocalDate from, LocalDate to, Map<String, String> errors) {
 
 	static final int DEFAULT_DAYS = 90;
 
-	/** The longest period one report may cover, so a typo cannot make the server count decades. */
+	/**
+	 * The longest period one report may cover, so a typo cannot make the server count
+	 * decades.
+	 */
 	static final int MAX_DAYS = 731;
 
 	static HealthPeriod parse(String fromText, String toText, LocalDate today) {

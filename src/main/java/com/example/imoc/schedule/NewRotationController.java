@@ -25,8 +25,9 @@ import com.example.imoc.rotation.Rotations.NewRotation.LayerSpec;
 import com.example.imoc.rotation.Rotations.RotationSettings;
 
 /**
- * The coordinator creates a rotation: its rules, its slots, and its layers ("weekdays and weekends", plus
- * "weekdays-only" with precedence when asked). Blocks are counted from the coming Monday.
+ * The coordinator creates a rotation: its rules, its slots, and its layers ("weekdays and
+ * weekends", plus "weekdays-only" with precedence when asked). Blocks are counted from
+ * the coming Monday.
  */
 @Controller
 class NewRotationController {
@@ -83,7 +84,8 @@ class NewRotationController {
 		if ("true".equals(params.get("weekdaysOnlyLayer"))) {
 			layers.add(new LayerSpec("weekdays-only", EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 1));
 		}
-		LocalDate anchor = LocalDate.now(this.clock.withZone(s.zone())).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+		LocalDate anchor = LocalDate.now(this.clock.withZone(s.zone()))
+			.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
 		long id = this.rotations.create(new NewRotation(s.name(), s.zone(), s.blockDays(), anchor, s.minimumRest(),
 				s.horizonWeeks(), s.freezeDays(), s.fairnessWindowDays(), slotsInput.slots(), layers));
 		this.auditLog.record("rotation.created", "rotation", id, s.name() + " in " + s.zone() + ", "

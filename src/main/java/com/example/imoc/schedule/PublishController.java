@@ -21,8 +21,9 @@ import com.example.imoc.schedule.SchedulePublication.PublicationRefused;
 import com.example.imoc.schedule.SchedulePublication.Published;
 
 /**
- * The coordinator publishes a rotation's schedule up to a Monday (under {@code /admin}, so only coordinators reach
- * it). The form offers the Monday after the end of next month; a refused date comes back as typed with the reason.
+ * The coordinator publishes a rotation's schedule up to a Monday (under {@code /admin},
+ * so only coordinators reach it). The form offers the Monday after the end of next month;
+ * a refused date comes back as typed with the reason.
  */
 @Controller
 @RequestMapping("/admin/rotations/{id}/publish")
@@ -48,7 +49,8 @@ class PublishController {
 		Rotation rotation = rotation(id);
 		Instant current = this.rotations.publishedUntil(id).orElseThrow(() -> new RotationNotFoundException(id));
 		return page(rotation, current,
-				SchedulePublication.suggestedUntil(LocalDate.now(this.clock.withZone(ZoneOffset.UTC)), current).toString(),
+				SchedulePublication.suggestedUntil(LocalDate.now(this.clock.withZone(ZoneOffset.UTC)), current)
+					.toString(),
 				null, model);
 	}
 
@@ -60,10 +62,12 @@ class PublishController {
 		try {
 			LocalDate monday = SchedulePublication.parseUntil(until, LocalDate.ofInstant(now, ZoneOffset.UTC));
 			Published published = this.publication.publish(id, monday, now);
-			redirect.addFlashAttribute("message", published.shifts() == 0 && published.from().equals(published.until())
-					? "The schedule was already published up to " + monday + "; nothing changed and nobody was notified again."
-					: "Published up to Monday " + monday + " 00:00 UTC: " + published.shifts() + " shifts, "
-							+ published.people() + " people notified of their new shifts.");
+			redirect.addFlashAttribute("message",
+					published.shifts() == 0 && published.from().equals(published.until())
+							? "The schedule was already published up to " + monday
+									+ "; nothing changed and nobody was notified again."
+							: "Published up to Monday " + monday + " 00:00 UTC: " + published.shifts() + " shifts, "
+									+ published.people() + " people notified of their new shifts.");
 			return "redirect:/rotations/" + id;
 		}
 		catch (PublicationRefused ex) {
@@ -77,8 +81,12 @@ class PublishController {
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("publishedUntil", LocalDate.ofInstant(current, ZoneOffset.UTC));
 		model.addAttribute("plannedUntil", this.shifts.lastDate(rotation.id()).orElse(null));
-		model.addAttribute("drafts", this.shifts.ofRotation(rotation.id(), current.isAfter(now) ? current : now,
-				now.plus(Duration.ofDays(3 * 366))).stream().filter(s -> !s.shadow() && s.isDraft()).count());
+		model.addAttribute("drafts",
+				this.shifts
+					.ofRotation(rotation.id(), current.isAfter(now) ? current : now, now.plus(Duration.ofDays(3 * 366)))
+					.stream()
+					.filter(s -> !s.shadow() && s.isDraft())
+					.count());
 		model.addAttribute("until", typed);
 		model.addAttribute("untilError", error);
 		return "schedule/publish";

@@ -44,8 +44,8 @@ import com.example.imoc.rotation.Rotations.NewRotation.LayerSpec;
 import com.example.imoc.rotation.Rotations.RotationSettings;
 
 /**
- * The coordinator's rotation pages (under {@code /admin}, so only coordinators reach them): extend now, fairness and
- * coverage gaps, settings, participants.
+ * The coordinator's rotation pages (under {@code /admin}, so only coordinators reach
+ * them): extend now, fairness and coverage gaps, settings, participants.
  */
 @Controller
 @RequestMapping("/admin/rotations/{id}")
@@ -118,18 +118,16 @@ class RotationAdminController {
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
-		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(this.people.findAllById(inPeriod.stream()
-			.map(ShiftView::assigneeId)
-			.filter(Objects::nonNull)
-			.distinct()
-			.toList()));
+		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(this.people
+			.findAllById(inPeriod.stream().map(ShiftView::assigneeId).filter(Objects::nonNull).distinct().toList()));
 		model.addAttribute("fairness",
 				Fairness.of(inPeriod, calendars::get, this.shifts.fairnessWeights(id, periodStart, periodEnd)));
 		model.addAttribute("specialDayWeight", this.fairnessSettings.specialDayWeight());
-		model.addAttribute("gaps", this.shifts.gaps(now, now.plus(Duration.ofDays(rotation.horizonWeeks() * 7L)))
-			.stream()
-			.filter(s -> s.rotationId() == id)
-			.toList());
+		model.addAttribute("gaps",
+				this.shifts.gaps(now, now.plus(Duration.ofDays(rotation.horizonWeeks() * 7L)))
+					.stream()
+					.filter(s -> s.rotationId() == id)
+					.toList());
 		return "schedule/fairness";
 	}
 
@@ -177,11 +175,12 @@ class RotationAdminController {
 					"Someone else changed this rotation while you were editing. Reload the page to see their change."));
 			return "schedule/settings";
 		}
-		this.auditLog.record("rotation.updated", "rotation", id, "name " + settings.name() + ", zone "
-				+ settings.zone() + ", blocks " + settings.blockDays() + " d, rest " + settings.minimumRest().toHours()
-				+ " h, horizon " + settings.horizonWeeks() + " w, freeze " + settings.freezeDays()
-				+ " d, fairness window " + settings.fairnessWindowDays() + " d, swap undo " + settings.swapUndoHours()
-				+ " h, swaps need approval: " + settings.swapNeedsApproval());
+		this.auditLog.record("rotation.updated", "rotation", id,
+				"name " + settings.name() + ", zone " + settings.zone() + ", blocks " + settings.blockDays()
+						+ " d, rest " + settings.minimumRest().toHours() + " h, horizon " + settings.horizonWeeks()
+						+ " w, freeze " + settings.freezeDays() + " d, fairness window " + settings.fairnessWindowDays()
+						+ " d, swap undo " + settings.swapUndoHours() + " h, swaps need approval: "
+						+ settings.swapNeedsApproval());
 		redirect.addFlashAttribute("message",
 				"Saved. New settings apply to shifts planned from now on; published shifts stay as they are.");
 		return "redirect:/rotations/" + id;
@@ -204,9 +203,10 @@ class RotationAdminController {
 		this.auditLog.record("rotation.slots-changed", "rotation", id,
 				rotation.slots().stream().map(s -> s.label()).toList() + " → "
 						+ input.slots().stream().map(s -> s.label()).toList());
-		redirect.addFlashAttribute("message", "Slots saved" + (cancelled > 0 ? "; " + cancelled
-				+ " future shifts in removed slots were cancelled" : "")
-				+ ". New slots are filled by the next extension (use \"Extend now\" to do it at once).");
+		redirect.addFlashAttribute("message",
+				"Slots saved"
+						+ (cancelled > 0 ? "; " + cancelled + " future shifts in removed slots were cancelled" : "")
+						+ ". New slots are filled by the next extension (use \"Extend now\" to do it at once).");
 		return "redirect:/admin/rotations/" + id + "/settings";
 	}
 
@@ -243,7 +243,8 @@ class RotationAdminController {
 		}
 		this.rotations.addLayer(id, new LayerSpec(name.trim(), EnumSet.copyOf(days), rank));
 		this.auditLog.record("rotation.layer-added", "rotation", id, name.trim() + " " + days + " precedence " + rank);
-		redirect.addFlashAttribute("message", "Layer \"" + name.trim() + "\" added; put people in it on the participants page.");
+		redirect.addFlashAttribute("message",
+				"Layer \"" + name.trim() + "\" added; put people in it on the participants page.");
 		return "redirect:/admin/rotations/" + id + "/settings";
 	}
 
@@ -257,20 +258,15 @@ class RotationAdminController {
 		Map<Long, Long> layerOf = participants.stream()
 			.collect(Collectors.toMap(Participant::personId, Participant::layerId));
 		List<Person> everyone = this.people.findByActiveTrueOrderByNameAsc();
-		List<ParticipantRow> rows = everyone.stream()
-			.filter(p -> layerOf.containsKey(p.getId()))
-			.map(p -> {
-				var e = this.roster.eligibilityOf(p);
-				return new ParticipantRow(p, rotation.layer(layerOf.get(p.getId())).orElseThrow(), e.reason(),
-						e.eligible());
-			})
-			.sorted(Comparator.comparing(r -> r.person().getName()))
-			.toList();
+		List<ParticipantRow> rows = everyone.stream().filter(p -> layerOf.containsKey(p.getId())).map(p -> {
+			var e = this.roster.eligibilityOf(p);
+			return new ParticipantRow(p, rotation.layer(layerOf.get(p.getId())).orElseThrow(), e.reason(),
+					e.eligible());
+		}).sorted(Comparator.comparing(r -> r.person().getName())).toList();
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("rows", rows);
-		model.addAttribute("candidates", everyone.stream()
-			.filter(p -> !layerOf.containsKey(p.getId()) && !p.isCoordinator())
-			.toList());
+		model.addAttribute("candidates",
+				everyone.stream().filter(p -> !layerOf.containsKey(p.getId()) && !p.isCoordinator()).toList());
 		return "schedule/participants";
 	}
 
@@ -279,8 +275,7 @@ class RotationAdminController {
 	String join(@PathVariable long id, @RequestParam long personId, @RequestParam long layerId,
 			RedirectAttributes redirect) {
 		Rotation rotation = rotation(id);
-		Person person = this.people.findById(personId)
-			.orElseThrow(() -> new PersonNotFoundException(personId));
+		Person person = this.people.findById(personId).orElseThrow(() -> new PersonNotFoundException(personId));
 		RotationLayer layer = rotation.layer(layerId).orElseThrow(() -> new RotationNotFoundException(layerId));
 		if (person.isWeekdaysOnly() && layer.coversWeekends()) {
 			redirect.addFlashAttribute("joinError", person.getName()
@@ -297,7 +292,8 @@ class RotationAdminController {
 	@Transactional
 	String leave(@PathVariable long id, @PathVariable long personId, RedirectAttributes redirect) {
 		rotation(id);
-		Person person = this.people.findById(personId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Person person = this.people.findById(personId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		this.rotations.leave(id, personId);
 		this.auditLog.record("rotation.participant-removed", "rotation", id, person.getName());
 		redirect.addFlashAttribute("message", person.getName()

@@ -17,13 +17,17 @@ import com.example.imoc.web.BadApiRequest;
 import com.example.imoc.web.InputRanges;
 
 /**
- * "Who is on call now" and the shifts, as JSON (shapes in PRODUCT.md). Instants are ISO-8601 in UTC.
+ * "Who is on call now" and the shifts, as JSON (shapes in PRODUCT.md). Instants are
+ * ISO-8601 in UTC.
  */
 @RestController
 @RequestMapping("/api/v1")
 class ScheduleApi {
 
-	/** The longest range one call may ask for, so a typo cannot make the server render years of shifts. */
+	/**
+	 * The longest range one call may ask for, so a typo cannot make the server render
+	 * years of shifts.
+	 */
 	private static final Duration MAX_RANGE = Duration.ofDays(400);
 
 	private final Shifts shifts;
@@ -35,8 +39,9 @@ class ScheduleApi {
 	private final DataChanges changes;
 
 	/**
-	 * Who is on call, valid from {@code from} until {@code until} (the first running shift's end or the next start,
-	 * whichever is earlier) while the data generation is {@code stamp}: what chat bots poll, every few seconds.
+	 * Who is on call, valid from {@code from} until {@code until} (the first running
+	 * shift's end or the next start, whichever is earlier) while the data generation is
+	 * {@code stamp}: what chat bots poll, every few seconds.
 	 */
 	private record OnCallNow(long stamp, Instant from, Instant until, List<ShiftJson> shifts) {
 	}
@@ -56,7 +61,10 @@ class ScheduleApi {
 	record PersonRef(long id, String name, String email) {
 	}
 
-	/** A shift; {@code published} false marks a draft beyond the rotation's publication boundary. */
+	/**
+	 * A shift; {@code published} false marks a draft beyond the rotation's publication
+	 * boundary.
+	 */
 	record ShiftJson(long id, RotationRef rotation, String layer, String slot, String start, String end,
 			PersonRef assignee, boolean shadow, String reason, boolean published) {
 
@@ -76,7 +84,8 @@ class ScheduleApi {
 	OnCallJson onCall(@RequestParam(required = false) String at) {
 		if (at != null) {
 			Instant instant = instant("at", at);
-			return new OnCallJson(instant.toString(), this.shifts.runningAt(instant).stream().map(ShiftJson::of).toList());
+			return new OnCallJson(instant.toString(),
+					this.shifts.runningAt(instant).stream().map(ShiftJson::of).toList());
 		}
 		Instant now = this.clock.instant();
 		OnCallNow known = this.onCallNow;
@@ -84,7 +93,8 @@ class ScheduleApi {
 				&& now.isBefore(known.until())) {
 			return new OnCallJson(now.toString(), known.shifts());
 		}
-		long stamp = this.changes.stamp(); // before reading: a change committed after it voids the answer
+		long stamp = this.changes.stamp(); // before reading: a change committed after it
+											// voids the answer
 		List<ShiftView> running = this.shifts.runningAt(now);
 		Instant until = this.shifts.nextStartAfter(now).orElse(Instant.MAX);
 		for (ShiftView shift : running) {
@@ -133,8 +143,8 @@ class ScheduleApi {
 		try {
 			Instant instant = Instant.parse(text.trim());
 			if (!InputRanges.accepts(instant)) {
-				throw new BadApiRequest(field, "\"" + text + "\" is outside the years this API answers for ("
-						+ InputRanges.RANGE + ").");
+				throw new BadApiRequest(field,
+						"\"" + text + "\" is outside the years this API answers for (" + InputRanges.RANGE + ").");
 			}
 			return instant;
 		}

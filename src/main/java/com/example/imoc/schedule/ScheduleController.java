@@ -37,7 +37,8 @@ import com.example.imoc.rotation.RotationSlot;
 import com.example.imoc.rotation.Rotations;
 
 /**
- * What every manager looks at: who is on call now, their own shifts, and each rotation's schedule.
+ * What every manager looks at: who is on call now, their own shifts, and each rotation's
+ * schedule.
  */
 @Controller
 class ScheduleController {
@@ -124,7 +125,8 @@ class ScheduleController {
 		Instant now = this.clock.instant();
 		List<Map.Entry<Rotation, Integer>> rows = new ArrayList<>();
 		List<Rotation> all = this.rotations.all();
-		// One gaps query up to the furthest horizon (was one per rotation, each over every rotation's gaps).
+		// One gaps query up to the furthest horizon (was one per rotation, each over
+		// every rotation's gaps).
 		int weeks = all.stream().mapToInt(Rotation::horizonWeeks).max().orElse(0);
 		List<ShiftView> gaps = this.shifts.gaps(now, now.plus(Duration.ofDays(weeks * 7L)));
 		for (Rotation rotation : all) {
@@ -189,9 +191,10 @@ class ScheduleController {
 			.forEach(p -> names.put(p.getId(), p.getName()));
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("now", now);
-		model.addAttribute("publishedUntil", this.rotations.publishedUntil(id)
-			.map(until -> LocalDate.ofInstant(until, ZoneOffset.UTC))
-			.orElseThrow(() -> new RotationNotFoundException(id)));
+		model.addAttribute("publishedUntil",
+				this.rotations.publishedUntil(id)
+					.map(until -> LocalDate.ofInstant(until, ZoneOffset.UTC))
+					.orElseThrow(() -> new RotationNotFoundException(id)));
 		model.addAttribute("grid", grid);
 		model.addAttribute("span", span);
 		model.addAttribute("start", start);
@@ -200,7 +203,8 @@ class ScheduleController {
 		model.addAttribute("person", person);
 		List<Rotations.ParticipantName> participants = this.rotations.participantNames(id);
 		model.addAttribute("participants", participants);
-		model.addAttribute("mayReadHealth", me.isCoordinator() || participants.stream().anyMatch(p -> p.id() == me.id()));
+		model.addAttribute("mayReadHealth",
+				me.isCoordinator() || participants.stream().anyMatch(p -> p.id() == me.id()));
 		model.addAttribute("away", away);
 		model.addAttribute("awayNames", names);
 		model.addAttribute("gapCount", shifts.stream().filter(s -> !s.shadow() && s.isGap()).count());

@@ -32,12 +32,15 @@ import com.example.imoc.schedule.planning.FairnessFigures;
 import com.example.imoc.schedule.planning.PlannedShift;
 
 /**
- * A rotation's schedule health for its coordinator: coverage, the fairness figures ({@link FairnessFigures}) on
- * on-call, weighted and weekend hours, the load per person, the share of hours in people's preferred slots, and the
- * gaps in the next 52 weeks (stored gaps plus a dry run of the assigner beyond the stored schedule). The page
- * ({@code /rotations/{id}/health}) and the API ({@code /api/v1/rotations/{id}/health}) show this one report.
+ * A rotation's schedule health for its coordinator: coverage, the fairness figures
+ * ({@link FairnessFigures}) on on-call, weighted and weekend hours, the load per person,
+ * the share of hours in people's preferred slots, and the gaps in the next 52 weeks
+ * (stored gaps plus a dry run of the assigner beyond the stored schedule). The page
+ * ({@code /rotations/{id}/health}) and the API ({@code /api/v1/rotations/{id}/health})
+ * show this one report.
  * <p>
- * Nothing is cached: the dry run depends on the clock, the roster and time away, and a report is asked for rarely.
+ * Nothing is cached: the dry run depends on the clock, the roster and time away, and a
+ * report is asked for rarely.
  */
 @Service
 class ScheduleHealth {
@@ -77,8 +80,8 @@ class ScheduleHealth {
 	}
 
 	/**
-	 * Coverage of the primary shifts starting in the period: {@code share} = covered hours / slot hours (null when
-	 * nothing is planned in the period).
+	 * Coverage of the primary shifts starting in the period: {@code share} = covered
+	 * hours / slot hours (null when nothing is planned in the period).
 	 */
 	record Coverage(double slotHours, double coveredHours, double gapHours, Double share) {
 	}
@@ -87,38 +90,47 @@ class ScheduleHealth {
 	}
 
 	/** {@link FairnessFigures} of one load, with the outliers named. */
-	record Figures(int people, double mean, double max, double gini, double balance, double equity,
-			double maxOverMean, List<Outlier> outliers) {
+	record Figures(int people, double mean, double max, double gini, double balance, double equity, double maxOverMean,
+			List<Outlier> outliers) {
 	}
 
 	record FairnessReport(Figures hours, Figures weightedHours, Figures weekendHours, Figures holidayHours) {
 	}
 
-	/** @param preferredSlotShare hours in the person's preferred slots / their hours; null without preferences */
+	/**
+	 * @param preferredSlotShare hours in the person's preferred slots / their hours; null
+	 * without preferences
+	 */
 	record PersonLoad(long id, String name, double hours, double weightedHours, double weekendHours,
 			double holidayHours, int shifts, int blocks, Double preferredSlotShare) {
 	}
 
-	/** Over the people with preferred slots: hours in those slots / all their hours (null when they hold none). */
+	/**
+	 * Over the people with preferred slots: hours in those slots / all their hours (null
+	 * when they hold none).
+	 */
 	record PreferredSlots(int people, double hours, double preferredHours, Double share) {
 	}
 
-	/** @param planned false for a stored gap, true for one the dry run foresees beyond the stored schedule */
-	record GapAhead(Long shiftId, String date, String slot, String start, String end, boolean planned,
-			String reason) {
+	/**
+	 * @param planned false for a stored gap, true for one the dry run foresees beyond the
+	 * stored schedule
+	 */
+	record GapAhead(Long shiftId, String date, String slot, String start, String end, boolean planned, String reason) {
 	}
 
 	record GapsAhead(String from, String until, int stored, int forecast, List<GapAhead> gaps) {
 	}
 
-	record Report(RotationRef rotation, String from, String to, String zone, String generatedAt,
-			String publishedUntil, String plannedUntil, Coverage coverage, FairnessReport fairness,
-			List<PersonLoad> people, PreferredSlots preferredSlots, GapsAhead gapsAhead) {
+	record Report(RotationRef rotation, String from, String to, String zone, String generatedAt, String publishedUntil,
+			String plannedUntil, Coverage coverage, FairnessReport fairness, List<PersonLoad> people,
+			PreferredSlots preferredSlots, GapsAhead gapsAhead) {
 	}
 
 	/**
-	 * Who may read a rotation's health: the coordinator, and the rotation's own participants (fairness in a rotation
-	 * is public among its members, as on-call hours are).
+	 * Who may read a rotation's health: the coordinator, and the rotation's own
+	 * participants (fairness in a rotation is public among its members, as on-call hours
+	 * are).
 	 */
 	void checkReader(long rotationId, SignedInPerson reader) {
 		if (reader == null) {
@@ -140,13 +152,14 @@ class ScheduleHealth {
 			.stream()
 			.filter(s -> !s.shadow() && !s.start().isBefore(start) && s.start().isBefore(end))
 			.toList();
-		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(this.people.findAllById(
-				primary.stream().map(ShiftView::assigneeId).filter(Objects::nonNull).distinct().toList()));
+		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(this.people
+			.findAllById(primary.stream().map(ShiftView::assigneeId).filter(Objects::nonNull).distinct().toList()));
 		Fairness.Summary load = Fairness.of(primary, calendars::get,
 				this.shifts.fairnessWeights(rotation.id(), start, end));
 		Map<Long, Fairness.Row> rows = new LinkedHashMap<>();
 		load.rows().forEach(r -> rows.put(r.personId(), r));
-		// Everyone who could have held a shift counts, with nothing if they held none: a participant never scheduled
+		// Everyone who could have held a shift counts, with nothing if they held none: a
+		// participant never scheduled
 		// is the unfairest case of all.
 		List<Participant> participants = this.rotations.participants(rotation.id());
 		Map<Long, Person> byId = new HashMap<>();
@@ -183,7 +196,8 @@ class ScheduleHealth {
 			boolean prefers = person != null && !person.getPreferredSlots().isEmpty();
 			double[] p = preferred.getOrDefault(r.personId(), new double[2]);
 			return new PersonLoad(r.personId(), r.name(), round(r.hours()), round(r.weightedHours()),
-					round(r.weekendHours()), round(r.holidayHours()), r.shifts(), r.blocks(), prefers && p[0] > 0 ? ratio(p[1] / p[0]) : null);
+					round(r.weekendHours()), round(r.holidayHours()), r.shifts(), r.blocks(),
+					prefers && p[0] > 0 ? ratio(p[1] / p[0]) : null);
 		}).toList();
 		int preferring = (int) everyone.stream()
 			.map(r -> byId.get(r.personId()))
@@ -201,17 +215,19 @@ class ScheduleHealth {
 				figures(everyone, Fairness.Row::weightedHours), figures(everyone, Fairness.Row::weekendHours),
 				figures(everyone, Fairness.Row::holidayHours));
 
-		return new Report(new RotationRef(rotation.id(), rotation.name()), from.toString(), to.toString(),
-				zone.getId(), now.toString(), this.rotations.publishedUntil(rotation.id()).map(Instant::toString).orElse(null),
-				this.shifts.lastDate(rotation.id()).map(LocalDate::toString).orElse(null), coverage, fairness, perPerson,
+		return new Report(new RotationRef(rotation.id(), rotation.name()), from.toString(), to.toString(), zone.getId(),
+				now.toString(), this.rotations.publishedUntil(rotation.id()).map(Instant::toString).orElse(null),
+				this.shifts.lastDate(rotation.id()).map(LocalDate::toString).orElse(null), coverage, fairness,
+				perPerson,
 				new PreferredSlots(preferring, round(preferringHours), round(preferredHours),
 						preferringHours == 0 ? null : ratio(preferredHours / preferringHours)),
 				gapsAhead(rotation, now));
 	}
 
 	/**
-	 * The gaps in the next {@link #GAPS_AHEAD_WEEKS} weeks: those stored, then what the assigner would leave open if
-	 * it planned the rest today with the current roster and time away (a dry run: nothing is written).
+	 * The gaps in the next {@link #GAPS_AHEAD_WEEKS} weeks: those stored, then what the
+	 * assigner would leave open if it planned the rest today with the current roster and
+	 * time away (a dry run: nothing is written).
 	 */
 	private GapsAhead gapsAhead(Rotation rotation, Instant now) {
 		Instant until = now.plus(Duration.ofDays(7L * GAPS_AHEAD_WEEKS));

@@ -41,15 +41,19 @@ import com.example.imoc.rotation.ParticipationChanged;
 import com.example.imoc.rotation.Rotations;
 
 /**
- * The schedule's Quartz jobs, on the clustered JDBC store: whichever node acquires a trigger runs it, once.
+ * The schedule's Quartz jobs, on the clustered JDBC store: whichever node acquires a
+ * trigger runs it, once.
  * <ul>
- * <li>{@code extend-schedules}: repair then extend every rotation to its horizon; daily by cron (misfire: run once as
- * soon as possible, since it is idempotent), once shortly after start-up (scheduled when the application is ready, so
- * after the demo roster is seeded), and on the coordinator's "extend now".</li>
- * <li>{@code repair-schedules}: repair only; fired after time away, participation or roster changes commit.</li>
+ * <li>{@code extend-schedules}: repair then extend every rotation to its horizon; daily
+ * by cron (misfire: run once as soon as possible, since it is idempotent), once shortly
+ * after start-up (scheduled when the application is ready, so after the demo roster is
+ * seeded), and on the coordinator's "extend now".</li>
+ * <li>{@code repair-schedules}: repair only; fired after time away, participation or
+ * roster changes commit.</li>
  * </ul>
- * Both are durable, recoverable (a node killed mid-run has its job re-run by another) and never run concurrently
- * with themselves; a per-rotation advisory lock in {@link ScheduleMaintenance} keeps the two apart.
+ * Both are durable, recoverable (a node killed mid-run has its job re-run by another) and
+ * never run concurrently with themselves; a per-rotation advisory lock in
+ * {@link ScheduleMaintenance} keeps the two apart.
  */
 @Configuration(proxyBeanMethods = false)
 class ScheduleJobs {
@@ -92,9 +96,10 @@ class ScheduleJobs {
 	}
 
 	/**
-	 * Schedules the start-up extension once the application is ready, that is after every {@link ApplicationRunner}
-	 * (the demo seeder among them) has finished: the first run then plans the roster the seeder created instead of an
-	 * empty one. A {@link Trigger} bean would be scheduled when Quartz starts, before the runners, and race them.
+	 * Schedules the start-up extension once the application is ready, that is after every
+	 * {@link ApplicationRunner} (the demo seeder among them) has finished: the first run
+	 * then plans the roster the seeder created instead of an empty one. A {@link Trigger}
+	 * bean would be scheduled when Quartz starts, before the runners, and race them.
 	 */
 	@Component
 	@ConditionalOnProperty(name = "imoc.schedule.extend-on-startup", havingValue = "true", matchIfMissing = true)
@@ -108,8 +113,7 @@ class ScheduleJobs {
 
 		private final Duration delay;
 
-		ExtensionOnStartup(Scheduler scheduler,
-				@Value("${imoc.schedule.extend-on-startup-delay:3s}") Duration delay) {
+		ExtensionOnStartup(Scheduler scheduler, @Value("${imoc.schedule.extend-on-startup-delay:3s}") Duration delay) {
 			this.scheduler = scheduler;
 			this.delay = delay;
 		}
@@ -122,7 +126,8 @@ class ScheduleJobs {
 				.startAt(new Date(System.currentTimeMillis() + this.delay.toMillis()))
 				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 				.build();
-			// Another node starting at the same moment may have stored it first: then this one's replaces it, as the
+			// Another node starting at the same moment may have stored it first: then
+			// this one's replaces it, as the
 			// trigger bean used to on every start.
 			try {
 				this.scheduler.scheduleJob(trigger);
@@ -136,8 +141,8 @@ class ScheduleJobs {
 	}
 
 	/**
-	 * Runs the work for every rotation, each in its own transaction; one rotation failing does not stop the others,
-	 * and the job reports the failure to Quartz afterwards.
+	 * Runs the work for every rotation, each in its own transaction; one rotation failing
+	 * does not stop the others, and the job reports the failure to Quartz afterwards.
 	 */
 	static void eachRotation(Rotations rotations, LongFunction<ScheduleMaintenance.Outcome> work, Logger log)
 			throws JobExecutionException {
@@ -202,7 +207,8 @@ class ScheduleJobs {
 	}
 
 	/**
-	 * Starts the jobs on demand: after a change that may invalidate shifts commits, and from the coordinator's button.
+	 * Starts the jobs on demand: after a change that may invalidate shifts commits, and
+	 * from the coordinator's button.
 	 */
 	@Component
 	static class ScheduleTriggers {
@@ -233,9 +239,10 @@ class ScheduleJobs {
 		}
 
 		/**
-		 * Debounced: a burst of changes (a CSV import, forty people joining) leads to one repair a second later. A
-		 * pending trigger that has not fired yet will see this change too; one that is already running might not, so
-		 * then another is queued behind it.
+		 * Debounced: a burst of changes (a CSV import, forty people joining) leads to one
+		 * repair a second later. A pending trigger that has not fired yet will see this
+		 * change too; one that is already running might not, so then another is queued
+		 * behind it.
 		 */
 		void repairSoon() throws SchedulerException {
 			Trigger pending = repairTrigger(REPAIR_SOON);
@@ -246,7 +253,8 @@ class ScheduleJobs {
 				this.scheduler.scheduleJob(pending);
 			}
 			catch (ObjectAlreadyExistsException ex) {
-				this.scheduler.scheduleJob(repairTrigger(TriggerKey.triggerKey("repair-" + UUID.randomUUID(), "schedule")));
+				this.scheduler
+					.scheduleJob(repairTrigger(TriggerKey.triggerKey("repair-" + UUID.randomUUID(), "schedule")));
 			}
 		}
 

@@ -46,17 +46,20 @@ import com.example.imoc.schedule.planning.Slot;
 import com.example.imoc.schedule.planning.TimeRange;
 
 /**
- * Keeps each rotation's schedule filled: extends it to its horizon and repairs shifts whose owner can no longer take
- * them. The decisions are the plain-Java {@link Assigner}'s; this class feeds it from the database and writes its
- * answer back in one transaction per rotation, under a per-rotation advisory lock so a Quartz job on another node
- * and the coordinator's button never interleave.
+ * Keeps each rotation's schedule filled: extends it to its horizon and repairs shifts
+ * whose owner can no longer take them. The decisions are the plain-Java
+ * {@link Assigner}'s; this class feeds it from the database and writes its answer back in
+ * one transaction per rotation, under a per-rotation advisory lock so a Quartz job on
+ * another node and the coordinator's button never interleave.
  */
 @Service
 public class ScheduleMaintenance {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduleMaintenance.class);
 
-	/** Existing shifts this far before the planning start still matter (rest and overlap). */
+	/**
+	 * Existing shifts this far before the planning start still matter (rest and overlap).
+	 */
 	private static final Duration LOOK_BACK = Duration.ofDays(2);
 
 	private final Rotations rotations;
@@ -81,12 +84,15 @@ public class ScheduleMaintenance {
 
 	private final Assigner assigner = new Assigner();
 
-	/** Rotations already reported as having no participants (see {@link #noteWithoutParticipants}). */
+	/**
+	 * Rotations already reported as having no participants (see
+	 * {@link #noteWithoutParticipants}).
+	 */
 	private final Set<Long> withoutParticipants = ConcurrentHashMap.newKeySet();
 
-	ScheduleMaintenance(Rotations rotations, PersonRepository people, Roster roster, TimeAway timeAway,
-			JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog auditLog, ApplicationEventPublisher events,
-			Clock clock, PublicHolidays holidays) {
+	ScheduleMaintenance(Rotations rotations, PersonRepository people, Roster roster, TimeAway timeAway, JdbcClient jdbc,
+			JdbcTemplate jdbcTemplate, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
+			PublicHolidays holidays) {
 		this.rotations = rotations;
 		this.people = people;
 		this.roster = roster;
@@ -126,8 +132,9 @@ public class ScheduleMaintenance {
 	}
 
 	/**
-	 * Cancels the future shifts (after the freeze window) of slots taken out of a rotation. The rows stay, as
-	 * CANCELLED with a higher sequence, so calendars remove the events instead of keeping stale ones.
+	 * Cancels the future shifts (after the freeze window) of slots taken out of a
+	 * rotation. The rows stay, as CANCELLED with a higher sequence, so calendars remove
+	 * the events instead of keeping stale ones.
 	 */
 	@Transactional
 	public int cancelShiftsOfRetiredSlots(long rotationId, List<Long> slotIds) {
@@ -136,18 +143,19 @@ public class ScheduleMaintenance {
 		Instant frozenUntil = now.plus(Duration.ofDays(rotation.freezeDays()));
 		int cancelled = 0;
 		for (Long slotId : slotIds) {
-			List<long[]> rows = this.jdbc.sql("""
-					update shift set state = 'CANCELLED', sequence = sequence + 1, version = version + 1, updated_at = ?,
-					       reason = 'slot removed from the rotation'
-					where rotation_id = ? and slot_id = ? and state = 'SCHEDULED' and starts_at >= ?
-					returning id, coalesce(assignee_id, -1)""")
+			List<long[]> rows = this.jdbc
+				.sql("""
+						update shift set state = 'CANCELLED', sequence = sequence + 1, version = version + 1, updated_at = ?,
+						       reason = 'slot removed from the rotation'
+						where rotation_id = ? and slot_id = ? and state = 'SCHEDULED' and starts_at >= ?
+						returning id, coalesce(assignee_id, -1)""")
 				.params(Timestamp.from(now), rotationId, slotId, Timestamp.from(frozenUntil))
 				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 				.list();
 			for (long[] row : rows) {
 				Long owner = row[1] < 0 ? null : row[1];
-				this.events.publishEvent(new ShiftReassigned(row[0], rotationId, owner, null, now,
-						"slot removed from the rotation"));
+				this.events.publishEvent(
+						new ShiftReassigned(row[0], rotationId, owner, null, now, "slot removed from the rotation"));
 			}
 			cancelled += rows.size();
 		}
@@ -160,12 +168,13 @@ public class ScheduleMaintenance {
 
 	private Rotation lockAndLoad(long rotationId) {
 		this.jdbc.sql("select pg_advisory_xact_lock(4242100, ?)").param((int) rotationId).query(Object.class).single();
-		return this.rotations.find(rotationId).orElseThrow(() -> new IllegalArgumentException("no rotation " + rotationId));
+		return this.rotations.find(rotationId)
+			.orElseThrow(() -> new IllegalArgumentException("no rotation " + rotationId));
 	}
 
 	/**
-	 * Plans from a date in the past as if the rotation had run since then (demo history); never touches existing
-	 * shifts.
+	 * Plans from a date in the past as if the rotation had run since then (demo history);
+	 * never touches existing shifts.
 	 */
 	@Transactional
 	public Outcome backfill(long rotationId, LocalDate from) {
@@ -175,9 +184,10 @@ public class ScheduleMaintenance {
 	}
 
 	/**
-	 * What extending the rotation to {@code until} would plan now, with the current roster and time away, writing
-	 * nothing and taking no lock: the schedule health page's forecast of the gaps beyond the stored schedule. Existing
-	 * shifts stay as they are and are planned around, as the real extension does.
+	 * What extending the rotation to {@code until} would plan now, with the current
+	 * roster and time away, writing nothing and taking no lock: the schedule health
+	 * page's forecast of the gaps beyond the stored schedule. Existing shifts stay as
+	 * they are and are planned around, as the real extension does.
 	 */
 	@Transactional(readOnly = true)
 	public List<PlannedShift> preview(long rotationId, LocalDate until) {
@@ -196,9 +206,11 @@ public class ScheduleMaintenance {
 	}
 
 	/**
-	 * Plans from yesterday (only shifts not yet over are kept: a slot that crosses midnight started yesterday and may
-	 * be running now) to the end of the block containing today + the horizon. Whole blocks: a horizon that cut a
-	 * block would leave its last days to the next day's run, which would plan them apart from the rest.
+	 * Plans from yesterday (only shifts not yet over are kept: a slot that crosses
+	 * midnight started yesterday and may be running now) to the end of the block
+	 * containing today + the horizon. Whole blocks: a horizon that cut a block would
+	 * leave its last days to the next day's run, which would plan them apart from the
+	 * rest.
 	 */
 	private Outcome extend(Rotation rotation) {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), rotation.zone());
@@ -226,8 +238,8 @@ public class ScheduleMaintenance {
 		insert(rotation, planned, now);
 		int gaps = (int) planned.stream().filter(s -> s.assigneeId() == null).count();
 		if (!planned.isEmpty()) {
-			this.auditLog.record("schedule.extended", "rotation", rotation.id(), planned.size() + " shifts created up to "
-					+ until + (gaps > 0 ? ", " + gaps + " coverage gaps" : ""));
+			this.auditLog.record("schedule.extended", "rotation", rotation.id(), planned.size()
+					+ " shifts created up to " + until + (gaps > 0 ? ", " + gaps + " coverage gaps" : ""));
 			log.info("Rotation {} extended to {}: {} shifts, {} gaps", rotation.name(), until, planned.size(), gaps);
 		}
 		if (gaps > 0) {
@@ -237,9 +249,10 @@ public class ScheduleMaintenance {
 	}
 
 	/**
-	 * A rotation nobody has joined yet (a fresh install before its roster arrives, a rotation just created) gets no
-	 * shifts: months of coverage gaps saying "the roster is empty" would stay behind once people join a second later,
-	 * and be filled one shift at a time. Said once per node until someone joins; the gaps a rotation with
+	 * A rotation nobody has joined yet (a fresh install before its roster arrives, a
+	 * rotation just created) gets no shifts: months of coverage gaps saying "the roster
+	 * is empty" would stay behind once people join a second later, and be filled one
+	 * shift at a time. Said once per node until someone joins; the gaps a rotation with
 	 * participants cannot staff are still planned, with their reasons.
 	 */
 	private void noteWithoutParticipants(Rotation rotation) {
@@ -272,14 +285,16 @@ public class ScheduleMaintenance {
 		}
 		involved.removeIf(id -> id == null);
 		this.people.findAllById(involved).forEach(p -> names.put(p.getId(), p.getName()));
-		// A shift belongs to its owner's layer, as after a swap (ShiftChanges); a gap keeps its layer.
+		// A shift belongs to its owner's layer, as after a swap (ShiftChanges); a gap
+		// keeps its layer.
 		Map<Long, Long> layerOf = new HashMap<>();
 		this.rotations.participants(rotation.id()).forEach(p -> layerOf.put(p.personId(), p.layerId()));
 		int gaps = 0;
 		for (Reassignment change : changes) {
 			ExistingShift before = byId.get(change.shiftId());
 			boolean dropShadow = before.shadow() && change.newAssigneeId() == null;
-			// A shadow row keeps its person and is cancelled; a primary shift changes owner (or becomes a gap).
+			// A shadow row keeps its person and is cancelled; a primary shift changes
+			// owner (or becomes a gap).
 			this.jdbc.sql("""
 					update shift set assignee_id = ?, layer_id = coalesce(?, layer_id), fairness_weight = 1, reason = ?,
 					       state = ?, sequence = sequence + 1, version = version + 1, updated_at = ?
@@ -304,18 +319,17 @@ public class ScheduleMaintenance {
 	}
 
 	/**
-	 * Locks the rows repair reads and may change, in id order like {@link ShiftChanges#lock}, before reading them.
-	 * A swap being accepted at this moment then either commits first (repair reads its new owner and plans around
-	 * it) or waits for the repair to commit (and finds its shift changed). Without the lock, repair could read the
-	 * old owner, wait for the swap's row lock, and overwrite the owner the swap had just set.
+	 * Locks the rows repair reads and may change, in id order like
+	 * {@link ShiftChanges#lock}, before reading them. A swap being accepted at this
+	 * moment then either commits first (repair reads its new owner and plans around it)
+	 * or waits for the repair to commit (and finds its shift changed). Without the lock,
+	 * repair could read the old owner, wait for the swap's row lock, and overwrite the
+	 * owner the swap had just set.
 	 */
 	private void lockShifts(Rotation rotation, Instant endingAfter) {
 		this.jdbc.sql("""
 				select id from shift where rotation_id = ? and state = 'SCHEDULED' and ends_at > ?
-				order by id for update""")
-			.params(rotation.id(), Timestamp.from(endingAfter))
-			.query(Long.class)
-			.list();
+				order by id for update""").params(rotation.id(), Timestamp.from(endingAfter)).query(Long.class).list();
 	}
 
 	private static String nameOf(Map<Long, String> names, Long id) {
@@ -333,11 +347,12 @@ public class ScheduleMaintenance {
 	}
 
 	/**
-	 * The participants as the assigner sees them: eligibility, layer, preferences, time away (plus shifts they hold in
-	 * other rotations, which are just as busy), their own calendar (zone and region's holidays) and weekdays-only
-	 * contract, and their load in the fairness window before {@code priorUntil}, whose weekend and holiday parts come
-	 * from the same {@link WorkCalendar} the assigner uses for planned shifts, so a shift weighs the same before and
-	 * after it moves into the past.
+	 * The participants as the assigner sees them: eligibility, layer, preferences, time
+	 * away (plus shifts they hold in other rotations, which are just as busy), their own
+	 * calendar (zone and region's holidays) and weekdays-only contract, and their load in
+	 * the fairness window before {@code priorUntil}, whose weekend and holiday parts come
+	 * from the same {@link WorkCalendar} the assigner uses for planned shifts, so a shift
+	 * weighs the same before and after it moves into the past.
 	 */
 	private List<Candidate> candidates(Rotation rotation, Instant priorUntil, Instant horizon) {
 		List<Participant> participants = this.rotations.participants(rotation.id());
@@ -350,9 +365,10 @@ public class ScheduleMaintenance {
 			busy.computeIfAbsent(away.getPersonId(), k -> new ArrayList<>())
 				.add(new TimeRange(away.getStartsAt(), away.getEndsAt()));
 		}
-		this.jdbc.sql("""
-				select assignee_id, starts_at, ends_at from shift
-				where rotation_id <> ? and state = 'SCHEDULED' and assignee_id is not null and ends_at > ? and starts_at < ?""")
+		this.jdbc
+			.sql("""
+					select assignee_id, starts_at, ends_at from shift
+					where rotation_id <> ? and state = 'SCHEDULED' and assignee_id is not null and ends_at > ? and starts_at < ?""")
 			.params(rotation.id(), Timestamp.from(windowStart), Timestamp.from(horizon))
 			.query((rs, n) -> {
 				busy.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
@@ -361,7 +377,8 @@ public class ScheduleMaintenance {
 			})
 			.list();
 		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(byId.values());
-		// Load as fairness counts it: each shift's hours times its fairness_weight (volunteered on a special day).
+		// Load as fairness counts it: each shift's hours times its fairness_weight
+		// (volunteered on a special day).
 		Map<Long, Duration[]> load = new HashMap<>();
 		this.jdbc.sql("""
 				select assignee_id, starts_at, ends_at, fairness_weight from shift
@@ -375,7 +392,8 @@ public class ScheduleMaintenance {
 				Duration[] sum = load.computeIfAbsent(who,
 						k -> new Duration[] { Duration.ZERO, Duration.ZERO, Duration.ZERO });
 				WorkCalendar.Hours off = calendars.getOrDefault(who, WorkCalendar.UTC).hours(start, end);
-				sum[0] = sum[0].plus(Duration.ofSeconds(Math.round(Duration.between(start, end).toSeconds() * rs.getDouble(4))));
+				sum[0] = sum[0]
+					.plus(Duration.ofSeconds(Math.round(Duration.between(start, end).toSeconds() * rs.getDouble(4))));
 				sum[1] = sum[1].plus(off.weekend());
 				sum[2] = sum[2].plus(off.holiday());
 				return null;
@@ -388,7 +406,8 @@ public class ScheduleMaintenance {
 			RotationLayer layer = rotation.layer(participant.layerId()).orElseThrow();
 			Duration[] prior = load.getOrDefault(person.getId(),
 					new Duration[] { Duration.ZERO, Duration.ZERO, Duration.ZERO });
-			// Judged on the shift's date: someone a few days short of the tenure rule is planned from that day on.
+			// Judged on the shift's date: someone a few days short of the tenure rule is
+			// planned from that day on.
 			Optional<LocalDate> eligibleFrom = this.roster.eligibleFrom(person);
 			Candidate.Role role = switch (person.getOnboardingState()) {
 				case SHADOW -> Candidate.Role.SHADOW;
@@ -409,16 +428,12 @@ public class ScheduleMaintenance {
 				select s.id, sl.label, l.name, s.starts_at, s.ends_at, s.assignee_id, s.shadow, s.local_date
 				from shift s join rotation_slot sl on sl.id = s.slot_id join rotation_layer l on l.id = s.layer_id
 				where s.rotation_id = ? and s.state = 'SCHEDULED' and s.ends_at > ?
-				order by s.starts_at, s.id""")
-			.params(rotation.id(), Timestamp.from(endingAfter))
-			.query((rs, n) -> {
-				long assignee = rs.getLong(6);
-				Long assigneeId = rs.wasNull() ? null : assignee;
-				return new ExistingShift(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), assigneeId, rs.getBoolean(7),
-						rs.getObject(8, LocalDate.class));
-			})
-			.list();
+				order by s.starts_at, s.id""").params(rotation.id(), Timestamp.from(endingAfter)).query((rs, n) -> {
+			long assignee = rs.getLong(6);
+			Long assigneeId = rs.wasNull() ? null : assignee;
+			return new ExistingShift(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+					rs.getTimestamp(5).toInstant(), assigneeId, rs.getBoolean(7), rs.getObject(8, LocalDate.class));
+		}).list();
 	}
 
 	private void insert(Rotation rotation, List<PlannedShift> planned, Instant now) {

@@ -23,18 +23,24 @@ import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
 
 /**
- * Publishing a rotation's schedule up to a Monday 00:00 UTC, as GitLab's coordinator does monthly. Shifts starting
- * before the boundary are published; later ones are drafts: marked on the pages, {@code STATUS:TENTATIVE} in calendar
- * feeds, {@code "published": false} in the API. Drafts can still be swapped (they are future shifts like any other).
+ * Publishing a rotation's schedule up to a Monday 00:00 UTC, as GitLab's coordinator does
+ * monthly. Shifts starting before the boundary are published; later ones are drafts:
+ * marked on the pages, {@code STATUS:TENTATIVE} in calendar feeds,
+ * {@code "published": false} in the API. Drafts can still be swapped (they are future
+ * shifts like any other).
  * <p>
- * Publishing moves the boundary forward only (published shifts are never taken back), raises the calendar SEQUENCE
- * and LAST-MODIFIED of the shifts it publishes (a calendar shows their status change), records an audit line, and
- * tells each owner once, in one notice listing their newly published shifts ({@link SchedulePublished}).
+ * Publishing moves the boundary forward only (published shifts are never taken back),
+ * raises the calendar SEQUENCE and LAST-MODIFIED of the shifts it publishes (a calendar
+ * shows their status change), records an audit line, and tells each owner once, in one
+ * notice listing their newly published shifts ({@link SchedulePublished}).
  */
 @Service
 public class SchedulePublication {
 
-	/** The furthest ahead a boundary may be set, from today: the longest horizon a rotation may plan. */
+	/**
+	 * The furthest ahead a boundary may be set, from today: the longest horizon a
+	 * rotation may plan.
+	 */
 	static final int MAX_WEEKS_AHEAD = 104;
 
 	private final Rotations rotations;
@@ -56,11 +62,17 @@ public class SchedulePublication {
 		this.events = events;
 	}
 
-	/** What a publication did: the boundary before and after, how many shifts it published, how many people heard. */
+	/**
+	 * What a publication did: the boundary before and after, how many shifts it
+	 * published, how many people heard.
+	 */
 	public record Published(Instant from, Instant until, int shifts, int people) {
 	}
 
-	/** A boundary the coordinator asked for that cannot be used, with the form field it belongs to. */
+	/**
+	 * A boundary the coordinator asked for that cannot be used, with the form field it
+	 * belongs to.
+	 */
 	static final class PublicationRefused extends RuntimeException {
 
 		PublicationRefused(String message) {
@@ -70,17 +82,20 @@ public class SchedulePublication {
 	}
 
 	/**
-	 * The boundary the form offers: the Monday after the end of next month (UTC), as the coordinator publishes
-	 * monthly; never before the current boundary.
+	 * The boundary the form offers: the Monday after the end of next month (UTC), as the
+	 * coordinator publishes monthly; never before the current boundary.
 	 */
 	static LocalDate suggestedUntil(LocalDate todayUtc, Instant current) {
-		LocalDate monthly = todayUtc.withDayOfMonth(1).plusMonths(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+		LocalDate monthly = todayUtc.withDayOfMonth(1)
+			.plusMonths(2)
+			.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
 		LocalDate now = LocalDate.ofInstant(current, ZoneOffset.UTC);
 		return monthly.isBefore(now) ? now : monthly;
 	}
 
 	/**
-	 * The boundary as typed: a date that is a Monday, at most {@link #MAX_WEEKS_AHEAD} weeks after today (UTC).
+	 * The boundary as typed: a date that is a Monday, at most {@link #MAX_WEEKS_AHEAD}
+	 * weeks after today (UTC).
 	 * @throws PublicationRefused with the sentence to show beside the field
 	 */
 	static LocalDate parseUntil(String typed, LocalDate todayUtc) {
@@ -95,13 +110,15 @@ public class SchedulePublication {
 		}
 		catch (DateTimeParseException ex) {
 			throw new PublicationRefused("\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
-					+ "\" is not a date; write it as YYYY-MM-DD, like " + suggestedUntil(todayUtc, Instant.EPOCH) + ".");
+					+ "\" is not a date; write it as YYYY-MM-DD, like " + suggestedUntil(todayUtc, Instant.EPOCH)
+					+ ".");
 		}
 		if (date.getDayOfWeek() != DayOfWeek.MONDAY) {
-			throw new PublicationRefused(date + " is a " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-					+ "; changes take effect on a Monday 00:00 UTC: pick "
-					+ date.with(TemporalAdjusters.previous(DayOfWeek.MONDAY)) + " or "
-					+ date.with(TemporalAdjusters.next(DayOfWeek.MONDAY)) + ".");
+			throw new PublicationRefused(
+					date + " is a " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+							+ "; changes take effect on a Monday 00:00 UTC: pick "
+							+ date.with(TemporalAdjusters.previous(DayOfWeek.MONDAY)) + " or "
+							+ date.with(TemporalAdjusters.next(DayOfWeek.MONDAY)) + ".");
 		}
 		if (date.isAfter(todayUtc.plusWeeks(MAX_WEEKS_AHEAD))) {
 			throw new PublicationRefused("Publish at most " + MAX_WEEKS_AHEAD + " weeks ahead (up to "
@@ -112,19 +129,20 @@ public class SchedulePublication {
 	}
 
 	/**
-	 * Publishes a rotation's schedule up to {@code monday} 00:00 UTC. Publishing the current boundary again changes
-	 * nothing and tells nobody.
+	 * Publishes a rotation's schedule up to {@code monday} 00:00 UTC. Publishing the
+	 * current boundary again changes nothing and tells nobody.
 	 * @throws PublicationRefused when the boundary would move back
 	 */
 	@Transactional
 	public Published publish(long rotationId, LocalDate monday, Instant now) {
-		Rotation rotation = this.rotations.find(rotationId).orElseThrow(() -> new RotationNotFoundException(rotationId));
+		Rotation rotation = this.rotations.find(rotationId)
+			.orElseThrow(() -> new RotationNotFoundException(rotationId));
 		Instant until = monday.atStartOfDay(ZoneOffset.UTC).toInstant();
 		Instant from = this.rotations.lockPublication(rotationId);
 		if (until.isBefore(from)) {
-			throw new PublicationRefused("The schedule is already published up to "
-					+ LocalDate.ofInstant(from, ZoneOffset.UTC)
-					+ "; published shifts are not taken back. Pick that Monday or a later one.");
+			throw new PublicationRefused(
+					"The schedule is already published up to " + LocalDate.ofInstant(from, ZoneOffset.UTC)
+							+ "; published shifts are not taken back. Pick that Monday or a later one.");
 		}
 		if (until.equals(from)) {
 			this.auditLog.record("schedule.published", "rotation", rotationId,
@@ -132,8 +150,10 @@ public class SchedulePublication {
 			return new Published(from, until, 0, 0);
 		}
 		this.rotations.publishUntil(rotationId, until);
-		// A draft becoming published is a change a calendar must show (TENTATIVE → CONFIRMED): raise SEQUENCE and
-		// LAST-MODIFIED. The version stays: a swap asked about a draft is still about the same shift.
+		// A draft becoming published is a change a calendar must show (TENTATIVE →
+		// CONFIRMED): raise SEQUENCE and
+		// LAST-MODIFIED. The version stays: a swap asked about a draft is still about the
+		// same shift.
 		Set<Long> published = new HashSet<>(this.jdbc.sql("""
 				update shift set sequence = sequence + 1, updated_at = ?
 				where rotation_id = ? and state = 'SCHEDULED' and starts_at >= ? and starts_at < ?

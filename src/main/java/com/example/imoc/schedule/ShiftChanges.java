@@ -16,14 +16,17 @@ import com.example.imoc.rotation.Participant;
 import com.example.imoc.rotation.Rotations;
 
 /**
- * Changes of owner made by people (swaps, covers, their undo, the coordinator filling a gap, volunteers), as opposed
- * to the assigner's. Every write checks the version the caller saw, so a shift repaired or swapped in the meantime is
- * never overwritten; the caller's transaction decides, all or nothing.
+ * Changes of owner made by people (swaps, covers, their undo, the coordinator filling a
+ * gap, volunteers), as opposed to the assigner's. Every write checks the version the
+ * caller saw, so a shift repaired or swapped in the meantime is never overwritten; the
+ * caller's transaction decides, all or nothing.
  * <p>
- * A shift belongs to the layer of its owner (docs/ARCHITECTURE.md, "Layers as eligibility"), so every change of owner
- * also moves the shift to the layer the new owner takes part in for that rotation; a shift left without owner keeps
- * its layer. Parts of a split shift keep the shift's stored local date: the part of a night shift after midnight still
- * belongs to the day the slot started on, which is the date every rule (swap rules, repair) reads.
+ * A shift belongs to the layer of its owner (docs/ARCHITECTURE.md, "Layers as
+ * eligibility"), so every change of owner also moves the shift to the layer the new owner
+ * takes part in for that rotation; a shift left without owner keeps its layer. Parts of a
+ * split shift keep the shift's stored local date: the part of a night shift after
+ * midnight still belongs to the day the slot started on, which is the date every rule
+ * (swap rules, repair) reads.
  */
 @Service
 public class ShiftChanges {
@@ -60,8 +63,8 @@ public class ShiftChanges {
 	}
 
 	/**
-	 * Locks the shifts' rows until the transaction ends (in id order, so two transactions never deadlock) and returns
-	 * them as they are now.
+	 * Locks the shifts' rows until the transaction ends (in id order, so two transactions
+	 * never deadlock) and returns them as they are now.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<ShiftView> lock(List<Long> shiftIds) {
@@ -69,12 +72,15 @@ public class ShiftChanges {
 		for (Long id : ordered) {
 			this.jdbc.sql("select id from shift where id = ? for update").param(id).query(Long.class).optional();
 		}
-		return ordered.stream().map(id -> this.shifts.find(id).orElseThrow(() -> new ShiftChangedException(
-				"Shift " + id + " no longer exists."))).toList();
+		return ordered.stream()
+			.map(id -> this.shifts.find(id)
+				.orElseThrow(() -> new ShiftChangedException("Shift " + id + " no longer exists.")))
+			.toList();
 	}
 
 	/**
-	 * Gives a live shift to another person if it is still at {@code expectedVersion}. Returns the new version.
+	 * Gives a live shift to another person if it is still at {@code expectedVersion}.
+	 * Returns the new version.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long reassign(long shiftId, long expectedVersion, Long newOwner, String reason) {
@@ -82,43 +88,48 @@ public class ShiftChanges {
 	}
 
 	/**
-	 * As {@link #reassign(long, long, Long, String)}; {@code volunteered} marks a shift someone took as a volunteer on
-	 * a special coverage day: its hours then count {@link FairnessSettings#specialDayWeight()} times in fairness. Any
-	 * other change of owner sets the weight back to 1.
+	 * As {@link #reassign(long, long, Long, String)}; {@code volunteered} marks a shift
+	 * someone took as a volunteer on a special coverage day: its hours then count
+	 * {@link FairnessSettings#specialDayWeight()} times in fairness. Any other change of
+	 * owner sets the weight back to 1.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long reassign(long shiftId, long expectedVersion, Long newOwner, String reason, boolean volunteered) {
-		ShiftView before = this.shifts.find(shiftId).orElseThrow(() -> new ShiftChangedException("Shift " + shiftId + " no longer exists."));
+		ShiftView before = this.shifts.find(shiftId)
+			.orElseThrow(() -> new ShiftChangedException("Shift " + shiftId + " no longer exists."));
 		Instant now = this.clock.instant();
-		int changed = this.jdbc.sql("""
-				update shift set assignee_id = ?, layer_id = ?, fairness_weight = ?, reason = ?, sequence = sequence + 1,
-				       version = version + 1, updated_at = ?
-				where id = ? and version = ? and state = 'SCHEDULED'""")
+		int changed = this.jdbc
+			.sql("""
+					update shift set assignee_id = ?, layer_id = ?, fairness_weight = ?, reason = ?, sequence = sequence + 1,
+					       version = version + 1, updated_at = ?
+					where id = ? and version = ? and state = 'SCHEDULED'""")
 			.params(newOwner, layerFor(before, newOwner),
-					volunteered && newOwner != null ? this.fairnessSettings.specialDayWeight() : 1.0, reason, Timestamp.from(now),
-					shiftId, expectedVersion)
+					volunteered && newOwner != null ? this.fairnessSettings.specialDayWeight() : 1.0, reason,
+					Timestamp.from(now), shiftId, expectedVersion)
 			.update();
 		if (changed != 1) {
 			throw new ShiftChangedException("The shift on " + before.date() + " " + before.slot()
 					+ " changed since the request was made (someone swapped it or the schedule was repaired).");
 		}
-		this.events.publishEvent(new ShiftReassigned(shiftId, before.rotationId(), before.assigneeId(), newOwner, now,
-				reason));
+		this.events.publishEvent(
+				new ShiftReassigned(shiftId, before.rotationId(), before.assigneeId(), newOwner, now, reason));
 		return expectedVersion + 1;
 	}
 
 	/**
-	 * Hands the part [from, to) of a shift to {@code newOwner}: the shift keeps its id and the time before the part;
-	 * the part, and the remainder after it, become new shift rows (the remainder stays with the current owner).
-	 * Returns the id of the part's row.
+	 * Hands the part [from, to) of a shift to {@code newOwner}: the shift keeps its id
+	 * and the time before the part; the part, and the remainder after it, become new
+	 * shift rows (the remainder stays with the current owner). Returns the id of the
+	 * part's row.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long handOverPart(long shiftId, long expectedVersion, Instant from, Instant to, long newOwner,
 			String reason) {
-		ShiftView shift = this.shifts.find(shiftId).orElseThrow(() -> new ShiftChangedException("Shift " + shiftId + " no longer exists."));
+		ShiftView shift = this.shifts.find(shiftId)
+			.orElseThrow(() -> new ShiftChangedException("Shift " + shiftId + " no longer exists."));
 		if (shift.version() != expectedVersion || shift.isCancelled()) {
-			throw new ShiftChangedException("The shift on " + shift.date() + " " + shift.slot()
-					+ " changed since the request was made.");
+			throw new ShiftChangedException(
+					"The shift on " + shift.date() + " " + shift.slot() + " changed since the request was made.");
 		}
 		if (!from.isAfter(shift.start()) && !to.isBefore(shift.end())) {
 			reassign(shiftId, expectedVersion, newOwner, reason);
@@ -127,7 +138,8 @@ public class ShiftChanges {
 		Instant now = this.clock.instant();
 		Instant originalEnd = shift.end();
 		if (from.isAfter(shift.start())) {
-			this.jdbc.sql("update shift set ends_at = ?, sequence = sequence + 1, version = version + 1, updated_at = ? where id = ?")
+			this.jdbc.sql(
+					"update shift set ends_at = ?, sequence = sequence + 1, version = version + 1, updated_at = ? where id = ?")
 				.params(Timestamp.from(from), Timestamp.from(now), shiftId)
 				.update();
 		}
@@ -146,13 +158,14 @@ public class ShiftChanges {
 		if (to.isBefore(originalEnd)) {
 			insertPart(shift, to, originalEnd, shift.assigneeId(), shift.reason(), now);
 		}
-		this.events.publishEvent(new ShiftReassigned(part, shift.rotationId(), shift.assigneeId(), newOwner, now, reason));
+		this.events
+			.publishEvent(new ShiftReassigned(part, shift.rotationId(), shift.assigneeId(), newOwner, now, reason));
 		return part;
 	}
 
 	/**
-	 * A new row for a part of {@code shift}: same rotation, slot and local date (never re-dated from its own start),
-	 * in the layer of its owner.
+	 * A new row for a part of {@code shift}: same rotation, slot and local date (never
+	 * re-dated from its own start), in the layer of its owner.
 	 */
 	private long insertPart(ShiftView shift, Instant from, Instant to, Long owner, String reason, Instant now) {
 		return this.jdbc.sql("""
@@ -166,8 +179,9 @@ public class ShiftChanges {
 	}
 
 	/**
-	 * The layer a shift belongs to once {@code owner} holds it: the layer they take part in for the shift's rotation.
-	 * A gap, or an owner outside the rotation (history, a coordinator's override), keeps the shift's layer.
+	 * The layer a shift belongs to once {@code owner} holds it: the layer they take part
+	 * in for the shift's rotation. A gap, or an owner outside the rotation (history, a
+	 * coordinator's override), keeps the shift's layer.
 	 */
 	private long layerFor(ShiftView shift, Long owner) {
 		if (owner == null) {

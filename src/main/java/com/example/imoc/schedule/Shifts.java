@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The stored shifts, read with plain SQL (one query per page, no N+1). Writes happen in the schedule services.
+ * The stored shifts, read with plain SQL (one query per page, no N+1). Writes happen in
+ * the schedule services.
  */
 @Repository
 public class Shifts {
@@ -48,14 +49,17 @@ public class Shifts {
 	/** Live shifts (primary and shadow) running at an instant, in every rotation. */
 	@Transactional(readOnly = true)
 	public List<ShiftView> runningAt(Instant at) {
-		return this.jdbc
-			.sql(SELECT + " where s.state = 'SCHEDULED' and s.starts_at <= ? and s.ends_at > ? order by r.name, sl.position, s.shadow")
+		return this.jdbc.sql(SELECT
+				+ " where s.state = 'SCHEDULED' and s.starts_at <= ? and s.ends_at > ? order by r.name, sl.position, s.shadow")
 			.params(ts(at), ts(at))
 			.query(Shifts::view)
 			.list();
 	}
 
-	/** When the next live shift (primary or shadow, any rotation) starts after an instant: who is on call changes then. */
+	/**
+	 * When the next live shift (primary or shadow, any rotation) starts after an instant:
+	 * who is on call changes then.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Instant> nextStartAfter(Instant at) {
 		return this.jdbc.sql("select min(starts_at) from shift where state = 'SCHEDULED' and starts_at > ?")
@@ -69,8 +73,8 @@ public class Shifts {
 	/** Live shifts of a rotation overlapping [from, to), in time order. */
 	@Transactional(readOnly = true)
 	public List<ShiftView> ofRotation(long rotationId, Instant from, Instant to) {
-		return this.jdbc
-			.sql(SELECT + " where s.rotation_id = ? and s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ? order by s.starts_at, sl.position, s.shadow")
+		return this.jdbc.sql(SELECT
+				+ " where s.rotation_id = ? and s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ? order by s.starts_at, sl.position, s.shadow")
 			.params(rotationId, ts(from), ts(to))
 			.query(Shifts::view)
 			.list();
@@ -79,14 +83,17 @@ public class Shifts {
 	/** Live shifts of a person overlapping [from, to), in time order. */
 	@Transactional(readOnly = true)
 	public List<ShiftView> ofPerson(long personId, Instant from, Instant to) {
-		return this.jdbc
-			.sql(SELECT + " where s.assignee_id = ? and s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ? order by s.starts_at")
+		return this.jdbc.sql(SELECT
+				+ " where s.assignee_id = ? and s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ? order by s.starts_at")
 			.params(personId, ts(from), ts(to))
 			.query(Shifts::view)
 			.list();
 	}
 
-	/** Every live shift overlapping [from, to), optionally of one person, in time order (the API's query). */
+	/**
+	 * Every live shift overlapping [from, to), optionally of one person, in time order
+	 * (the API's query).
+	 */
 	@Transactional(readOnly = true)
 	public List<ShiftView> between(Instant from, Instant to, Long personId) {
 		return this.jdbc
@@ -101,8 +108,8 @@ public class Shifts {
 	/** The next live primary shift of a person that has not ended yet. */
 	@Transactional(readOnly = true)
 	public Optional<ShiftView> nextOf(long personId, Instant now) {
-		return this.jdbc
-			.sql(SELECT + " where s.assignee_id = ? and s.state = 'SCHEDULED' and s.ends_at > ? order by s.starts_at limit 1")
+		return this.jdbc.sql(SELECT
+				+ " where s.assignee_id = ? and s.state = 'SCHEDULED' and s.ends_at > ? order by s.starts_at limit 1")
 			.params(personId, ts(now))
 			.query(Shifts::view)
 			.optional();
@@ -111,33 +118,36 @@ public class Shifts {
 	/** Coverage gaps (live shifts without an assignee) starting in [from, to). */
 	@Transactional(readOnly = true)
 	public List<ShiftView> gaps(Instant from, Instant to) {
-		return this.jdbc
-			.sql(SELECT + " where s.assignee_id is null and s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ? order by s.starts_at")
+		return this.jdbc.sql(SELECT
+				+ " where s.assignee_id is null and s.state = 'SCHEDULED' and s.ends_at > ? and s.starts_at < ? order by s.starts_at")
 			.params(ts(from), ts(to))
 			.query(Shifts::view)
 			.list();
 	}
 
-	/** The next handoff: the earliest start of a live primary shift after {@code now}, in a rotation. */
+	/**
+	 * The next handoff: the earliest start of a live primary shift after {@code now}, in
+	 * a rotation.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<ShiftView> nextStart(long rotationId, Instant now) {
-		return this.jdbc
-			.sql(SELECT + " where s.rotation_id = ? and s.state = 'SCHEDULED' and not s.shadow and s.starts_at > ? order by s.starts_at, sl.position limit 1")
+		return this.jdbc.sql(SELECT
+				+ " where s.rotation_id = ? and s.state = 'SCHEDULED' and not s.shadow and s.starts_at > ? order by s.starts_at, sl.position limit 1")
 			.params(rotationId, ts(now))
 			.query(Shifts::view)
 			.optional();
 	}
 
 	/**
-	 * The next handoff of every rotation at once (rotation id to its earliest live primary shift starting after
-	 * {@code now}): one statement, one index probe per rotation, instead of {@link #nextStart} per rotation.
+	 * The next handoff of every rotation at once (rotation id to its earliest live
+	 * primary shift starting after {@code now}): one statement, one index probe per
+	 * rotation, instead of {@link #nextStart} per rotation.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, ShiftView> nextStarts(Instant now) {
 		Map<Long, ShiftView> next = new HashMap<>();
-		this.jdbc
-			.sql("select x.* from rotation q cross join lateral (" + SELECT
-					+ " where s.rotation_id = q.id and s.state = 'SCHEDULED' and not s.shadow and s.starts_at > ? order by s.starts_at, sl.position limit 1) x")
+		this.jdbc.sql("select x.* from rotation q cross join lateral (" + SELECT
+				+ " where s.rotation_id = q.id and s.state = 'SCHEDULED' and not s.shadow and s.starts_at > ? order by s.starts_at, sl.position limit 1) x")
 			.param(ts(now))
 			.query(Shifts::view)
 			.list()
@@ -155,9 +165,10 @@ public class Shifts {
 	}
 
 	/**
-	 * Who held a rotation's primary shift at each instant, as the schedule stands now (swaps, covers and partial covers
-	 * applied), in one statement. An instant during a coverage gap maps to the gap; one without any live primary shift
-	 * is left out. A shift covers [start, end), so at a handoff instant the incoming shift answers.
+	 * Who held a rotation's primary shift at each instant, as the schedule stands now
+	 * (swaps, covers and partial covers applied), in one statement. An instant during a
+	 * coverage gap maps to the gap; one without any live primary shift is left out. A
+	 * shift covers [start, end), so at a handoff instant the incoming shift answers.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Instant, ShiftView> primaryAt(String rotationName, Collection<Instant> instants) {
@@ -167,9 +178,10 @@ public class Shifts {
 			return held;
 		}
 		String array = asked.stream().map(Instant::toString).collect(Collectors.joining(",", "{", "}"));
-		this.jdbc.sql("select t.n as asked, x.* from unnest(cast(? as timestamptz[])) with ordinality as t(at, n)"
-				+ " cross join lateral (" + SELECT + " where r.name = ? and s.state = 'SCHEDULED' and not s.shadow"
-				+ " and s.starts_at <= t.at and s.ends_at > t.at order by sl.position limit 1) x")
+		this.jdbc
+			.sql("select t.n as asked, x.* from unnest(cast(? as timestamptz[])) with ordinality as t(at, n)"
+					+ " cross join lateral (" + SELECT + " where r.name = ? and s.state = 'SCHEDULED' and not s.shadow"
+					+ " and s.starts_at <= t.at and s.ends_at > t.at order by sl.position limit 1) x")
 			.params(array, rotationName)
 			.query((rs, n) -> held.put(asked.get(rs.getInt("asked") - 1), view(rs, n)))
 			.list();
@@ -177,8 +189,8 @@ public class Shifts {
 	}
 
 	/**
-	 * The fairness weights other than 1 of a rotation's live shifts between two instants (shift id to weight): those
-	 * volunteers took on special coverage days.
+	 * The fairness weights other than 1 of a rotation's live shifts between two instants
+	 * (shift id to weight): those volunteers took on special coverage days.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Double> fairnessWeights(long rotationId, Instant from, Instant to) {

@@ -10,8 +10,8 @@ import java.util.Set;
 import com.example.imoc.rotation.Rotations.NewRotation.SlotSpec;
 
 /**
- * Slots as the coordinator types them, one per line: {@code 23:00-05:00}. Either a list of slots or the first problem,
- * in words.
+ * Slots as the coordinator types them, one per line: {@code 23:00-05:00}. Either a list
+ * of slots or the first problem, in words.
  */
 record SlotsInput(List<SlotSpec> slots, String error) {
 

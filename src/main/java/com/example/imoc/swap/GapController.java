@@ -22,8 +22,9 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * The coordinator's page for one coverage gap ({@code /admin/gaps/{shiftId}}, coordinator-only like all of
- * {@code /admin}): search a person and assign the gap to them, or open it to volunteers.
+ * The coordinator's page for one coverage gap ({@code /admin/gaps/{shiftId}},
+ * coordinator-only like all of {@code /admin}): search a person and assign the gap to
+ * them, or open it to volunteers.
  */
 @Controller
 @RequestMapping("/admin/gaps/{shiftId}")
@@ -70,8 +71,7 @@ class GapController {
 		}
 		catch (SwapRefused | ShiftChangedException refused) {
 			String field = refused instanceof SwapRefused r && r.field() != null ? r.field() : "form";
-			return page(shift(shiftId), q, person, overrideFreeze, "", Map.of(field, refused.getMessage()), me,
-					model);
+			return page(shift(shiftId), q, person, overrideFreeze, "", Map.of(field, refused.getMessage()), me, model);
 		}
 	}
 

@@ -26,15 +26,20 @@ import com.example.imoc.swap.SwapRules.Check;
 import com.example.imoc.swap.SwapRules.Move;
 
 /**
- * The coordinator fills a coverage gap: assigns someone directly (the swap rules apply; the freeze window only when
- * not explicitly overridden), or opens it to volunteers as an open cover the first eligible taker wins, through the
- * same acceptance as every open cover ({@link Swaps#accept}). A gap has no owner, so its open cover is requested by
- * the coordinator on the rotation's behalf ({@code for_gap}) and expects the shift still to have no owner when taken.
+ * The coordinator fills a coverage gap: assigns someone directly (the swap rules apply;
+ * the freeze window only when not explicitly overridden), or opens it to volunteers as an
+ * open cover the first eligible taker wins, through the same acceptance as every open
+ * cover ({@link Swaps#accept}). A gap has no owner, so its open cover is requested by the
+ * coordinator on the rotation's behalf ({@code for_gap}) and expects the shift still to
+ * have no owner when taken.
  */
 @Service
 class Gaps {
 
-	/** People a search shows at most: the picker searches, it never lists a whole rotation. */
+	/**
+	 * People a search shows at most: the picker searches, it never lists a whole
+	 * rotation.
+	 */
 	static final int SEARCH_LIMIT = 20;
 
 	private final SwapRequests requests;
@@ -65,7 +70,10 @@ class Gaps {
 		this.notifications = notifications;
 	}
 
-	/** A person the search found, with why they may not take the gap (empty when they may). */
+	/**
+	 * A person the search found, with why they may not take the gap (empty when they
+	 * may).
+	 */
 	record Match(long id, String name, String email, List<String> problems) {
 
 		public boolean fits() {
@@ -75,9 +83,10 @@ class Gaps {
 	}
 
 	/**
-	 * The rotation's participants whose name or email contains {@code query} (case-insensitive), those who may take
-	 * the shift first, at most {@link #SEARCH_LIMIT}; and {@code chosen} (the person a rejected form named), so the
-	 * form comes back with them still selected.
+	 * The rotation's participants whose name or email contains {@code query}
+	 * (case-insensitive), those who may take the shift first, at most
+	 * {@link #SEARCH_LIMIT}; and {@code chosen} (the person a rejected form named), so
+	 * the form comes back with them still selected.
 	 */
 	@Transactional(readOnly = true)
 	public List<Match> search(ShiftView shift, String query, Long chosen) {
@@ -104,7 +113,10 @@ class Gaps {
 			.toList();
 	}
 
-	/** Whether the shift starts within its rotation's freeze window (the coordinator must say so to assign it). */
+	/**
+	 * Whether the shift starts within its rotation's freeze window (the coordinator must
+	 * say so to assign it).
+	 */
 	@Transactional(readOnly = true)
 	public boolean inFreezeWindow(ShiftView shift) {
 		Check check = this.rules.check();
@@ -112,9 +124,10 @@ class Gaps {
 	}
 
 	/**
-	 * Gives the gap to {@code personId}, if it is still a gap and they may take it; an open cover waiting on it is
-	 * cancelled. Locks the open cover first, then the shift, as an acceptance does, so a volunteer taking it at the
-	 * same moment either wins first (and this finds the shift taken) or finds the cover cancelled.
+	 * Gives the gap to {@code personId}, if it is still a gap and they may take it; an
+	 * open cover waiting on it is cancelled. Locks the open cover first, then the shift,
+	 * as an acceptance does, so a volunteer taking it at the same moment either wins
+	 * first (and this finds the shift taken) or finds the cover cancelled.
 	 */
 	@Transactional
 	public ShiftView assign(SignedInPerson actor, long shiftId, Long personId, boolean overrideFreeze) {
@@ -155,8 +168,8 @@ class Gaps {
 	}
 
 	/**
-	 * Offers the gap to every eligible participant as an open cover; the first who takes it gets it. Returns the
-	 * request.
+	 * Offers the gap to every eligible participant as an open cover; the first who takes
+	 * it gets it. Returns the request.
 	 */
 	@Transactional
 	public SwapRequest openToVolunteers(SignedInPerson actor, long shiftId, String message) {
@@ -168,10 +181,9 @@ class Gaps {
 		ShiftView shift = this.shiftChanges.lock(List.of(shiftId)).get(0);
 		Check check = this.rules.check();
 		requireOpenGap(shift, check);
-		this.requests.openForShift(shiftId)
-			.ifPresent(r -> {
-				throw SwapRefused.conflict("This gap is already open to volunteers (request #" + r.id() + ").");
-			});
+		this.requests.openForShift(shiftId).ifPresent(r -> {
+			throw SwapRefused.conflict("This gap is already open to volunteers (request #" + r.id() + ").");
+		});
 		long id;
 		try {
 			id = this.requests.insertOffer(actor.id(), shift.id(), shift.version(), true, null, text, actor.email());
@@ -183,10 +195,11 @@ class Gaps {
 				+ " to anyone eligible, by " + actor.email());
 		List<Notice> notices = new ArrayList<>();
 		for (Person taker : this.swaps.possibleTakers(shift, shift.start(), shift.end(), check)) {
-			notices.add(new Notice(taker.getId(), "swap.open-cover", "A coverage gap needs a volunteer",
-					"Nobody holds " + SwapRules.describe(shift) + ". Whoever takes it first gets it."
-							+ (text.isEmpty() ? "" : " The coordinator's message: \"" + text + "\""),
-					"/swaps/" + id));
+			notices
+				.add(new Notice(taker.getId(), "swap.open-cover", "A coverage gap needs a volunteer",
+						"Nobody holds " + SwapRules.describe(shift) + ". Whoever takes it first gets it."
+								+ (text.isEmpty() ? "" : " The coordinator's message: \"" + text + "\""),
+						"/swaps/" + id));
 		}
 		this.notifications.sendAll(notices);
 		return this.requests.find(id).orElseThrow();

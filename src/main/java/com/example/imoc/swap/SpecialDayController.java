@@ -20,8 +20,9 @@ import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
 
 /**
- * The coordinator's special coverage days of a rotation ({@code /admin/rotations/{id}/special-days}): the list, and a
- * form to mark a day, which offers its shifts to volunteers.
+ * The coordinator's special coverage days of a rotation
+ * ({@code /admin/rotations/{id}/special-days}): the list, and a form to mark a day, which
+ * offers its shifts to volunteers.
  */
 @Controller
 @RequestMapping("/admin/rotations/{id}/special-days")
@@ -55,7 +56,8 @@ class SpecialDayController {
 			errors.put("day", "Enter the day as YYYY-MM-DD.");
 		}
 		String title = name.strip();
-		if (title.isEmpty() || title.length() > SpecialDays.LONGEST_NAME || title.chars().anyMatch(Character::isISOControl)) {
+		if (title.isEmpty() || title.length() > SpecialDays.LONGEST_NAME
+				|| title.chars().anyMatch(Character::isISOControl)) {
 			errors.put("name", "Name the day (1 to " + SpecialDays.LONGEST_NAME + " characters, one line), e.g. "
 					+ "\"Company holiday\".");
 		}

@@ -28,10 +28,12 @@ import com.example.imoc.schedule.Shifts;
 import com.example.imoc.swap.SwapRules.Check;
 
 /**
- * Special coverage days (DOMAIN.md: "company holidays are staffed by volunteers as overrides"): the coordinator marks a
- * day of a rotation, and each of its future shifts becomes an open cover the first eligible volunteer takes. The
- * holder keeps the shift until then; a gap is offered as a gap. A volunteer's shift is marked {@code volunteered}, so
- * its hours weigh {@code imoc.fairness.special-day-weight} in fairness.
+ * Special coverage days (DOMAIN.md: "company holidays are staffed by volunteers as
+ * overrides"): the coordinator marks a day of a rotation, and each of its future shifts
+ * becomes an open cover the first eligible volunteer takes. The holder keeps the shift
+ * until then; a gap is offered as a gap. A volunteer's shift is marked
+ * {@code volunteered}, so its hours weigh {@code imoc.fairness.special-day-weight} in
+ * fairness.
  */
 @Service
 class SpecialDays {
@@ -69,7 +71,10 @@ class SpecialDays {
 	record SpecialDay(long id, long rotationId, LocalDate day, String name, String createdBy, Instant createdAt) {
 	}
 
-	/** What marking a day did: covers offered, and shifts left alone because a request already waits on them. */
+	/**
+	 * What marking a day did: covers offered, and shifts left alone because a request
+	 * already waits on them.
+	 */
 	record Marked(SpecialDay day, int offered, int skipped) {
 	}
 
@@ -85,8 +90,9 @@ class SpecialDays {
 	}
 
 	/**
-	 * Marks {@code day} of the rotation as a special coverage day called {@code name} and offers its future shifts to
-	 * volunteers. Problems come back by field, nothing changed.
+	 * Marks {@code day} of the rotation as a special coverage day called {@code name} and
+	 * offers its future shifts to volunteers. Problems come back by field, nothing
+	 * changed.
 	 */
 	@Transactional
 	public Marked mark(SignedInPerson actor, Rotation rotation, LocalDate day, String name) {
@@ -138,21 +144,21 @@ class SpecialDays {
 		}
 		String link = "/rotations/" + rotation.id() + "?week=" + day;
 		List<Notice> notices = new ArrayList<>();
-		forVolunteers.forEach((person, shifts) -> notices.add(new Notice(person, "special-day.volunteers",
-				name + ": volunteers wanted in " + rotation.name(),
-				day + " (" + name + ") is a special coverage day in " + rotation.name() + ". " + shifts.size()
-						+ " of its shifts you could take are open to volunteers; whoever takes one first gets it, "
-						+ "and hours volunteered that day count extra in fairness.",
-				link)));
-		holders.forEach(holder -> notices.add(new Notice(holder, "special-day.holder",
-				name + ": your shift is open to volunteers",
-				day + " (" + name + ") is a special coverage day in " + rotation.name()
-						+ ". Your shift that day is offered to volunteers; you keep it until someone takes it.",
-				link)));
+		forVolunteers.forEach((person, shifts) -> notices
+			.add(new Notice(person, "special-day.volunteers", name + ": volunteers wanted in " + rotation.name(),
+					day + " (" + name + ") is a special coverage day in " + rotation.name() + ". " + shifts.size()
+							+ " of its shifts you could take are open to volunteers; whoever takes one first gets it, "
+							+ "and hours volunteered that day count extra in fairness.",
+					link)));
+		holders.forEach(holder -> notices
+			.add(new Notice(holder, "special-day.holder", name + ": your shift is open to volunteers",
+					day + " (" + name + ") is a special coverage day in " + rotation.name()
+							+ ". Your shift that day is offered to volunteers; you keep it until someone takes it.",
+					link)));
 		this.notifications.sendAll(notices);
-		this.auditLog.record("special-day.marked", "rotation", rotation.id(), day + " \"" + name + "\" by "
-				+ actor.email() + ": " + offered + " shifts open to volunteers"
-				+ (skipped > 0 ? ", " + skipped + " left alone (a request already waits on them)" : ""));
+		this.auditLog.record("special-day.marked", "rotation", rotation.id(),
+				day + " \"" + name + "\" by " + actor.email() + ": " + offered + " shifts open to volunteers"
+						+ (skipped > 0 ? ", " + skipped + " left alone (a request already waits on them)" : ""));
 		SpecialDay marked = of(rotation.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
 		return new Marked(marked, offered, skipped);
 	}

@@ -22,8 +22,9 @@ import com.example.imoc.web.ApiError;
 import com.example.imoc.web.BadApiRequest;
 
 /**
- * Swaps over JSON, with the same rules as the form: {@code 201} with the request, {@code 400} for bad input,
- * {@code 403} for someone else's request, {@code 409 {"error": …}} when it can no longer change.
+ * Swaps over JSON, with the same rules as the form: {@code 201} with the request,
+ * {@code 400} for bad input, {@code 403} for someone else's request, {@code 409 {"error":
+ * …}} when it can no longer change.
  */
 @RestController
 @RequestMapping("/api/v1/swaps")
@@ -42,8 +43,8 @@ class SwapApi {
 	}
 
 	record SwapJson(long id, String kind, String state, long shiftId, Long counterpartShiftId, PersonRef requester,
-			PersonRef counterpart, String partStart, String partEnd, String message, String deadline,
-			String createdAt, String decidedAt, String undoUntil) {
+			PersonRef counterpart, String partStart, String partEnd, String message, String deadline, String createdAt,
+			String decidedAt, String undoUntil) {
 
 		static SwapJson of(SwapRequest r) {
 			return new SwapJson(r.id(), r.kind().name(), r.state().name(), r.shiftId(), r.counterpartShiftId(),

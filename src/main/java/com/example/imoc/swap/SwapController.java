@@ -32,7 +32,8 @@ import com.example.imoc.swap.SwapRules.Load;
 import com.example.imoc.swap.SwapRules.Move;
 
 /**
- * The swap pages: ask ({@code /swaps/new?shift=}), see what is waiting ({@code /swaps}), look at one and answer it.
+ * The swap pages: ask ({@code /swaps/new?shift=}), see what is waiting ({@code /swaps}),
+ * look at one and answer it.
  */
 @Controller
 class SwapController {
@@ -68,8 +69,8 @@ class SwapController {
 
 	@PostMapping("/swaps")
 	String create(@RequestParam long shift, @ModelAttribute("form") SwapForm form,
-			@RequestParam(defaultValue = "send") String action, @AuthenticationPrincipal SignedInPerson me,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "send") String action, @AuthenticationPrincipal SignedInPerson me, Model model,
+			RedirectAttributes redirect) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		NewSwap ask = form.toRequest(shift, zoneOf(me), errors);
 		if (!errors.isEmpty()) {
@@ -83,9 +84,10 @@ class SwapController {
 		}
 		try {
 			SwapRequest created = this.swaps.request(me, ask);
-			redirect.addFlashAttribute("message", created.state() == SwapState.PENDING
-					? "Request sent. You will hear when it is answered; you can cancel it until then."
-					: "Done: the schedule now shows the new owners.");
+			redirect.addFlashAttribute("message",
+					created.state() == SwapState.PENDING
+							? "Request sent. You will hear when it is answered; you can cancel it until then."
+							: "Done: the schedule now shows the new owners.");
 			return "redirect:/swaps/" + created.id();
 		}
 		catch (SwapRefused refused) {
@@ -192,9 +194,10 @@ class SwapController {
 				continue;
 			}
 			ShiftView shift = this.shifts.find(request.shiftId()).orElseThrow();
-			if (me.isCoordinator() || check.problems(request.isPartial()
-					? new Move(shift, request.partStart(), request.partEnd(), me.id(), null)
-					: Move.whole(shift, me.id(), null)).isEmpty()) {
+			if (me.isCoordinator() || check
+				.problems(request.isPartial() ? new Move(shift, request.partStart(), request.partEnd(), me.id(), null)
+						: Move.whole(shift, me.id(), null))
+				.isEmpty()) {
 				openCovers.add(row(request));
 			}
 		}
@@ -240,11 +243,12 @@ class SwapController {
 		model.addAttribute("preview", preview);
 		model.addAttribute("problems", problems);
 		model.addAttribute("zone", zoneOf(me).getId());
-		model.addAttribute("canAnswer", request.state() == SwapState.PENDING
-				&& ((request.counterpartId() != null && request.counterpartId() == me.id())
-						|| (openCover && request.requesterId() != me.id()) || me.isCoordinator()));
-		model.addAttribute("canCancel", request.state().isOpen()
-				&& (request.requesterId() == me.id() || me.isCoordinator()));
+		model.addAttribute("canAnswer",
+				request.state() == SwapState.PENDING
+						&& ((request.counterpartId() != null && request.counterpartId() == me.id())
+								|| (openCover && request.requesterId() != me.id()) || me.isCoordinator()));
+		model.addAttribute("canCancel",
+				request.state().isOpen() && (request.requesterId() == me.id() || me.isCoordinator()));
 		model.addAttribute("canUndo", request.state().isDone() && request.undoUntil() != null
 				&& check.now().isBefore(request.undoUntil()) && (request.involves(me.id()) || me.isCoordinator()));
 		model.addAttribute("canApprove", request.state() == SwapState.APPROVAL_PENDING && me.isCoordinator());
@@ -282,9 +286,10 @@ class SwapController {
 
 	@PostMapping("/swaps/{id}/undo")
 	String undo(@PathVariable long id, @AuthenticationPrincipal SignedInPerson me, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.swaps.undo(me, id).state() == SwapState.UNDONE
-				? "Undone: the shifts are back with their previous owners."
-				: "Noted. The other person has to undo it too.");
+		return act(id, redirect,
+				() -> this.swaps.undo(me, id).state() == SwapState.UNDONE
+						? "Undone: the shifts are back with their previous owners."
+						: "Noted. The other person has to undo it too.");
 	}
 
 	@PostMapping("/swaps/{id}/approve")
@@ -316,8 +321,8 @@ class SwapController {
 	}
 
 	private Row row(SwapRequest request) {
-		return new Row(request, this.shifts.find(request.shiftId()).orElse(null),
-				request.counterpartShiftId() == null ? null : this.shifts.find(request.counterpartShiftId()).orElse(null));
+		return new Row(request, this.shifts.find(request.shiftId()).orElse(null), request.counterpartShiftId() == null
+				? null : this.shifts.find(request.counterpartShiftId()).orElse(null));
 	}
 
 }

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * Expires requests nobody answered in time, every five minutes, on whichever node acquires the trigger.
+ * Expires requests nobody answered in time, every five minutes, on whichever node
+ * acquires the trigger.
  */
 @Configuration(proxyBeanMethods = false)
 class SwapExpiry {
@@ -35,7 +36,8 @@ class SwapExpiry {
 		return TriggerBuilder.newTrigger()
 			.forJob(expireSwapRequestsJob)
 			.withIdentity("expire-swap-requests", "swap")
-			.withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(5).withMisfireHandlingInstructionNextWithRemainingCount())
+			.withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(5)
+				.withMisfireHandlingInstructionNextWithRemainingCount())
 			.build();
 	}
 

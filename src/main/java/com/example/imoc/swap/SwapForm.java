@@ -7,8 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * The request form as typed. Times are the viewer's wall-clock times ({@code datetime-local}), converted with their
- * zone; a value that does not parse is reported beside its field and kept as typed.
+ * The request form as typed. Times are the viewer's wall-clock times
+ * ({@code datetime-local}), converted with their zone; a value that does not parse is
+ * reported beside its field and kept as typed.
  */
 public class SwapForm {
 

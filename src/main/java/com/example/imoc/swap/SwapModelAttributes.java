@@ -18,16 +18,20 @@ import com.example.imoc.swap.SwapRules.Check;
 import com.example.imoc.swap.SwapRules.Move;
 
 /**
- * What this module adds to the schedule page it does not own ({@code /rotations/{id}}), so the schedule module need
- * not know about swaps: the open covers the coordinator offered on its shifts (coverage gaps, special coverage days),
- * each with whether the viewer may volunteer for it.
+ * What this module adds to the schedule page it does not own ({@code /rotations/{id}}),
+ * so the schedule module need not know about swaps: the open covers the coordinator
+ * offered on its shifts (coverage gaps, special coverage days), each with whether the
+ * viewer may volunteer for it.
  */
 @ControllerAdvice(annotations = Controller.class)
 class SwapModelAttributes {
 
 	private static final Pattern ROTATION_PAGE = Pattern.compile("/rotations/(\\d{1,18})");
 
-	/** How far ahead offers are looked up: covers are made for shifts within a rotation's horizon. */
+	/**
+	 * How far ahead offers are looked up: covers are made for shifts within a rotation's
+	 * horizon.
+	 */
 	private static final Duration AHEAD = Duration.ofDays(3 * 366);
 
 	private final SwapRequests requests;
@@ -39,7 +43,10 @@ class SwapModelAttributes {
 		this.rules = rules;
 	}
 
-	/** An open cover on a shift of the page: the request to take, and whether the viewer may take it. */
+	/**
+	 * An open cover on a shift of the page: the request to take, and whether the viewer
+	 * may take it.
+	 */
 	record Offer(long requestId, boolean canVolunteer) {
 	}
 

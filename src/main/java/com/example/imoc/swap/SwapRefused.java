@@ -1,8 +1,9 @@
 package com.example.imoc.swap;
 
 /**
- * A request or transition refused for a reason the user can act on; {@code field} names the form field it is about
- * (or null for the request as a whole), {@code conflict} tells a state problem (409) from bad input (400).
+ * A request or transition refused for a reason the user can act on; {@code field} names
+ * the form field it is about (or null for the request as a whole), {@code conflict} tells
+ * a state problem (409) from bad input (400).
  */
 class SwapRefused extends RuntimeException {
 

@@ -3,9 +3,10 @@ package com.example.imoc.swap;
 import java.time.Instant;
 
 /**
- * A swap or cover request as stored, with the names of the people involved. {@code forGap}: an open cover of a shift
- * nobody holds, opened by the coordinator (the requester); {@code specialDayId}: an open cover of a special coverage
- * day's shift, offered to volunteers by the coordinator while its holder (the requester) keeps it.
+ * A swap or cover request as stored, with the names of the people involved.
+ * {@code forGap}: an open cover of a shift nobody holds, opened by the coordinator (the
+ * requester); {@code specialDayId}: an open cover of a special coverage day's shift,
+ * offered to volunteers by the coordinator while its holder (the requester) keeps it.
  */
 public record SwapRequest(long id, SwapKind kind, SwapState state, long requesterId, String requesterName,
 		String requesterEmail, long shiftId, long shiftVersion, Instant partStart, Instant partEnd, Long counterpartId,
@@ -19,12 +20,18 @@ public record SwapRequest(long id, SwapKind kind, SwapState state, long requeste
 		return this.partStart != null;
 	}
 
-	/** Offered by the coordinator (a gap, a special day): the coordinator's word overrides the freeze window. */
+	/**
+	 * Offered by the coordinator (a gap, a special day): the coordinator's word overrides
+	 * the freeze window.
+	 */
 	public boolean offeredByCoordinator() {
 		return this.forGap || this.specialDayId != null;
 	}
 
-	/** Who must still hold the shift when it is taken: nobody for a gap, else the requester. */
+	/**
+	 * Who must still hold the shift when it is taken: nobody for a gap, else the
+	 * requester.
+	 */
 	public Long expectedHolder() {
 		return this.forGap ? null : this.requesterId;
 	}

@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The stored requests. Transitions go through {@link #lock(long)} (a row lock) so two people acting on one request
- * at the same moment are served one after the other.
+ * The stored requests. Transitions go through {@link #lock(long)} (a row lock) so two
+ * people acting on one request at the same moment are served one after the other.
  */
 @Repository
 class SwapRequests {
@@ -47,7 +47,8 @@ class SwapRequests {
 	}
 
 	List<SwapRequest> involving(long personId) {
-		return this.jdbc.sql(SELECT + " where r.requester_id = ? or r.counterpart_id = ? order by r.created_at desc limit 200")
+		return this.jdbc
+			.sql(SELECT + " where r.requester_id = ? or r.counterpart_id = ? order by r.created_at desc limit 200")
 			.params(personId, personId)
 			.query(SwapRequests::map)
 			.list();
@@ -86,8 +87,8 @@ class SwapRequests {
 	}
 
 	long insert(SwapKind kind, long requesterId, long shiftId, long shiftVersion, Instant partStart, Instant partEnd,
-			Long counterpartId, Long counterpartShiftId, Long counterpartShiftVersion, String message,
-			Instant deadline, String createdBy) {
+			Long counterpartId, Long counterpartShiftId, Long counterpartShiftVersion, String message, Instant deadline,
+			String createdBy) {
 		return this.jdbc.sql("""
 				insert into swap_request (kind, requester_id, shift_id, shift_version, part_start, part_end,
 				    counterpart_id, counterpart_shift_id, counterpart_shift_version, message, deadline, created_by)
@@ -99,8 +100,9 @@ class SwapRequests {
 	}
 
 	/**
-	 * An open cover the coordinator offers: for a gap ({@code requesterId} is the coordinator) or for a special
-	 * coverage day's shift ({@code requesterId} is its holder).
+	 * An open cover the coordinator offers: for a gap ({@code requesterId} is the
+	 * coordinator) or for a special coverage day's shift ({@code requesterId} is its
+	 * holder).
 	 */
 	long insertOffer(long requesterId, long shiftId, long shiftVersion, boolean forGap, Long specialDayId,
 			String message, String createdBy) {
@@ -113,7 +115,10 @@ class SwapRequests {
 			.single();
 	}
 
-	/** Open covers offered by the coordinator on shifts of a rotation between two instants: shift id to request. */
+	/**
+	 * Open covers offered by the coordinator on shifts of a rotation between two
+	 * instants: shift id to request.
+	 */
 	List<SwapRequest> offersIn(long rotationId, Instant from, Instant to) {
 		return this.jdbc.sql(SELECT + """
 				 join shift s on s.id = r.shift_id
@@ -125,9 +130,10 @@ class SwapRequests {
 	}
 
 	void decide(long id, SwapState state, String decidedBy, Instant at, String note) {
-		this.jdbc.sql("""
-				update swap_request set state = ?, decided_by = ?, decided_at = ?, decision_note = ?, version = version + 1
-				where id = ?""")
+		this.jdbc
+			.sql("""
+					update swap_request set state = ?, decided_by = ?, decided_at = ?, decision_note = ?, version = version + 1
+					where id = ?""")
 			.params(state.name(), decidedBy, ts(at), note == null ? "" : note, id)
 			.update();
 	}
@@ -146,8 +152,9 @@ class SwapRequests {
 	}
 
 	void markUndo(long id, boolean byRequester) {
-		this.jdbc.sql("update swap_request set " + (byRequester ? "undo_by_requester" : "undo_by_counterpart")
-				+ " = true, version = version + 1 where id = ?")
+		this.jdbc
+			.sql("update swap_request set " + (byRequester ? "undo_by_requester" : "undo_by_counterpart")
+					+ " = true, version = version + 1 where id = ?")
 			.param(id)
 			.update();
 	}
@@ -173,12 +180,12 @@ class SwapRequests {
 				instant(rs, "part_start"), instant(rs, "part_end"), nullableLong(rs, "counterpart_id"),
 				rs.getString("counterpart_name"), rs.getString("counterpart_email"),
 				nullableLong(rs, "counterpart_shift_id"), nullableLong(rs, "counterpart_shift_version"),
-				rs.getString("message"), instant(rs, "deadline"), rs.getString("created_by"),
-				instant(rs, "created_at"), instant(rs, "decided_at"), rs.getString("decided_by"),
-				rs.getString("decision_note"), nullableLong(rs, "result_shift_id"),
-				nullableLong(rs, "result_shift_version"), nullableLong(rs, "result_counterpart_version"),
-				instant(rs, "undo_until"), rs.getBoolean("undo_by_requester"), rs.getBoolean("undo_by_counterpart"),
-				rs.getLong("version"), rs.getBoolean("for_gap"), nullableLong(rs, "special_day_id"));
+				rs.getString("message"), instant(rs, "deadline"), rs.getString("created_by"), instant(rs, "created_at"),
+				instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decision_note"),
+				nullableLong(rs, "result_shift_id"), nullableLong(rs, "result_shift_version"),
+				nullableLong(rs, "result_counterpart_version"), instant(rs, "undo_until"),
+				rs.getBoolean("undo_by_requester"), rs.getBoolean("undo_by_counterpart"), rs.getLong("version"),
+				rs.getBoolean("for_gap"), nullableLong(rs, "special_day_id"));
 	}
 
 }

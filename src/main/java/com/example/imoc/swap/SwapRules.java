@@ -37,14 +37,18 @@ import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 
 /**
- * The rules a swap or cover must pass before anything changes, checked again at acceptance, each refusal in plain
- * words; and the what-if preview of the load of both people. One {@link Check} caches what it reads, so listing the
- * possible counterparts of a shift costs a few queries, not hundreds.
+ * The rules a swap or cover must pass before anything changes, checked again at
+ * acceptance, each refusal in plain words; and the what-if preview of the load of both
+ * people. One {@link Check} caches what it reads, so listing the possible counterparts of
+ * a shift costs a few queries, not hundreds.
  */
 @Component
 class SwapRules {
 
-	/** How far around a moved shift other shifts matter (overlap, rest), and the preview's window. */
+	/**
+	 * How far around a moved shift other shifts matter (overlap, rest), and the preview's
+	 * window.
+	 */
 	static final Duration AROUND = Duration.ofDays(8);
 
 	static final Duration PREVIEW_WINDOW = Duration.ofDays(28);
@@ -78,7 +82,10 @@ class SwapRules {
 		return new Check(this.clock.instant());
 	}
 
-	/** A part of a shift changing hands: [start, end) of {@code shift} goes to {@code to}, who gives away {@code released}. */
+	/**
+	 * A part of a shift changing hands: [start, end) of {@code shift} goes to {@code to},
+	 * who gives away {@code released}.
+	 */
 	record Move(ShiftView shift, Instant start, Instant end, long to, ShiftView released) {
 
 		static Move whole(ShiftView shift, long to, ShiftView released) {
@@ -88,9 +95,10 @@ class SwapRules {
 	}
 
 	/**
-	 * One person's load from now until both shifts are over (at least four weeks), before and after, with its weekend
-	 * and holiday hours in the person's own zone and region ({@link WorkCalendar}); and the shortest rest next to the
-	 * shift they give (before) and the one they get (after).
+	 * One person's load from now until both shifts are over (at least four weeks), before
+	 * and after, with its weekend and holiday hours in the person's own zone and region
+	 * ({@link WorkCalendar}); and the shortest rest next to the shift they give (before)
+	 * and the one they get (after).
 	 */
 	record Load(String name, double hoursBefore, double hoursAfter, double weekendBefore, double weekendAfter,
 			double holidayBefore, double holidayAfter, Duration restBefore, Duration restAfter) {
@@ -134,14 +142,16 @@ class SwapRules {
 		}
 
 		/**
-		 * Loads many people and their shifts in two statements instead of two per person: checking every participant
-		 * of a large rotation (an open cover's possible takers) otherwise sends thousands.
+		 * Loads many people and their shifts in two statements instead of two per person:
+		 * checking every participant of a large rotation (an open cover's possible
+		 * takers) otherwise sends thousands.
 		 */
 		void prefetch(java.util.Collection<Long> personIds) {
 			List<Long> missing = personIds.stream().filter(id -> !this.personOf.containsKey(id)).toList();
 			SwapRules.this.people.findAllById(missing).forEach(p -> this.personOf.put(p.getId(), p));
 			Map<Long, List<ShiftView>> byPerson = new HashMap<>();
-			// One person's live shifts never overlap, so start order within a person is the same as ofPerson's.
+			// One person's live shifts never overlap, so start order within a person is
+			// the same as ofPerson's.
 			for (ShiftView shift : SwapRules.this.shifts.between(this.now.minus(AROUND),
 					this.now.plus(Duration.ofDays(400)), null)) {
 				if (shift.assigneeId() != null) {
@@ -157,7 +167,10 @@ class SwapRules {
 			return this.personOf.computeIfAbsent(id, k -> SwapRules.this.people.findById(k).orElseThrow());
 		}
 
-		/** The person's own calendar: their zone and their region's holidays (read once per region). */
+		/**
+		 * The person's own calendar: their zone and their region's holidays (read once
+		 * per region).
+		 */
 		WorkCalendar calendar(Person person) {
 			return WorkCalendar.of(person.zone(),
 					this.holidaysOf.computeIfAbsent(person.getRegion(), SwapRules.this.holidays::holidaysOf));
@@ -167,27 +180,32 @@ class SwapRules {
 			return this.rotationOf.computeIfAbsent(id, k -> SwapRules.this.rotations.find(k).orElseThrow());
 		}
 
-		/** Problems with the shift itself: started, inside the freeze window, not live. */
+		/**
+		 * Problems with the shift itself: started, inside the freeze window, not live.
+		 */
 		List<String> timing(ShiftView shift, boolean coordinator) {
 			List<String> problems = new ArrayList<>();
 			if (shift.isCancelled()) {
 				problems.add("The shift on " + describe(shift) + " is no longer on the schedule.");
 			}
 			else if (!shift.start().isAfter(this.now)) {
-				problems.add("The shift on " + describe(shift) + " has already started; only future shifts can change hands.");
+				problems.add("The shift on " + describe(shift)
+						+ " has already started; only future shifts can change hands.");
 			}
 			else if (!coordinator) {
 				Rotation rotation = rotation(shift.rotationId());
 				if (shift.start().isBefore(this.now.plus(Duration.ofDays(rotation.freezeDays())))) {
 					problems.add("The shift on " + describe(shift) + " starts within the " + rotation.name()
-							+ " freeze window (" + rotation.freezeDays()
-							+ " days); ask the coordinator to change it.");
+							+ " freeze window (" + rotation.freezeDays() + " days); ask the coordinator to change it.");
 				}
 			}
 			return problems;
 		}
 
-		/** Whether {@code move.to} may take the part of the shift, in words; empty when they may. */
+		/**
+		 * Whether {@code move.to} may take the part of the shift, in words; empty when
+		 * they may.
+		 */
 		List<String> problems(Move move) {
 			List<String> problems = new ArrayList<>();
 			Person to = person(move.to());
@@ -199,7 +217,8 @@ class SwapRules {
 			}
 			Eligibility eligibility = SwapRules.this.roster.eligibilityOn(to, shift.date());
 			if (!eligibility.eligible()) {
-				problems.add(to.getName() + " is not eligible for " + rotation.name() + " (" + eligibility.reason() + ").");
+				problems
+					.add(to.getName() + " is not eligible for " + rotation.name() + " (" + eligibility.reason() + ").");
 			}
 			if (to.getOnboardingState() != OnboardingState.ACTIVE) {
 				problems.add(to.getName() + " is still onboarding (" + to.getOnboardingState().label()
@@ -210,7 +229,8 @@ class SwapRules {
 				problems.add(to.getName() + " is not in the " + rotation.name() + " rotation.");
 			}
 			else {
-				// The days are the receiver's own: the part they would hold, cut at midnight in their zone.
+				// The days are the receiver's own: the part they would hold, cut at
+				// midnight in their zone.
 				RotationLayer layer = rotation.layer(layerId).orElseThrow();
 				WorkCalendar own = calendar(to);
 				int touched = own.daysTouched(move.start(), move.end());
@@ -249,7 +269,10 @@ class SwapRules {
 			return problems;
 		}
 
-		/** The what-if preview for one person: they receive {@code gains} and give away {@code loses}. */
+		/**
+		 * The what-if preview for one person: they receive {@code gains} and give away
+		 * {@code loses}.
+		 */
 		Load load(long personId, List<Move> gains, List<ShiftView> loses, Instant partStartGiven,
 				Instant partEndGiven) {
 			Person person = person(personId);
@@ -325,10 +348,8 @@ class SwapRules {
 	}
 
 	private static double hours(List<Interval> intervals, Predicate<Interval> filter) {
-		return intervals.stream()
-			.filter(filter)
-			.mapToLong(i -> Duration.between(i.start(), i.end()).toMinutes())
-			.sum() / 60.0;
+		return intervals.stream().filter(filter).mapToLong(i -> Duration.between(i.start(), i.end()).toMinutes()).sum()
+				/ 60.0;
 	}
 
 	private static WorkCalendar.Hours offHours(List<Interval> intervals, Predicate<Interval> filter, WorkCalendar own) {
@@ -349,7 +370,10 @@ class SwapRules {
 		return String.join(" and ", names);
 	}
 
-	/** The shortest rest between the shift starting at {@code focus} and its neighbours (or overall, without focus). */
+	/**
+	 * The shortest rest between the shift starting at {@code focus} and its neighbours
+	 * (or overall, without focus).
+	 */
 	private static Duration shortestRest(List<Interval> intervals, Instant focus) {
 		List<Interval> sorted = intervals.stream().sorted((a, b) -> a.start().compareTo(b.start())).toList();
 		Duration shortest = null;

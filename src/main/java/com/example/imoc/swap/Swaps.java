@@ -27,9 +27,10 @@ import com.example.imoc.swap.SwapRules.Check;
 import com.example.imoc.swap.SwapRules.Move;
 
 /**
- * Every transition of a swap or cover request. Each one runs in one transaction that first locks the request row
- * (and then the shift rows, in id order), checks who may do it, validates again against the schedule as it is now,
- * changes both shifts or nothing, and writes its audit line and notices.
+ * Every transition of a swap or cover request. Each one runs in one transaction that
+ * first locks the request row (and then the shift rows, in id order), checks who may do
+ * it, validates again against the schedule as it is now, changes both shifts or nothing,
+ * and writes its audit line and notices.
  */
 @Service
 class Swaps {
@@ -59,7 +60,10 @@ class Swaps {
 		this.notifications = notifications;
 	}
 
-	/** Validates a new request without storing it; returns the problems, each with the field it is about. */
+	/**
+	 * Validates a new request without storing it; returns the problems, each with the
+	 * field it is about.
+	 */
 	@Transactional(readOnly = true)
 	public List<SwapRefused> validate(SignedInPerson actor, NewSwap ask) {
 		List<SwapRefused> problems = new ArrayList<>();
@@ -89,7 +93,8 @@ class Swaps {
 					ask.deadline(), actor.email());
 		}
 		catch (DuplicateKeyException ex) {
-			throw SwapRefused.input("shift", "This shift already has a request waiting for an answer; cancel it first.");
+			throw SwapRefused.input("shift",
+					"This shift already has a request waiting for an answer; cancel it first.");
 		}
 		SwapRequest created = this.requests.find(id).orElseThrow();
 		this.auditLog.record("swap.requested", "swap", id, describe(created, plan.shift(), plan.counterpartShift())
@@ -102,8 +107,8 @@ class Swaps {
 	}
 
 	/**
-	 * The counterpart (or, for an open cover, whoever takes it) accepts. The coordinator may accept on someone's
-	 * behalf ({@code onBehalfOf}, needed for open covers).
+	 * The counterpart (or, for an open cover, whoever takes it) accepts. The coordinator
+	 * may accept on someone's behalf ({@code onBehalfOf}, needed for open covers).
 	 */
 	@Transactional(noRollbackFor = SwapRefused.class)
 	public SwapRequest accept(SignedInPerson actor, long id, Long onBehalfOf, String note) {
@@ -150,12 +155,13 @@ class Swaps {
 		Rotation rotation = check.rotation(shift.rotationId());
 		if (rotation.swapNeedsApproval() && !actor.isCoordinator()) {
 			this.requests.decide(id, SwapState.APPROVAL_PENDING, actor.email(), now, note);
-			this.auditLog.record("swap.accepted", "swap", id, check.person(taker).getName()
-					+ " accepted; waiting for the coordinator's approval");
+			this.auditLog.record("swap.accepted", "swap", id,
+					check.person(taker).getName() + " accepted; waiting for the coordinator's approval");
 			for (Person coordinator : coordinators()) {
 				notify(coordinator.getId(), "swap.approval", "A swap waits for your approval",
 						check.person(taker).getName() + " accepted " + request.requesterName() + "'s request for "
-								+ SwapRules.describe(shift) + ".", id);
+								+ SwapRules.describe(shift) + ".",
+						id);
 			}
 			return this.requests.find(id).orElseThrow();
 		}
@@ -163,9 +169,10 @@ class Swaps {
 	}
 
 	/**
-	 * Refuses, and marks the request invalid, when a shift in it is no longer what it was when the request was made:
-	 * someone swapped it, or the schedule repair gave it to someone else. Acting on it anyway would move a shift away
-	 * from whoever holds it now, who never agreed.
+	 * Refuses, and marks the request invalid, when a shift in it is no longer what it was
+	 * when the request was made: someone swapped it, or the schedule repair gave it to
+	 * someone else. Acting on it anyway would move a shift away from whoever holds it
+	 * now, who never agreed.
 	 */
 	private void requireShiftsAsAsked(SwapRequest request, ShiftView shift, ShiftView other, long taker, Instant now) {
 		if (shift.version() == request.shiftVersion() && Objects.equals(request.expectedHolder(), shift.assigneeId())
@@ -176,8 +183,10 @@ class Swaps {
 		long id = request.id();
 		this.requests.decide(id, SwapState.INVALID, "system", now, "a shift changed since the request was made");
 		this.auditLog.record("swap.invalid", "swap", id, "a shift changed since the request was made");
-		notify(request.requesterId(), "swap.invalid", "Your " + request.kind().label().toLowerCase()
-				+ " request is no longer valid", "The shift changed since you asked (it was swapped, or the schedule was repaired). Make a new request if you still need one.", id);
+		notify(request.requesterId(), "swap.invalid",
+				"Your " + request.kind().label().toLowerCase() + " request is no longer valid",
+				"The shift changed since you asked (it was swapped, or the schedule was repaired). Make a new request if you still need one.",
+				id);
 		throw SwapRefused.conflict("This request is no longer valid: a shift in it changed since it was made "
 				+ "(someone swapped it or the schedule was repaired).");
 	}
@@ -186,15 +195,14 @@ class Swaps {
 			SwapState state, Instant now, Rotation rotation, String note) {
 		Person takerPerson = this.people.findById(taker).orElseThrow();
 		String reason = request.forGap() ? "volunteered for a coverage gap (request #" + request.id() + ")"
-				: request.specialDayId() != null
-						? "volunteered on a special coverage day for " + request.requesterName() + " (request #"
-								+ request.id() + ")"
-						: switch (request.kind()) {
+				: request.specialDayId() != null ? "volunteered on a special coverage day for "
+						+ request.requesterName() + " (request #" + request.id() + ")" : switch (request.kind()) {
 							case SWAP -> "swapped with " + request.requesterName() + " (request #" + request.id() + ")";
-							case COVER, OPEN_COVER -> "covering for " + request.requesterName() + " (request #"
-									+ request.id() + ")";
+							case COVER, OPEN_COVER ->
+								"covering for " + request.requesterName() + " (request #" + request.id() + ")";
 						};
-		// Shifts are locked and their versions checked, so these writes succeed; if one did not, its
+		// Shifts are locked and their versions checked, so these writes succeed; if one
+		// did not, its
 		// ShiftChangedException rolls the whole transition back.
 		long resultShift;
 		long resultVersion;
@@ -219,14 +227,16 @@ class Swaps {
 			undoUntil = earliest;
 		}
 		this.requests.decide(request.id(), state, actor.email(), now, note);
-		// A filled gap has nobody to give it back to: no undo (the coordinator reassigns it if needed).
+		// A filled gap has nobody to give it back to: no undo (the coordinator reassigns
+		// it if needed).
 		this.requests.recordResult(request.id(), resultShift, resultVersion, counterpartVersion,
 				request.forGap() ? null : undoUntil);
 		this.auditLog.record("swap." + state.name().toLowerCase(), "swap", request.id(),
-				SwapRules.describe(shift) + ": " + (request.forGap() ? "nobody (gap)" : request.requesterName())
-						+ " → " + takerPerson.getName()
-						+ (other == null ? "" : "; " + SwapRules.describe(other) + ": " + takerPerson.getName() + " → "
-								+ request.requesterName())
+				SwapRules.describe(shift) + ": " + (request.forGap() ? "nobody (gap)" : request.requesterName()) + " → "
+						+ takerPerson.getName()
+						+ (other == null ? ""
+								: "; " + SwapRules.describe(other) + ": " + takerPerson.getName() + " → "
+										+ request.requesterName())
 						+ (actor.id() != taker ? " (performed by " + actor.email() + ")" : ""));
 		if (request.forGap()) {
 			notify(request.requesterId(), "swap.accepted", takerPerson.getName() + " took a coverage gap",
@@ -286,8 +296,8 @@ class Swaps {
 	}
 
 	/**
-	 * Both parties ask to undo within the grace period; when the second one does (or the coordinator does), the
-	 * shifts go back, provided nothing moved since.
+	 * Both parties ask to undo within the grace period; when the second one does (or the
+	 * coordinator does), the shifts go back, provided nothing moved since.
 	 */
 	@Transactional(noRollbackFor = SwapRefused.class)
 	public SwapRequest undo(SignedInPerson actor, long id) {
@@ -309,7 +319,8 @@ class Swaps {
 					+ " UTC); make a new request instead.");
 		}
 		boolean byRequester = actor.id() == request.requesterId();
-		boolean bothAgree = actor.isCoordinator() || (byRequester ? request.undoByCounterpart() : request.undoByRequester());
+		boolean bothAgree = actor.isCoordinator()
+				|| (byRequester ? request.undoByCounterpart() : request.undoByRequester());
 		if (!bothAgree) {
 			this.requests.markUndo(id, byRequester);
 			long other = byRequester ? request.counterpartId() : request.requesterId();
@@ -337,12 +348,13 @@ class Swaps {
 					"back to " + request.counterpartName() + " (request #" + id + " undone)");
 		}
 		this.requests.decide(id, SwapState.UNDONE, actor.email(), now, "");
-		this.auditLog.record("swap.undone", "swap", id, SwapRules.describe(result) + " back to "
-				+ request.requesterName() + (other.isPresent() ? "; " + SwapRules.describe(other.get()) + " back to "
-						+ request.counterpartName() : ""));
+		this.auditLog.record("swap.undone", "swap", id,
+				SwapRules.describe(result) + " back to " + request.requesterName() + (other.isPresent()
+						? "; " + SwapRules.describe(other.get()) + " back to " + request.counterpartName() : ""));
 		for (long who : new long[] { request.requesterId(), request.counterpartId() }) {
 			if (who != actor.id()) {
-				notify(who, "swap.undone", "A swap was undone", "Request #" + id + " was undone; the shifts are back.", id);
+				notify(who, "swap.undone", "A swap was undone", "Request #" + id + " was undone; the shifts are back.",
+						id);
 			}
 		}
 		return this.requests.find(id).orElseThrow();
@@ -398,7 +410,10 @@ class Swaps {
 		return this.requests.find(id).orElseThrow();
 	}
 
-	/** Pending requests whose shift started or whose deadline passed (the Quartz expiry job). */
+	/**
+	 * Pending requests whose shift started or whose deadline passed (the Quartz expiry
+	 * job).
+	 */
 	@Transactional
 	public int expireDue() {
 		Instant now = this.rules.check().now();
@@ -436,17 +451,20 @@ class Swaps {
 					"This shift already has a request waiting for an answer (#" + open.id() + "); cancel it first.")));
 		if (ask.partStart() != null || ask.partEnd() != null) {
 			if (ask.kind() == SwapKind.SWAP) {
-				problems.add(SwapRefused.input("partStart", "A swap exchanges whole shifts; use a cover for part of one."));
+				problems
+					.add(SwapRefused.input("partStart", "A swap exchanges whole shifts; use a cover for part of one."));
 			}
 			else if (ask.partStart() == null || ask.partEnd() == null || !ask.partEnd().isAfter(ask.partStart())) {
-				problems.add(SwapRefused.input("partEnd", "Give both the start and the end of the part, the end after the start."));
+				problems.add(SwapRefused.input("partEnd",
+						"Give both the start and the end of the part, the end after the start."));
 			}
 			else if (ask.partStart().isBefore(shift.start()) || ask.partEnd().isAfter(shift.end())) {
 				problems.add(SwapRefused.input("partStart", "The part must lie inside the shift."));
 			}
 		}
 		if (ask.deadline() != null && (ask.deadline().isAfter(shift.start()) || !ask.deadline().isAfter(check.now()))) {
-			problems.add(SwapRefused.input("deadline", "The deadline must be in the future and before the shift starts."));
+			problems
+				.add(SwapRefused.input("deadline", "The deadline must be in the future and before the shift starts."));
 		}
 		if (ask.message() != null && ask.message().length() > 1000) {
 			problems.add(SwapRefused.input("message", "Keep the message under 1,000 characters."));
@@ -465,7 +483,8 @@ class Swaps {
 				ShiftView other = this.rules.shift(ask.counterpartShiftId())
 					.orElseThrow(() -> SwapRefused.input("counterpartShiftId", "There is no such shift."));
 				if (other.shadow() || other.isGap() || other.assigneeId().equals(shift.assigneeId())) {
-					problems.add(SwapRefused.input("counterpartShiftId", "Choose a shift someone else holds as the IM."));
+					problems
+						.add(SwapRefused.input("counterpartShiftId", "Choose a shift someone else holds as the IM."));
 					return new Plan(shift, null, null);
 				}
 				check.timing(other, actor.isCoordinator())
@@ -498,7 +517,10 @@ class Swaps {
 		}
 	}
 
-	/** The eligible people who could take a shift (for open covers and for the cover form). */
+	/**
+	 * The eligible people who could take a shift (for open covers and for the cover
+	 * form).
+	 */
 	List<Person> possibleTakers(ShiftView shift, Instant partStart, Instant partEnd, Check check) {
 		List<Person> takers = new ArrayList<>();
 		List<Participant> participants = this.rotations.participants(shift.rotationId());
@@ -519,25 +541,27 @@ class Swaps {
 		ShiftView shift = plan.shift();
 		String what = SwapRules.describe(shift);
 		switch (request.kind()) {
-			case SWAP -> notify(request.counterpartId(), "swap.requested",
-					request.requesterName() + " asks to swap shifts with you",
-					request.requesterName() + " offers " + what + " in exchange for your "
-							+ SwapRules.describe(plan.counterpartShift()) + "." + messageLine(request),
-					request.id());
+			case SWAP ->
+				notify(request.counterpartId(), "swap.requested",
+						request.requesterName() + " asks to swap shifts with you",
+						request.requesterName() + " offers " + what + " in exchange for your "
+								+ SwapRules.describe(plan.counterpartShift()) + "." + messageLine(request),
+						request.id());
 			case COVER -> notify(request.counterpartId(), "swap.requested",
 					request.requesterName() + " asks you to cover a shift",
 					request.requesterName() + " asks you to take " + what
-							+ (request.isPartial() ? " from " + request.partStart() + " to " + request.partEnd() + " (UTC)" : "")
+							+ (request.isPartial()
+									? " from " + request.partStart() + " to " + request.partEnd() + " (UTC)" : "")
 							+ "." + messageLine(request),
 					request.id());
 			case OPEN_COVER -> {
-				// Every possible taker is told, in one batch (a large rotation has hundreds).
+				// Every possible taker is told, in one batch (a large rotation has
+				// hundreds).
 				List<Notice> notices = new ArrayList<>();
 				for (Person taker : possibleTakers(shift, shift.start(), shift.end(), check)) {
 					notices.add(new Notice(taker.getId(), "swap.open-cover",
-							request.requesterName() + " needs someone to cover a shift",
-							request.requesterName() + " offers " + what + " to whoever takes it first."
-									+ messageLine(request),
+							request.requesterName() + " needs someone to cover a shift", request.requesterName()
+									+ " offers " + what + " to whoever takes it first." + messageLine(request),
 							"/swaps/" + request.id()));
 				}
 				this.notifications.sendAll(notices);
@@ -574,7 +598,10 @@ class Swaps {
 		};
 	}
 
-	/** Notes on a decision (accept, decline, approve, reject) and a coordinator's reason are bounded like messages. */
+	/**
+	 * Notes on a decision (accept, decline, approve, reject) and a coordinator's reason
+	 * are bounded like messages.
+	 */
 	static final int LONGEST_NOTE = 1000;
 
 	private static void checkNote(String note) {
@@ -590,7 +617,8 @@ class Swaps {
 	private static String describe(SwapRequest request, ShiftView shift, ShiftView other) {
 		return request.kind().label() + " of " + SwapRules.describe(shift) + " held by " + request.requesterName()
 				+ (other != null ? " for " + SwapRules.describe(other) + " held by " + other.assigneeName()
-						: request.counterpartName() != null ? " to " + request.counterpartName() : " to anyone eligible")
+						: request.counterpartName() != null ? " to " + request.counterpartName()
+								: " to anyone eligible")
 				+ (request.isPartial() ? ", part " + request.partStart() + "–" + request.partEnd() : "");
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description of {@code /api/**}, served at {@code /v3/api-docs} with a browsable UI at
- * {@code /swagger-ui.html} (both for signed-in users).
+ * The OpenAPI description of {@code /api/**}, served at {@code /v3/api-docs} with a
+ * browsable UI at {@code /swagger-ui.html} (both for signed-in users).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {

@@ -5,7 +5,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The one error shape of the JSON API: {@code {"error": "<sentence>", "fields": {"<field>": "<sentence>"}}}.
+ * The one error shape of the JSON API: {@code {"error": "<sentence>", "fields":
+ * {"<field>": "<sentence>"}}}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ApiError(String error, Map<String, String> fields) {

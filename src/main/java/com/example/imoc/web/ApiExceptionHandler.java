@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Turns refused API input into {@link ApiError} JSON with a 4xx status, never a stack trace.
+ * Turns refused API input into {@link ApiError} JSON with a 4xx status, never a stack
+ * trace.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler {
@@ -45,18 +46,24 @@ class ApiExceptionHandler {
 			String message = json.getOriginalMessage() != null && json.getOriginalMessage().startsWith("This ")
 					? json.getOriginalMessage() : "This value is not of the expected type.";
 			return ResponseEntity.badRequest()
-				.body(new ApiError("The request body is not valid JSON of the expected shape: \"" + field + "\". "
-						+ message, Map.of(field, message)));
+				.body(new ApiError(
+						"The request body is not valid JSON of the expected shape: \"" + field + "\". " + message,
+						Map.of(field, message)));
 		}
-		return ResponseEntity.badRequest().body(ApiError.of("The request body is not valid JSON of the expected shape."));
+		return ResponseEntity.badRequest()
+			.body(ApiError.of("The request body is not valid JSON of the expected shape."));
 	}
 
-	/** "services[0].impact" from Jackson's path; names come from the body, so control characters are masked. */
+	/**
+	 * "services[0].impact" from Jackson's path; names come from the body, so control
+	 * characters are masked.
+	 */
 	private static String field(List<JacksonException.Reference> path) {
 		StringBuilder field = new StringBuilder();
 		for (JacksonException.Reference reference : path) {
 			if (reference.getPropertyName() != null) {
-				field.append(field.isEmpty() ? "" : ".").append(ControlCharacterFilter.printable(reference.getPropertyName()));
+				field.append(field.isEmpty() ? "" : ".")
+					.append(ControlCharacterFilter.printable(reference.getPropertyName()));
 			}
 			else if (reference.getIndex() >= 0) {
 				field.append('[').append(reference.getIndex()).append(']');

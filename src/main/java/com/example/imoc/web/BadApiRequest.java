@@ -3,7 +3,8 @@ package com.example.imoc.web;
 import java.util.Map;
 
 /**
- * Thrown by API controllers for input they refuse; becomes a 400 with the {@link ApiError} shape.
+ * Thrown by API controllers for input they refuse; becomes a 400 with the
+ * {@link ApiError} shape.
  */
 public class BadApiRequest extends RuntimeException {
 

@@ -16,14 +16,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.example.imoc.people.AccessTokens;
 
 /**
- * Authenticates {@code /api/**} calls that carry {@code Authorization: Bearer <personal access token>}. The
- * authentication lives for this request only (no session), and a wrong, revoked or expired token is a 401, never a
- * fall-back to anonymous. Only a request this filter authenticated is exempt from CSRF ({@link #authenticated}): a
- * Bearer header on any other path, or a junk one, exempts nothing.
+ * Authenticates {@code /api/**} calls that carry
+ * {@code Authorization: Bearer <personal access token>}. The authentication lives for
+ * this request only (no session), and a wrong, revoked or expired token is a 401, never a
+ * fall-back to anonymous. Only a request this filter authenticated is exempt from CSRF
+ * ({@link #authenticated}): a Bearer header on any other path, or a junk one, exempts
+ * nothing.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-	/** Request attribute set once the token was checked and the request authenticated by it. */
+	/**
+	 * Request attribute set once the token was checked and the request authenticated by
+	 * it.
+	 */
 	static final String AUTHENTICATED = BearerTokenFilter.class.getName() + ".AUTHENTICATED";
 
 	private final AccessTokens tokens;
@@ -37,15 +42,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
 	}
 
-	/** Whether this filter authenticated the request with its token (then it carries no session cookie's authority). */
+	/**
+	 * Whether this filter authenticated the request with its token (then it carries no
+	 * session cookie's authority).
+	 */
 	static boolean authenticated(HttpServletRequest request) {
 		return Boolean.TRUE.equals(request.getAttribute(AUTHENTICATED));
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !carriesBearer(request)
-				|| !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		return !carriesBearer(request) || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	@Override
@@ -60,8 +67,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person.get(), null,
-				person.get().getAuthorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(person.get(), null, person.get().getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		request.setAttribute(AUTHENTICATED, Boolean.TRUE);
 		try {

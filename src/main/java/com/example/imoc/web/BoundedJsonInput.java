@@ -14,16 +14,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Bounds what a JSON body can make the app do, where it is parsed. A number like {@code 1e999999999} is eleven
- * bytes and a cheap {@link BigDecimal}, but anything that expands it (printing it plainly, rounding, converting it to
- * an integer, storing it) takes minutes and gigabytes: decimals are refused beyond {@value #MAX_DIGITS} significant
- * digits or an exponent beyond ±{@value #MAX_EXPONENT}, with a 400 naming the field. Strings with control characters
- * (NUL, which PostgreSQL refuses, and the rest) are refused as {@link ControlCharacterFilter} refuses them in forms.
+ * Bounds what a JSON body can make the app do, where it is parsed. A number like
+ * {@code 1e999999999} is eleven bytes and a cheap {@link BigDecimal}, but anything that
+ * expands it (printing it plainly, rounding, converting it to an integer, storing it)
+ * takes minutes and gigabytes: decimals are refused beyond {@value #MAX_DIGITS}
+ * significant digits or an exponent beyond ±{@value #MAX_EXPONENT}, with a 400 naming the
+ * field. Strings with control characters (NUL, which PostgreSQL refuses, and the rest)
+ * are refused as {@link ControlCharacterFilter} refuses them in forms.
  */
 @Configuration(proxyBeanMethods = false)
 class BoundedJsonInput {
 
-	/** Far beyond any fraction, weight or percentage the API takes; small enough that any arithmetic on it is cheap. */
+	/**
+	 * Far beyond any fraction, weight or percentage the API takes; small enough that any
+	 * arithmetic on it is cheap.
+	 */
 	static final int MAX_DIGITS = 100;
 
 	static final int MAX_EXPONENT = 100;
@@ -49,7 +54,10 @@ class BoundedJsonInput {
 
 	}
 
-	/** Whether the decimal is small enough for any arithmetic: few digits and a modest exponent either way. */
+	/**
+	 * Whether the decimal is small enough for any arithmetic: few digits and a modest
+	 * exponent either way.
+	 */
 	static boolean withinBounds(BigDecimal value) {
 		return value.precision() <= MAX_DIGITS && Math.abs((long) value.precision() - value.scale()) <= MAX_EXPONENT
 				&& Math.abs((long) value.scale()) <= MAX_EXPONENT + MAX_DIGITS;

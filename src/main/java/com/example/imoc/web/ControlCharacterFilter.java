@@ -22,12 +22,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses control characters in every query parameter and form field, names included, with a 400 naming the field,
- * before any controller, binder or transaction sees them. PostgreSQL refuses a NUL in text outright (a 500 deep in a
- * transaction, after work was done), and the other C0 controls and DEL are never typed by a person: they only
- * smuggle terminal escapes, fake line ends or invisible differences into names, logs and exports. Tab, line feed
- * and carriage return stay allowed (textareas send CRLF). JSON strings are held to the same rule by
- * {@link BoundedJsonInput}. Of a multipart body only the query string is checked (see {@link #isMultipart}).
+ * Refuses control characters in every query parameter and form field, names included,
+ * with a 400 naming the field, before any controller, binder or transaction sees them.
+ * PostgreSQL refuses a NUL in text outright (a 500 deep in a transaction, after work was
+ * done), and the other C0 controls and DEL are never typed by a person: they only smuggle
+ * terminal escapes, fake line ends or invisible differences into names, logs and exports.
+ * Tab, line feed and carriage return stay allowed (textareas send CRLF). JSON strings are
+ * held to the same rule by {@link BoundedJsonInput}. Of a multipart body only the query
+ * string is checked (see {@link #isMultipart}).
  */
 @Component
 class ControlCharacterFilter extends OncePerRequestFilter implements Ordered {
@@ -37,7 +39,10 @@ class ControlCharacterFilter extends OncePerRequestFilter implements Ordered {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	/** Before Spring Security: a refused request costs no session or token lookup, and nothing is written. */
+	/**
+	 * Before Spring Security: a refused request costs no session or token lookup, and
+	 * nothing is written.
+	 */
 	@Override
 	public int getOrder() {
 		return SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2;
@@ -46,8 +51,8 @@ class ControlCharacterFilter extends OncePerRequestFilter implements Ordered {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String refused = refusedField(isMultipart(request) ? queryParameters(request.getQueryString())
-				: request.getParameterMap());
+		String refused = refusedField(
+				isMultipart(request) ? queryParameters(request.getQueryString()) : request.getParameterMap());
 		if (refused == null) {
 			chain.doFilter(request, response);
 			return;
@@ -66,16 +71,20 @@ class ControlCharacterFilter extends OncePerRequestFilter implements Ordered {
 	}
 
 	/**
-	 * A multipart body is left to Spring's multipart resolver, so an upload over the size limit keeps its 413 (reading
-	 * parameters here would make the container parse it first); its query string is checked all the same. The only
-	 * multipart form is the roster import, a file the importer checks line by line.
+	 * A multipart body is left to Spring's multipart resolver, so an upload over the size
+	 * limit keeps its 413 (reading parameters here would make the container parse it
+	 * first); its query string is checked all the same. The only multipart form is the
+	 * roster import, a file the importer checks line by line.
 	 */
 	private static boolean isMultipart(HttpServletRequest request) {
 		String type = request.getContentType();
 		return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
 
-	/** The query string's parameters, decoded; a malformed escape is left for the container to refuse. */
+	/**
+	 * The query string's parameters, decoded; a malformed escape is left for the
+	 * container to refuse.
+	 */
 	static Map<String, String[]> queryParameters(String query) {
 		Map<String, String[]> parameters = new LinkedHashMap<>();
 		if (query == null) {
@@ -118,7 +127,10 @@ class ControlCharacterFilter extends OncePerRequestFilter implements Ordered {
 		return null;
 	}
 
-	/** Whether the text holds a C0 control other than tab, line feed and carriage return, or DEL. */
+	/**
+	 * Whether the text holds a C0 control other than tab, line feed and carriage return,
+	 * or DEL.
+	 */
 	public static boolean hasControlCharacter(String text) {
 		if (text == null) {
 			return false;
@@ -133,10 +145,14 @@ class ControlCharacterFilter extends OncePerRequestFilter implements Ordered {
 	}
 
 	static String message(String field) {
-		return "The field \"" + printable(field) + "\" contains a control character (such as NUL); remove it and try again.";
+		return "The field \"" + printable(field)
+				+ "\" contains a control character (such as NUL); remove it and try again.";
 	}
 
-	/** The field's name as it can be shown: control characters as '?', at most 100 characters. */
+	/**
+	 * The field's name as it can be shown: control characters as '?', at most 100
+	 * characters.
+	 */
 	static String printable(String field) {
 		StringBuilder shown = new StringBuilder();
 		field.codePoints().limit(100).forEach(c -> shown.appendCodePoint(c < 0x20 || c == 0x7f ? '?' : c));

@@ -3,12 +3,15 @@ package com.example.imoc.web;
 import java.util.List;
 
 /**
- * The one way the app writes CSV (RFC 4180, LF line ends), for every export. Cells are written for spreadsheets:
+ * The one way the app writes CSV (RFC 4180, LF line ends), for every export. Cells are
+ * written for spreadsheets:
  * <ul>
- * <li>a cell starting with {@code = + - @}, a tab or a carriage return is neutralised with a leading apostrophe, so
- * Excel and LibreOffice show it as text rather than evaluating a formula (OWASP "CSV injection");</li>
- * <li>a cell with a comma, a quote, a line feed or a carriage return is quoted: a bare CR ends a row in Excel, so a
- * name with one unquoted could start a row of its own, formula included.</li>
+ * <li>a cell starting with {@code = + - @}, a tab or a carriage return is neutralised
+ * with a leading apostrophe, so Excel and LibreOffice show it as text rather than
+ * evaluating a formula (OWASP "CSV injection");</li>
+ * <li>a cell with a comma, a quote, a line feed or a carriage return is quoted: a bare CR
+ * ends a row in Excel, so a name with one unquoted could start a row of its own, formula
+ * included.</li>
  * </ul>
  */
 public final class CsvWriter {

@@ -23,16 +23,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns a lost database into a 503 with {@code Retry-After} instead of a 500, wherever the request met it: in a
- * controller, a model attribute, a view, or a Spring Security filter (the Bearer token lookup, the sign-in audit). It
- * wraps the whole security filter chain, so it sees all of those in one place; every other exception passes through
- * untouched. The API and calendar feeds get {@link ApiError} JSON; pages get {@code templates/error/503.html}, which
- * says the change was not saved and, for a plain form, carries what was typed so it can be sent again.
+ * Turns a lost database into a 503 with {@code Retry-After} instead of a 500, wherever
+ * the request met it: in a controller, a model attribute, a view, or a Spring Security
+ * filter (the Bearer token lookup, the sign-in audit). It wraps the whole security filter
+ * chain, so it sees all of those in one place; every other exception passes through
+ * untouched. The API and calendar feeds get {@link ApiError} JSON; pages get
+ * {@code templates/error/503.html}, which says the change was not saved and, for a plain
+ * form, carries what was typed so it can be sent again.
  */
 @Component
 class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 
-	/** Matches "try again in a minute": a restart takes seconds, so a client coming back after this finds it done. */
+	/**
+	 * Matches "try again in a minute": a restart takes seconds, so a client coming back
+	 * after this finds it done.
+	 */
 	static final String RETRY_AFTER_SECONDS = "60";
 
 	static final String NOT_SAVED = "The database is unavailable; your change was not saved. Try again in a minute.";
@@ -41,7 +46,10 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 
 	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-	/** During an outage every request fails alike; one warning per interval says so without flooding the log. */
+	/**
+	 * During an outage every request fails alike; one warning per interval says so
+	 * without flooding the log.
+	 */
 	private static final long WARN_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
@@ -49,8 +57,9 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
 	/**
-	 * Just outside Spring Session's filter (spring.session.servlet.filter-order, Spring Security's order - 1) and
-	 * Spring Security's filter chain, so exceptions from loading a session or from security filters reach us too.
+	 * Just outside Spring Session's filter (spring.session.servlet.filter-order, Spring
+	 * Security's order - 1) and Spring Security's filter chain, so exceptions from
+	 * loading a session or from security filters reach us too.
 	 */
 	@Override
 	public int getOrder() {
@@ -79,7 +88,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 		if (forMachines(request)) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			// ApiError's shape; the sentences are constants without characters JSON would need escaped.
+			// ApiError's shape; the sentences are constants without characters JSON would
+			// need escaped.
 			response.getOutputStream()
 				.write(("{\"error\":\"" + (change ? NOT_SAVED : NOT_SHOWN) + "\"}").getBytes(StandardCharsets.UTF_8));
 			return;
@@ -93,7 +103,10 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 		return path.startsWith("/api/") || path.startsWith("/ical/");
 	}
 
-	/** The path for the log, without a calendar feed's secret (feed URLs are credentials and never logged). */
+	/**
+	 * The path for the log, without a calendar feed's secret (feed URLs are credentials
+	 * and never logged).
+	 */
 	static String loggable(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		int feeds = path.indexOf("/ical/");

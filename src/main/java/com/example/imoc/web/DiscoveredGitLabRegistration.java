@@ -7,9 +7,10 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
- * The GitLab registration, built from the provider's discovery document the first time someone clicks "Sign in with
- * GitLab" rather than at start-up. The scheduler is needed most while GitLab.com has an incident, so it must start,
- * and the password form must work, when GitLab cannot be reached; a failed discovery is retried on the next click.
+ * The GitLab registration, built from the provider's discovery document the first time
+ * someone clicks "Sign in with GitLab" rather than at start-up. The scheduler is needed
+ * most while GitLab.com has an incident, so it must start, and the password form must
+ * work, when GitLab cannot be reached; a failed discovery is retried on the next click.
  */
 final class DiscoveredGitLabRegistration implements ClientRegistrationRepository {
 
@@ -19,7 +20,10 @@ final class DiscoveredGitLabRegistration implements ClientRegistrationRepository
 
 	private final GitLabProperties properties;
 
-	/** Set once discovery succeeded; two concurrent first clicks may both discover, which is harmless. */
+	/**
+	 * Set once discovery succeeded; two concurrent first clicks may both discover, which
+	 * is harmless.
+	 */
 	private volatile ClientRegistration registration;
 
 	DiscoveredGitLabRegistration(GitLabProperties properties) {
@@ -51,7 +55,8 @@ final class DiscoveredGitLabRegistration implements ClientRegistrationRepository
 				.build();
 		}
 		catch (RuntimeException ex) {
-			// An authentication failure, so both OAuth2 filters hand it to GitLabSignIns, which explains it.
+			// An authentication failure, so both OAuth2 filters hand it to GitLabSignIns,
+			// which explains it.
 			throw new OAuth2AuthenticationException(new OAuth2Error(UNREACHABLE,
 					"GitLab's OpenID configuration could not be read from " + this.properties.issuerUri(), null), ex);
 		}

@@ -4,8 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 
 /**
- * "Sign in with GitLab": the OpenID provider (https://gitlab.com, or a self-managed GitLab's URL) and the
- * application's id and secret from its registration there. All three set turns it on; none set leaves it off.
+ * "Sign in with GitLab": the OpenID provider (https://gitlab.com, or a self-managed
+ * GitLab's URL) and the application's id and secret from its registration there. All
+ * three set turns it on; none set leaves it off.
  */
 @ConfigurationProperties("imoc.oidc")
 record GitLabProperties(String issuerUri, String clientId, String clientSecret) {
@@ -15,7 +16,10 @@ record GitLabProperties(String issuerUri, String clientId, String clientSecret) 
 				|| StringUtils.hasText(this.clientSecret);
 	}
 
-	/** Half a configuration is a mistake to report at start-up, not a reason to quietly show no GitLab button. */
+	/**
+	 * Half a configuration is a mistake to report at start-up, not a reason to quietly
+	 * show no GitLab button.
+	 */
 	void requireComplete() {
 		if (!StringUtils.hasText(this.issuerUri) || !StringUtils.hasText(this.clientId)
 				|| !StringUtils.hasText(this.clientSecret)) {

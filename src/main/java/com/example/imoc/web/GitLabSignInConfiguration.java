@@ -11,12 +11,14 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
- * Turns "Sign in with GitLab" on when any {@code imoc.oidc.*} (IMOC_OIDC_*) setting is present, and then insists on
- * all three. Without them there is no {@link ClientRegistrationRepository}, so {@link SecurityConfiguration} sets up
- * no OpenID Connect at all and the login page shows the password form alone.
+ * Turns "Sign in with GitLab" on when any {@code imoc.oidc.*} (IMOC_OIDC_*) setting is
+ * present, and then insists on all three. Without them there is no
+ * {@link ClientRegistrationRepository}, so {@link SecurityConfiguration} sets up no
+ * OpenID Connect at all and the login page shows the password form alone.
  * <p>
- * Spring Boot's own {@code spring.security.oauth2.client.*} settings still work too (a registration named
- * {@code gitlab}); ours win when both are given. Ours discover GitLab lazily, see {@link DiscoveredGitLabRegistration}.
+ * Spring Boot's own {@code spring.security.oauth2.client.*} settings still work too (a
+ * registration named {@code gitlab}); ours win when both are given. Ours discover GitLab
+ * lazily, see {@link DiscoveredGitLabRegistration}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(GitLabSignInConfiguration.AnySettingPresent.class)

@@ -37,16 +37,22 @@ import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * "Sign in with GitLab" (OpenID Connect authorization code flow) beside the password form.
+ * "Sign in with GitLab" (OpenID Connect authorization code flow) beside the password
+ * form.
  * <p>
- * A successful sign-in ends with the same session as the password form: a {@link SignedInPerson} principal with the
- * roster's authorities, so every page and {@code @AuthenticationPrincipal SignedInPerson} work unchanged. GitLab's
- * tokens are only used to learn who someone is and are not kept. Every outcome is audited: {@code sign-in} (method
- * oidc) or {@code sign-in.refused} with the reason; a refusal sends the browser to the login page, which says why.
+ * A successful sign-in ends with the same session as the password form: a
+ * {@link SignedInPerson} principal with the roster's authorities, so every page and
+ * {@code @AuthenticationPrincipal SignedInPerson} work unchanged. GitLab's tokens are
+ * only used to learn who someone is and are not kept. Every outcome is audited:
+ * {@code sign-in} (method oidc) or {@code sign-in.refused} with the reason; a refusal
+ * sends the browser to the login page, which says why.
  */
 class GitLabSignIns implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
-	/** Session attribute with the sentence the login page shows once after a refused GitLab sign-in. */
+	/**
+	 * Session attribute with the sentence the login page shows once after a refused
+	 * GitLab sign-in.
+	 */
 	static final String REFUSAL = GitLabSignIns.class.getName() + ".REFUSAL";
 
 	static final String LOGIN_URL = "/oauth2/authorization/" + DiscoveredGitLabRegistration.REGISTRATION_ID;
@@ -73,7 +79,10 @@ class GitLabSignIns implements AuthenticationSuccessHandler, AuthenticationFailu
 		this.continueToPage.setDefaultTargetUrl("/");
 	}
 
-	/** Whether the login page should offer the GitLab button: a registration named gitlab exists. */
+	/**
+	 * Whether the login page should offer the GitLab button: a registration named gitlab
+	 * exists.
+	 */
 	static boolean offered(ClientRegistrationRepository registrations) {
 		if (registrations == null) {
 			return false;
@@ -94,7 +103,8 @@ class GitLabSignIns implements AuthenticationSuccessHandler, AuthenticationFailu
 			.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
 				@Override
 				public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
-					// Without this, GitLab being unreachable on the first click would be a bare 500.
+					// Without this, GitLab being unreachable on the first click would be
+					// a bare 500.
 					filter.setAuthenticationFailureHandler(GitLabSignIns.this);
 					return filter;
 				}
@@ -148,11 +158,13 @@ class GitLabSignIns implements AuthenticationSuccessHandler, AuthenticationFailu
 	}
 
 	private void audit(String action, Long personId, String details) {
-		this.transactions
-			.executeWithoutResult(status -> this.auditLog.record(action, "person", personId, details));
+		this.transactions.executeWithoutResult(status -> this.auditLog.record(action, "person", personId, details));
 	}
 
-	/** GitLab's access token is not needed once we know who signed in, so it is not stored anywhere. */
+	/**
+	 * GitLab's access token is not needed once we know who signed in, so it is not stored
+	 * anywhere.
+	 */
 	private static final class NotKept implements OAuth2AuthorizedClientRepository {
 
 		@Override

@@ -6,10 +6,12 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /**
- * The dates the app accepts from outside: years 1970 to 9999. Wider than any schedule, incident or report needs, and
- * well inside what java.time and PostgreSQL can hold, so a date that passes never fails deeper down (a year of
- * -999999999 used to reach PostgreSQL as "timestamp out of range", a 500). Forms may be stricter (incidents before
- * 2000, time away within three years); this is the floor every date, instant and month parameter is held to.
+ * The dates the app accepts from outside: years 1970 to 9999. Wider than any schedule,
+ * incident or report needs, and well inside what java.time and PostgreSQL can hold, so a
+ * date that passes never fails deeper down (a year of -999999999 used to reach PostgreSQL
+ * as "timestamp out of range", a 500). Forms may be stricter (incidents before 2000, time
+ * away within three years); this is the floor every date, instant and month parameter is
+ * held to.
  */
 public final class InputRanges {
 

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * What the layout needs on every page: who is signed in and where they are (the demo module adds its banner flag).
+ * What the layout needs on every page: who is signed in and where they are (the demo
+ * module adds its banner flag).
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAttributes {

@@ -28,7 +28,8 @@ class LoginController {
 			model.addAttribute("lockedMinutes", Math.max(1, Integer.parseInt(locked)));
 		}
 		model.addAttribute("gitLabSignIn", this.gitLabOffered ? GitLabSignIns.LOGIN_URL : null);
-		// Shown once: set by GitLabSignIns when it refused, so a crafted link cannot put words on this page.
+		// Shown once: set by GitLabSignIns when it refused, so a crafted link cannot put
+		// words on this page.
 		HttpSession session = request.getSession(false);
 		Object refusal = session == null ? null : session.getAttribute(GitLabSignIns.REFUSAL);
 		if (refusal != null) {

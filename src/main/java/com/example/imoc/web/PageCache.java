@@ -38,18 +38,21 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import com.example.imoc.database.DataChanges;
 
 /**
- * Keeps the schedule pages a signed-in person just saw ({@code /}, {@code /my/shifts}, {@code /rotations},
- * {@code /rotations/{id}}) and serves them again while nothing they could show has changed: at a handoff everyone
- * reloads these pages again and again. An entry is this session's own rendering (its name, unread notices and form
- * tokens included, so nothing is shared between people), keyed by the URL with its query, and valid only while:
+ * Keeps the schedule pages a signed-in person just saw ({@code /}, {@code /my/shifts},
+ * {@code /rotations}, {@code /rotations/{id}}) and serves them again while nothing they
+ * could show has changed: at a handoff everyone reloads these pages again and again. An
+ * entry is this session's own rendering (its name, unread notices and form tokens
+ * included, so nothing is shared between people), keyed by the URL with its query, and
+ * valid only while:
  * <ul>
- * <li>the data generation is unchanged ({@link DataChanges}: any committed change on this node or another, shown
- * tables only), and the listener is connected;</li>
+ * <li>the data generation is unchanged ({@link DataChanges}: any committed change on this
+ * node or another, shown tables only), and the listener is connected;</li>
  * <li>it is the same minute (pages say "in 2 h 5 min");</li>
- * <li>no flash message waits for the session (a page after a form shows "Saved" once).</li>
+ * <li>no flash message waits for the session (a page after a form shows "Saved"
+ * once).</li>
  * </ul>
- * Runs after Spring Security, so a request must be signed in (and gets the security headers) before any replay.
- * Bounded in bytes; the least recently used pages go first.
+ * Runs after Spring Security, so a request must be signed in (and gets the security
+ * headers) before any replay. Bounded in bytes; the least recently used pages go first.
  */
 class PageCache extends OncePerRequestFilter {
 
@@ -67,7 +70,10 @@ class PageCache extends OncePerRequestFilter {
 
 	private long bytes;
 
-	/** Pages being rendered, by key: requests for the same page wait for the one rendering it. */
+	/**
+	 * Pages being rendered, by key: requests for the same page wait for the one rendering
+	 * it.
+	 */
 	private final Map<String, CountDownLatch> rendering = new ConcurrentHashMap<>();
 
 	/** How long a request waits for another's rendering before rendering itself. */
@@ -108,7 +114,8 @@ class PageCache extends OncePerRequestFilter {
 		if (serve(get(key), minute, response)) {
 			return;
 		}
-		// Everyone reloads at a handoff: one request renders the page, the others of the session wait for it.
+		// Everyone reloads at a handoff: one request renders the page, the others of the
+		// session wait for it.
 		CountDownLatch mine = new CountDownLatch(1);
 		CountDownLatch leader = this.rendering.putIfAbsent(key, mine);
 		if (leader != null) {
@@ -156,17 +163,18 @@ class PageCache extends OncePerRequestFilter {
 		capture.flushWriter();
 		String contentType = capture.getContentType();
 		if (capture.getStatus() == HttpServletResponse.SC_OK && contentType != null
-				&& contentType.startsWith("text/html") && !setsCookie(capture)
-				&& sameSession(request, session) && !hasFlash(session)) {
+				&& contentType.startsWith("text/html") && !setsCookie(capture) && sameSession(request, session)
+				&& !hasFlash(session)) {
 			put(key, new Page(stamp, minute, contentType, capture.getContentAsByteArray()));
 		}
 		capture.copyBodyToResponse();
 	}
 
 	/**
-	 * Keeps the page as it is written. Spring's wrapper hands Thymeleaf an unbuffered writer that encodes every one of
-	 * the thousands of small writes a page makes on its own; a buffered one encodes in large chunks (first views of
-	 * `/rotations/1` at 1,000 people spent most of their time there).
+	 * Keeps the page as it is written. Spring's wrapper hands Thymeleaf an unbuffered
+	 * writer that encodes every one of the thousands of small writes a page makes on its
+	 * own; a buffered one encodes in large chunks (first views of `/rotations/1` at 1,000
+	 * people spent most of their time there).
 	 */
 	private static final class Capture extends ContentCachingResponseWrapper {
 
@@ -180,8 +188,10 @@ class PageCache extends OncePerRequestFilter {
 		public PrintWriter getWriter() throws IOException {
 			if (this.writer == null) {
 				String encoding = getCharacterEncoding();
-				this.writer = new PrintWriter(new BufferedWriter(new OutputStreamWriter(getOutputStream(),
-						encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)), 16 * 1024));
+				this.writer = new PrintWriter(new BufferedWriter(
+						new OutputStreamWriter(getOutputStream(),
+								encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)),
+						16 * 1024));
 			}
 			return this.writer;
 		}
@@ -239,14 +249,18 @@ class PageCache extends OncePerRequestFilter {
 	@Configuration(proxyBeanMethods = false)
 	static class Registration {
 
-		/** Pages kept per node, in bytes: about 500 schedule pages of 60 KB at most (most are a few KB). */
+		/**
+		 * Pages kept per node, in bytes: about 500 schedule pages of 60 KB at most (most
+		 * are a few KB).
+		 */
 		static final long MAX_BYTES = 32L * 1024 * 1024;
 
 		@Bean
 		FilterRegistrationBean<PageCache> pageCache(DataChanges changes, Clock clock, MeterRegistry meters) {
 			FilterRegistrationBean<PageCache> registration = new FilterRegistrationBean<>(
 					new PageCache(changes, clock, MAX_BYTES, meters));
-			// After Spring Security's chain: only signed-in requests reach it, with the security headers set.
+			// After Spring Security's chain: only signed-in requests reach it, with the
+			// security headers set.
 			registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
 			return registration;
 		}

@@ -22,12 +22,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * Input the app cannot even hold is the client's mistake, answered with a 4xx (the usual error page, or
- * {@link ApiError} JSON under {@code /api/}), never a 500: a form index like {@code services[99999]} beyond the
- * binder's growth limit, a body of a media type the route does not read (415), a multipart body without a boundary,
- * and, as the last line behind the range checks where values are parsed, a date or number outside what java.time or
- * PostgreSQL can represent (PostgreSQL's "data exception" class, SQLSTATE 22). Applies to every controller, and to
- * requests refused before one was chosen (a malformed multipart body).
+ * Input the app cannot even hold is the client's mistake, answered with a 4xx (the usual
+ * error page, or {@link ApiError} JSON under {@code /api/}), never a 500: a form index
+ * like {@code services[99999]} beyond the binder's growth limit, a body of a media type
+ * the route does not read (415), a multipart body without a boundary, and, as the last
+ * line behind the range checks where values are parsed, a date or number outside what
+ * java.time or PostgreSQL can represent (PostgreSQL's "data exception" class, SQLSTATE
+ * 22). Applies to every controller, and to requests refused before one was chosen (a
+ * malformed multipart body).
  */
 @ControllerAdvice
 class PageExceptionHandler {
@@ -49,13 +51,14 @@ class PageExceptionHandler {
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<ApiError> malformedMultipart(HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		return refuse(request, response, HttpStatus.BAD_REQUEST, "The form upload could not be read (a malformed multipart body).");
+		return refuse(request, response, HttpStatus.BAD_REQUEST,
+				"The form upload could not be read (a malformed multipart body).");
 	}
 
 	/**
-	 * A value outside what can be represented, met where a parser or the database gives up. Only the data exception
-	 * class is the client's doing; any other failure goes on as it was (a lost database to
-	 * {@link DatabaseOutageFilter}'s 503, a bug to a 500).
+	 * A value outside what can be represented, met where a parser or the database gives
+	 * up. Only the data exception class is the client's doing; any other failure goes on
+	 * as it was (a lost database to {@link DatabaseOutageFilter}'s 503, a bug to a 500).
 	 */
 	@ExceptionHandler({ DateTimeException.class, ArithmeticException.class, DataAccessException.class })
 	ResponseEntity<ApiError> outOfRange(RuntimeException ex, HttpServletRequest request, HttpServletResponse response)

@@ -11,11 +11,13 @@ import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * Turns GitLab's word about someone into a roster person. A GitLab account linked before (its issuer and {@code sub})
- * is matched on that alone; an unlinked one must carry an email that GitLab verified ({@code email_verified} true)
- * which an active roster person has (case-insensitive), and is linked to that person on this first use, unless the
- * person is already linked to another GitLab account (so changing one's GitLab email to a colleague's gets nothing).
- * Anything else is refused with a {@link SignInRefused} that says why. Roles come from the roster, never from GitLab.
+ * Turns GitLab's word about someone into a roster person. A GitLab account linked before
+ * (its issuer and {@code sub}) is matched on that alone; an unlinked one must carry an
+ * email that GitLab verified ({@code email_verified} true) which an active roster person
+ * has (case-insensitive), and is linked to that person on this first use, unless the
+ * person is already linked to another GitLab account (so changing one's GitLab email to a
+ * colleague's gets nothing). Anything else is refused with a {@link SignInRefused} that
+ * says why. Roles come from the roster, never from GitLab.
  */
 class RosterOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -38,7 +40,8 @@ class RosterOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
 		String issuer = String.valueOf(user.getIdToken().getIssuer());
 		String subject = user.getSubject();
 		String email = user.getEmail() == null ? null : user.getEmail().trim();
-		// An unverified email is one anybody could have typed into their GitLab profile: never trust it.
+		// An unverified email is one anybody could have typed into their GitLab profile:
+		// never trust it.
 		boolean verified = StringUtils.hasText(email) && Boolean.TRUE.equals(user.getEmailVerified());
 		PersonAccounts.GitLabAccount account = this.accounts.byGitLab(issuer, subject, verified ? email : null);
 		switch (account.match()) {
@@ -61,7 +64,10 @@ class RosterOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
 		}
 	}
 
-	/** GitLab's view of the user, holding the roster person that {@link GitLabSignIns} makes the session's principal. */
+	/**
+	 * GitLab's view of the user, holding the roster person that {@link GitLabSignIns}
+	 * makes the session's principal.
+	 */
 	static final class RosterOidcUser extends DefaultOidcUser {
 
 		private final transient SignedInPerson person;

@@ -24,15 +24,18 @@ import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * Access follows the roster at once. On every request of a signed-in session, the session's person is compared with
- * what the roster says now ({@link PersonAccounts#current}: from memory while no data changed anywhere, else one
- * primary-key read), on whichever node the request lands, since sessions live in the shared database:
+ * Access follows the roster at once. On every request of a signed-in session, the
+ * session's person is compared with what the roster says now
+ * ({@link PersonAccounts#current}: from memory while no data changed anywhere, else one
+ * primary-key read), on whichever node the request lands, since sessions live in the
+ * shared database:
  * <ul>
  * <li>deactivated (or gone): 403 for this request, and the session is ended;</li>
- * <li>security version moved on (password changed or reset, signed out everywhere, deactivated and reactivated): the
- * session is ended and the request goes on signed out (the sign-in page for pages, 401 for the API);</li>
- * <li>role, name or email changed: the request, and the session from now on, carries the roster's values, so a
- * demoted coordinator gets 403 on {@code /admin/**} at once.</li>
+ * <li>security version moved on (password changed or reset, signed out everywhere,
+ * deactivated and reactivated): the session is ended and the request goes on signed out
+ * (the sign-in page for pages, 401 for the API);</li>
+ * <li>role, name or email changed: the request, and the session from now on, carries the
+ * roster's values, so a demoted coordinator gets 403 on {@code /admin/**} at once.</li>
  * </ul>
  * Bearer-token calls are not sessions: {@link BearerTokenFilter} reads the roster itself.
  */
@@ -82,7 +85,10 @@ class RosterSessions extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Same person as the roster has now, down to what pages show and what they may do (no password hash kept). */
+	/**
+	 * Same person as the roster has now, down to what pages show and what they may do (no
+	 * password hash kept).
+	 */
 	private static boolean sameAccess(SignedInPerson session, SignedInPerson now) {
 		return session.role() == now.role() && Objects.equals(session.email(), now.email())
 				&& Objects.equals(session.name(), now.name()) && session.passwordHash() == null;
@@ -109,9 +115,9 @@ class RosterSessions extends OncePerRequestFilter {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter()
 			.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signed out</title>"
-					+ "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/app.css\"></head><body><main>"
-					+ "<h1>Signed out</h1><p>" + DEACTIVATED + "</p><p><a href=\"" + request.getContextPath()
-					+ "/login\">Sign in</a></p></main></body></html>");
+					+ "<link rel=\"stylesheet\" href=\"" + request.getContextPath()
+					+ "/css/app.css\"></head><body><main>" + "<h1>Signed out</h1><p>" + DEACTIVATED
+					+ "</p><p><a href=\"" + request.getContextPath() + "/login\">Sign in</a></p></main></body></html>");
 	}
 
 }

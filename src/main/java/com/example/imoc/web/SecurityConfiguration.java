@@ -28,9 +28,10 @@ import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.PersonRepository;
 
 /**
- * Who may reach what. Pages need a session; {@code /admin/**} needs the coordinator; the API answers 401 in JSON
- * instead of redirecting; feeds and health are public (a feed's token is its secret). "Sign in with GitLab" joins the
- * password form only when a GitLab registration is configured (see {@link GitLabSignInConfiguration}).
+ * Who may reach what. Pages need a session; {@code /admin/**} needs the coordinator; the
+ * API answers 401 in JSON instead of redirecting; feeds and health are public (a feed's
+ * token is its secret). "Sign in with GitLab" joins the password form only when a GitLab
+ * registration is configured (see {@link GitLabSignInConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -52,23 +53,26 @@ class SecurityConfiguration {
 			new GitLabSignIns(accounts, auditLog, transactions).configure(http, gitLab);
 		}
 		http.addFilterAfter(new RosterSessions(accounts), SecurityContextHolderFilter.class)
-			// Before the CSRF check, which exempts exactly the requests this filter authenticated by their token.
+			// Before the CSRF check, which exempts exactly the requests this filter
+			// authenticated by their token.
 			.addFilterBefore(new BearerTokenFilter(tokens), CsrfFilter.class)
 			.addFilterBefore(signIns, UsernamePasswordAuthenticationFilter.class)
-			// Token-authenticated API calls carry no cookies a third-party page could ride on, so no CSRF token. A
-			// Bearer header the filter did not accept (another path, a junk token) exempts nothing.
+			// Token-authenticated API calls carry no cookies a third-party page could
+			// ride on, so no CSRF token. A
+			// Bearer header the filter did not accept (another path, a junk token)
+			// exempts nothing.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::authenticated))
 			.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
-			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
-			.permitAll()
-			.requestMatchers("/ical/**")
-			.permitAll()
-			.requestMatchers("/admin/**")
-			.hasRole("COORDINATOR")
-			.anyRequest()
-			.authenticated())
+				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/ical/**")
+				.permitAll()
+				.requestMatchers("/admin/**")
+				.hasRole("COORDINATOR")
+				.anyRequest()
+				.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(signIns).successHandler(signIns).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint()))
@@ -79,7 +83,9 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** The API answers 401 with a JSON error; pages send the browser to the sign-in form. */
+	/**
+	 * The API answers 401 with a JSON error; pages send the browser to the sign-in form.
+	 */
 	private static AuthenticationEntryPoint entryPoint() {
 		AuthenticationEntryPoint api = (request, response, ex) -> {
 			response.setStatus(HttpStatus.UNAUTHORIZED.value());

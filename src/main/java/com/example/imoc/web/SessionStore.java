@@ -8,13 +8,15 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
- * Sessions live in PostgreSQL (Spring Session JDBC, tables from migration V15), so every node sees every session and
- * a restart signs nobody out. Spring Session loads the session once per request that uses it and writes attributes
- * only when they change; but it also moves the session's last-access time on every request, which would be one
- * {@code UPDATE} per page view. Here that update happens only when something other than the time changed (a new id
- * at sign-in, the signed-in name, the timeout) or the stored time is at least {@link #LAST_ACCESS_PRECISION} old, so
- * a busy session writes its row about once a minute. The price: a session's idle timeout is accurate to that minute
- * (it may end up to a minute early).
+ * Sessions live in PostgreSQL (Spring Session JDBC, tables from migration V15), so every
+ * node sees every session and a restart signs nobody out. Spring Session loads the
+ * session once per request that uses it and writes attributes only when they change; but
+ * it also moves the session's last-access time on every request, which would be one
+ * {@code UPDATE} per page view. Here that update happens only when something other than
+ * the time changed (a new id at sign-in, the signed-in name, the timeout) or the stored
+ * time is at least {@link #LAST_ACCESS_PRECISION} old, so a busy session writes its row
+ * about once a minute. The price: a session's idle timeout is accurate to that minute (it
+ * may end up to a minute early).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStore {
@@ -22,8 +24,9 @@ class SessionStore {
 	static final Duration LAST_ACCESS_PRECISION = Duration.ofMinutes(1);
 
 	/**
-	 * Spring Session's own update, with its six parameters in their order, made a no-op unless it changes more than
-	 * the last-access time by less than the precision. (It ignores the count of rows updated.)
+	 * Spring Session's own update, with its six parameters in their order, made a no-op
+	 * unless it changes more than the last-access time by less than the precision. (It
+	 * ignores the count of rows updated.)
 	 */
 	static final String UPDATE_SESSION = """
 			UPDATE %TABLE_NAME% s

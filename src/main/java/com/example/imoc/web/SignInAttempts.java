@@ -27,11 +27,12 @@ import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * The sign-in form's throttle and audit: a filter that refuses attempts for a locked email or address before any
- * password is checked, and the success and failure handlers that count and audit each attempt (email and address
- * only, never the password).
+ * The sign-in form's throttle and audit: a filter that refuses attempts for a locked
+ * email or address before any password is checked, and the success and failure handlers
+ * that count and audit each attempt (email and address only, never the password).
  */
-class SignInAttempts extends OncePerRequestFilter implements AuthenticationFailureHandler, AuthenticationSuccessHandler {
+class SignInAttempts extends OncePerRequestFilter
+		implements AuthenticationFailureHandler, AuthenticationSuccessHandler {
 
 	private final SignInThrottle throttle;
 
@@ -47,7 +48,8 @@ class SignInAttempts extends OncePerRequestFilter implements AuthenticationFailu
 
 	private final SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	SignInAttempts(SignInThrottle throttle, AuditLog auditLog, PersonRepository people, TransactionTemplate transactions) {
+	SignInAttempts(SignInThrottle throttle, AuditLog auditLog, PersonRepository people,
+			TransactionTemplate transactions) {
 		this.throttle = throttle;
 		this.auditLog = auditLog;
 		this.people = people;
@@ -78,7 +80,8 @@ class SignInAttempts extends OncePerRequestFilter implements AuthenticationFailu
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		if (DatabaseOutage.isCauseOf(exception)) {
-			// The password was never checked: no failure to count towards a lock-out, and DatabaseOutageFilter
+			// The password was never checked: no failure to count towards a lock-out, and
+			// DatabaseOutageFilter
 			// answers 503 instead of "wrong password".
 			throw exception;
 		}
@@ -99,8 +102,8 @@ class SignInAttempts extends OncePerRequestFilter implements AuthenticationFailu
 	}
 
 	/**
-	 * The session (in the shared database) keeps the principal without its password hash: it was needed to check the
-	 * password, and nothing after needs it.
+	 * The session (in the shared database) keeps the principal without its password hash:
+	 * it was needed to check the password, and nothing after needs it.
 	 */
 	private Authentication keptWithoutPassword(Authentication authentication, HttpServletRequest request,
 			HttpServletResponse response) {

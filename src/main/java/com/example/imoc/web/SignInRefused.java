@@ -4,8 +4,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
- * GitLab said who someone is, but the roster does not let them in. Carries what the login page tells them and what
- * the audit log records.
+ * GitLab said who someone is, but the roster does not let them in. Carries what the login
+ * page tells them and what the audit log records.
  *
  * @param email the email GitLab gave, or null when it gave none
  * @param personId the roster person it belongs to, when there is one (deactivated)
@@ -41,8 +41,8 @@ class SignInRefused extends OAuth2AuthenticationException {
 	}
 
 	static SignInRefused deactivated(String email, long personId) {
-		return new SignInRefused("deactivated", email, personId, "The roster person with the email " + email
-				+ " is deactivated; ask a coordinator to reactivate them.");
+		return new SignInRefused("deactivated", email, personId,
+				"The roster person with the email " + email + " is deactivated; ask a coordinator to reactivate them.");
 	}
 
 	static SignInRefused linkedToAnother(String email, long personId) {

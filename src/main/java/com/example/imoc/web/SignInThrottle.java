@@ -12,14 +12,16 @@ import com.example.imoc.database.Throttles;
 import com.example.imoc.people.PersonAccounts;
 
 /**
- * Slows down password guessing: after {@value #MAX_PER_ACCOUNT} failed sign-ins for one account, or
- * {@value #MAX_PER_ADDRESS} from one client address, within {@link #WINDOW}, further attempts for it are refused
- * (without checking the password) for {@link #LOCKOUT}. A successful sign-in clears the account's count.
+ * Slows down password guessing: after {@value #MAX_PER_ACCOUNT} failed sign-ins for one
+ * account, or {@value #MAX_PER_ADDRESS} from one client address, within {@link #WINDOW},
+ * further attempts for it are refused (without checking the password) for
+ * {@link #LOCKOUT}. A successful sign-in clears the account's count.
  * <p>
- * The counters are in PostgreSQL ({@link Throttles}), so every node counts into the same ones: n nodes give an
- * attacker the allowance once, and a restart forgets nothing. The account key is the roster person the typed email
- * resolves to, after NFKC normalisation and case folding, so {@code JANE@example.com} and its full-width or other
- * Unicode variants share one counter; an email nobody has is counted under its normalised form.
+ * The counters are in PostgreSQL ({@link Throttles}), so every node counts into the same
+ * ones: n nodes give an attacker the allowance once, and a restart forgets nothing. The
+ * account key is the roster person the typed email resolves to, after NFKC normalisation
+ * and case folding, so {@code JANE@example.com} and its full-width or other Unicode
+ * variants share one counter; an email nobody has is counted under its normalised form.
  */
 @Component
 class SignInThrottle {
@@ -32,7 +34,10 @@ class SignInThrottle {
 
 	static final Duration LOCKOUT = Duration.ofMinutes(5);
 
-	/** Keys are bounded in the table; an email longer than any real one is cut (it matches nobody anyway). */
+	/**
+	 * Keys are bounded in the table; an email longer than any real one is cut (it matches
+	 * nobody anyway).
+	 */
 	private static final int MAX_EMAIL = 320;
 
 	private final Throttles throttles;
@@ -75,7 +80,10 @@ class SignInThrottle {
 		return "sign-in:address:" + address;
 	}
 
-	/** NFKC, then case folding (upper then lower case, so ß and ẞ meet as ss), trimmed; bounded in length. */
+	/**
+	 * NFKC, then case folding (upper then lower case, so ß and ẞ meet as ss), trimmed;
+	 * bounded in length.
+	 */
 	static String normalise(String email) {
 		if (email == null) {
 			return "";

@@ -12,9 +12,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * One headless Debian Chromium for the whole test run, driven through Debian's chromedriver. Nothing is downloaded:
- * both binaries are given by path, so Selenium Manager never runs. Without them the tests fail and say what to
- * install rather than skipping.
+ * One headless Debian Chromium for the whole test run, driven through Debian's
+ * chromedriver. Nothing is downloaded: both binaries are given by path, so Selenium
+ * Manager never runs. Without them the tests fail and say what to install rather than
+ * skipping.
  */
 final class Browser {
 
@@ -55,11 +56,10 @@ final class Browser {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--disable-extensions", "--lang=en-GB", "--window-size=1280,900",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-extensions", "--lang=en-GB", "--window-size=1280,900",
 				"--user-data-dir=" + profile.toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER))
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
 			.build();
 		return new ChromeDriver(service, options);

@@ -38,9 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The whole application with its demo organisation on a random port, driven by one headless Chromium shared by every
- * browser test. All browser test classes extend this, so they share one application context and one database: each
- * journey uses its own people so that journeys do not step on each other.
+ * The whole application with its demo organisation on a random port, driven by one
+ * headless Chromium shared by every browser test. All browser test classes extend this,
+ * so they share one application context and one database: each journey uses its own
+ * people so that journeys do not step on each other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "imoc.demo=true", "imoc.schedule.extend-on-startup=false" })
@@ -58,7 +59,10 @@ abstract class BrowserTest {
 
 	ChromeDriver driver;
 
-	/** A failed journey leaves a screenshot and the page's text in target/screenshots/failures to look at. */
+	/**
+	 * A failed journey leaves a screenshot and the page's text in
+	 * target/screenshots/failures to look at.
+	 */
 	@RegisterExtension
 	final TestWatcher keepEvidence = new TestWatcher() {
 
@@ -95,7 +99,10 @@ abstract class BrowserTest {
 		this.driver.get(url(path));
 	}
 
-	/** Signs in through the login form, as a person would; ends on the page the app sends them to. */
+	/**
+	 * Signs in through the login form, as a person would; ends on the page the app sends
+	 * them to.
+	 */
 	void signInAs(String email) {
 		this.driver.manage().deleteAllCookies();
 		open("/login");
@@ -143,8 +150,9 @@ abstract class BrowserTest {
 	}
 
 	/**
-	 * Presses a button; a submit button's next page has loaded when this returns. The button is looked up again if
-	 * the page it was found on was still being replaced (Chromium then reports a node "not in the document").
+	 * Presses a button; a submit button's next page has loaded when this returns. The
+	 * button is looked up again if the page it was found on was still being replaced
+	 * (Chromium then reports a node "not in the document").
 	 */
 	void clickButton(String label) {
 		waitForTheDocument();
@@ -183,8 +191,8 @@ abstract class BrowserTest {
 	}
 
 	private void waitForTheDocument() {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(d -> "complete"
-			.equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	void type(String css, String value) {
@@ -198,13 +206,13 @@ abstract class BrowserTest {
 	}
 
 	/**
-	 * Date and time pickers are typed differently in every browser locale, so their value is set as the picker would
-	 * set it (with the events it fires); every other field is typed key by key.
+	 * Date and time pickers are typed differently in every browser locale, so their value
+	 * is set as the picker would set it (with the events it fires); every other field is
+	 * typed key by key.
 	 */
 	void pick(String css, String isoValue) {
 		WebElement input = find(css);
-		js("arguments[0].value = arguments[1];"
-				+ "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+		js("arguments[0].value = arguments[1];" + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
 				+ "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, isoValue);
 	}
 
@@ -230,7 +238,10 @@ abstract class BrowserTest {
 		this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(DESKTOP_WIDTH, 900));
 	}
 
-	/** A phone-sized viewport (390 CSS pixels, like an iPhone 14), with touch and the viewport meta tag honoured. */
+	/**
+	 * A phone-sized viewport (390 CSS pixels, like an iPhone 14), with touch and the
+	 * viewport meta tag honoured.
+	 */
 	void phone() {
 		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", true));
@@ -248,26 +259,33 @@ abstract class BrowserTest {
 		}
 	}
 
-	/** The document itself must not scroll sideways; a wide table may scroll inside its own {@code .table-wrap}. */
+	/**
+	 * The document itself must not scroll sideways; a wide table may scroll inside its
+	 * own {@code .table-wrap}.
+	 */
 	void assertNoHorizontalScrolling() {
 		Number scrollWidth = (Number) js("return document.documentElement.scrollWidth;");
 		Number innerWidth = (Number) js("return window.innerWidth;");
 		if (scrollWidth.intValue() > innerWidth.intValue()) {
-			Object culprits = js("""
-					const w = window.innerWidth; const out = [];
-					for (const e of document.querySelectorAll('body *')) {
-					  const r = e.getBoundingClientRect();
-					  if (r.right > w + 1 && !e.closest('.table-wrap')) {
-					    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + ' right=' + Math.round(r.right));
-					  }
-					}
-					return out.slice(0, 8).join('\\n');""");
+			Object culprits = js(
+					"""
+							const w = window.innerWidth; const out = [];
+							for (const e of document.querySelectorAll('body *')) {
+							  const r = e.getBoundingClientRect();
+							  if (r.right > w + 1 && !e.closest('.table-wrap')) {
+							    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + ' right=' + Math.round(r.right));
+							  }
+							}
+							return out.slice(0, 8).join('\\n');""");
 			fail("%s scrolls sideways at %d px: the document is %d px wide. Widest elements:%n%s",
 					this.driver.getCurrentUrl(), innerWidth.intValue(), scrollWidth.intValue(), culprits);
 		}
 	}
 
-	/** The element is on screen (not hidden, not zero-sized, inside the viewport's width) and is what a tap hits. */
+	/**
+	 * The element is on screen (not hidden, not zero-sized, inside the viewport's width)
+	 * and is what a tap hits.
+	 */
 	void assertUsable(WebElement control) {
 		scrollIntoView(control);
 		assertThat(control.isDisplayed()).as("%s is visible", describe(control)).isTrue();
@@ -298,11 +316,12 @@ abstract class BrowserTest {
 	}
 
 	private static String describe(Rule rule) {
-		return "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n" + rule.getNodes()
-			.stream()
-			.limit(5)
-			.map(node -> "    " + node.getTarget() + " " + summary(node))
-			.collect(Collectors.joining("\n"));
+		return "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n"
+				+ rule.getNodes()
+					.stream()
+					.limit(5)
+					.map(node -> "    " + node.getTarget() + " " + summary(node))
+					.collect(Collectors.joining("\n"));
 	}
 
 	private static String summary(CheckedNode node) {

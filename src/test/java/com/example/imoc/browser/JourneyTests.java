@@ -25,7 +25,10 @@ import com.example.imoc.browser.Pages.ShiftRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What managers and the coordinator do in the browser, step by step, checked by what the pages show them. */
+/**
+ * What managers and the coordinator do in the browser, step by step, checked by what the
+ * pages show them.
+ */
 class JourneyTests extends BrowserTest {
 
 	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -48,7 +51,8 @@ class JourneyTests extends BrowserTest {
 		assertThat(rows).isNotEmpty();
 		for (WebElement row : rows.subList(0, Math.min(3, rows.size()))) {
 			WebElement start = row.findElement(By.tagName("time"));
-			String expected = Instant.parse(start.getAttribute("datetime")).atZone(ZoneId.of("America/Chicago"))
+			String expected = Instant.parse(start.getAttribute("datetime"))
+				.atZone(ZoneId.of("America/Chicago"))
 				.format(CLOCK);
 			assertThat(start.getText()).as("start shown in Chicago time").endsWith(expected);
 			assertThat(row.getText()).contains("UTC");
@@ -69,7 +73,8 @@ class JourneyTests extends BrowserTest {
 		assertThat(heading()).isEqualTo("Swap or hand over a shift");
 		assertThat(find("#kind-swap").isSelected()).isTrue();
 		Select counterpartShift = new Select(find("#counterpartShiftId"));
-		WebElement option = counterpartShift.getOptions().stream()
+		WebElement option = counterpartShift.getOptions()
+			.stream()
 			.filter(o -> !o.getAttribute("value").isEmpty() && Pages.RESERVED.stream().noneMatch(o.getText()::contains))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no shift to swap with " + given));
@@ -89,7 +94,8 @@ class JourneyTests extends BrowserTest {
 
 		signInAs(emailOf(counterpart));
 		clickLink("Swaps");
-		WebElement waiting = this.driver.findElement(By.xpath("//h2[.='Waiting for your answer']/following-sibling::div[1]"));
+		WebElement waiting = this.driver
+			.findElement(By.xpath("//h2[.='Waiting for your answer']/following-sibling::div[1]"));
 		assertThat(waiting.getText()).contains(requestTitle, "Jane Doe → " + counterpart);
 		andWaitForTheNextPage(waiting.findElement(By.linkText(requestTitle))::click);
 		assertThat(URI.create(this.driver.getCurrentUrl()).getPath()).isEqualTo(requestPath);
@@ -127,7 +133,8 @@ class JourneyTests extends BrowserTest {
 		ShiftRow offered = ShiftRow.of(offerable.get(offerable.size() - 1));
 		andWaitForTheNextPage(offered.element().findElement(By.linkText("Request swap / cover"))::click);
 
-		String taker = new Select(find("#toPersonId")).getOptions().stream()
+		String taker = new Select(find("#toPersonId")).getOptions()
+			.stream()
 			.map(o -> o.getText().replaceAll(" \\(.*\\)$", ""))
 			.filter(name -> !name.equals("Choose a person") && !Pages.RESERVED.contains(name))
 			.findFirst()
@@ -141,7 +148,8 @@ class JourneyTests extends BrowserTest {
 
 		signInAs(emailOf(taker));
 		open("/swaps");
-		WebElement open = this.driver.findElement(By.xpath("//h2[.='Open covers you can take']/following-sibling::div[1]"));
+		WebElement open = this.driver
+			.findElement(By.xpath("//h2[.='Open covers you can take']/following-sibling::div[1]"));
 		assertThat(open.getText()).contains(title, "Priya Raman → anyone");
 		andWaitForTheNextPage(open.findElement(By.linkText(title))::click);
 		assertThat(pageText()).contains("School play that evening");
@@ -180,13 +188,14 @@ class JourneyTests extends BrowserTest {
 		assertThat(find("a[href^='webcal://']").getAttribute("href")).endsWith(URI.create(copied).getPath());
 		screenshot("journey-calendar-new-feed");
 
-		// The URL carries the configured public base URL; the test server listens on a random port.
+		// The URL carries the configured public base URL; the test server listens on a
+		// random port.
 		HttpResponse<String> feed = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(url(URI.create(copied).getPath()))).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(feed.statusCode()).isEqualTo(200);
-		assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/calendar"));
+		assertThat(feed.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
 		assertThat(feed.body()).startsWith("BEGIN:VCALENDAR");
 		for (long id : shiftIds) {
 			assertThat(feed.body()).containsPattern("UID:shift-" + id + "@");
@@ -229,7 +238,8 @@ class JourneyTests extends BrowserTest {
 		signInAs("emily.davis@example.com");
 		open("/my/shifts");
 		long past = Long.parseLong(findAll("tr[id^=shift-]").get(findAll("tr[id^=shift-]").size() - 1)
-			.getAttribute("id").substring("shift-".length()));
+			.getAttribute("id")
+			.substring("shift-".length()));
 		open("/swaps/new?shift=" + past);
 		assertThat(text("[role=alert]")).contains("has already started; only future shifts can change hands");
 		assertThat(findAll("form[action*='/swaps']")).as("no form for a shift in the past").isEmpty();

@@ -13,10 +13,11 @@ import org.openqa.selenium.interactions.Actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every main page, as the person who uses it sees it: axe-core finds no serious or critical problem at desktop width;
- * at phone width (390 px) the document does not scroll sideways and the page's main controls can be tapped. Each page
- * leaves a desktop and a phone screenshot in target/screenshots. Problems are collected over all pages and reported
- * together.
+ * Every main page, as the person who uses it sees it: axe-core finds no serious or
+ * critical problem at desktop width; at phone width (390 px) the document does not scroll
+ * sideways and the page's main controls can be tapped. Each page leaves a desktop and a
+ * phone screenshot in target/screenshots. Problems are collected over all pages and
+ * reported together.
  */
 class PageQualityTests extends BrowserTest {
 
@@ -128,7 +129,10 @@ class PageQualityTests extends BrowserTest {
 		assertThat(text(".flash")).startsWith("Request sent.");
 	}
 
-	/** Presses Tab until the element has focus, checking that every element on the way shows where focus is. */
+	/**
+	 * Presses Tab until the element has focus, checking that every element on the way
+	 * shows where focus is.
+	 */
 	private void tabUntil(String css, Actions keys) {
 		WebElement target = find(css);
 		for (int presses = 0; presses < 80; presses++) {
@@ -138,8 +142,9 @@ class PageQualityTests extends BrowserTest {
 			keys.sendKeys(Keys.TAB).perform();
 			WebElement focused = this.driver.switchTo().activeElement();
 			String outline = focused.getCssValue("outline-style");
-			assertThat(outline).as("focus is visible on <%s id=%s type=%s> %s", focused.getTagName(),
-					focused.getAttribute("id"), focused.getAttribute("type"), focused.getText())
+			assertThat(outline)
+				.as("focus is visible on <%s id=%s type=%s> %s", focused.getTagName(), focused.getAttribute("id"),
+						focused.getAttribute("type"), focused.getText())
 				.isNotEqualTo("none");
 		}
 		throw new AssertionError("Tab never reached " + css);
@@ -152,7 +157,10 @@ class PageQualityTests extends BrowserTest {
 				+ URI.create(offers.get(offers.size() - 1).getAttribute("href")).getQuery();
 	}
 
-	/** Axe and a desktop screenshot, then at phone width: no sideways scrolling, the main control usable. */
+	/**
+	 * Axe and a desktop screenshot, then at phone width: no sideways scrolling, the main
+	 * control usable.
+	 */
 	private void check(String name, String mainControl) {
 		String page = name + " (" + this.driver.getCurrentUrl() + ")";
 		try {

@@ -8,19 +8,24 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * What the journeys read off the pages: shift rows on My shifts, cells of a rotation's grid. Kept apart from the
- * journeys so that these read as steps a person takes.
+ * What the journeys read off the pages: shift rows on My shifts, cells of a rotation's
+ * grid. Kept apart from the journeys so that these read as steps a person takes.
  */
 final class Pages {
 
-	/** People some journey relies on; other journeys do not pick them as counterparts or takers. */
+	/**
+	 * People some journey relies on; other journeys do not pick them as counterparts or
+	 * takers.
+	 */
 	static final Set<String> RESERVED = Set.of("Jane Doe", "Priya Raman", "Emily Davis", "John Smith", "David Okafor",
 			"Grace Mwangi", "Hiroshi Sato", "Min-jun Park", "Maria Alvarez", "Lars Nielsen");
 
 	private Pages() {
 	}
 
-	/** A row of the "Upcoming" table on My shifts: its shift id and what its cells say. */
+	/**
+	 * A row of the "Upcoming" table on My shifts: its shift id and what its cells say.
+	 */
 	record ShiftRow(long id, String when, LocalDate date, String slot, WebElement element) {
 
 		static ShiftRow of(WebElement row) {
@@ -32,7 +37,10 @@ final class Pages {
 
 	}
 
-	/** The person shown in a rotation grid's cell for a date (rotation zone) and slot label, or "–". */
+	/**
+	 * The person shown in a rotation grid's cell for a date (rotation zone) and slot
+	 * label, or "–".
+	 */
 	static String cell(BrowserTest page, LocalDate date, String slot) {
 		LocalDate start = LocalDate.parse(page.text("table.grid caption").replace("From ", "").trim());
 		int row = (int) (date.toEpochDay() - start.toEpochDay());

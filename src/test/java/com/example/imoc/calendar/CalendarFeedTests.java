@@ -38,7 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The feeds as a calendar client sees them: content for a known schedule, changes, caching headers, wrong tokens.
+ * The feeds as a calendar client sees them: content for a known schedule, changes,
+ * caching headers, wrong tokens.
  */
 @FeedTest
 class CalendarFeedTests {
@@ -129,8 +130,10 @@ class CalendarFeedTests {
 				"DTEND:" + ICAL_UTC.format(day.atTime(11, 0).toInstant(ZoneOffset.UTC)),
 				"DTSTAMP:" + ICAL_UTC.format(changed), "LAST-MODIFIED:" + ICAL_UTC.format(changed), "SEQUENCE:0",
 				"TRANSP:TRANSPARENT", "STATUS:CONFIRMED", "SUMMARY:On call: " + rotation.name() + " 05:00–11:00 UTC",
-				"DESCRIPTION:" + rotation.name() + "\\, slot 05:00-11:00 (weekdays and weekends\\, times in UTC)\\nRotation: http://localhost:8080/rotations/"
-						+ rotation.id() + "?week=" + day + "\\nSwap or give away: http://localhost:8080/swaps/new?shift=" + first,
+				"DESCRIPTION:" + rotation.name()
+						+ "\\, slot 05:00-11:00 (weekdays and weekends\\, times in UTC)\\nRotation: http://localhost:8080/rotations/"
+						+ rotation.id() + "?week=" + day
+						+ "\\nSwap or give away: http://localhost:8080/swaps/new?shift=" + first,
 				"URL:http://localhost:8080/rotations/" + rotation.id() + "?week=" + day);
 		assertThat(event(ical, "shift-" + shadow + "@localhost"))
 			.contains("SUMMARY:On call: " + rotation.name() + " 05:00–11:00 UTC (shadow)");
@@ -138,7 +141,10 @@ class CalendarFeedTests {
 		assertWellFormedLines(result.getResponse().getContentAsByteArray());
 	}
 
-	/** CRLF after every line, no bare LF, and no line longer than 75 octets (RFC 5545 3.1). */
+	/**
+	 * CRLF after every line, no bare LF, and no line longer than 75 octets (RFC 5545
+	 * 3.1).
+	 */
 	static void assertWellFormedLines(byte[] body) {
 		int lineStart = 0;
 		for (int i = 0; i < body.length; i++) {
@@ -165,7 +171,8 @@ class CalendarFeedTests {
 		String feed = personalFeed(zoe);
 		assertThat(String.join("", event(text(feed), "shift-" + mine + "@localhost")))
 			.contains("Hand over to: Otto Next <" + otto.getEmail() + ">");
-		// In a transaction, as the app writes: its commit tells this node's caches (other nodes hear a notification).
+		// In a transaction, as the app writes: its commit tells this node's caches (other
+		// nodes hear a notification).
 		this.transaction.executeWithoutResult(tx -> this.jdbc
 			.sql("update shift set assignee_id = ?, sequence = sequence + 1, updated_at = now() where id = ?")
 			.params(pia.getId(), next)
@@ -213,7 +220,8 @@ class CalendarFeedTests {
 
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		this.transaction.executeWithoutResult(tx -> {
-			this.jdbc.sql("update shift set assignee_id = ?, sequence = sequence + 1, version = version + 1, updated_at = ? where id = ?")
+			this.jdbc.sql(
+					"update shift set assignee_id = ?, sequence = sequence + 1, version = version + 1, updated_at = ? where id = ?")
 				.params(ben.getId(), Timestamp.from(now), shift)
 				.update();
 			this.events.publishEvent(new ShiftReassigned(shift, rotation.id(), ann.getId(), ben.getId(), now, "swap"));
@@ -233,9 +241,11 @@ class CalendarFeedTests {
 			this.jdbc.sql("update shift set assignee_id = ?, sequence = sequence + 1, updated_at = ? where id = ?")
 				.params(ann.getId(), Timestamp.from(later), shift)
 				.update();
-			this.events.publishEvent(new ShiftReassigned(shift, rotation.id(), ben.getId(), ann.getId(), later, "undo"));
+			this.events
+				.publishEvent(new ShiftReassigned(shift, rotation.id(), ben.getId(), ann.getId(), later, "undo"));
 		});
-		// Above the cancellation Ann's calendar holds (1), or it would keep the event cancelled.
+		// Above the cancellation Ann's calendar holds (1), or it would keep the event
+		// cancelled.
 		assertThat(event(text(annFeed), uid)).contains("SEQUENCE:2", "STATUS:CONFIRMED",
 				"LAST-MODIFIED:" + ICAL_UTC.format(later));
 		assertThat(event(text(benFeed), uid)).contains("SEQUENCE:2", "STATUS:CANCELLED");
@@ -277,18 +287,22 @@ class CalendarFeedTests {
 			.max(Instant::compareTo)
 			.orElseThrow();
 		assertThat(etag).matches("\"[0-9a-f]{32}\"");
-		assertThat(lastModified).isEqualTo(DateTimeFormatter.RFC_1123_DATE_TIME.format(expected.atZone(ZoneOffset.UTC)));
+		assertThat(lastModified)
+			.isEqualTo(DateTimeFormatter.RFC_1123_DATE_TIME.format(expected.atZone(ZoneOffset.UTC)));
 		assertThat(first.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("max-age=3600, private");
 
 		this.mvc.perform(get(url).header(HttpHeaders.IF_NONE_MATCH, etag))
 			.andExpect(status().isNotModified())
 			.andExpect(header().string(HttpHeaders.ETAG, etag));
-		this.mvc.perform(get(url).header(HttpHeaders.IF_MODIFIED_SINCE, lastModified)).andExpect(status().isNotModified());
-		this.mvc.perform(get(url).header(HttpHeaders.IF_MODIFIED_SINCE,
-				DateTimeFormatter.RFC_1123_DATE_TIME.format(expected.plusSeconds(3600).atZone(ZoneOffset.UTC))))
+		this.mvc.perform(get(url).header(HttpHeaders.IF_MODIFIED_SINCE, lastModified))
 			.andExpect(status().isNotModified());
-		this.mvc.perform(get(url).header(HttpHeaders.IF_MODIFIED_SINCE,
-				DateTimeFormatter.RFC_1123_DATE_TIME.format(expected.minusSeconds(1).atZone(ZoneOffset.UTC))))
+		this.mvc
+			.perform(get(url).header(HttpHeaders.IF_MODIFIED_SINCE,
+					DateTimeFormatter.RFC_1123_DATE_TIME.format(expected.plusSeconds(3600).atZone(ZoneOffset.UTC))))
+			.andExpect(status().isNotModified());
+		this.mvc
+			.perform(get(url).header(HttpHeaders.IF_MODIFIED_SINCE,
+					DateTimeFormatter.RFC_1123_DATE_TIME.format(expected.minusSeconds(1).atZone(ZoneOffset.UTC))))
 			.andExpect(status().isOk());
 		this.mvc.perform(get(url).header(HttpHeaders.IF_NONE_MATCH, "\"something-else\"")).andExpect(status().isOk());
 		MvcResult headOnly = this.mvc.perform(head(url))
@@ -298,8 +312,8 @@ class CalendarFeedTests {
 		assertThat(headOnly.getResponse().getContentAsByteArray()).isEmpty();
 
 		Instant now = this.clock.instant().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
-		this.transaction.executeWithoutResult(tx -> this.jdbc
-			.sql("update shift set sequence = sequence + 1, updated_at = ?, starts_at = starts_at + interval '1 hour' where id = ?")
+		this.transaction.executeWithoutResult(tx -> this.jdbc.sql(
+				"update shift set sequence = sequence + 1, updated_at = ?, starts_at = starts_at + interval '1 hour' where id = ?")
 			.params(Timestamp.from(now), shift)
 			.update());
 		this.mvc.perform(get(url).header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isOk());
@@ -363,9 +377,11 @@ class CalendarFeedTests {
 		Instant start = night.atTime(22, 0).atZone(newYork).toInstant();
 		Instant end = night.plusDays(1).atTime(6, 0).atZone(newYork).toInstant();
 		assertThat(Duration.between(start, end)).isEqualTo(change.isGap() ? Duration.ofHours(7) : Duration.ofHours(9));
-		assertThat(start.atOffset(ZoneOffset.UTC).getHour()).isEqualTo(change.getOffsetBefore().getTotalSeconds() == -5 * 3600 ? 3 : 2);
+		assertThat(start.atOffset(ZoneOffset.UTC).getHour())
+			.isEqualTo(change.getOffsetBefore().getTotalSeconds() == -5 * 3600 ? 3 : 2);
 		assertThat(event(ical, "shift-" + shift + "@localhost")).contains("DTSTART:" + ICAL_UTC.format(start),
-				"DTEND:" + ICAL_UTC.format(end), "SUMMARY:On call: " + rotation.name() + " 22:00–06:00 America/New_York");
+				"DTEND:" + ICAL_UTC.format(end),
+				"SUMMARY:On call: " + rotation.name() + " 22:00–06:00 America/New_York");
 	}
 
 }

@@ -29,7 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Getting a feed URL: the /calendar page (shown once, subscribe links, last fetch, rotate and revoke) and the API.
+ * Getting a feed URL: the /calendar page (shown once, subscribe links, last fetch, rotate
+ * and revoke) and the API.
  */
 @FeedTest
 class CalendarPageTests {
@@ -59,8 +60,10 @@ class CalendarPageTests {
 			.perform(get("/calendar").with(user(TestPeople.signedIn(hal))).cookie(created.getResponse().getCookies()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("webcal://localhost:8080/ical/")))
-			.andExpect(content().string(containsString("https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flocalhost%3A8080%2Fical%2F")))
-			.andExpect(content().string(containsString("https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Flocalhost%3A8080%2Fical%2F")))
+			.andExpect(content().string(containsString(
+					"https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flocalhost%3A8080%2Fical%2F")))
+			.andExpect(content().string(containsString(
+					"https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Flocalhost%3A8080%2Fical%2F")))
 			.andExpect(content().string(containsString("/js/copy.js")))
 			.andExpect(content().string(containsString("name=\"_csrf\"")))
 			.andReturn();
@@ -101,11 +104,15 @@ class CalendarPageTests {
 			.andReturn();
 		this.mvc.perform(get("/ical/" + created.secret() + ".ics")).andExpect(status().isGone());
 		CalendarController.NewFeed replacement = (CalendarController.NewFeed) rotated.getFlashMap().get("newFeed");
-		this.mvc.perform(get(replacement.links().url().replace("http://localhost:8080", ""))).andExpect(status().isOk());
+		this.mvc.perform(get(replacement.links().url().replace("http://localhost:8080", "")))
+			.andExpect(status().isOk());
 
-		this.mvc.perform(post("/calendar/feeds/" + replacement.tokenId() + "/revoke").with(user(TestPeople.signedIn(ida))).with(csrf()))
+		this.mvc
+			.perform(post("/calendar/feeds/" + replacement.tokenId() + "/revoke").with(user(TestPeople.signedIn(ida)))
+				.with(csrf()))
 			.andExpect(redirectedUrl("/calendar"));
-		this.mvc.perform(get(replacement.links().url().replace("http://localhost:8080", ""))).andExpect(status().isGone());
+		this.mvc.perform(get(replacement.links().url().replace("http://localhost:8080", "")))
+			.andExpect(status().isGone());
 		assertThat(this.tokens.liveOf(ida.getId())).isEmpty();
 	}
 
@@ -116,31 +123,41 @@ class CalendarPageTests {
 		long imoc = this.rotations.findByName("IMOC").orElseThrow().id();
 
 		MvcResult mine = this.mvc
-			.perform(post("/api/v1/calendar/feeds").with(user(TestPeople.signedIn(joe))).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"feed\": \"me\"}"))
+			.perform(post("/api/v1/calendar/feeds").with(user(TestPeople.signedIn(joe)))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"feed\": \"me\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.url").value(org.hamcrest.Matchers.matchesPattern(FEED_URL.pattern())))
 			.andExpect(jsonPath("$.webcal").value(org.hamcrest.Matchers.startsWith("webcal://localhost:8080/ical/")))
 			.andReturn();
 		this.mvc
-			.perform(post("/api/v1/calendar/feeds").with(user(TestPeople.signedIn(joe))).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"feed\": \"rotation\", \"rotationId\": " + imoc + "}"))
+			.perform(post("/api/v1/calendar/feeds").with(user(TestPeople.signedIn(joe)))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"feed\": \"rotation\", \"rotationId\": " + imoc + "}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.rotationId").value(imoc));
 		this.mvc
-			.perform(post("/api/v1/calendar/feeds").with(user(TestPeople.signedIn(joe))).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"feed\": \"everything\"}"))
+			.perform(post("/api/v1/calendar/feeds").with(user(TestPeople.signedIn(joe)))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"feed\": \"everything\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.error").isNotEmpty())
 			.andExpect(jsonPath("$.fields.feed").isNotEmpty());
 		this.mvc
-			.perform(post("/api/v1/calendar/feeds").with(user(TestPeople.signedIn(joe))).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"feed\": \"rotation\", \"rotationId\": 999999}"))
+			.perform(post("/api/v1/calendar/feeds").with(user(TestPeople.signedIn(joe)))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"feed\": \"rotation\", \"rotationId\": 999999}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.fields.rotationId").isNotEmpty());
 		this.mvc
-			.perform(post("/api/v1/calendar/feeds").with(user(TestPeople.signedIn(joe))).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("not json"))
+			.perform(post("/api/v1/calendar/feeds").with(user(TestPeople.signedIn(joe)))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("not json"))
 			.andExpect(status().isBadRequest());
 
 		String body = mine.getResponse().getContentAsString();
@@ -161,7 +178,9 @@ class CalendarPageTests {
 
 	@Test
 	void strangersCannotCreateFeeds() throws Exception {
-		this.mvc.perform(post("/api/v1/calendar/feeds").contentType(MediaType.APPLICATION_JSON).content("{\"feed\": \"me\"}"))
+		this.mvc
+			.perform(post("/api/v1/calendar/feeds").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"feed\": \"me\"}"))
 			.andExpect(status().is4xxClientError());
 		this.mvc.perform(get("/calendar")).andExpect(redirectedUrl("/login"));
 	}

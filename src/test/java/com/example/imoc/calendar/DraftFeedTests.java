@@ -32,8 +32,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Draft shifts (beyond the rotation's publication boundary) are STATUS:TENTATIVE in the feeds; publishing them makes
- * them CONFIRMED with a raised SEQUENCE and LAST-MODIFIED, so calendar clients take the change. Read back with ical4j.
+ * Draft shifts (beyond the rotation's publication boundary) are STATUS:TENTATIVE in the
+ * feeds; publishing them makes them CONFIRMED with a raised SEQUENCE and LAST-MODIFIED,
+ * so calendar clients take the change. Read back with ical4j.
  */
 @FeedTest
 class DraftFeedTests {
@@ -85,7 +86,8 @@ class DraftFeedTests {
 
 		// Two days later the coordinator publishes the next week.
 		Instant publishedAt = created.plus(Duration.ofDays(2)).plusSeconds(5);
-		this.publication.publish(rotation.id(), LocalDate.ofInstant(boundary, ZoneOffset.UTC).plusWeeks(1), publishedAt);
+		this.publication.publish(rotation.id(), LocalDate.ofInstant(boundary, ZoneOffset.UTC).plusWeeks(1),
+				publishedAt);
 
 		for (String secret : new String[] { personal, whole }) {
 			Calendar after = fetch(secret);
@@ -93,7 +95,8 @@ class DraftFeedTests {
 			assertThat(value(nowPublished, Property.STATUS)).isEqualTo("CONFIRMED");
 			assertThat(value(nowPublished, Property.SEQUENCE)).isEqualTo("1");
 			assertThat(value(nowPublished, Property.LAST_MODIFIED)).isEqualTo(ICAL_UTC.format(publishedAt));
-			assertThat(value(event(after, published), Property.SEQUENCE)).as("already published: unchanged").isEqualTo("0");
+			assertThat(value(event(after, published), Property.SEQUENCE)).as("already published: unchanged")
+				.isEqualTo("0");
 		}
 	}
 

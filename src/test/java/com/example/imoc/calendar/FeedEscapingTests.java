@@ -32,15 +32,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Names people and coordinators type end up in feeds: person names (the feed's own and the handover contact's),
- * rotation, slot and layer names. Whatever they contain, a feed keeps them as text: no line of its own (CR, LF or
- * both), commas, semicolons and backslashes escaped, so ical4j reads back exactly what was typed and no calendar
- * client ever sees a property the app did not write.
+ * Names people and coordinators type end up in feeds: person names (the feed's own and
+ * the handover contact's), rotation, slot and layer names. Whatever they contain, a feed
+ * keeps them as text: no line of its own (CR, LF or both), commas, semicolons and
+ * backslashes escaped, so ical4j reads back exactly what was typed and no calendar client
+ * ever sees a property the app did not write.
  */
 @FeedTest
 class FeedEscapingTests {
 
-	/** Markup, a CRLF, a bare CR and a bare LF each followed by a property, iCalendar's special characters. */
+	/**
+	 * Markup, a CRLF, a bare CR and a bare LF each followed by a property, iCalendar's
+	 * special characters.
+	 */
 	static final String HOSTILE = "<script>alert(1)</script>\"><img src=x onerror=alert(1)> x\r\nATTENDEE:mailto:evil@x"
 			+ " y\rATTENDEE:mailto:evil@y z\nATTENDEE:mailto:evil@z\n ORGANIZER:mailto:evil@folded a,b;c\\d \\n\\, \u0007bell";
 
@@ -75,14 +79,19 @@ class FeedEscapingTests {
 			String rotationName) {
 	}
 
-	/** Two consecutive whole-day shifts in a rotation whose every name, and both people's names, are hostile. */
+	/**
+	 * Two consecutive whole-day shifts in a rotation whose every name, and both people's
+	 * names, are hostile.
+	 */
 	private Hostile hostileSchedule() {
 		Person holder = this.testPeople.manager("Feed Holder");
 		Person next = this.testPeople.manager("Feed Next");
 		TestSchedule.TestRotation rotation = this.schedule.rotation("Hostile", "UTC", LocalTime.MIDNIGHT,
 				LocalTime.MIDNIGHT);
 		String rotationName = HOSTILE + " " + rotation.id();
-		this.jdbc.sql("update person set name = ? where id in (?, ?)").params(HOSTILE, holder.getId(), next.getId()).update();
+		this.jdbc.sql("update person set name = ? where id in (?, ?)")
+			.params(HOSTILE, holder.getId(), next.getId())
+			.update();
 		this.jdbc.sql("update rotation set name = ? where id = ?").params(rotationName, rotation.id()).update();
 		this.jdbc.sql("update rotation_slot set label = ? where id = ?").params(HOSTILE, rotation.slotId()).update();
 		this.jdbc.sql("update rotation_layer set name = ? where id = ?").params(HOSTILE, rotation.layerId()).update();
@@ -102,18 +111,20 @@ class FeedEscapingTests {
 		assertThat(value(calendar, "X-WR-CALNAME")).isEqualTo("On call — " + AS_SHOWN);
 		assertThat(value(calendar, "NAME")).isEqualTo("On call — " + AS_SHOWN);
 		VEvent mine = event(calendar, hostile.mine());
-		// The title gives the event's own hours; the slot's (hostile) label is in the description.
-		assertThat(value(mine, Property.SUMMARY)).isEqualTo("On call: " + shown(hostile.rotationName()) + " 00:00–00:00 UTC");
-		assertThat(value(mine, Property.DESCRIPTION)).startsWith(shown(hostile.rotationName()) + ", slot " + AS_SHOWN
-				+ " (" + AS_SHOWN + ", times in UTC)")
+		// The title gives the event's own hours; the slot's (hostile) label is in the
+		// description.
+		assertThat(value(mine, Property.SUMMARY))
+			.isEqualTo("On call: " + shown(hostile.rotationName()) + " 00:00–00:00 UTC");
+		assertThat(value(mine, Property.DESCRIPTION))
+			.startsWith(shown(hostile.rotationName()) + ", slot " + AS_SHOWN + " (" + AS_SHOWN + ", times in UTC)")
 			.contains("\nHand over to: " + AS_SHOWN + " <" + hostile.next().getEmail() + ">\n");
 	}
 
 	@Test
 	void aRotationFeedKeepsHostileNamesAsText() throws Exception {
 		Hostile hostile = hostileSchedule();
-		String ical = fetch(this.tokens.create(hostile.holder().getId(), FeedKind.ROTATION, hostile.rotation().id())
-			.secret());
+		String ical = fetch(
+				this.tokens.create(hostile.holder().getId(), FeedKind.ROTATION, hostile.rotation().id()).secret());
 		assertOnlyOurProperties(ical);
 		Calendar calendar = new CalendarBuilder().build(new StringReader(ical));
 		assertThat(value(calendar, "X-WR-CALNAME")).isEqualTo(shown(hostile.rotationName()) + " rotation");

@@ -24,8 +24,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 
 /**
- * Calendar polls answered from memory (issue 9): the same bytes and headers as the database path, never after a
- * change, and never while changes could go unheard.
+ * Calendar polls answered from memory (issue 9): the same bytes and headers as the
+ * database path, never after a change, and never while changes could go unheard.
  */
 @FeedTest
 class FeedFastPathTests {
@@ -76,8 +76,9 @@ class FeedFastPathTests {
 	}
 
 	/**
-	 * Polls until a poll is answered from memory, and returns that answer. The fixture's own inserts are announced
-	 * by notifications that may arrive just after the first poll and void what it remembered.
+	 * Polls until a poll is answered from memory, and returns that answer. The fixture's
+	 * own inserts are announced by notifications that may arrive just after the first
+	 * poll and void what it remembered.
 	 */
 	private MockHttpServletResponse fromMemory(String secret, String client) throws Exception {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -96,7 +97,9 @@ class FeedFastPathTests {
 		Fixture feed = feedWithOneShift("Fast Fiona");
 		MockHttpServletResponse second = fromMemory(feed.secret(), "Cal/1");
 		double database = served("database");
-		MockHttpServletResponse first = poll(feed.secret(), "Cal/2"); // another client: through the database
+		MockHttpServletResponse first = poll(feed.secret(), "Cal/2"); // another client:
+																		// through the
+																		// database
 		assertThat(served("database")).isEqualTo(database + 1);
 		double memory = served("memory");
 
@@ -153,9 +156,11 @@ class FeedFastPathTests {
 		Fixture feed = feedWithOneShift("Fast Farah");
 		poll(feed.secret(), "Cal/1");
 		poll(feed.secret(), "Cal/1");
-		// A plain auto-committed statement: this node's transaction manager does not see it, exactly like a change
+		// A plain auto-committed statement: this node's transaction manager does not see
+		// it, exactly like a change
 		// made by another node. Only PostgreSQL's notification tells the cache.
-		this.jdbc.sql("update shift set sequence = sequence + 1, updated_at = now(), starts_at = starts_at + interval '1 hour' where id = ?")
+		this.jdbc.sql(
+				"update shift set sequence = sequence + 1, updated_at = now(), starts_at = starts_at + interval '1 hour' where id = ?")
 			.param(feed.shift())
 			.update();
 		assertThat(eventually(() -> body(poll(feed.secret(), "Cal/1")).contains("SEQUENCE:1")))
@@ -169,7 +174,8 @@ class FeedFastPathTests {
 		poll(feed.secret(), "Cal/1");
 		long before = this.changes.stamp();
 		assertThat(before).isNotNegative();
-		// The listening connection dies (as in a database restart); a change is made before it is back.
+		// The listening connection dies (as in a database restart); a change is made
+		// before it is back.
 		this.jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?")
 			.param(DataChanges.APPLICATION_NAME)
 			.query(Boolean.class)

@@ -21,9 +21,10 @@ import com.example.imoc.database.Throttles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The feed-guess counters live in PostgreSQL: two nodes (two throttles with memories of their own, one database)
- * count one guesser's misses together, so two nodes do not give twice the allowance; the node that did not count the
- * locking miss learns of the lock with its next miss from that address.
+ * The feed-guess counters live in PostgreSQL: two nodes (two throttles with memories of
+ * their own, one database) count one guesser's misses together, so two nodes do not give
+ * twice the allowance; the node that did not count the locking miss learns of the lock
+ * with its next miss from that address.
  */
 @FeedTest
 class FeedGuessThrottleSharedTests {
@@ -53,15 +54,17 @@ class FeedGuessThrottleSharedTests {
 		assertThat(b.isLocked(guesser)).as("B has not heard yet").isFalse();
 		miss(b, guesser);
 		assertThat(b.isLocked(guesser)).as("B's next miss tells it").isTrue();
-		assertThat(this.jdbc.sql("select count(*) from audit_entry where action = 'calendar.feeds-guessed' and details like ?")
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_entry where action = 'calendar.feeds-guessed' and details like ?")
 			.param("% from " + guesser + ";%")
 			.query(Integer.class)
 			.single()).as("one lock, audited once").isOne();
 	}
 
 	private FeedGuessThrottle node(Clock clock) {
-		return new FeedGuessThrottle(new CalendarProperties(null, null, null, null, null, 5, Duration.ofMinutes(1),
-				Duration.ofMinutes(15)), clock, this.auditLog, this.transactionManager,
+		return new FeedGuessThrottle(
+				new CalendarProperties(null, null, null, null, null, 5, Duration.ofMinutes(1), Duration.ofMinutes(15)),
+				clock, this.auditLog, this.transactionManager,
 				new Throttles(this.jdbc, clock, this.transactionManager));
 	}
 

@@ -31,9 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Guessing feed URLs: after the allowance of requests for feeds that do not exist, the address gets 429 for feeds
- * that do not exist, while valid feeds (from memory or the database) and other addresses are served; revoked and
- * rotated URLs answer 410 and never count; the lock is audited once and lifts.
+ * Guessing feed URLs: after the allowance of requests for feeds that do not exist, the
+ * address gets 429 for feeds that do not exist, while valid feeds (from memory or the
+ * database) and other addresses are served; revoked and rotated URLs answer 410 and never
+ * count; the lock is audited once and lifts.
  */
 @FeedTest
 class FeedGuessThrottleTests {
@@ -67,7 +68,8 @@ class FeedGuessThrottleTests {
 		String valid = "/ical/" + this.tokens.create(owner.getId(), FeedKind.PERSON, null).secret() + ".ics";
 		String guesser = address();
 		String neighbour = address();
-		// Guesses of every shape count, the encoded path Spring MVC decodes to a feed too; valid fetches do not.
+		// Guesses of every shape count, the encoded path Spring MVC decodes to a feed
+		// too; valid fetches do not.
 		this.mvc.perform(from(get("/ical/x.ics"), guesser)).andExpect(status().isNotFound());
 		this.mvc.perform(from(head("/ical/x.ics"), guesser)).andExpect(status().isNotFound());
 		this.mvc.perform(from(get("/ical/a/b/c"), guesser)).andExpect(status().isNotFound());
@@ -78,7 +80,8 @@ class FeedGuessThrottleTests {
 		}
 		this.mvc.perform(from(get(valid), guesser)).andExpect(status().isOk());
 		assertThat(locksAudited(guesser)).isZero();
-		// The last guess of the allowance is still answered; from now on the address is locked out.
+		// The last guess of the allowance is still answered; from now on the address is
+		// locked out.
 		this.mvc.perform(from(get("/ical/last-guess.ics"), guesser)).andExpect(status().isNotFound());
 
 		for (String path : new String[] { "/ical/another-guess.ics", "/ical/a/b/c" }) {
@@ -91,7 +94,8 @@ class FeedGuessThrottleTests {
 						+ "address. Try again in 15 minutes.\n"));
 		}
 		this.mvc.perform(from(get(URI.create("/%69cal/encoded.ics")), guesser)).andExpect(status().isTooManyRequests());
-		// A valid secret is never refused: from memory (the same client again) or from the database (another client).
+		// A valid secret is never refused: from memory (the same client again) or from
+		// the database (another client).
 		this.mvc.perform(from(get(valid), guesser)).andExpect(status().isOk());
 		this.mvc.perform(from(get(valid).header("User-Agent", "Another calendar"), guesser)).andExpect(status().isOk());
 		this.mvc.perform(from(get(valid), neighbour)).andExpect(status().isOk());
@@ -103,8 +107,9 @@ class FeedGuessThrottleTests {
 	@Test
 	void theLockLiftsAfterTheLockoutAndGuessesOutsideTheWindowAreForgotten() throws Exception {
 		MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-		FeedGuessThrottle throttle = new FeedGuessThrottle(new CalendarProperties(null, null, null, null, null, 3,
-				Duration.ofSeconds(10), Duration.ofMinutes(2)), clock, this.auditLog, this.transactionManager,
+		FeedGuessThrottle throttle = new FeedGuessThrottle(
+				new CalendarProperties(null, null, null, null, null, 3, Duration.ofSeconds(10), Duration.ofMinutes(2)),
+				clock, this.auditLog, this.transactionManager,
 				new Throttles(this.jdbc, clock, this.transactionManager));
 		String guesser = address();
 		answer(throttle, guesser, 404);
@@ -131,14 +136,16 @@ class FeedGuessThrottleTests {
 	void revokedAndRotatedUrlsAnswerGoneAndNeverCountAsGuesses() throws Exception {
 		Person owner = this.testPeople.manager("Shared Fetcher Owner");
 		String revoked = this.tokens.create(owner.getId(), FeedKind.PERSON, null).secret();
-		this.tokens.revoke(owner.getId(), this.jdbc.sql("select max(id) from feed_token where person_id = ?")
-			.param(owner.getId())
-			.query(Long.class)
-			.single());
+		this.tokens.revoke(owner.getId(),
+				this.jdbc.sql("select max(id) from feed_token where person_id = ?")
+					.param(owner.getId())
+					.query(Long.class)
+					.single());
 		FeedTokens.Created beforeRotation = this.tokens.create(owner.getId(), FeedKind.PERSON, null);
 		String rotated = beforeRotation.secret();
 		String valid = this.tokens.rotate(owner.getId(), beforeRotation.token().id()).secret();
-		// Google's fetcher: one address polling everyone's URLs, old ones a hundred times in a minute.
+		// Google's fetcher: one address polling everyone's URLs, old ones a hundred times
+		// in a minute.
 		String fetcher = address();
 		for (int i = 0; i < 50; i++) {
 			for (String old : new String[] { revoked, rotated }) {
@@ -160,7 +167,10 @@ class FeedGuessThrottleTests {
 		throttle.afterCompletion(request, response, new Object(), null);
 	}
 
-	/** The Retry-After a request for an unknown feed gets, or null when it is answered 404. */
+	/**
+	 * The Retry-After a request for an unknown feed gets, or null when it is answered
+	 * 404.
+	 */
 	private static String retryAfter(FeedGuessThrottle throttle, String address) {
 		return throttle.refusal(address).map(refusal -> {
 			assertThat(refusal.getStatusCode().value()).isEqualTo(429);
@@ -175,7 +185,8 @@ class FeedGuessThrottleTests {
 	}
 
 	private int locksAudited(String address) {
-		return this.jdbc.sql("select count(*) from audit_entry where action = 'calendar.feeds-guessed' and details like ?")
+		return this.jdbc
+			.sql("select count(*) from audit_entry where action = 'calendar.feeds-guessed' and details like ?")
 			.param("% from " + address + ";%")
 			.query(Integer.class)
 			.single();
@@ -188,7 +199,9 @@ class FeedGuessThrottleTests {
 		});
 	}
 
-	/** A client address of its own, so tests sharing the context never add up to a lock. */
+	/**
+	 * A client address of its own, so tests sharing the context never add up to a lock.
+	 */
 	private static String address() {
 		UUID id = UUID.randomUUID();
 		return "10." + (id.hashCode() & 0xff) + "." + ((id.hashCode() >> 8) & 0xff) + "."

@@ -24,8 +24,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Feeds follow the person: leaving (deactivated, offboarded) revokes their feed URLs and API tokens at once, and the
- * coordinator sees and revokes anyone's.
+ * Feeds follow the person: leaving (deactivated, offboarded) revokes their feed URLs and
+ * API tokens at once, and the coordinator sees and revokes anyone's.
  */
 @FeedTest
 class FeedsFollowThePersonTests {
@@ -54,7 +54,8 @@ class FeedsFollowThePersonTests {
 		String rotation = this.tokens.create(leaver.getId(), FeedKind.ROTATION, rotationId).secret();
 		String bearer = "Bearer " + this.accessTokens.create(leaver.getId(), "leaver's bot").secret();
 		for (String secret : List.of(mine, rotation)) {
-			// Twice: the second answer comes from memory (FeedFastPath), which must let go as well.
+			// Twice: the second answer comes from memory (FeedFastPath), which must let
+			// go as well.
 			this.mvc.perform(get("/ical/" + secret + ".ics")).andExpect(status().isOk());
 			this.mvc.perform(get("/ical/" + secret + ".ics")).andExpect(status().isOk());
 		}
@@ -105,13 +106,16 @@ class FeedsFollowThePersonTests {
 		assertThat(live("feed_token", offboarded)).isZero();
 		assertThat(live("access_token", offboarded)).isZero();
 
-		// Deactivated without the roster (a script, another node's old code): the look-up itself refuses.
+		// Deactivated without the roster (a script, another node's old code): the look-up
+		// itself refuses.
 		Person quiet = this.testPeople.manager("Quietly Gone");
 		String quietSecret = this.tokens.create(quiet.getId(), FeedKind.PERSON, null).secret();
 		this.mvc.perform(get("/ical/" + quietSecret + ".ics")).andExpect(status().isOk());
 		this.jdbc.sql("update person set active = false where id = ?").param(quiet.getId()).update();
-		// A write outside the application's transactions reaches the feed cache through PostgreSQL's NOTIFY, a few
-		// milliseconds later (database.DataChanges): wait for it, then the look-up must refuse.
+		// A write outside the application's transactions reaches the feed cache through
+		// PostgreSQL's NOTIFY, a few
+		// milliseconds later (database.DataChanges): wait for it, then the look-up must
+		// refuse.
 		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 		while (this.mvc.perform(get("/ical/" + quietSecret + ".ics")).andReturn().getResponse().getStatus() == 200
 				&& System.nanoTime() < deadline) {
@@ -135,24 +139,34 @@ class FeedsFollowThePersonTests {
 			.andExpect(content().string(containsString("#" + feed.token().id())))
 			.andExpect(content().string(not(containsString(feed.secret()))));
 		this.mvc.perform(get(page).with(user(TestPeople.signedIn(other)))).andExpect(status().isForbidden());
-		this.mvc.perform(post(page + "/feeds/{id}/revoke", feed.token().id()).with(user(TestPeople.signedIn(other)))
-			.with(csrf())).andExpect(status().isForbidden());
-		this.mvc.perform(post(page + "/feeds/{id}/revoke", feed.token().id()).with(user(TestPeople.signedIn(coordinator))))
+		this.mvc
+			.perform(post(page + "/feeds/{id}/revoke", feed.token().id()).with(user(TestPeople.signedIn(other)))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post(page + "/feeds/{id}/revoke", feed.token().id()).with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().isForbidden());
 		assertThat(live("feed_token", owner)).isOne();
 		// Ids of someone else's feed or token through this person's page are unknown.
 		Person third = this.testPeople.manager("Third Party");
 		long thirdFeed = this.tokens.create(third.getId(), FeedKind.PERSON, null).token().id();
-		this.mvc.perform(post(page + "/feeds/{id}/revoke", thirdFeed).with(user(TestPeople.signedIn(coordinator)))
-			.with(csrf())).andExpect(status().isNotFound());
-		this.mvc.perform(post(page + "/tokens/{id}/revoke", -1).with(user(TestPeople.signedIn(coordinator))).with(csrf()))
+		this.mvc
+			.perform(post(page + "/feeds/{id}/revoke", thirdFeed).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post(page + "/tokens/{id}/revoke", -1).with(user(TestPeople.signedIn(coordinator))).with(csrf()))
 			.andExpect(status().isNotFound());
 		assertThat(live("feed_token", third)).isOne();
 
-		this.mvc.perform(post(page + "/feeds/{id}/revoke", feed.token().id()).with(user(TestPeople.signedIn(coordinator)))
-			.with(csrf())).andExpect(status().is3xxRedirection());
-		this.mvc.perform(post(page + "/tokens/{id}/revoke", token.id()).with(user(TestPeople.signedIn(coordinator)))
-			.with(csrf())).andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post(page + "/feeds/{id}/revoke", feed.token().id()).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post(page + "/tokens/{id}/revoke", token.id()).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(get("/ical/" + feed.secret() + ".ics")).andExpect(status().isGone());
 		this.mvc.perform(get("/api/v1/oncall").header("Authorization", "Bearer " + token.secret()))
 			.andExpect(status().isUnauthorized());

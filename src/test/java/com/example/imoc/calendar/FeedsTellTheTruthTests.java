@@ -42,11 +42,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Feeds tell the truth: titles give the event's own hours with the zone named and the part of a split slot; a
- * partial cover sends the giver nothing for a part they never had; every change of what an event shows (its own, or
- * a neighbour's "Hand over to …") raises SEQUENCE and LAST-MODIFIED, and an undone cancellation comes back above it;
- * events link to a page every reader may open; gzip when the client accepts it; the calendar page warns when the app
- * is reached at another address than {@code imoc.base-url}. Each feed is read back with python3-icalendar.
+ * Feeds tell the truth: titles give the event's own hours with the zone named and the
+ * part of a split slot; a partial cover sends the giver nothing for a part they never
+ * had; every change of what an event shows (its own, or a neighbour's "Hand over to …")
+ * raises SEQUENCE and LAST-MODIFIED, and an undone cancellation comes back above it;
+ * events link to a page every reader may open; gzip when the client accepts it; the
+ * calendar page warns when the app is reached at another address than
+ * {@code imoc.base-url}. Each feed is read back with python3-icalendar.
  */
 @FeedTest
 class FeedsTellTheTruthTests {
@@ -96,11 +98,12 @@ class FeedsTellTheTruthTests {
 		long whole = this.schedule.shift(rotation, day, ada.getId(), false, anHourAgo());
 		String adaFeed = personalFeed(ada);
 		String boFeed = personalFeed(bo);
-		assertThat(read(adaFeed).get(uid(whole)).summary()).isEqualTo("On call: " + rotation.name() + " 11:00–15:00 UTC");
+		assertThat(read(adaFeed).get(uid(whole)).summary())
+			.isEqualTo("On call: " + rotation.name() + " 11:00–15:00 UTC");
 
-		long middle = this.transaction.execute(tx -> this.shiftChanges.handOverPart(whole, 0,
-				day.atTime(12, 0).toInstant(ZoneOffset.UTC), day.atTime(13, 0).toInstant(ZoneOffset.UTC), bo.getId(),
-				"partial cover"));
+		long middle = this.transaction
+			.execute(tx -> this.shiftChanges.handOverPart(whole, 0, day.atTime(12, 0).toInstant(ZoneOffset.UTC),
+					day.atTime(13, 0).toInstant(ZoneOffset.UTC), bo.getId(), "partial cover"));
 		long rest = this.jdbc.sql("select id from shift where rotation_id = ? and starts_at = ?")
 			.params(rotation.id(), Timestamp.from(day.atTime(13, 0).toInstant(ZoneOffset.UTC)))
 			.query(Long.class)
@@ -109,13 +112,16 @@ class FeedsTellTheTruthTests {
 		Map<String, Event> adas = read(adaFeed);
 		assertThat(adas.keySet()).as("Ada never had the middle part: nothing to cancel")
 			.containsExactlyInAnyOrder(uid(whole), uid(rest));
-		assertThat(adas.get(uid(whole)).summary()).isEqualTo("On call: " + rotation.name() + " 11:00–12:00 UTC (part 1 of 3)");
+		assertThat(adas.get(uid(whole)).summary())
+			.isEqualTo("On call: " + rotation.name() + " 11:00–12:00 UTC (part 1 of 3)");
 		assertThat(adas.get(uid(whole)).sequence()).isEqualTo(1);
-		assertThat(adas.get(uid(rest)).summary()).isEqualTo("On call: " + rotation.name() + " 13:00–15:00 UTC (part 3 of 3)");
+		assertThat(adas.get(uid(rest)).summary())
+			.isEqualTo("On call: " + rotation.name() + " 13:00–15:00 UTC (part 3 of 3)");
 		assertThat(adas.get(uid(whole)).description()).contains("Hand over to: Bo Middle <" + bo.getEmail() + ">");
 		Map<String, Event> bos = read(boFeed);
 		assertThat(bos.keySet()).containsExactly(uid(middle));
-		assertThat(bos.get(uid(middle)).summary()).isEqualTo("On call: " + rotation.name() + " 12:00–13:00 UTC (part 2 of 3)");
+		assertThat(bos.get(uid(middle)).summary())
+			.isEqualTo("On call: " + rotation.name() + " 12:00–13:00 UTC (part 2 of 3)");
 		assertThat(bos.get(uid(middle)).status()).isEqualTo("CONFIRMED");
 		assertThat(bos.get(uid(middle)).description()).contains("Hand over to: Ada Splitter <" + ada.getEmail() + ">");
 	}
@@ -130,7 +136,8 @@ class FeedsTellTheTruthTests {
 		long shift = this.schedule.shift(rotation, changeDay, dee.getId(), false, anHourAgo());
 		assertThat(rotation.startOn(changeDay)).isEqualTo(changeDay.atTime(1, 30).toInstant(ZoneOffset.UTC));
 		Event event = read(personalFeed(dee)).get(uid(shift));
-		// 02:30 does not exist that morning (clocks go from 02:00 to 03:00): the shift starts at 03:30 CEST, and says
+		// 02:30 does not exist that morning (clocks go from 02:00 to 03:00): the shift
+		// starts at 03:30 CEST, and says
 		// so, where the slot's label would say 02:30.
 		assertThat(event.summary()).isEqualTo("On call: " + rotation.name() + " 03:30–10:30 Europe/Berlin");
 	}
@@ -144,9 +151,12 @@ class FeedsTellTheTruthTests {
 				LocalTime.of(11, 0));
 		LocalDate day = today().plusDays(8);
 		Instant planned = anHourAgo();
-		// Everyone's last change is the plan's: the LAST-MODIFIED asserted below is then the change made here.
+		// Everyone's last change is the plan's: the LAST-MODIFIED asserted below is then
+		// the change made here.
 		for (Person person : List.of(ivy, jon, kay)) {
-			this.jdbc.sql("update person set updated_at = ? where id = ?").params(Timestamp.from(planned), person.getId()).update();
+			this.jdbc.sql("update person set updated_at = ? where id = ?")
+				.params(Timestamp.from(planned), person.getId())
+				.update();
 		}
 		long mine = this.schedule.shift(early, day, ivy.getId(), false, planned);
 		long next = this.jdbc.sql("""
@@ -166,7 +176,8 @@ class FeedsTellTheTruthTests {
 
 		Instant swapped = planned.plusSeconds(1200);
 		this.transaction.executeWithoutResult(tx -> {
-			this.jdbc.sql("update shift set assignee_id = ?, sequence = sequence + 1, version = version + 1, updated_at = ? where id = ?")
+			this.jdbc.sql(
+					"update shift set assignee_id = ?, sequence = sequence + 1, version = version + 1, updated_at = ? where id = ?")
 				.params(kay.getId(), Timestamp.from(swapped), next)
 				.update();
 			this.events.publishEvent(new ShiftReassigned(next, early.id(), jon.getId(), kay.getId(), swapped, "swap"));
@@ -176,10 +187,12 @@ class FeedsTellTheTruthTests {
 		assertThat(after.sequence()).isEqualTo(1);
 		assertThat(after.lastModified()).isEqualTo(swapped.toString());
 
-		// Kay renames herself: the text changes again, and so do SEQUENCE and LAST-MODIFIED.
-		this.transaction.executeWithoutResult(tx -> this.jdbc.sql("update person set name = 'Kay Renamed', updated_at = ? where id = ?")
-			.params(Timestamp.from(swapped.plusSeconds(600)), kay.getId())
-			.update());
+		// Kay renames herself: the text changes again, and so do SEQUENCE and
+		// LAST-MODIFIED.
+		this.transaction.executeWithoutResult(
+				tx -> this.jdbc.sql("update person set name = 'Kay Renamed', updated_at = ? where id = ?")
+					.params(Timestamp.from(swapped.plusSeconds(600)), kay.getId())
+					.update());
 		Event renamed = read(ivyFeed).get(uid(mine));
 		assertThat(renamed.description()).contains("Hand over to: Kay Renamed");
 		assertThat(renamed.sequence()).isEqualTo(2);
@@ -192,7 +205,8 @@ class FeedsTellTheTruthTests {
 	void anUndoneCoverComesBackAboveItsCancellation() throws Exception {
 		Person lou = this.testPeople.manager("Lou Giver");
 		Person mo = this.testPeople.manager("Mo Taker");
-		TestSchedule.TestRotation rotation = this.schedule.rotation("Undo", "UTC", LocalTime.of(19, 0), LocalTime.of(23, 0));
+		TestSchedule.TestRotation rotation = this.schedule.rotation("Undo", "UTC", LocalTime.of(19, 0),
+				LocalTime.of(23, 0));
 		long shift = this.schedule.shift(rotation, today().plusDays(9), lou.getId(), false, anHourAgo());
 		String louFeed = personalFeed(lou);
 		assertThat(read(louFeed).get(uid(shift)).sequence()).isZero();
@@ -213,7 +227,8 @@ class FeedsTellTheTruthTests {
 	void rotationFeedEventsLinkOnlyToPagesEveryReaderMayOpen() throws Exception {
 		Person nia = this.testPeople.manager("Nia Holder");
 		Person reader = this.testPeople.manager("Rita Reader");
-		TestSchedule.TestRotation rotation = this.schedule.rotation("Linked", "UTC", LocalTime.of(23, 0), LocalTime.of(5, 0));
+		TestSchedule.TestRotation rotation = this.schedule.rotation("Linked", "UTC", LocalTime.of(23, 0),
+				LocalTime.of(5, 0));
 		LocalDate day = today().plusDays(3);
 		long shift = this.schedule.shift(rotation, day, nia.getId(), false, anHourAgo());
 		String secret = this.tokens.create(reader.getId(), FeedKind.ROTATION, rotation.id()).secret();
@@ -230,17 +245,22 @@ class FeedsTellTheTruthTests {
 	@Test
 	void aClientThatAcceptsGzipGetsTheFeedGzippedUnderItsOwnEtagFromTheDatabaseAndFromMemory() throws Exception {
 		Person oz = this.testPeople.manager("Oz Gzip");
-		TestSchedule.TestRotation rotation = this.schedule.rotation("Gzip", "UTC", LocalTime.of(5, 0), LocalTime.of(11, 0));
+		TestSchedule.TestRotation rotation = this.schedule.rotation("Gzip", "UTC", LocalTime.of(5, 0),
+				LocalTime.of(11, 0));
 		for (int i = 0; i < 20; i++) {
 			this.schedule.shift(rotation, today().plusDays(i), oz.getId(), false, anHourAgo());
 		}
 		String path = "/ical/" + personalFeed(oz) + ".ics";
-		MvcResult plain = this.mvc.perform(get(path).header("User-Agent", "Plain/1")).andExpect(status().isOk()).andReturn();
+		MvcResult plain = this.mvc.perform(get(path).header("User-Agent", "Plain/1"))
+			.andExpect(status().isOk())
+			.andReturn();
 		byte[] body = plain.getResponse().getContentAsByteArray();
 		String plainEtag = plain.getResponse().getHeader("ETag");
 		for (int poll = 0; poll < 2; poll++) {
-			// The first answer comes from the database, the second from memory (FeedFastPath).
-			MvcResult gzipped = this.mvc.perform(get(path).header("User-Agent", "Zip/1").header("Accept-Encoding", "br, gzip"))
+			// The first answer comes from the database, the second from memory
+			// (FeedFastPath).
+			MvcResult gzipped = this.mvc
+				.perform(get(path).header("User-Agent", "Zip/1").header("Accept-Encoding", "br, gzip"))
 				.andExpect(status().isOk())
 				.andExpect(header().string("Content-Encoding", "gzip"))
 				.andExpect(header().string("Vary", "Accept-Encoding"))
@@ -250,7 +270,10 @@ class FeedsTellTheTruthTests {
 			assertThat(new GZIPInputStream(new ByteArrayInputStream(zipped)).readAllBytes()).isEqualTo(body);
 			String etag = gzipped.getResponse().getHeader("ETag");
 			assertThat(etag).isNotEqualTo(plainEtag);
-			this.mvc.perform(get(path).header("User-Agent", "Zip/1").header("Accept-Encoding", "gzip").header("If-None-Match", etag))
+			this.mvc
+				.perform(get(path).header("User-Agent", "Zip/1")
+					.header("Accept-Encoding", "gzip")
+					.header("If-None-Match", etag))
 				.andExpect(status().isNotModified());
 		}
 		this.mvc.perform(get(path).header("User-Agent", "Zip/1").header("Accept-Encoding", "gzip;q=0, identity"))
@@ -270,14 +293,16 @@ class FeedsTellTheTruthTests {
 			return request;
 		}).with(user(TestPeople.signedIn(pat))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("You reached the app at <code>https://imoc.example.com</code>")));
+			.andExpect(content().string(org.hamcrest.Matchers
+				.containsString("You reached the app at <code>https://imoc.example.com</code>")));
 		this.mvc.perform(get("/calendar").with(request -> {
 			request.setServerName("localhost");
 			request.setServerPort(8080);
 			return request;
 		}).with(user(TestPeople.signedIn(pat))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("You reached the app at"))));
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("You reached the app at"))));
 	}
 
 	private String personalFeed(Person person) {
@@ -315,7 +340,8 @@ class FeedsTellTheTruthTests {
 		Files.write(file, feed);
 		Path script = new ClassPathResource("calendar/read_feed_changes.py").getFile().toPath();
 		Process process = new ProcessBuilder(IndependentParserTests.pythonWithIcalendar(), script.toString(),
-				file.toString()).redirectErrorStream(true)
+				file.toString())
+			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

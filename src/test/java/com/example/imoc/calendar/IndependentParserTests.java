@@ -34,8 +34,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A parser we did not write reads our feed: Debian's python3-icalendar (installed by .ci/run). Missing it fails
- * the build, loudly: a skipped check would look like a passed one.
+ * A parser we did not write reads our feed: Debian's python3-icalendar (installed by
+ * .ci/run). Missing it fails the build, loudly: a skipped check would look like a passed
+ * one.
  */
 @FeedTest
 class IndependentParserTests {
@@ -103,7 +104,8 @@ class IndependentParserTests {
 						"On call: " + rotation.name() + " 07:00–13:00 Europe/Berlin"),
 				line(shadow, rotation.startOn(day.plusDays(1)), rotation.endOn(day.plusDays(1)), "CONFIRMED", 0,
 						"On call: " + rotation.name() + " 07:00–13:00 Europe/Berlin (shadow)"),
-				// The shift's own sequence once it left Léa: above the 0 her calendar saw.
+				// The shift's own sequence once it left Léa: above the 0 her calendar
+				// saw.
 				line(given, rotation.startOn(day.plusDays(2)), rotation.endOn(day.plusDays(2)), "CANCELLED", 1,
 						"On call: " + rotation.name() + " 07:00–13:00 Europe/Berlin"));
 	}

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes rotations and shifts straight into the V3 tables, so a feed test states exactly the schedule it reads.
+ * Writes rotations and shifts straight into the V3 tables, so a feed test states exactly
+ * the schedule it reads.
  */
 @Component
 class TestSchedule {
@@ -45,11 +46,13 @@ class TestSchedule {
 			.params(unique, zone)
 			.query(Long.class)
 			.single();
-		long slotId = this.jdbc.sql("insert into rotation_slot (rotation_id, label, start_time, end_time, position) values (?, ?, ?, ?, 0) returning id")
+		long slotId = this.jdbc.sql(
+				"insert into rotation_slot (rotation_id, label, start_time, end_time, position) values (?, ?, ?, ?, 0) returning id")
 			.params(id, start + "-" + end, start, end)
 			.query(Long.class)
 			.single();
-		long layerId = this.jdbc.sql("insert into rotation_layer (rotation_id, name, days, precedence) values (?, 'weekdays and weekends', '{1,2,3,4,5,6,7}', 0) returning id")
+		long layerId = this.jdbc.sql(
+				"insert into rotation_layer (rotation_id, name, days, precedence) values (?, 'weekdays and weekends', '{1,2,3,4,5,6,7}', 0) returning id")
 			.param(id)
 			.query(Long.class)
 			.single();

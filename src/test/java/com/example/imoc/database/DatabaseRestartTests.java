@@ -63,15 +63,19 @@ import com.example.imoc.schedule.TestRotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL restarted under load, with the application left running: real HTTP on a real port, several clients
- * writing incidents and swap requests, reading a calendar feed, browsing pages. While the database is down every
- * answer is a clean 503 (JSON for the API and feeds, the explanation page for browsers) within the pool's connection
- * timeout; once it is back the application recovers by itself; every write the clients saw acknowledged is stored
- * exactly once, and nothing is stored twice.
+ * PostgreSQL restarted under load, with the application left running: real HTTP on a real
+ * port, several clients writing incidents and swap requests, reading a calendar feed,
+ * browsing pages. While the database is down every answer is a clean 503 (JSON for the
+ * API and feeds, the explanation page for browsers) within the pool's connection timeout;
+ * once it is back the application recovers by itself; every write the clients saw
+ * acknowledged is stored exactly once, and nothing is stored twice.
  */
 class DatabaseRestartTests {
 
-	/** What the app is allowed to take to answer while the database is down: the pool's 5 s wait plus slack. */
+	/**
+	 * What the app is allowed to take to answer while the database is down: the pool's 5
+	 * s wait plus slack.
+	 */
 	private static final Duration OUTAGE_ANSWER_WITHIN = Duration.ofSeconds(9);
 
 	private static final Duration RECOVERY_WITHIN = Duration.ofSeconds(15);
@@ -93,7 +97,10 @@ class DatabaseRestartTests {
 
 	private String baseUrl;
 
-	/** For the calls made side by side while the database is down (each waits for the pool's timeout). */
+	/**
+	 * For the calls made side by side while the database is down (each waits for the
+	 * pool's timeout).
+	 */
 	private final ExecutorService background = Executors.newCachedThreadPool();
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -134,7 +141,8 @@ class DatabaseRestartTests {
 				restartUnderLoad(postgres, app);
 			}
 			finally {
-				// A failed run may leave the load running and the database down; the app shuts down quickly only with
+				// A failed run may leave the load running and the database down; the app
+				// shuts down quickly only with
 				// it up.
 				this.loadRunning = false;
 				this.background.shutdownNow();
@@ -155,7 +163,8 @@ class DatabaseRestartTests {
 					.withSchedule(SimpleScheduleBuilder.repeatSecondlyForever())
 					.build());
 
-		// The load: three incident writers, two people cycling swap requests on their own shifts, a feed reader.
+		// The load: three incident writers, two people cycling swap requests on their own
+		// shifts, a feed reader.
 		TestPeople people = app.getBean(TestPeople.class);
 		AccessTokens tokens = app.getBean(AccessTokens.class);
 		TestRotations rotations = app.getBean(TestRotations.class);
@@ -181,7 +190,8 @@ class DatabaseRestartTests {
 		Browser browser = new Browser(people.manager("Restart Browser").getEmail());
 		browser.signIn();
 		String csrf = browser.csrfOf(browser.get("/incidents/new"));
-		// Sessions live in the database (Spring Session JDBC), so the sign-in form itself cannot be shown while it is
+		// Sessions live in the database (Spring Session JDBC), so the sign-in form itself
+		// cannot be shown while it is
 		// down: these browsers open it before, and send it during, the outage.
 		List<Browser> latecomers = new ArrayList<>();
 		List<String> latecomerTokens = new ArrayList<>();
@@ -191,8 +201,7 @@ class DatabaseRestartTests {
 			latecomerTokens.add(latecomer.csrfOf(latecomer.get("/login")));
 		}
 		List<Thread> threads = startAll(clients);
-		awaitOrFail("every client has been answered", Duration.ofSeconds(20),
-				() -> everyClientSucceeded(clients, 0));
+		awaitOrFail("every client has been answered", Duration.ofSeconds(20), () -> everyClientSucceeded(clients, 0));
 
 		// Stop PostgreSQL mid-load.
 		postgres.stop();
@@ -202,7 +211,8 @@ class DatabaseRestartTests {
 		CompletableFuture<Exchange> homePage = CompletableFuture.supplyAsync(() -> browser.get("/"), this.background);
 		CompletableFuture<Exchange> incidentForm = CompletableFuture
 			.supplyAsync(() -> browser.post("/incidents", incidentForm(typedTitle, csrf)), this.background);
-		// As many sign-ins as lock an account when they fail: with the database down they are not failures.
+		// As many sign-ins as lock an account when they fail: with the database down they
+		// are not failures.
 		List<CompletableFuture<Exchange>> signIns = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			Browser latecomer = latecomers.get(i);
@@ -217,11 +227,13 @@ class DatabaseRestartTests {
 		CompletableFuture.allOf(signIns.toArray(CompletableFuture[]::new)).get();
 		awaitOrFail("every client, a write and a feed read have been answered while the database was down",
 				Duration.ofSeconds(30),
-				() -> everyClientWasAnswered503(clients, this.down) && answered("POST /api/v1/incidents", this.down, 503)
+				() -> everyClientWasAnswered503(clients, this.down)
+						&& answered("POST /api/v1/incidents", this.down, 503)
 						&& answered("GET /ical/", this.down, 503));
 		long restarting = System.nanoTime();
 
-		// While it was down: a clean 503 for every call of the load, soon, with Retry-After.
+		// While it was down: a clean 503 for every call of the load, soon, with
+		// Retry-After.
 		List<String> loadClients = clients.stream().map(LoadClient::name).toList();
 		List<Exchange> duringOutage = this.exchanges.stream()
 			.filter(e -> loadClients.contains(e.client()) && e.within(this.down, restarting))
@@ -255,7 +267,8 @@ class DatabaseRestartTests {
 		assertThat(health.get().body()).contains("DOWN");
 		assertThat(liveness.get().status()).as("liveness stays up, so nothing restarts the app").isEqualTo(200);
 
-		// Start PostgreSQL again on the same port and data; the app must come back by itself.
+		// Start PostgreSQL again on the same port and data; the app must come back by
+		// itself.
 		postgres.start();
 		long up = System.nanoTime();
 		awaitOrFail("the API answers again within " + RECOVERY_WITHIN, RECOVERY_WITHIN,
@@ -279,7 +292,8 @@ class DatabaseRestartTests {
 			assertThat(e.body()).as(e.call()).doesNotContain("Exception", "\tat ", "org.postgresql");
 		});
 
-		// What was typed into the refused form was not saved, and comes back with it: sent again, it is saved once.
+		// What was typed into the refused form was not saved, and comes back with it:
+		// sent again, it is saved once.
 		assertThat(jdbc.queryForList("select id from incident where title = ?", Long.class, typedTitle)).isEmpty();
 		Exchange resent = browser.post(resendAction(refusedForm.body()), resendFields(refusedForm.body()));
 		assertThat(resent.status()).isEqualTo(302);
@@ -325,7 +339,8 @@ class DatabaseRestartTests {
 	}
 
 	/**
-	 * Writes incidents through the API, each with a title of its own, and remembers what each attempt was told.
+	 * Writes incidents through the API, each with a title of its own, and remembers what
+	 * each attempt was told.
 	 */
 	final class IncidentWriter implements LoadClient {
 
@@ -385,10 +400,14 @@ class DatabaseRestartTests {
 			for (Attempt attempt : acknowledged) {
 				assertThat(stored.get(attempt.title())).as(attempt.title()).containsExactly(attempt.id());
 			}
-			// Nothing is stored twice, nothing nobody sent. A refused write is absent, unless it was already on its
-			// way when PostgreSQL stopped: a commit that reached the server just before the shutdown, whose answer
-			// never came back, is stored although the client heard 503 (the one uncertainty every database client
-			// has; a blind retry would then store it twice, so a client that must not duplicate looks first).
+			// Nothing is stored twice, nothing nobody sent. A refused write is absent,
+			// unless it was already on its
+			// way when PostgreSQL stopped: a commit that reached the server just before
+			// the shutdown, whose answer
+			// never came back, is stored although the client heard 503 (the one
+			// uncertainty every database client
+			// has; a blind retry would then store it twice, so a client that must not
+			// duplicate looks first).
 			List<String> sent = this.attempts.stream().map(Attempt::title).toList();
 			assertThat(stored.keySet()).allSatisfy(title -> assertThat(sent).contains(title));
 			assertThat(stored.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
@@ -400,8 +419,9 @@ class DatabaseRestartTests {
 	}
 
 	/**
-	 * The holder of a shift asks for an open cover of it and cancels the request, again and again. A request answered
-	 * 503 may or may not exist; the cycler looks for it once the database answers, and cancels it if it does.
+	 * The holder of a shift asks for an open cover of it and cancels the request, again
+	 * and again. A request answered 503 may or may not exist; the cycler looks for it
+	 * once the database answers, and cancels it if it does.
 	 */
 	final class SwapCycler implements LoadClient {
 
@@ -449,7 +469,10 @@ class DatabaseRestartTests {
 			}
 		}
 
-		/** Until the cancel is answered: 200, or 409 when a cancel answered 503 had in fact been committed. */
+		/**
+		 * Until the cancel is answered: 200, or 409 when a cancel answered 503 had in
+		 * fact been committed.
+		 */
 		private void cancel(long id) {
 			while (true) {
 				int status = call("POST /api/v1/swaps/{id}/cancel", "/api/v1/swaps/" + id + "/cancel", "").status();
@@ -466,8 +489,8 @@ class DatabaseRestartTests {
 
 		private List<Long> pendingRequestsForMyShift() {
 			while (true) {
-				Exchange answer = send(this.name, "GET /api/v1/swaps", HttpRequest.newBuilder(uri("/api/v1/swaps"))
-					.header("Authorization", "Bearer " + this.token));
+				Exchange answer = send(this.name, "GET /api/v1/swaps",
+						HttpRequest.newBuilder(uri("/api/v1/swaps")).header("Authorization", "Bearer " + this.token));
 				if (answer.status() == 200) {
 					List<Long> pending = new ArrayList<>();
 					for (JsonNode request : JSON.readTree(answer.body())) {
@@ -483,22 +506,23 @@ class DatabaseRestartTests {
 		}
 
 		private Exchange call(String call, String path, String json) {
-			return send(this.name, call, HttpRequest.newBuilder(uri(path))
-				.header("Authorization", "Bearer " + this.token)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json)));
+			return send(this.name, call,
+					HttpRequest.newBuilder(uri(path))
+						.header("Authorization", "Bearer " + this.token)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(json)));
 		}
 
 		void assertEveryAcknowledgedRequestIsStoredOnce(JdbcTemplate jdbc) {
 			assertThat(this.created).as(this.name + " had requests acknowledged").isNotEmpty();
 			Map<Long, String> stored = new LinkedHashMap<>();
-			jdbc.query("select id, state from swap_request where shift_id = ?",
-					rs -> {
-						stored.put(rs.getLong(1), rs.getString(2));
-					}, this.shiftId);
+			jdbc.query("select id, state from swap_request where shift_id = ?", rs -> {
+				stored.put(rs.getLong(1), rs.getString(2));
+			}, this.shiftId);
 			assertThat(stored.keySet()).containsAll(this.created);
 			this.cancelled.forEach(id -> assertThat(stored.get(id)).as("request " + id).isEqualTo("CANCELLED"));
-			// Every stored request is one the cycler was told about or found after a 503: none was written twice.
+			// Every stored request is one the cycler was told about or found after a 503:
+			// none was written twice.
 			assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(concat(this.created, this.foundAfterA503));
 			assertThat(stored.values()).as("nothing left waiting").doesNotContain("PENDING");
 		}
@@ -538,8 +562,8 @@ class DatabaseRestartTests {
 		}
 
 		Exchange get(String path) {
-			return send(this.client, "browser", "GET " + path, HttpRequest.newBuilder(uri(path))
-				.header("Accept", "text/html"));
+			return send(this.client, "browser", "GET " + path,
+					HttpRequest.newBuilder(uri(path)).header("Accept", "text/html"));
 		}
 
 		Exchange post(String path, Map<String, List<String>> form) {
@@ -550,10 +574,11 @@ class DatabaseRestartTests {
 					.map(value -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
 							+ URLEncoder.encode(value, StandardCharsets.UTF_8)))
 				.collect(Collectors.joining("&"));
-			return send(this.client, "browser", "POST " + path, HttpRequest.newBuilder(uri(path))
-				.header("Accept", "text/html")
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body)));
+			return send(this.client, "browser", "POST " + path,
+					HttpRequest.newBuilder(uri(path))
+						.header("Accept", "text/html")
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers.ofString(body)));
 		}
 
 		String csrfOf(Exchange page) {
@@ -584,7 +609,10 @@ class DatabaseRestartTests {
 		return HtmlUtils.htmlUnescape(form.group(1));
 	}
 
-	/** The hidden fields of the "send again" form, the CSRF token it was first sent with included. */
+	/**
+	 * The hidden fields of the "send again" form, the CSRF token it was first sent with
+	 * included.
+	 */
 	private static Map<String, List<String>> resendFields(String page) {
 		int start = page.indexOf("<form method=\"post\"");
 		String form = page.substring(start, page.indexOf("</form>", start));
@@ -614,7 +642,8 @@ class DatabaseRestartTests {
 			return exchange;
 		}
 		catch (IOException ex) {
-			// A request that hangs past its timeout or a dropped connection is as much a failure as a 500.
+			// A request that hangs past its timeout or a dropped connection is as much a
+			// failure as a 500.
 			Exchange failed = new Exchange(client, call, sent, System.nanoTime(), -1, ex.toString(), null, "", null);
 			this.exchanges.add(failed);
 			return failed;
@@ -629,12 +658,16 @@ class DatabaseRestartTests {
 		return send("probe", "GET " + path, HttpRequest.newBuilder(uri(path)));
 	}
 
-	/** True when every load client has had a 2xx to a request sent after {@code since}. */
+	/**
+	 * True when every load client has had a 2xx to a request sent after {@code since}.
+	 */
 	private boolean everyClientSucceeded(List<LoadClient> clients, long since) {
 		return everyClientAnswered(clients, since, status -> status / 100 == 2);
 	}
 
-	/** True when every load client has had a 503 to a request sent after {@code since}. */
+	/**
+	 * True when every load client has had a 503 to a request sent after {@code since}.
+	 */
 	private boolean everyClientWasAnswered503(List<LoadClient> clients, long since) {
 		return everyClientAnswered(clients, since, status -> status == 503);
 	}
@@ -645,7 +678,10 @@ class DatabaseRestartTests {
 				.anyMatch(e -> e.client().equals(client.name()) && e.sent() >= since && status.test(e.status())));
 	}
 
-	/** True when a call starting like this, sent after {@code since}, has had an answer with this status. */
+	/**
+	 * True when a call starting like this, sent after {@code since}, has had an answer
+	 * with this status.
+	 */
 	private boolean answered(String call, long since, int status) {
 		return this.exchanges.stream()
 			.anyMatch(e -> e.call().startsWith(call) && e.sent() >= since && e.status() == status);
@@ -695,8 +731,8 @@ class DatabaseRestartTests {
 	}
 
 	/**
-	 * The test's own PostgreSQL, stopped and started again on the same port and data directory, as a restart of the
-	 * database server looks to the application.
+	 * The test's own PostgreSQL, stopped and started again on the same port and data
+	 * directory, as a restart of the database server looks to the application.
 	 */
 	static final class RestartablePostgres implements AutoCloseable {
 

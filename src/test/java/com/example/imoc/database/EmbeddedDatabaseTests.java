@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Starts the real application on a data directory of our choosing, as {@code ./mvnw spring-boot:run} would.
+ * Starts the real application on a data directory of our choosing, as
+ * {@code ./mvnw spring-boot:run} would.
  */
 class EmbeddedDatabaseTests {
 
@@ -53,11 +54,13 @@ class EmbeddedDatabaseTests {
 	void migrationsApplyOnAnEmptyDatabaseIncludingQuartzTables() {
 		try (ConfigurableApplicationContext context = start(this.dir.resolve("fresh"))) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Integer.class))
+			assertThat(
+					jdbc.queryForObject("select count(*) from flyway_schema_history where not success", Integer.class))
 				.isZero();
-			assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_name like 'qrtz_%'",
-					String.class))
-				.contains("qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state", "qrtz_fired_triggers");
+			assertThat(jdbc.queryForList(
+					"select table_name from information_schema.tables where table_name like 'qrtz_%'", String.class))
+				.contains("qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state",
+						"qrtz_fired_triggers");
 		}
 	}
 

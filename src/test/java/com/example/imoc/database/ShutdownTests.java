@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The app always stops: SIGTERM (an orchestrator) or SIGINT (Ctrl-C) while a Quartz job is stuck inside its
- * transaction ends the process within 30 seconds, stops the embedded PostgreSQL cleanly after Quartz, and prints no
- * stack trace. The node runs in a JVM of its own (as in {@code schedule.NodeCrashTests}) with a test-only hook that
- * stalls the start-up extension after it inserted the default rotation's shifts, and never lets go.
+ * The app always stops: SIGTERM (an orchestrator) or SIGINT (Ctrl-C) while a Quartz job
+ * is stuck inside its transaction ends the process within 30 seconds, stops the embedded
+ * PostgreSQL cleanly after Quartz, and prints no stack trace. The node runs in a JVM of
+ * its own (as in {@code schedule.NodeCrashTests}) with a test-only hook that stalls the
+ * start-up extension after it inserted the default rotation's shifts, and never lets go.
  */
 class ShutdownTests {
 
@@ -44,14 +45,16 @@ class ShutdownTests {
 		Path marker = this.dir.resolve("stalled.properties");
 		Path log = this.dir.resolve("node.log");
 		Path data = this.dir.resolve("pg");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-				NodeStalledMidExtension.class.getName(), "--spring.profiles.active=test", "--server.port=0",
-				"--imoc.embedded-db.data-dir=" + data, "--imoc.embedded-db.clean=false",
-				"--imoc.schedule.extend-on-startup=true",
-				"--logging.level.root=WARN", "--logging.level.com.example.imoc.database=INFO",
-				// NodeStalledMidExtension's settings: stall in the rotation every new database has (V6, id 1).
-				"--crash-test.marker=" + marker, "--crash-test.stall-in-rotation=1"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+						NodeStalledMidExtension.class.getName(), "--spring.profiles.active=test", "--server.port=0",
+						"--imoc.embedded-db.data-dir=" + data, "--imoc.embedded-db.clean=false",
+						"--imoc.schedule.extend-on-startup=true", "--logging.level.root=WARN",
+						"--logging.level.com.example.imoc.database=INFO",
+						// NodeStalledMidExtension's settings: stall in the rotation every
+						// new database has (V6, id 1).
+						"--crash-test.marker=" + marker, "--crash-test.stall-in-rotation=1"));
 		peopleJoinTheDefaultRotation(data);
 		Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {
@@ -72,7 +75,8 @@ class ShutdownTests {
 			boolean ended = node.waitFor(30, TimeUnit.SECONDS);
 			Duration took = Duration.ofNanos(System.nanoTime() - signalled);
 
-			assertThat(ended).as("the process ended within 30 s of SIG" + signal + "; its log ends with:\n" + tail(log, 80))
+			assertThat(ended)
+				.as("the process ended within 30 s of SIG" + signal + "; its log ends with:\n" + tail(log, 80))
 				.isTrue();
 			List<String> lines = Files.readAllLines(log);
 			List<String> shutdown = lines.subList(linesBefore, lines.size());
@@ -92,17 +96,17 @@ class ShutdownTests {
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
 	}
 
-
 	/**
-	 * A rotation nobody has joined is not planned at all, so the extension job would never insert shifts and never
-	 * reach the hook: six people join the default rotation first, on the same data directory, with Quartz off.
+	 * A rotation nobody has joined is not planned at all, so the extension job would
+	 * never insert shifts and never reach the hook: six people join the default rotation
+	 * first, on the same data directory, with Quartz off.
 	 */
 	private static void peopleJoinTheDefaultRotation(Path data) {
 		try (ConfigurableApplicationContext prepare = new SpringApplicationBuilder(ImocApplication.class).run(
 				"--spring.profiles.active=test", "--server.port=0", "--logging.level.root=WARN",
-				"--spring.quartz.scheduler-name=imoc-shutdown-" + UUID.randomUUID(), "--imoc.embedded-db.data-dir=" + data,
-				"--imoc.embedded-db.clean=false", "--imoc.schedule.extend-on-startup=false",
-				"--spring.quartz.auto-startup=false")) {
+				"--spring.quartz.scheduler-name=imoc-shutdown-" + UUID.randomUUID(),
+				"--imoc.embedded-db.data-dir=" + data, "--imoc.embedded-db.clean=false",
+				"--imoc.schedule.extend-on-startup=false", "--spring.quartz.auto-startup=false")) {
 			Rotations rotations = prepare.getBean(Rotations.class);
 			TestPeople people = prepare.getBean(TestPeople.class);
 			Rotation imoc = rotations.find(1).orElseThrow();

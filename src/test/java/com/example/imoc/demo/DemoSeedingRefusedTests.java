@@ -20,11 +20,13 @@ import com.example.imoc.ImocApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Demo people land only on an empty embedded database. Real application contexts: one on its embedded database
- * with a bootstrap coordinator (not empty, so no demo although demo mode is on), and, against that database as an
- * external one, every way the settings could ask for a demo there: {@code imoc.demo} true, unset or false with
- * {@code spring.datasource.url}, and {@code imoc.demo=true} with no URL but the embedded pool pointed at the other
- * server ({@code spring.datasource.hikari.jdbc-url}). None seeds, and none even shows the demo banner.
+ * Demo people land only on an empty embedded database. Real application contexts: one on
+ * its embedded database with a bootstrap coordinator (not empty, so no demo although demo
+ * mode is on), and, against that database as an external one, every way the settings
+ * could ask for a demo there: {@code imoc.demo} true, unset or false with
+ * {@code spring.datasource.url}, and {@code imoc.demo=true} with no URL but the embedded
+ * pool pointed at the other server ({@code spring.datasource.hikari.jdbc-url}). None
+ * seeds, and none even shows the demo banner.
  */
 class DemoSeedingRefusedTests {
 
@@ -41,7 +43,8 @@ class DemoSeedingRefusedTests {
 			assertThat(people(db)).as("not empty (the bootstrap coordinator): no demo people")
 				.containsExactly("first@example.com");
 
-			String external = "jdbc:postgresql://localhost:" + own.getBean(EmbeddedPostgres.class).getPort() + "/postgres";
+			String external = "jdbc:postgresql://localhost:" + own.getBean(EmbeddedPostgres.class).getPort()
+					+ "/postgres";
 			List<String[]> combinations = new ArrayList<>();
 			combinations.add(new String[] { "--spring.datasource.url=" + external, "--imoc.demo=true" });
 			combinations.add(new String[] { "--spring.datasource.url=" + external });

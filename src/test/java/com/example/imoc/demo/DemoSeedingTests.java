@@ -52,7 +52,8 @@ class DemoSeedingTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from availability_month", Integer.class)).isEqualTo(60);
 		Integer incidents = this.jdbc.queryForObject("select count(*) from incident", Integer.class);
 		assertThat(incidents).isBetween(20, 30);
-		assertThat(this.jdbc.queryForObject("select count(*) from incident where not detected_internally", Integer.class))
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from incident where not detected_internally", Integer.class))
 			.isPositive();
 		this.incidentSeeder.run(null);
 		assertThat(this.jdbc.queryForObject("select count(*) from incident", Integer.class)).isEqualTo(incidents);
@@ -68,7 +69,8 @@ class DemoSeedingTests {
 
 	@Test
 	void demoModeIsOnlyEverOnForTheEmbeddedDatabaseTheAppReallyUses() {
-		// Every combination of the switches: imoc.demo unset/true/false, an external URL or not, and whether the
+		// Every combination of the switches: imoc.demo unset/true/false, an external URL
+		// or not, and whether the
 		// app's connections really reach the embedded server it started.
 		for (Boolean requested : new Boolean[] { null, true, false }) {
 			for (boolean externalUrl : new boolean[] { true, false }) {

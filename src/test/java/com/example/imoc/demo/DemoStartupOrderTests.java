@@ -33,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A fresh start with demo data: the start-up extension runs only after the demo roster is seeded, even when seeding is
- * slower than the start-up delay (a runner before the seeder sleeps past it here), so the first plan has people and
- * whole blocks, not weeks of "the roster is empty" gaps filled one shift at a time afterwards.
+ * A fresh start with demo data: the start-up extension runs only after the demo roster is
+ * seeded, even when seeding is slower than the start-up delay (a runner before the seeder
+ * sleeps past it here), so the first plan has people and whole blocks, not weeks of "the
+ * roster is empty" gaps filled one shift at a time afterwards.
  */
 @SpringBootTest(properties = { "imoc.demo=true", "imoc.schedule.extend-on-startup=true",
 		"imoc.schedule.extend-on-startup-delay=1s" })
@@ -44,7 +45,10 @@ class DemoStartupOrderTests {
 
 	private static final JobKey EXTEND = JobKey.jobKey("extend-schedules", "schedule");
 
-	/** For each run of the extend job: whether the demo coordinator existed when it started. */
+	/**
+	 * For each run of the extend job: whether the demo coordinator existed when it
+	 * started.
+	 */
 	static final List<Boolean> rosterSeededWhenExtendStarted = new CopyOnWriteArrayList<>();
 
 	@Autowired
@@ -53,7 +57,10 @@ class DemoStartupOrderTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class SlowSeeding {
 
-		/** Watches every extend run from the moment Quartz exists, before any trigger can fire. */
+		/**
+		 * Watches every extend run from the moment Quartz exists, before any trigger can
+		 * fire.
+		 */
 		@Bean
 		SchedulerFactoryBeanCustomizer recordExtendRuns(ObjectProvider<PersonRepository> people) {
 			return factory -> factory.setGlobalJobListeners(new JobListenerSupport() {
@@ -76,7 +83,10 @@ class DemoStartupOrderTests {
 			});
 		}
 
-		/** Runs before the seeder and takes longer than the start-up delay, as seeding can on a busy machine. */
+		/**
+		 * Runs before the seeder and takes longer than the start-up delay, as seeding can
+		 * on a busy machine.
+		 */
 		@Bean
 		@Order(5)
 		ApplicationRunner slowStart() {
@@ -101,16 +111,17 @@ class DemoStartupOrderTests {
 		LocalDate anchor = this.jdbc.queryForObject("select anchor_date from rotation where id = ?", LocalDate.class,
 				imoc);
 		Map<String, Set<Long>> holders = new TreeMap<>();
-		this.jdbc.query("""
-				select s.local_date, sl.label, s.assignee_id from shift s join rotation_slot sl on sl.id = s.slot_id
-				where s.rotation_id = ? and s.state = 'SCHEDULED' and not s.shadow and s.local_date >= ? and s.local_date < ?""",
-				rs -> {
-					LocalDate date = rs.getObject(1, LocalDate.class);
-					long offset = Math.floorMod(date.toEpochDay() - anchor.toEpochDay(), 4);
-					long assignee = rs.getLong(3);
-					holders.computeIfAbsent(date.minusDays(offset) + " " + rs.getString(2), key -> new HashSet<>())
-						.add(rs.wasNull() ? null : assignee);
-				}, imoc, today, today.plusWeeks(6));
+		this.jdbc
+			.query("""
+					select s.local_date, sl.label, s.assignee_id from shift s join rotation_slot sl on sl.id = s.slot_id
+					where s.rotation_id = ? and s.state = 'SCHEDULED' and not s.shadow and s.local_date >= ? and s.local_date < ?""",
+					rs -> {
+						LocalDate date = rs.getObject(1, LocalDate.class);
+						long offset = Math.floorMod(date.toEpochDay() - anchor.toEpochDay(), 4);
+						long assignee = rs.getLong(3);
+						holders.computeIfAbsent(date.minusDays(offset) + " " + rs.getString(2), key -> new HashSet<>())
+							.add(rs.wasNull() ? null : assignee);
+					}, imoc, today, today.plusWeeks(6));
 		assertThat(holders).hasSizeGreaterThanOrEqualTo(5 * 9);
 		assertThat(holders).allSatisfy((block, who) -> assertThat(who).as(block).hasSize(1).doesNotContainNull());
 	}

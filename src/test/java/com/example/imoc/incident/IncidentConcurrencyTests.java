@@ -32,9 +32,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Two people saving the same incident at the same instant, both from the page they loaded at the same version:
- * exactly one edit is saved, the other person gets their form back with what they typed and "changed by someone
- * else … reload". Never a 500, never a mix of both edits. (The API records incidents but has no edit call.)
+ * Two people saving the same incident at the same instant, both from the page they loaded
+ * at the same version: exactly one edit is saved, the other person gets their form back
+ * with what they typed and "changed by someone else … reload". Never a 500, never a mix
+ * of both edits. (The API records incidents but has no edit call.)
  */
 @IntegrationTest
 class IncidentConcurrencyTests {
@@ -98,16 +99,17 @@ class IncidentConcurrencyTests {
 	}
 
 	/**
-	 * Forces the closest interleaving: both requests have read the incident and passed the version check before
-	 * either writes (a third session holds the row until both wait for it).
+	 * Forces the closest interleaving: both requests have read the incident and passed
+	 * the version check before either writes (a third session holds the row until both
+	 * wait for it).
 	 */
 	@Test
 	void twoSavesThatBothReadBeforeEitherWritesKeepExactlyOne() throws Exception {
 		Incident incident = incident("Held");
 		CountDownLatch held = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		Future<?> holder = this.pool.submit(() -> new TransactionTemplate(this.transactionManager)
-			.executeWithoutResult(status -> {
+		Future<?> holder = this.pool
+			.submit(() -> new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> {
 				this.jdbc.queryForList("select id from incident where id = ? for update", incident.getId());
 				held.countDown();
 				await(release);
@@ -151,8 +153,9 @@ class IncidentConcurrencyTests {
 	}
 
 	/**
-	 * One answer is the redirect of a save, the other the page with the reload hint and the loser's typed title; the
-	 * stored incident is entirely the winner's edit, one version on, with one audit line for it.
+	 * One answer is the redirect of a save, the other the page with the reload hint and
+	 * the loser's typed title; the stored incident is entirely the winner's edit, one
+	 * version on, with one audit line for it.
 	 */
 	private void assertExactlyOneSaved(Incident before, MvcResult byAnn, MvcResult byBob) throws Exception {
 		List<MvcResult> answers = List.of(byAnn, byBob);
@@ -164,8 +167,7 @@ class IncidentConcurrencyTests {
 		String loserTitle = refused.getRequest().getParameter("title");
 		String page = refused.getResponse().getContentAsString();
 		assertThat(page).contains("changed by someone else").contains("Reload the page");
-		assertThat(page).as("the refused form keeps what was typed")
-			.contains("value=\"" + loserTitle + "\"");
+		assertThat(page).as("the refused form keeps what was typed").contains("value=\"" + loserTitle + "\"");
 		Incident after = this.repository.findById(before.getId()).orElseThrow();
 		assertThat(after.getTitle()).isEqualTo(winnerTitle);
 		assertThat(after.getStatus().name()).isEqualTo(saved.getRequest().getParameter("status"));

@@ -50,13 +50,17 @@ class IncidentTests {
 	@Autowired
 	AuditLog auditLog;
 
-	/** Two consecutive live shifts of the IMOC rotation (seeded by V6) on a day: 05–11 UTC, then 11–15 UTC. */
+	/**
+	 * Two consecutive live shifts of the IMOC rotation (seeded by V6) on a day: 05–11
+	 * UTC, then 11–15 UTC.
+	 */
 	private Person[] handoffAtEleven(String day) {
 		Person outgoing = this.testPeople.manager("Olga Outgoing");
 		Person incoming = this.testPeople.manager("Ian Incoming");
 		long rotation = this.jdbc.queryForObject("select id from rotation where name = 'IMOC'", Long.class);
 		long layer = this.jdbc.queryForObject(
-				"select id from rotation_layer where rotation_id = ? order by precedence limit 1", Long.class, rotation);
+				"select id from rotation_layer where rotation_id = ? order by precedence limit 1", Long.class,
+				rotation);
 		insertShift(rotation, layer, "05:00-11:00", day + "T05:00:00Z", day + "T11:00:00Z", outgoing, false);
 		insertShift(rotation, layer, "11:00-15:00", day + "T11:00:00Z", day + "T15:00:00Z", incoming, false);
 		return new Person[] { outgoing, incoming };
@@ -198,8 +202,10 @@ class IncidentTests {
 			.andExpect(jsonPath("$.fields['services[0].name']").isString());
 		this.mvc.perform(get("/api/v1/availability").param("month", "2026-13").with(user(TestPeople.signedIn(caller))))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.fields.month").value("Use the form YYYY-MM for a month between 1970 and 9999, like 2026-11."));
-		this.mvc.perform(post("/api/v1/incidents").with(user(TestPeople.signedIn(caller)))
+			.andExpect(jsonPath("$.fields.month")
+				.value("Use the form YYYY-MM for a month between 1970 and 9999, like 2026-11."));
+		this.mvc
+			.perform(post("/api/v1/incidents").with(user(TestPeople.signedIn(caller)))
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{not json"))
@@ -210,8 +216,10 @@ class IncidentTests {
 	@Test
 	void availabilityForAMonthIsRecomputedFromItsIncidents() throws Exception {
 		Person caller = this.testPeople.manager("Ava Availability");
-		// June 2025 (30 days, 43 200 minutes): web down 60 minutes, git half degraded 40 minutes (20 minutes).
-		// Platform impacted minutes = (5×60 + 5×20) / 16 = 25; budget = 21.6; left = −3.4.
+		// June 2025 (30 days, 43 200 minutes): web down 60 minutes, git half degraded 40
+		// minutes (20 minutes).
+		// Platform impacted minutes = (5×60 + 5×20) / 16 = 25; budget = 21.6; left =
+		// −3.4.
 		IncidentForm web = IncidentForm.blank(this.incidents.services(), Instant.parse("2025-06-10T10:00:00Z"));
 		web.setTitle("June web outage");
 		web.setSeverity(Severity.S1);
@@ -234,7 +242,8 @@ class IncidentTests {
 			.andExpect(jsonPath("$.goal").value(0.9995))
 			.andExpect(jsonPath("$.platform").value(closeTo(1 - 25.0 / 43_200, 1e-9)))
 			.andExpect(jsonPath("$.services[?(@.name == 'web')].impactedMinutes").value(hasItem(closeTo(60.0, 1e-9))))
-			.andExpect(jsonPath("$.services[?(@.name == 'git')].availability").value(hasItem(closeTo(1 - 20.0 / 43_200, 1e-9))))
+			.andExpect(jsonPath("$.services[?(@.name == 'git')].availability")
+				.value(hasItem(closeTo(1 - 20.0 / 43_200, 1e-9))))
 			.andExpect(jsonPath("$.errorBudgetMinutes").value(closeTo(21.6, 1e-9)))
 			.andExpect(jsonPath("$.errorBudgetLeftMinutes").value(closeTo(-3.4, 1e-9)))
 			.andExpect(jsonPath("$.mttrMinutes").value(closeTo(50.0, 1e-9)))

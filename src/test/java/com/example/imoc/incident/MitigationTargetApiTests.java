@@ -25,8 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * "S1/S2 mitigated in under 30 minutes" as the clock moves: the API field and the availability page agree at every
- * step, open incidents count as misses once 30 minutes have passed and not before.
+ * "S1/S2 mitigated in under 30 minutes" as the clock moves: the API field and the
+ * availability page agree at every step, open incidents count as misses once 30 minutes
+ * have passed and not before.
  */
 @IntegrationTest
 @Import(MitigationTargetApiTests.Clocked.class)
@@ -70,16 +71,19 @@ class MitigationTargetApiTests {
 
 	private void expectShare(Person caller, Double share, String shown) throws Exception {
 		if (share == null) {
-			this.mvc.perform(get("/api/v1/availability").param("month", "2026-10").with(user(TestPeople.signedIn(caller))))
+			this.mvc
+				.perform(get("/api/v1/availability").param("month", "2026-10").with(user(TestPeople.signedIn(caller))))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.s1s2MitigatedWithin30").value(nullValue()));
 		}
 		else {
-			this.mvc.perform(get("/api/v1/availability").param("month", "2026-10").with(user(TestPeople.signedIn(caller))))
+			this.mvc
+				.perform(get("/api/v1/availability").param("month", "2026-10").with(user(TestPeople.signedIn(caller))))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.s1s2MitigatedWithin30").value(closeTo(share, 1e-9)));
 		}
-		String page = this.mvc.perform(get("/availability").param("month", "2026-10").with(user(TestPeople.signedIn(caller))))
+		String page = this.mvc
+			.perform(get("/availability").param("month", "2026-10").with(user(TestPeople.signedIn(caller))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -98,7 +102,8 @@ class MitigationTargetApiTests {
 		record("Miss at 30:00", Severity.S2, "2026-10-05T08:10:00Z", "2026-10-05T08:12:00Z", "2026-10-05T08:40:00Z");
 		expectShare(caller, 0.5, "50 %");
 
-		// An S1 declared at 12:00, still open: not counted for its first 30 minutes, a miss from then on.
+		// An S1 declared at 12:00, still open: not counted for its first 30 minutes, a
+		// miss from then on.
 		this.clock.set(Instant.parse("2026-10-05T12:00:00Z"));
 		Incident open = record("Still open", Severity.S1, null, "2026-10-05T12:00:00Z", null);
 		this.clock.set(Instant.parse("2026-10-05T12:29:59Z"));
@@ -106,7 +111,8 @@ class MitigationTargetApiTests {
 		this.clock.set(Instant.parse("2026-10-05T12:30:00Z"));
 		expectShare(caller, 1.0 / 3, "33 %");
 
-		// Days later it is still a miss; a young open S2 on that day is not counted until its 30 minutes are up.
+		// Days later it is still a miss; a young open S2 on that day is not counted until
+		// its 30 minutes are up.
 		this.clock.set(Instant.parse("2026-10-07T09:00:00Z"));
 		expectShare(caller, 1.0 / 3, "33 %");
 		record("Young S2", Severity.S2, "2026-10-07T08:50:00Z", "2026-10-07T08:55:00Z", null);

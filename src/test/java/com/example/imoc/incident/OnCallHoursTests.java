@@ -67,15 +67,29 @@ class OnCallHoursTests {
 	@Test
 	void theCsvTotalsWeekendHolidayAndPagedHoursForAKnownSchedule() throws Exception {
 		rotation();
-		// An EMEA manager in Europe/London (UTC in December). EMEA takes the public holidays of GB (seeded from the
-		// holiday library): Christmas on Friday 25 December 2026, Boxing Day observed on Monday 28 December.
+		// An EMEA manager in Europe/London (UTC in December). EMEA takes the public
+		// holidays of GB (seeded from the
+		// holiday library): Christmas on Friday 25 December 2026, Boxing Day observed on
+		// Monday 28 December.
 		Person lieu = this.testPeople.manager("Lieu Person");
-		shift(lieu, "2026-12-24T19:00:00Z", "2026-12-24T23:00:00Z", false); // Thursday: 4 h, nothing owed
-		shift(lieu, "2026-12-25T11:00:00Z", "2026-12-25T15:00:00Z", false); // holiday, not paged: 4 × 1.25 = 5
-		shift(lieu, "2026-12-26T11:00:00Z", "2026-12-26T15:00:00Z", false); // Saturday, paged: 4 × 2 = 8
-		shift(lieu, "2026-12-27T23:00:00Z", "2026-12-28T05:00:00Z", false); // 1 h Sunday + 5 h holiday: 6 × 1.25
-		shift(lieu, "2026-12-28T11:00:00Z", "2026-12-28T15:00:00Z", true); // shadow: not counted
-		shift(lieu, "2026-12-29T11:00:00Z", "2026-12-29T15:00:00Z", false); // after the period
+		shift(lieu, "2026-12-24T19:00:00Z", "2026-12-24T23:00:00Z", false); // Thursday: 4
+																			// h, nothing
+																			// owed
+		shift(lieu, "2026-12-25T11:00:00Z", "2026-12-25T15:00:00Z", false); // holiday,
+																			// not paged:
+																			// 4 × 1.25 =
+																			// 5
+		shift(lieu, "2026-12-26T11:00:00Z", "2026-12-26T15:00:00Z", false); // Saturday,
+																			// paged: 4 ×
+																			// 2 = 8
+		shift(lieu, "2026-12-27T23:00:00Z", "2026-12-28T05:00:00Z", false); // 1 h Sunday
+																			// + 5 h
+																			// holiday: 6
+																			// × 1.25
+		shift(lieu, "2026-12-28T11:00:00Z", "2026-12-28T15:00:00Z", true); // shadow: not
+																			// counted
+		shift(lieu, "2026-12-29T11:00:00Z", "2026-12-29T15:00:00Z", false); // after the
+																			// period
 		page("2026-12-26T12:00:00Z");
 
 		String csv = this.mvc
@@ -89,7 +103,10 @@ class OnCallHoursTests {
 			.getContentAsString();
 		assertThat(csv).startsWith(
 				"name,email,region,time_zone,shifts,paged_shifts,oncall_hours,weekend_hours,holiday_hours,lieu_hours\n");
-		String row = Arrays.stream(csv.split("\n")).filter(line -> line.contains(lieu.getEmail())).findFirst().orElseThrow();
+		String row = Arrays.stream(csv.split("\n"))
+			.filter(line -> line.contains(lieu.getEmail()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(row).isEqualTo("Lieu Person," + lieu.getEmail() + ",EMEA,Europe/London,4,1,18.00,5.00,9.00,20.50");
 
 		this.mvc
@@ -99,7 +116,9 @@ class OnCallHoursTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Lieu Person")))
 			.andExpect(content().string(containsString("20.5")));
-		this.mvc.perform(get("/reports/oncall-hours.csv").param("from", "2026-12-28").param("to", "2026-12-01")
+		this.mvc
+			.perform(get("/reports/oncall-hours.csv").param("from", "2026-12-28")
+				.param("to", "2026-12-01")
 				.with(user(TestPeople.signedIn(lieu))))
 			.andExpect(status().isBadRequest());
 	}

@@ -30,12 +30,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A page counts for whoever held the IMOC rotation's primary shift at the page instant, as the schedule says now
- * (swaps, covers and partial covers applied), not for the IMOC recorded on the incident. S1 and S2 page the IMOC at
- * "declared at"; further pages are the times typed on the incident.
+ * A page counts for whoever held the IMOC rotation's primary shift at the page instant,
+ * as the schedule says now (swaps, covers and partial covers applied), not for the IMOC
+ * recorded on the incident. S1 and S2 page the IMOC at "declared at"; further pages are
+ * the times typed on the incident.
  * <p>
- * Each test uses its own weekend of the IMOC rotation (seeded by V6), in the past, so tests sharing the database
- * never meet. Test people live in Europe/London: a Saturday shift of 4 hours owes 5 hours in lieu, or 8 when paged.
+ * Each test uses its own weekend of the IMOC rotation (seeded by V6), in the past, so
+ * tests sharing the database never meet. Test people live in Europe/London: a Saturday
+ * shift of 4 hours owes 5 hours in lieu, or 8 when paged.
  */
 @IntegrationTest
 class PagedShiftTests {
@@ -67,7 +69,8 @@ class PagedShiftTests {
 	private long shift(String slot, String start, String end, Person person) {
 		long rotation = this.jdbc.queryForObject("select id from rotation where name = 'IMOC'", Long.class);
 		long layer = this.jdbc.queryForObject(
-				"select id from rotation_layer where rotation_id = ? order by precedence limit 1", Long.class, rotation);
+				"select id from rotation_layer where rotation_id = ? order by precedence limit 1", Long.class,
+				rotation);
 		long slotId = this.jdbc.queryForObject("select id from rotation_slot where rotation_id = ? and label = ?",
 				Long.class, rotation, slot);
 		return this.jdbc.queryForObject("""
@@ -104,7 +107,8 @@ class PagedShiftTests {
 		assertThat(incident.getImocPersonId()).isEqualTo(ann.getId());
 		assertThat(report("2024-08-17", "2024-08-18").get(ann.getId()).pagedShifts()).isEqualTo(1);
 
-		// Ann and Ben had swapped their weekend shifts; the override is recorded only after the incident.
+		// Ann and Ben had swapped their weekend shifts; the override is recorded only
+		// after the incident.
 		this.transactions.executeWithoutResult(tx -> {
 			this.shiftChanges.reassign(saturday, this.shifts.find(saturday).orElseThrow().version(), ben.getId(),
 					"swap recorded late");
@@ -117,10 +121,10 @@ class PagedShiftTests {
 		assertThat(hours.get(ben.getId()).lieuHours()).isEqualTo(8.0);
 		assertThat(hours.get(ann.getId()).pagedShifts()).isZero();
 		assertThat(hours.get(ann.getId()).lieuHours()).isEqualTo(5.0);
-		// The incident still names the IMOC recorded at declaration; its page names who was on shift.
+		// The incident still names the IMOC recorded at declaration; its page names who
+		// was on shift.
 		assertThat(this.incidents.view(incident.getId()).imoc().id()).isEqualTo(ann.getId());
-		assertThat(this.incidents.view(incident.getId()).pages())
-			.singleElement()
+		assertThat(this.incidents.view(incident.getId()).pages()).singleElement()
 			.satisfies(page -> assertThat(page.person().id()).isEqualTo(ben.getId()));
 	}
 
@@ -130,7 +134,8 @@ class PagedShiftTests {
 		Person recorded = this.testPeople.manager("Rex Recorded");
 		shift("11:00-15:00", "2024-08-24T11:00:00Z", "2024-08-24T15:00:00Z", onShift);
 		shift("15:00-19:00", "2024-08-24T15:00:00Z", "2024-08-24T19:00:00Z", recorded);
-		// An S3 (no page of its own) with Rex chosen as IMOC, and one page typed at 13:30 during Olive's shift.
+		// An S3 (no page of its own) with Rex chosen as IMOC, and one page typed at 13:30
+		// during Olive's shift.
 		declare("Minor, paged once", Severity.S3, "2024-08-24T13:00:00Z", recorded.getId(), "2024-08-24 13:30");
 
 		Map<Long, PersonHours> hours = report("2024-08-24", "2024-08-24");
@@ -187,17 +192,19 @@ class PagedShiftTests {
 	void aPageDuringACoverageGapCountsForNobody() {
 		long rotation = this.jdbc.queryForObject("select id from rotation where name = 'IMOC'", Long.class);
 		long layer = this.jdbc.queryForObject(
-				"select id from rotation_layer where rotation_id = ? order by precedence limit 1", Long.class, rotation);
+				"select id from rotation_layer where rotation_id = ? order by precedence limit 1", Long.class,
+				rotation);
 		long slotId = this.jdbc.queryForObject("select id from rotation_slot where rotation_id = ? and label = ?",
 				Long.class, rotation, "11:00-15:00");
-		this.jdbc.update("""
-				insert into shift (rotation_id, layer_id, slot_id, local_date, starts_at, ends_at, assignee_id, shadow)
-				values (?, ?, ?, date '2024-09-14', timestamptz '2024-09-14T11:00:00Z', timestamptz '2024-09-14T15:00:00Z',
-				        null, false)""", rotation, layer, slotId);
+		this.jdbc.update(
+				"""
+						insert into shift (rotation_id, layer_id, slot_id, local_date, starts_at, ends_at, assignee_id, shadow)
+						values (?, ?, ?, date '2024-09-14', timestamptz '2024-09-14T11:00:00Z', timestamptz '2024-09-14T15:00:00Z',
+						        null, false)""",
+				rotation, layer, slotId);
 		Person chosen = this.testPeople.manager("Gus Gap");
 		Incident incident = declare("In a gap", Severity.S1, "2024-09-14T12:00:00Z", chosen.getId(), "");
-		assertThat(this.incidents.view(incident.getId()).pages())
-			.singleElement()
+		assertThat(this.incidents.view(incident.getId()).pages()).singleElement()
 			.satisfies(page -> assertThat(page.person()).isNull());
 		assertThat(report("2024-09-14", "2024-09-14")).doesNotContainKey(chosen.getId());
 		assertThat(List.of(incident.getImocPersonId())).containsExactly(chosen.getId());

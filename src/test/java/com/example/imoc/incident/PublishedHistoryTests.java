@@ -48,7 +48,8 @@ class PublishedHistoryTests {
 			.andExpect(content().string(allOf(containsString("Line 2: &quot;lots&quot; is not a percentage"),
 					containsString("2017-04 lots</textarea>"))));
 		assertThat(this.jdbc.queryForObject("select count(*) from availability_month where month = '2017-03-01'",
-				Integer.class)).isZero();
+				Integer.class))
+			.isZero();
 		this.mvc
 			.perform(post("/admin/availability/history").param("text", "2017-03 99.91\n2017-04, 99.5%")
 				.with(user(TestPeople.signedIn(coordinator)))

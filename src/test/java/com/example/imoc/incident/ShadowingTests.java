@@ -29,8 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Shadowing counts the incidents shadowed (derived from incidents and shadow shifts) and, after the fifth, offers the
- * coordinator the promotion to reverse shadow: a notice and a button on the roster page.
+ * Shadowing counts the incidents shadowed (derived from incidents and shadow shifts) and,
+ * after the fifth, offers the coordinator the promotion to reverse shadow: a notice and a
+ * button on the roster page.
  */
 @IntegrationTest
 class ShadowingTests {
@@ -56,9 +57,10 @@ class ShadowingTests {
 	private void shift(Person person, String day, boolean shadow) {
 		long rotation = this.jdbc.queryForObject("select id from rotation where name = 'IMOC'", Long.class);
 		long layer = this.jdbc.queryForObject(
-				"select id from rotation_layer where rotation_id = ? order by precedence limit 1", Long.class, rotation);
-		long slot = this.jdbc.queryForObject("select id from rotation_slot where rotation_id = ? and label = '05:00-11:00'",
-				Long.class, rotation);
+				"select id from rotation_layer where rotation_id = ? order by precedence limit 1", Long.class,
+				rotation);
+		long slot = this.jdbc.queryForObject(
+				"select id from rotation_slot where rotation_id = ? and label = '05:00-11:00'", Long.class, rotation);
 		this.jdbc.update("""
 				insert into shift (rotation_id, layer_id, slot_id, local_date, starts_at, ends_at, assignee_id, shadow)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""", rotation, layer, slot, LocalDate.parse(day),
@@ -88,13 +90,15 @@ class ShadowingTests {
 		Person trainee = this.testPeople.manager("Tess Trainee");
 		trainee.setOnboardingState(OnboardingState.SHADOW);
 		trainee = this.people.save(trainee);
-		// Six days of October 2024 with Ivan on the IMOC 05–11 shift and Tess shadowing him.
+		// Six days of October 2024 with Ivan on the IMOC 05–11 shift and Tess shadowing
+		// him.
 		for (String day : new String[] { "2024-10-01", "2024-10-02", "2024-10-03", "2024-10-04", "2024-10-05",
 				"2024-10-06" }) {
 			shift(im, day, false);
 			shift(trainee, day, true);
 		}
-		// Not shadowed: an S2 outside her shadow shifts, an S3 that paged nobody, the same incident counted once.
+		// Not shadowed: an S2 outside her shadow shifts, an S3 that paged nobody, the
+		// same incident counted once.
 		incident("Before the shift", Severity.S2, "2024-10-01T04:59:00Z");
 		incident("Minor", Severity.S3, "2024-10-01T06:00:00Z");
 		incident("First", Severity.S1, "2024-10-01T05:00:00Z");
@@ -108,7 +112,8 @@ class ShadowingTests {
 			.andExpect(content().string(not(containsString("Promote to reverse shadow"))));
 		assertThat(offers(coordinator, trainee)).isZero();
 		// Promoting before the fifth is refused with the count, and nothing changes.
-		this.mvc.perform(post("/admin/people/{id}/promote", trainee.getId()).with(csrf())
+		this.mvc
+			.perform(post("/admin/people/{id}/promote", trainee.getId()).with(csrf())
 				.with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("message",
@@ -129,14 +134,17 @@ class ShadowingTests {
 		assertThat(offers(coordinator, trainee)).isEqualTo(1);
 
 		// Only the coordinator, only with the form's CSRF token.
-		this.mvc.perform(post("/admin/people/{id}/promote", trainee.getId()).with(user(TestPeople.signedIn(coordinator))))
+		this.mvc
+			.perform(post("/admin/people/{id}/promote", trainee.getId()).with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/people/{id}/promote", trainee.getId()).with(csrf())
+		this.mvc
+			.perform(post("/admin/people/{id}/promote", trainee.getId()).with(csrf())
 				.with(user(TestPeople.signedIn(im))))
 			.andExpect(status().isForbidden());
 		assertThat(this.testPeople.find(trainee.getId()).getOnboardingState()).isEqualTo(OnboardingState.SHADOW);
 
-		this.mvc.perform(post("/admin/people/{id}/promote", trainee.getId()).with(csrf())
+		this.mvc
+			.perform(post("/admin/people/{id}/promote", trainee.getId()).with(csrf())
 				.with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("message",
@@ -149,7 +157,8 @@ class ShadowingTests {
 			assertThat(entry.getDetails()).isEqualTo("onboardingState: Shadow → Reverse shadow (6 incidents shadowed)");
 		});
 		// Once promoted there is nothing left to offer: a second click says so.
-		this.mvc.perform(post("/admin/people/{id}/promote", trainee.getId()).with(csrf())
+		this.mvc
+			.perform(post("/admin/people/{id}/promote", trainee.getId()).with(csrf())
 				.with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(flash().attribute("message",
 					"Tess Trainee is not a shadow (onboarding: Reverse shadow), so there is nothing to promote."));

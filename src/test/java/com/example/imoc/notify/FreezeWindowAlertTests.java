@@ -24,8 +24,9 @@ import com.example.imoc.schedule.TestRotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Inside the freeze window the assigner changes nothing, so a shift whose holder goes away is in effect a gap: the
- * coordinators hear of it in the same transaction, once, not only in the next daily digest.
+ * Inside the freeze window the assigner changes nothing, so a shift whose holder goes
+ * away is in effect a gap: the coordinators hear of it in the same transaction, once, not
+ * only in the next daily digest.
  */
 @IntegrationTest
 class FreezeWindowAlertTests {
@@ -57,8 +58,7 @@ class FreezeWindowAlertTests {
 		Instant now = Instant.now();
 		ShiftView frozen = primaries(rotation, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(20))).get(0);
 		Person holder = this.testPeople.find(frozen.assigneeId());
-		ShiftView later = primaries(rotation, now.plus(Duration.ofDays(4)), now.plus(Duration.ofDays(8)))
-			.stream()
+		ShiftView later = primaries(rotation, now.plus(Duration.ofDays(4)), now.plus(Duration.ofDays(8))).stream()
 			.filter(s -> holder.getId().equals(s.assigneeId()))
 			.findFirst()
 			.orElseThrow();
@@ -70,10 +70,12 @@ class FreezeWindowAlertTests {
 		assertThat(alerts.get(0)).contains("Uncovered shift in the freeze window", holder.getName() + " is away then",
 				"shift " + frozen.id());
 
-		this.timeAway.add(TestPeople.signedIn(holder), holder.getId(), Unavailability.Kind.PTO, day, day.plusDays(1), "");
+		this.timeAway.add(TestPeople.signedIn(holder), holder.getId(), Unavailability.Kind.PTO, day, day.plusDays(1),
+				"");
 		LocalDate laterDay = LocalDate.ofInstant(later.start(), holder.zone());
 		this.timeAway.add(TestPeople.signedIn(holder), holder.getId(), Unavailability.Kind.PTO, laterDay, laterDay, "");
-		assertThat(alerts(coordinator)).as("once per shift; shifts after the freeze window are the repair's").hasSize(1);
+		assertThat(alerts(coordinator)).as("once per shift; shifts after the freeze window are the repair's")
+			.hasSize(1);
 	}
 
 	private List<String> alerts(Person coordinator) {

@@ -83,7 +83,8 @@ class GapAlertRecipientsTests {
 		Instant now = this.clock.instant();
 		CoverageGapAlerts quiet = alerts(false);
 		this.transaction.executeWithoutResult(tx -> quiet.alertNewGaps(rotation.id(), now));
-		// The coordinator may also hear from the start-up extension of this rotation, running in the background.
+		// The coordinator may also hear from the start-up extension of this rotation,
+		// running in the background.
 		assertThat(gapNotices(coordinator)).isPositive();
 		assertThat(gapNotices(learner)).isZero();
 
@@ -97,7 +98,8 @@ class GapAlertRecipientsTests {
 
 	private CoverageGapAlerts alerts(boolean toParticipants) {
 		NotifyProperties properties = new NotifyProperties("IMOC <imoc@example.com>", 8, Duration.ofSeconds(30),
-				Duration.ofHours(1), 50, Duration.ofSeconds(30), "0 0 7 * * ?", false, toParticipants, Duration.ofMinutes(30));
+				Duration.ofHours(1), 50, Duration.ofSeconds(30), "0 0 7 * * ?", false, toParticipants,
+				Duration.ofMinutes(30));
 		return new CoverageGapAlerts(this.jdbc, this.notifications, this.people, this.shifts, this.rotations,
 				this.clock, properties, this.timeAway, this.roster);
 	}

@@ -30,9 +30,10 @@ import com.example.imoc.schedule.TestRotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The handover briefing: the outgoing and the incoming IM hear of each handoff {@code imoc.notify.handover-lead}
- * (30 min) before the shift ends, once, from the shifts as they are then. The send-handoffs job is run every five
- * simulated minutes over three days with a clock the test moves.
+ * The handover briefing: the outgoing and the incoming IM hear of each handoff
+ * {@code imoc.notify.handover-lead} (30 min) before the shift ends, once, from the shifts
+ * as they are then. The send-handoffs job is run every five simulated minutes over three
+ * days with a clock the test moves.
  */
 @IntegrationTest
 class HandoverLeadTimeTests {
@@ -63,7 +64,10 @@ class HandoverLeadTimeTests {
 	@Autowired
 	HeldScheduleJobs heldJobs;
 
-	/** The test plays the send-handoffs job on its own clock; the real repair would meanwhile mend its rotation. */
+	/**
+	 * The test plays the send-handoffs job on its own clock; the real repair would
+	 * meanwhile mend its rotation.
+	 */
 	@BeforeEach
 	void holdTheBackgroundJobs() throws Exception {
 		this.heldJobs.hold();
@@ -86,13 +90,15 @@ class HandoverLeadTimeTests {
 		Instant until = from.plus(Duration.ofDays(3));
 		List<ShiftView> planned = primaries(rotation, from, until);
 		assertThat(planned).hasSizeGreaterThanOrEqualTo(15);
-		// Halfway through, before its notice is due, the incoming shift of one handoff goes to someone new.
+		// Halfway through, before its notice is due, the incoming shift of one handoff
+		// goes to someone new.
 		ShiftView swappedOutgoing = planned.get(planned.size() / 2);
 		ShiftView swappedIncoming = planned.stream()
 			.filter(s -> s.start().equals(swappedOutgoing.end()))
 			.findFirst()
 			.orElseThrow();
-		// The newcomer joins the rotation: a shift held by a non-participant would rightly be repaired away.
+		// The newcomer joins the rotation: a shift held by a non-participant would
+		// rightly be repaired away.
 		Person newcomer = this.testRotations.staff(rotation, 1).get(0);
 		Instant swapAt = swappedOutgoing.end().minus(LEAD).minus(Duration.ofMinutes(5));
 
@@ -156,7 +162,8 @@ class HandoverLeadTimeTests {
 			.orElseThrow();
 		assertThat(this.handoffs.sendDue(outgoing.end().minus(LEAD).minusSeconds(1))).isZero();
 		assertThat(this.handoffs.sendDue(outgoing.end().minus(LEAD))).isEqualTo(2);
-		String body = this.jdbc.sql("select subject || ' ' || body from notification where recipient_id = ? and link = ?")
+		String body = this.jdbc
+			.sql("select subject || ' ' || body from notification where recipient_id = ? and link = ?")
 			.params(outgoing.assigneeId(), "/handover/" + outgoing.id())
 			.query(String.class)
 			.single();
@@ -176,7 +183,8 @@ class HandoverLeadTimeTests {
 	}
 
 	private List<Sent> handoffsAfter(long id, Instant at) {
-		return this.jdbc.sql("select recipient_id, link from notification where kind = 'shift.handoff' and id > ? order by id")
+		return this.jdbc
+			.sql("select recipient_id, link from notification where kind = 'shift.handoff' and id > ? order by id")
 			.param(id)
 			.query((rs, n) -> new Sent(rs.getLong(1), rs.getString(2), at))
 			.list();

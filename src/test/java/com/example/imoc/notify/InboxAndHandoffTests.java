@@ -36,8 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The inbox pages, the notification preferences on the profile, and handoffs with their handover note (no mail
- * server here: mails would only be logged).
+ * The inbox pages, the notification preferences on the profile, and handoffs with their
+ * handover note (no mail server here: mails would only be logged).
  */
 @IntegrationTest
 class InboxAndHandoffTests {
@@ -109,14 +109,18 @@ class InboxAndHandoffTests {
 		notify(other, "Other's own");
 		this.mvc.perform(post("/notifications/{id}/read", id).with(user(TestPeople.signedIn(other))).with(csrf()))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/notifications/{id}/read", Long.MAX_VALUE).with(user(TestPeople.signedIn(other))).with(csrf()))
+		this.mvc
+			.perform(post("/notifications/{id}/read", Long.MAX_VALUE).with(user(TestPeople.signedIn(other)))
+				.with(csrf()))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(post("/notifications/{id}/read", id).with(user(TestPeople.signedIn(owner))))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/notifications/read-all").with(user(TestPeople.signedIn(other))).with(csrf()))
 			.andExpect(flash().attribute("message", "Marked 1 as read."));
-		assertThat(this.jdbc.sql("select read_at is null from notification where id = ?").param(id).query(Boolean.class).single())
-			.isTrue();
+		assertThat(this.jdbc.sql("select read_at is null from notification where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single()).isTrue();
 		this.mvc.perform(get("/notifications").with(user(TestPeople.signedIn(other))))
 			.andExpect(content().string(not(containsString("Private"))));
 	}
@@ -127,20 +131,19 @@ class InboxAndHandoffTests {
 		this.mvc.perform(get("/profile").with(user(TestPeople.signedIn(me))))
 			.andExpect(content().string(containsString("value=\"24h, 1h\"")))
 			.andExpect(content().string(containsString("name=\"mail\" value=\"true\" checked")));
-		this.mvc.perform(post("/profile/notifications").with(user(TestPeople.signedIn(me)))
-			.with(csrf())
-			.param("mail", "true")
-			.param("leads", "1h; 2d 30m"))
+		this.mvc
+			.perform(post("/profile/notifications").with(user(TestPeople.signedIn(me)))
+				.with(csrf())
+				.param("mail", "true")
+				.param("leads", "1h; 2d 30m"))
 			.andExpect(redirectedUrl("/profile#notifications"));
 		assertThat(this.preferences.of(me.getId())).isEqualTo(new NotificationPreferences.Preferences(true,
 				List.of(Duration.ofDays(2), Duration.ofHours(1), Duration.ofMinutes(30))));
-		this.mvc.perform(post("/profile/notifications").with(user(TestPeople.signedIn(me)))
-			.with(csrf())
-			.param("leads", "soon"))
+		this.mvc.perform(
+				post("/profile/notifications").with(user(TestPeople.signedIn(me))).with(csrf()).param("leads", "soon"))
 			.andExpect(flash().attribute("leadsError", containsString("\"soon\" is not a lead time")));
-		this.mvc.perform(post("/profile/notifications").with(user(TestPeople.signedIn(me)))
-			.with(csrf())
-			.param("leads", "15d"))
+		this.mvc.perform(
+				post("/profile/notifications").with(user(TestPeople.signedIn(me))).with(csrf()).param("leads", "15d"))
 			.andExpect(flash().attribute("leadsError", containsString("between 5 minutes and 14 days")));
 		assertThat(this.preferences.of(me.getId()).leadsText()).isEqualTo("2d, 1h, 30m");
 	}
@@ -151,13 +154,15 @@ class InboxAndHandoffTests {
 		this.testRotations.staff(rotation, 6);
 		this.maintenance.maintain(rotation.id());
 		Instant now = Instant.now();
-		List<ShiftView> planned = this.shifts.ofRotation(rotation.id(), now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)))
+		List<ShiftView> planned = this.shifts
+			.ofRotation(rotation.id(), now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)))
 			.stream()
 			.filter(s -> !s.shadow())
 			.toList();
 		ShiftView outgoing = planned.stream()
 			.filter(s -> planned.stream()
-				.anyMatch(n -> n.start().equals(s.end()) && n.assigneeId() != null && !n.assigneeId().equals(s.assigneeId())))
+				.anyMatch(n -> n.start().equals(s.end()) && n.assigneeId() != null
+						&& !n.assigneeId().equals(s.assigneeId())))
 			.findFirst()
 			.orElseThrow();
 		ShiftView incoming = planned.stream().filter(n -> n.start().equals(outgoing.end())).findFirst().orElseThrow();
@@ -172,18 +177,21 @@ class InboxAndHandoffTests {
 		Person stranger = this.testPeople.manager("Stan Ger");
 		this.mvc.perform(get("/handover/{id}", outgoing.id()).with(user(TestPeople.signedIn(stranger))))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/handover/{id}", outgoing.id()).with(user(signedIn(incoming.assigneeId())))
-			.with(csrf())
-			.param("note", "I am not the outgoing IM"))
+		this.mvc
+			.perform(post("/handover/{id}", outgoing.id()).with(user(signedIn(incoming.assigneeId())))
+				.with(csrf())
+				.param("note", "I am not the outgoing IM"))
 			.andExpect(status().isForbidden());
-		this.jdbc.sql("insert into incident (title, severity, status, declared_at, root_cause) values (?, 'S2', 'ACTIVE', ?, 'SATURATION')")
+		this.jdbc.sql(
+				"insert into incident (title, severity, status, declared_at, root_cause) values (?, 'S2', 'ACTIVE', ?, 'SATURATION')")
 			.params("Registry <slow> pulls", Timestamp.from(outgoing.start().plusSeconds(600)))
 			.update();
 		this.mvc.perform(get("/handover/{id}", outgoing.id()).with(user(signedIn(incoming.assigneeId()))))
 			.andExpect(content().string(containsString("S2 · Registry &lt;slow&gt; pulls")));
-		this.mvc.perform(post("/handover/{id}", outgoing.id()).with(user(signedIn(outgoing.assigneeId())))
-			.with(csrf())
-			.param("note", "Registry <degraded>; watch the error budget."))
+		this.mvc
+			.perform(post("/handover/{id}", outgoing.id()).with(user(signedIn(outgoing.assigneeId())))
+				.with(csrf())
+				.param("note", "Registry <degraded>; watch the error budget."))
 			.andExpect(redirectedUrl("/handover/" + outgoing.id()));
 		this.mvc.perform(get("/").with(user(signedIn(incoming.assigneeId()))))
 			.andExpect(status().isOk())

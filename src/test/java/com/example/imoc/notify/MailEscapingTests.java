@@ -45,10 +45,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 
 /**
- * Everything people type that ends up in a mail: person names (the recipient's, the requester's, the author's),
- * swap messages, handover notes, rotation and slot names. The HTML part shows markup as text, the plain-text part
- * as typed, and a line break typed into a name never starts a mail header of its own. Incident titles and time-away
- * notes are never mailed, so they are not here.
+ * Everything people type that ends up in a mail: person names (the recipient's, the
+ * requester's, the author's), swap messages, handover notes, rotation and slot names. The
+ * HTML part shows markup as text, the plain-text part as typed, and a line break typed
+ * into a name never starts a mail header of its own. Incident titles and time-away notes
+ * are never mailed, so they are not here.
  */
 @IntegrationTest
 class MailEscapingTests {
@@ -57,10 +58,14 @@ class MailEscapingTests {
 
 	private static final String MARKUP = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>";
 
-	/** A name typed with a line break, hoping for a Bcc header (the subject of most mails holds a name). */
+	/**
+	 * A name typed with a line break, hoping for a Bcc header (the subject of most mails
+	 * holds a name).
+	 */
 	private static final String NAME = MARKUP + "\r\nBcc: evil@example.com\r\nX-Injected: yes";
 
-	private static final String MESSAGE = MARKUP + "\r\nBcc: evil@example.com\r\n<a href=\"javascript:alert(1)\">click</a>";
+	private static final String MESSAGE = MARKUP
+			+ "\r\nBcc: evil@example.com\r\n<a href=\"javascript:alert(1)\">click</a>";
 
 	private static GreenMail smtp;
 
@@ -122,15 +127,18 @@ class MailEscapingTests {
 		everyone.add(helper);
 		String rotationName = MARKUP + " rotation " + rotation.id();
 		this.jdbc.sql("update rotation set name = ? where id = ?").params(rotationName, rotation.id()).update();
-		this.jdbc.sql("update rotation_slot set label = ? || label where rotation_id = ?").params(MARKUP, rotation.id())
+		this.jdbc.sql("update rotation_slot set label = ? || label where rotation_id = ?")
+			.params(MARKUP, rotation.id())
 			.update();
 		for (Person person : everyone) {
-			this.jdbc.sql("update person set name = ? where id = ?").params(NAME + " " + person.getId(), person.getId())
+			this.jdbc.sql("update person set name = ? where id = ?")
+				.params(NAME + " " + person.getId(), person.getId())
 				.update();
 		}
 
 		Instant later = Instant.now().plus(Duration.ofDays(3));
-		// A shift handed over to someone else, so its handover note and handoff are mailed.
+		// A shift handed over to someone else, so its handover note and handoff are
+		// mailed.
 		ShiftView shift = this.shifts.ofRotation(rotation.id(), later, later.plus(Duration.ofDays(7)))
 			.stream()
 			.filter(s -> !s.shadow() && !s.isGap() && s.start().isAfter(later))

@@ -50,9 +50,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Notifications end to end with a real SMTP server (GreenMail on a port chosen at run time): reminders, gap alerts,
- * preferences, and the outbox's delivery through outages and crashes. The jobs are driven by calling the services
- * they call, at chosen instants, and once through the Quartz scheduler.
+ * Notifications end to end with a real SMTP server (GreenMail on a port chosen at run
+ * time): reminders, gap alerts, preferences, and the outbox's delivery through outages
+ * and crashes. The jobs are driven by calling the services they call, at chosen instants,
+ * and once through the Quartz scheduler.
  */
 @IntegrationTest
 class NotificationMailTests {
@@ -149,7 +150,9 @@ class NotificationMailTests {
 		assertThat(leadsReminded(shift, nora)).containsExactly(1440);
 		this.reminders.sendDue(start.minus(Duration.ofHours(1)));
 		assertThat(leadsReminded(shift, nora)).containsExactlyInAnyOrder(1440, 60);
-		assertThat(noticesAbout(nora, local)).hasSize(2).last().satisfies(n -> assertThat(n).contains("starts in 1 hour"));
+		assertThat(noticesAbout(nora, local)).hasSize(2)
+			.last()
+			.satisfies(n -> assertThat(n).contains("starts in 1 hour"));
 
 		this.outbox.deliverDue(Instant.now().plusSeconds(5));
 		List<MimeMessage> mails = mailsTo(nora);
@@ -189,7 +192,8 @@ class NotificationMailTests {
 			.first()
 			.satisfies(n -> assertThat(n).contains("starts in 23 hours"));
 
-		ShiftView later = this.shifts.ofPerson(alex.getId(), start.plus(Duration.ofDays(2)), start.plus(Duration.ofDays(30)))
+		ShiftView later = this.shifts
+			.ofPerson(alex.getId(), start.plus(Duration.ofDays(2)), start.plus(Duration.ofDays(30)))
 			.get(0);
 		this.jdbc.sql("update shift set state = 'CANCELLED' where id = ?").param(later.id()).update();
 		this.reminders.sendDue(later.start().minus(Duration.ofMinutes(30)));
@@ -232,7 +236,8 @@ class NotificationMailTests {
 		this.mvc.perform(post(location + "/accept").with(user(TestPeople.signedIn(helper))).with(csrf()));
 		assertThat(this.shifts.find(shift.id()).orElseThrow().assigneeId()).isEqualTo(helper.getId());
 		this.outbox.deliverDue(Instant.now().plusSeconds(1));
-		assertThat(mailsTo(holder)).anySatisfy(m -> assertThat(subject(m)).contains(helper.getName() + " took your shift"));
+		assertThat(mailsTo(holder))
+			.anySatisfy(m -> assertThat(subject(m)).contains(helper.getName() + " took your shift"));
 	}
 
 	@Test
@@ -304,9 +309,8 @@ class NotificationMailTests {
 		Person sam = join(rotation, this.testPeople.manager("Sam Quiet"));
 		staff(rotation, 5);
 		this.maintenance.maintain(rotation.id());
-		this.mvc.perform(post("/profile/notifications").with(user(TestPeople.signedIn(sam)))
-			.with(csrf())
-			.param("leads", "90m"))
+		this.mvc.perform(
+				post("/profile/notifications").with(user(TestPeople.signedIn(sam))).with(csrf()).param("leads", "90m"))
 			.andExpect(status().is3xxRedirection());
 		ShiftView shift = upcomingShiftOf(sam);
 		String local = LocalTimes.dayAndTime(shift.start(), sam.zone());
@@ -332,7 +336,8 @@ class NotificationMailTests {
 		this.testRotations.nobodyWhoCanServe(empty);
 		this.maintenance.maintain(empty.id());
 		List<String> alerts = noticesAbout(cora, empty.name());
-		assertThat(alerts).singleElement().satisfies(n -> assertThat(n).contains("new coverage gaps in " + empty.name()));
+		assertThat(alerts).singleElement()
+			.satisfies(n -> assertThat(n).contains("new coverage gaps in " + empty.name()));
 		this.maintenance.maintain(empty.id());
 		assertThat(noticesAbout(cora, empty.name())).hasSize(1);
 
@@ -358,7 +363,10 @@ class NotificationMailTests {
 		return this.testRotations.staff(rotation, count);
 	}
 
-	/** A primary shift of this person at least a day and a half away, so lead times fall in the future. */
+	/**
+	 * A primary shift of this person at least a day and a half away, so lead times fall
+	 * in the future.
+	 */
 	private ShiftView upcomingShiftOf(Person person) {
 		Instant now = Instant.now();
 		return this.shifts.ofPerson(person.getId(), now.plus(Duration.ofHours(36)), now.plus(Duration.ofDays(30)))
@@ -368,7 +376,10 @@ class NotificationMailTests {
 			.orElseThrow();
 	}
 
-	/** What a swap does to the schedule: the shift changes hands (or is left open) and the change is announced. */
+	/**
+	 * What a swap does to the schedule: the shift changes hands (or is left open) and the
+	 * change is announced.
+	 */
 	private void swap(ShiftView shift, Person from, Person to) {
 		new TransactionTemplate(this.transactionManager).executeWithoutResult(tx -> {
 			this.jdbc.sql("update shift set assignee_id = ?, sequence = sequence + 1 where id = ?")
@@ -387,7 +398,8 @@ class NotificationMailTests {
 	}
 
 	private List<Integer> leadsReminded(ShiftView shift, Person person) {
-		return this.jdbc.sql("select lead_minutes from shift_reminder where shift_id = ? and person_id = ? order by lead_minutes desc")
+		return this.jdbc.sql(
+				"select lead_minutes from shift_reminder where shift_id = ? and person_id = ? order by lead_minutes desc")
 			.params(shift.id(), person.getId())
 			.query(Integer.class)
 			.list();
@@ -413,7 +425,10 @@ class NotificationMailTests {
 	}
 
 	private String lastError(long id) {
-		return this.jdbc.sql("select mail_last_error from notification where id = ?").param(id).query(String.class).single();
+		return this.jdbc.sql("select mail_last_error from notification where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
 	}
 
 	private static List<MimeMessage> mailsTo(Person person) {

@@ -39,8 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * One password policy on every path a password is set (self-service, coordinator, bootstrap admin), wrong current
- * passwords throttled, and personal access tokens that expire.
+ * One password policy on every path a password is set (self-service, coordinator,
+ * bootstrap admin), wrong current passwords throttled, and personal access tokens that
+ * expire.
  */
 @IntegrationTest
 class AccountHardeningTests {
@@ -127,7 +128,8 @@ class AccountHardeningTests {
 		Person created = this.people.findByEmail(email).orElseThrow();
 		assertThat(this.encoder.matches(GOOD, created.getPasswordHash())).isTrue();
 
-		// A reset on the edit form: the same policy, and a reset ends the person's sessions.
+		// A reset on the edit form: the same policy, and a reset ends the person's
+		// sessions.
 		this.mvc.perform(edit(cora, created, "letmein12345"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "newPassword", "policy"));
 		long before = this.people.findById(created.getId()).orElseThrow().getSecurityVersion();
@@ -145,7 +147,8 @@ class AccountHardeningTests {
 				.andExpect(flash().attribute("currentPasswordError", "That is not your current password."));
 		}
 		this.mvc.perform(changePassword(jane, "wrong-5", GOOD, GOOD))
-			.andExpect(flash().attribute("currentPasswordError", "Too many wrong current passwords; try again in 15 minutes."));
+			.andExpect(flash().attribute("currentPasswordError",
+					"Too many wrong current passwords; try again in 15 minutes."));
 		String hash = hashOf(jane);
 		this.mvc.perform(changePassword(jane, TestPeople.PASSWORD, GOOD, GOOD))
 			.andExpect(flash().attribute("currentPasswordError", containsString("Too many wrong current passwords")));
@@ -216,15 +219,25 @@ class AccountHardeningTests {
 	@Test
 	void theProfileFormChoosesATokensLifetime() throws Exception {
 		Person jane = this.testPeople.manager("Jane Chooses");
-		this.mvc.perform(post("/profile/tokens").param("name", "bot").param("days", "30")
-			.with(user(TestPeople.signedIn(jane))).with(csrf())).andExpect(flash().attributeExists("newToken"));
-		this.mvc.perform(post("/profile/tokens").param("name", "forever").param("days", "100000")
-			.with(user(TestPeople.signedIn(jane))).with(csrf()))
+		this.mvc
+			.perform(post("/profile/tokens").param("name", "bot")
+				.param("days", "30")
+				.with(user(TestPeople.signedIn(jane)))
+				.with(csrf()))
+			.andExpect(flash().attributeExists("newToken"));
+		this.mvc
+			.perform(post("/profile/tokens").param("name", "forever")
+				.param("days", "100000")
+				.with(user(TestPeople.signedIn(jane)))
+				.with(csrf()))
 			.andExpect(flash().attributeExists("tokenDaysError"))
 			.andExpect(flash().attribute("tokenName", "forever"));
-		this.mvc.perform(post("/profile/tokens").param("name", "default").with(user(TestPeople.signedIn(jane))).with(csrf()))
+		this.mvc
+			.perform(
+					post("/profile/tokens").param("name", "default").with(user(TestPeople.signedIn(jane))).with(csrf()))
 			.andExpect(flash().attributeExists("newToken"));
-		assertThat(this.jdbc.sql("select name, extract(epoch from expires_at - created_at) / 86400 from access_token where person_id = ? order by id")
+		assertThat(this.jdbc.sql(
+				"select name, extract(epoch from expires_at - created_at) / 86400 from access_token where person_id = ? order by id")
 			.param(jane.getId())
 			.query((rs, n) -> rs.getString(1) + "=" + Math.round(rs.getDouble(2)))
 			.list()).containsExactly("bot=30", "default=90");
@@ -278,4 +291,5 @@ class AccountHardeningTests {
 			.param("active", "true")
 			.param("newPassword", password);
 	}
+
 }

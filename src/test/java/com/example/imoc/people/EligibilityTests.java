@@ -77,12 +77,16 @@ class EligibilityTests {
 	void tenureIsReachedOnTheSameDayOfTheMonthThreeMonthsLaterClampedToShorterMonths() {
 		LocalDate endOfJanuary = LocalDate.of(2026, 1, 31);
 		assertThat(Eligibility.tenureReached(endOfJanuary, this.policy)).isEqualTo(LocalDate.of(2026, 4, 30));
-		assertThat(Eligibility.tenureReached(LocalDate.of(2025, 11, 30), this.policy)).isEqualTo(LocalDate.of(2026, 2, 28));
-		assertThat(Eligibility.tenureReached(LocalDate.of(2027, 11, 30), this.policy)).isEqualTo(LocalDate.of(2028, 2, 29));
-		assertThat(Eligibility.tenureReached(LocalDate.of(2026, 3, 15), this.policy)).isEqualTo(LocalDate.of(2026, 6, 15));
+		assertThat(Eligibility.tenureReached(LocalDate.of(2025, 11, 30), this.policy))
+			.isEqualTo(LocalDate.of(2026, 2, 28));
+		assertThat(Eligibility.tenureReached(LocalDate.of(2027, 11, 30), this.policy))
+			.isEqualTo(LocalDate.of(2028, 2, 29));
+		assertThat(Eligibility.tenureReached(LocalDate.of(2026, 3, 15), this.policy))
+			.isEqualTo(LocalDate.of(2026, 6, 15));
 		assertThat(onDay(endOfJanuary, LocalDate.of(2026, 4, 29)))
 			.isEqualTo(new Eligibility(false, "joined 2 months ago (needs 3)"));
-		assertThat(onDay(endOfJanuary, LocalDate.of(2026, 4, 30)).eligible()).as("31 Jan + 3 months = 30 April").isTrue();
+		assertThat(onDay(endOfJanuary, LocalDate.of(2026, 4, 30)).eligible()).as("31 Jan + 3 months = 30 April")
+			.isTrue();
 	}
 
 	@Test
@@ -109,8 +113,8 @@ class EligibilityTests {
 	}
 
 	private Eligibility onDay(LocalDate start, LocalDate day) {
-		return Eligibility.of(JobTitle.BACKEND_ENGINEERING_MANAGER, 8, start, true, OnboardingState.ACTIVE, false, false,
-				false, this.policy, day);
+		return Eligibility.of(JobTitle.BACKEND_ENGINEERING_MANAGER, 8, start, true, OnboardingState.ACTIVE, false,
+				false, false, this.policy, day);
 	}
 
 	private static Person person(LocalDate start) {

@@ -28,7 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Public holidays: seeded per region from the holiday library, edited by the coordinator, counted as holiday work. */
+/**
+ * Public holidays: seeded per region from the holiday library, edited by the coordinator,
+ * counted as holiday work.
+ */
 @IntegrationTest
 class HolidayAdminTests {
 
@@ -55,14 +58,19 @@ class HolidayAdminTests {
 		int nextYear = LocalDate.now().getYear() + 1;
 		// GB for EMEA, US for AMER, AU for APAC (application.yml).
 		assertThat(this.holidays.holidaysOf(Region.EMEA)).contains(LocalDate.of(nextYear, 1, 1));
-		assertThat(this.holidays.holidaysOf(Region.AMER)).contains(LocalDate.of(nextYear, 7, 4).getDayOfWeek().getValue() <= 5
-				? LocalDate.of(nextYear, 7, 4) : LocalDate.of(nextYear, 1, 1));
-		assertThat(this.holidays.holidaysOf(Region.APAC)).contains(LocalDate.of(nextYear, 4, 25).getDayOfWeek().getValue() <= 5
-				? LocalDate.of(nextYear, 4, 25) : LocalDate.of(nextYear, 1, 1));
-		assertThat(this.holidays.regions()).extracting(PublicHolidays.RegionCalendar::country).containsExactly("AU", "GB", "US");
+		assertThat(this.holidays.holidaysOf(Region.AMER))
+			.contains(LocalDate.of(nextYear, 7, 4).getDayOfWeek().getValue() <= 5 ? LocalDate.of(nextYear, 7, 4)
+					: LocalDate.of(nextYear, 1, 1));
+		assertThat(this.holidays.holidaysOf(Region.APAC))
+			.contains(LocalDate.of(nextYear, 4, 25).getDayOfWeek().getValue() <= 5 ? LocalDate.of(nextYear, 4, 25)
+					: LocalDate.of(nextYear, 1, 1));
+		assertThat(this.holidays.regions()).extracting(PublicHolidays.RegionCalendar::country)
+			.containsExactly("AU", "GB", "US");
 
 		Person coordinator = this.testPeople.coordinator("Cora Holidays");
-		this.mvc.perform(get("/admin/holidays").param("year", String.valueOf(nextYear)).with(user(TestPeople.signedIn(coordinator))))
+		this.mvc
+			.perform(get("/admin/holidays").param("year", String.valueOf(nextYear))
+				.with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Christmas"), containsString("Thanksgiving"),
 					containsString("ANZAC"), containsString("holiday library"))));
@@ -79,7 +87,9 @@ class HolidayAdminTests {
 		shift(rotation, londoner, "2031-06-11T11:00:00Z", "2031-06-11T15:00:00Z");
 		assertThat(lieu(londoner).holidayHours()).isZero();
 
-		this.mvc.perform(post("/admin/holidays").param("region", "EMEA").param("day", "2031-06-11")
+		this.mvc
+			.perform(post("/admin/holidays").param("region", "EMEA")
+				.param("day", "2031-06-11")
 				.param("name", "Company <day>")
 				.with(user(TestPeople.signedIn(coordinator)))
 				.with(csrf()))
@@ -94,7 +104,9 @@ class HolidayAdminTests {
 			.andExpect(content().string(allOf(containsString("Company &lt;day&gt;"), containsString("added by hand"),
 					not(containsString("Company <day>")))));
 
-		this.mvc.perform(post("/admin/holidays/{id}/delete", added.id()).with(user(TestPeople.signedIn(coordinator))).with(csrf()))
+		this.mvc
+			.perform(post("/admin/holidays/{id}/delete", added.id()).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.holidays.on(Region.EMEA, LocalDate.of(2031, 6, 11))).isEmpty();
 		assertThat(audited("holiday.removed", added.id())).isEqualTo(1);
@@ -104,45 +116,57 @@ class HolidayAdminTests {
 	@Test
 	void badInputComesBackWithMessagesByTheFieldsAndWhatWasTyped() throws Exception {
 		Person coordinator = this.testPeople.coordinator("Cora Typos");
-		this.mvc.perform(post("/admin/holidays").param("region", "MARS").param("day", "2031-02-30")
+		this.mvc
+			.perform(post("/admin/holidays").param("region", "MARS")
+				.param("day", "2031-02-30")
 				.param("name", "  ")
 				.with(user(TestPeople.signedIn(coordinator)))
 				.with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Choose APAC, EMEA or AMER."),
-					containsString("Enter a date like 2027-05-01."), containsString("Enter the holiday&#39;s name."),
-					containsString("value=\"2031-02-30\""))));
-		this.mvc.perform(post("/admin/holidays").param("region", "EMEA").param("day", "1999-01-01")
+			.andExpect(content().string(
+					allOf(containsString("Choose APAC, EMEA or AMER."), containsString("Enter a date like 2027-05-01."),
+							containsString("Enter the holiday&#39;s name."), containsString("value=\"2031-02-30\""))));
+		this.mvc
+			.perform(post("/admin/holidays").param("region", "EMEA")
+				.param("day", "1999-01-01")
 				.param("name", "Too old")
 				.with(user(TestPeople.signedIn(coordinator)))
 				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Enter a day between")));
-		// Control characters are refused for every form before it reaches a controller (web.ControlCharacterFilter).
-		this.mvc.perform(post("/admin/holidays").param("region", "EMEA").param("day", "2030-01-01")
+		// Control characters are refused for every form before it reaches a controller
+		// (web.ControlCharacterFilter).
+		this.mvc
+			.perform(post("/admin/holidays").param("region", "EMEA")
+				.param("day", "2030-01-01")
 				.param("name", "Null\u0000day")
 				.with(user(TestPeople.signedIn(coordinator)))
 				.with(csrf()))
 			.andExpect(status().isBadRequest());
 		int nextYear = LocalDate.now().getYear() + 1;
-		this.mvc.perform(post("/admin/holidays").param("region", "EMEA").param("day", nextYear + "-01-01")
+		this.mvc
+			.perform(post("/admin/holidays").param("region", "EMEA")
+				.param("day", nextYear + "-01-01")
 				.param("name", "New Year again")
 				.with(user(TestPeople.signedIn(coordinator)))
 				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("EMEA already has a holiday on " + nextYear + "-01-01"),
 					containsString("value=\"New Year again\""))));
-		this.mvc.perform(post("/admin/holidays/regions/EMEA").param("country", "ZZ-<b>")
+		this.mvc
+			.perform(post("/admin/holidays/regions/EMEA").param("country", "ZZ-<b>")
 				.with(user(TestPeople.signedIn(coordinator)))
 				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Enter a country code the holiday library knows"),
 					containsString("value=\"ZZ-&lt;b&gt;\""))));
-		this.mvc.perform(post("/admin/holidays/regions/MARS").param("country", "GB")
+		this.mvc
+			.perform(post("/admin/holidays/regions/MARS").param("country", "GB")
 				.with(user(TestPeople.signedIn(coordinator)))
 				.with(csrf()))
 			.andExpect(status().isNotFound());
-		assertThat(this.holidays.regions()).extracting(PublicHolidays.RegionCalendar::country).containsExactly("AU", "GB", "US");
+		assertThat(this.holidays.regions()).extracting(PublicHolidays.RegionCalendar::country)
+			.containsExactly("AU", "GB", "US");
 	}
 
 	@Test
@@ -150,17 +174,20 @@ class HolidayAdminTests {
 		Person coordinator = this.testPeople.coordinator("Cora Countries");
 		LocalDate australiaDay = LocalDate.of(LocalDate.now().getYear() + 1, 1, 26);
 		try {
-			this.mvc.perform(post("/admin/holidays/regions/APAC").param("country", "nz")
+			this.mvc
+				.perform(post("/admin/holidays/regions/APAC").param("country", "nz")
 					.with(user(TestPeople.signedIn(coordinator)))
 					.with(csrf()))
 				.andExpect(status().is3xxRedirection());
-			assertThat(this.holidays.regions()).extracting(PublicHolidays.RegionCalendar::country).containsExactly("NZ", "GB", "US");
+			assertThat(this.holidays.regions()).extracting(PublicHolidays.RegionCalendar::country)
+				.containsExactly("NZ", "GB", "US");
 			assertThat(this.holidays.holidaysOf(Region.APAC)).doesNotContain(australiaDay)
 				.contains(LocalDate.of(australiaDay.getYear(), 12, 25).getDayOfWeek().getValue() <= 5
 						? LocalDate.of(australiaDay.getYear(), 12, 25) : LocalDate.of(australiaDay.getYear(), 1, 1));
 		}
 		finally {
-			this.mvc.perform(post("/admin/holidays/regions/APAC").param("country", "AU")
+			this.mvc
+				.perform(post("/admin/holidays/regions/APAC").param("country", "AU")
 					.with(user(TestPeople.signedIn(coordinator)))
 					.with(csrf()))
 				.andExpect(status().is3xxRedirection());
@@ -172,16 +199,24 @@ class HolidayAdminTests {
 	void onlyTheCoordinatorMayEditAndOnlyWithTheFormsToken() throws Exception {
 		Person manager = this.testPeople.manager("Not Coordinating");
 		Person coordinator = this.testPeople.coordinator("Cora Tokens");
-		this.mvc.perform(get("/admin/holidays").with(user(TestPeople.signedIn(manager)))).andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/holidays").param("region", "EMEA").param("day", "2032-03-03").param("name", "Mine")
+		this.mvc.perform(get("/admin/holidays").with(user(TestPeople.signedIn(manager))))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/holidays").param("region", "EMEA")
+				.param("day", "2032-03-03")
+				.param("name", "Mine")
 				.with(user(TestPeople.signedIn(manager)))
 				.with(csrf()))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/holidays/regions/EMEA").param("country", "DE")
+		this.mvc
+			.perform(post("/admin/holidays/regions/EMEA").param("country", "DE")
 				.with(user(TestPeople.signedIn(manager)))
 				.with(csrf()))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/holidays").param("region", "EMEA").param("day", "2032-03-03").param("name", "No token")
+		this.mvc
+			.perform(post("/admin/holidays").param("region", "EMEA")
+				.param("day", "2032-03-03")
+				.param("name", "No token")
 				.with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().isForbidden());
 		assertThat(this.holidays.on(Region.EMEA, LocalDate.of(2032, 3, 3))).isEmpty();

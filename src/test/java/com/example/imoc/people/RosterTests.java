@@ -66,11 +66,10 @@ class RosterTests {
 			.andExpect(status().is3xxRedirection());
 		Person created = this.people.findByEmail(email).orElseThrow();
 		assertThat(created.getPreferredSlots()).containsExactly("23:00-05:00", "05:00-11:00");
-		assertThat(this.auditLog.about("person", created.getId()))
-			.anySatisfy(entry -> {
-				assertThat(entry.getAction()).isEqualTo("person.created");
-				assertThat(entry.getActor()).isEqualTo(coordinator.getEmail());
-			});
+		assertThat(this.auditLog.about("person", created.getId())).anySatisfy(entry -> {
+			assertThat(entry.getAction()).isEqualTo("person.created");
+			assertThat(entry.getActor()).isEqualTo(coordinator.getEmail());
+		});
 	}
 
 	@Test
@@ -150,7 +149,8 @@ class RosterTests {
 				name,email,job_title,grade,manager_email,time_zone,region,start_date,weekdays_only,preferred_slots,onboarding_state
 				Good Row,%s,Backend Engineering Manager,8,,Europe/Berlin,EMEA,2023-01-09,false,05:00-11:00,ACTIVE
 				Bad Row,%s,Backend Engineering Manager,eight,,Europe/Berlin,EMEA,2023-01-09,false,,ACTIVE
-				""".formatted(good, unique("bad.row"));
+				"""
+			.formatted(good, unique("bad.row"));
 		this.mvc
 			.perform(multipart("/admin/people/import")
 				.file(new MockMultipartFile("file", "roster.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
@@ -172,7 +172,8 @@ class RosterTests {
 				%s,Report Person,Fullstack Engineering Manager,8,%s,America/Chicago,AMER,2022-05-01,yes,"15:00-19:00;19:00-23:00"
 				%s,Boss Person,SENIOR_ENGINEERING_MANAGER,9,,America/New_York,AMER,2020-05-01,no,
 				%s,Existing Person,Staff Engineer,9,%s,Europe/London,EMEA,2021-01-01,false,
-				""".formatted(report, boss, boss, existing.getEmail(), boss);
+				"""
+			.formatted(report, boss, boss, existing.getEmail(), boss);
 		RosterImport.Result result = this.rosterImport.importCsv(csv);
 		assertThat(result.errors()).isEmpty();
 		assertThat(result.created()).isEqualTo(2);
@@ -204,7 +205,10 @@ class RosterTests {
 	@Test
 	void aPersonSetsTheirOwnTimeZoneAndPasswordOnlyWithTheCurrentOne() throws Exception {
 		Person jane = this.testPeople.manager("Jane Profile");
-		this.mvc.perform(post("/profile/time-zone").with(user(TestPeople.signedIn(jane))).with(csrf()).param("timeZone", "Asia/Tokyo"))
+		this.mvc
+			.perform(post("/profile/time-zone").with(user(TestPeople.signedIn(jane)))
+				.with(csrf())
+				.param("timeZone", "Asia/Tokyo"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.people.findById(jane.getId()).orElseThrow().getTimeZone()).isEqualTo("Asia/Tokyo");
 		String hash = this.people.findById(jane.getId()).orElseThrow().getPasswordHash();
@@ -232,7 +236,10 @@ class RosterTests {
 		this.testPeople.manager("Zed Findable");
 		this.mvc.perform(get("/admin/people").param("q", "zed find").with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(content().string(containsString("Zed Findable")));
-		this.mvc.perform(get("/admin/people").param("q", "Zed").param("region", "APAC").with(user(TestPeople.signedIn(coordinator))))
+		this.mvc
+			.perform(get("/admin/people").param("q", "Zed")
+				.param("region", "APAC")
+				.with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(content().string(not(containsString("Zed Findable"))));
 	}
 

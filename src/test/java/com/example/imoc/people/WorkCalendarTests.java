@@ -25,9 +25,11 @@ class WorkCalendarTests {
 
 	@Test
 	void fridayNightInUtcIsSaturdayMorningInEurope() {
-		// Friday 4 December 2026, 23:00–05:00 UTC = Saturday 00:00–06:00 in Berlin (UTC+1).
+		// Friday 4 December 2026, 23:00–05:00 UTC = Saturday 00:00–06:00 in Berlin
+		// (UTC+1).
 		WorkCalendar berlin = WorkCalendar.of(BERLIN, Set.of());
-		WorkCalendar.Hours hours = berlin.hours(Instant.parse("2026-12-04T23:00:00Z"), Instant.parse("2026-12-05T05:00:00Z"));
+		WorkCalendar.Hours hours = berlin.hours(Instant.parse("2026-12-04T23:00:00Z"),
+				Instant.parse("2026-12-05T05:00:00Z"));
 
 		assertThat(hours.weekend()).isEqualTo(Duration.ofHours(6));
 		assertThat(hours.holiday()).isZero();
@@ -39,7 +41,8 @@ class WorkCalendarTests {
 
 	@Test
 	void fridayEveningInUtcIsSaturdayMorningInSydney() {
-		// Friday 4 December 2026, 19:00–23:00 UTC = Saturday 06:00–10:00 in Sydney (UTC+11, summer time).
+		// Friday 4 December 2026, 19:00–23:00 UTC = Saturday 06:00–10:00 in Sydney
+		// (UTC+11, summer time).
 		WorkCalendar sydney = WorkCalendar.of(SYDNEY, Set.of());
 		Instant start = Instant.parse("2026-12-04T19:00:00Z");
 		Instant end = Instant.parse("2026-12-04T23:00:00Z");
@@ -51,10 +54,12 @@ class WorkCalendarTests {
 
 	@Test
 	void aWeekdayHolidayIsHolidayAndAWeekendHolidayCountsOnceAsWeekend() {
-		// Friday 25 December 2026 and Saturday 26 December 2026 are both holidays in this calendar.
+		// Friday 25 December 2026 and Saturday 26 December 2026 are both holidays in this
+		// calendar.
 		WorkCalendar london = WorkCalendar.of(ZoneId.of("Europe/London"),
 				List.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26)));
-		WorkCalendar.Hours hours = london.hours(Instant.parse("2026-12-25T19:00:00Z"), Instant.parse("2026-12-26T05:00:00Z"));
+		WorkCalendar.Hours hours = london.hours(Instant.parse("2026-12-25T19:00:00Z"),
+				Instant.parse("2026-12-26T05:00:00Z"));
 
 		assertThat(hours.holiday()).isEqualTo(Duration.ofHours(5));
 		assertThat(hours.weekend()).isEqualTo(Duration.ofHours(5));
@@ -64,7 +69,8 @@ class WorkCalendarTests {
 	void aSundayWithTheClocksGoingBackHasTwentyFiveHours() {
 		// Europe/Berlin leaves summer time on Sunday 25 October 2026.
 		WorkCalendar berlin = WorkCalendar.of(BERLIN, Set.of());
-		WorkCalendar.Hours hours = berlin.hours(Instant.parse("2026-10-23T12:00:00Z"), Instant.parse("2026-10-27T12:00:00Z"));
+		WorkCalendar.Hours hours = berlin.hours(Instant.parse("2026-10-23T12:00:00Z"),
+				Instant.parse("2026-10-27T12:00:00Z"));
 
 		assertThat(hours.weekend()).isEqualTo(Duration.ofHours(49));
 	}
@@ -79,18 +85,23 @@ class WorkCalendarTests {
 		WorkCalendar.Hours whole = calendar.hours(start, end);
 		assertThat(calendar.hours(start, middle).plus(calendar.hours(middle, end))).isEqualTo(whole);
 		assertThat(whole.weekend().plus(whole.holiday())).isLessThanOrEqualTo(Duration.between(start, end));
-		assertThat(whole.weekend().isZero()).isEqualTo((calendar.daysTouched(start, end) & WorkCalendar.WEEKEND_DAYS) == 0);
+		assertThat(whole.weekend().isZero())
+			.isEqualTo((calendar.daysTouched(start, end) & WorkCalendar.WEEKEND_DAYS) == 0);
 	}
 
 	@Provide
 	Arbitrary<ZoneId> zones() {
-		return Arbitraries.of("UTC", "Europe/Berlin", "Australia/Sydney", "America/New_York", "Asia/Kolkata",
-				"Pacific/Auckland", "America/Sao_Paulo").map(ZoneId::of);
+		return Arbitraries
+			.of("UTC", "Europe/Berlin", "Australia/Sydney", "America/New_York", "Asia/Kolkata", "Pacific/Auckland",
+					"America/Sao_Paulo")
+			.map(ZoneId::of);
 	}
 
 	@Provide
 	Arbitrary<Instant> instants() {
-		return Arbitraries.longs().between(0, 3L * 365 * 24 * 60).map(m -> Instant.parse("2025-01-01T00:00:00Z").plus(Duration.ofMinutes(m)));
+		return Arbitraries.longs()
+			.between(0, 3L * 365 * 24 * 60)
+			.map(m -> Instant.parse("2025-01-01T00:00:00Z").plus(Duration.ofMinutes(m)));
 	}
 
 	@Provide

@@ -23,8 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The kind of someone's time away (sick leave, say) is theirs and the coordinator's to know: other managers see only
- * that they are away on the rotation page.
+ * The kind of someone's time away (sick leave, say) is theirs and the coordinator's to
+ * know: other managers see only that they are away on the rotation page.
  */
 @IntegrationTest
 class AwayPrivacyTests {
@@ -53,8 +53,8 @@ class AwayPrivacyTests {
 
 		this.mvc.perform(get(page).with(user(TestPeople.signedIn(colleague))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString(sick.getName() + "</span>: <span>away</span>"),
-					not(containsString("Sick")))));
+			.andExpect(content().string(
+					allOf(containsString(sick.getName() + "</span>: <span>away</span>"), not(containsString("Sick")))));
 		this.mvc.perform(get(page).with(user(TestPeople.signedIn(sick))))
 			.andExpect(content().string(containsString(sick.getName() + "</span>: <span>Sick</span>")));
 		this.mvc.perform(get(page).with(user(TestPeople.signedIn(coordinator))))

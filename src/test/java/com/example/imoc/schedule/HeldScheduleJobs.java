@@ -11,10 +11,11 @@ import org.quartz.SchedulerException;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the background schedule jobs (extend and repair) while a test drives the schedule itself with its own clock:
- * the jobs are paused in the job store (a trigger stored meanwhile stays put), this node's scheduler goes to standby,
- * and a run already in progress finishes first. The real jobs would otherwise repair or extend the test's rotation
- * at wall-clock time in the middle of the test.
+ * Holds the background schedule jobs (extend and repair) while a test drives the schedule
+ * itself with its own clock: the jobs are paused in the job store (a trigger stored
+ * meanwhile stays put), this node's scheduler goes to standby, and a run already in
+ * progress finishes first. The real jobs would otherwise repair or extend the test's
+ * rotation at wall-clock time in the middle of the test.
  */
 @Component
 public class HeldScheduleJobs {

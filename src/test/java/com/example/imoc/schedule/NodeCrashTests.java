@@ -46,26 +46,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A node killed (SIGKILL, no shutdown of any kind) in the middle of the schedule extension: its open transaction is
- * rolled back by PostgreSQL, the other node's Quartz sees the missed check-ins and re-runs the job
- * ({@code requestsRecovery}), and the schedule ends up exactly as one uninterrupted run would have made it.
+ * A node killed (SIGKILL, no shutdown of any kind) in the middle of the schedule
+ * extension: its open transaction is rolled back by PostgreSQL, the other node's Quartz
+ * sees the missed check-ins and re-runs the job ({@code requestsRecovery}), and the
+ * schedule ends up exactly as one uninterrupted run would have made it.
  *
- * <p>Node A runs in this JVM and owns the embedded PostgreSQL; node B is a separate JVM
- * ({@link NodeStalledMidExtension}) whose extend job, fired by the production start-up trigger, stalls inside the
- * transaction of the second of two rotations, after inserting its shifts (the first one's has committed). A's scheduler stays in standby until B is stalled, so B is
- * the one running the job.
+ * <p>
+ * Node A runs in this JVM and owns the embedded PostgreSQL; node B is a separate JVM
+ * ({@link NodeStalledMidExtension}) whose extend job, fired by the production start-up
+ * trigger, stalls inside the transaction of the second of two rotations, after inserting
+ * its shifts (the first one's has committed). A's scheduler stays in standby until B is
+ * stalled, so B is the one running the job.
  */
 class NodeCrashTests {
 
 	private static final int HORIZON_WEEKS = 4;
 
-	/** What {@link Process#exitValue()} reports on Linux for a process ended by signal 9. */
+	/**
+	 * What {@link Process#exitValue()} reports on Linux for a process ended by signal 9.
+	 */
 	private static final int KILLED_BY_SIGKILL = 128 + 9;
 
 	@TempDir
 	Path dir;
 
-	/** One run of the extend job on node A (the listener is A's own, so it sees A's runs only). */
+	/**
+	 * One run of the extend job on node A (the listener is A's own, so it sees A's runs
+	 * only).
+	 */
 	record Execution(boolean recovering, String recoveringTrigger, JobExecutionException failure) {
 	}
 
@@ -75,13 +83,16 @@ class NodeCrashTests {
 
 	@Test
 	void aNodeKilledMidExtensionHasItsJobRecoveredByTheOtherNodeAndTheScheduleIsWhole() throws Exception {
-		// One cluster: both nodes share the scheduler name, unique to this test (Quartz registers the job store's
-		// DataSource JVM-wide by that name). Check-ins every second so a dead node is noticed within seconds.
+		// One cluster: both nodes share the scheduler name, unique to this test (Quartz
+		// registers the job store's
+		// DataSource JVM-wide by that name). Check-ins every second so a dead node is
+		// noticed within seconds.
 		String schedulerName = "imoc-crash-" + UUID.randomUUID();
 		String[] common = { "--spring.profiles.active=test", "--server.port=0", "--logging.level.root=WARN",
 				"--spring.quartz.scheduler-name=" + schedulerName,
 				"--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
-				// The daily trigger must not fire during the test; only the start-up trigger does.
+				// The daily trigger must not fire during the test; only the start-up
+				// trigger does.
 				"--imoc.schedule.extend-cron=0 0 0 1 1 ? 2099" };
 		try (ConfigurableApplicationContext nodeA = new SpringApplicationBuilder(ImocApplication.class)
 			.run(concat(common, "--imoc.embedded-db.data-dir=" + this.dir.resolve("pg"),
@@ -90,7 +101,8 @@ class NodeCrashTests {
 			JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
 			ZoneId zone = zoneWhereItIsOneInTheAfternoon();
 			List<Long> rotations = twoRotationsSharingPeople(nodeA, zone);
-			// Joining a rotation queues a repair; drop it so the extension is the only work in flight.
+			// Joining a rotation queues a repair; drop it so the extension is the only
+			// work in flight.
 			for (Trigger repair : schedulerA.getTriggersOfJob(ScheduleJobs.REPAIR)) {
 				schedulerA.unscheduleJob(repair.getKey());
 			}
@@ -99,7 +111,8 @@ class NodeCrashTests {
 
 			Path marker = this.dir.resolve("node-b-stalled.properties");
 			Path log = this.dir.resolve("node-b.log");
-			// The job takes rotations by name; B stalls in the later of the two, after the earlier one committed.
+			// The job takes rotations by name; B stalls in the later of the two, after
+			// the earlier one committed.
 			long interrupted = inNameOrder(nodeA, rotations).get(1);
 			long finished = inNameOrder(nodeA, rotations).get(0);
 			Process nodeB = startNodeB(nodeA.getBean(EmbeddedPostgres.class).getPort(), common, interrupted, marker,
@@ -117,7 +130,8 @@ class NodeCrashTests {
 				assertThat(finishedBeforeTheKill).as("the first rotation's transaction committed before the kill")
 					.isNotEmpty();
 
-				// A joins the cluster while B is stuck in the job: B's running firing is not A's to take.
+				// A joins the cluster while B is stuck in the job: B's running firing is
+				// not A's to take.
 				schedulerA.start();
 				assertThat(jdbc.queryForList("select instance_name from qrtz_scheduler_state where sched_name = ?",
 						String.class, schedulerName))
@@ -125,7 +139,8 @@ class NodeCrashTests {
 
 				nodeB.destroyForcibly();
 				assertThat(nodeB.waitFor(20, TimeUnit.SECONDS)).as("node B is gone").isTrue();
-				assertThat(nodeB.exitValue()).as("killed by SIGKILL, no shutdown hook ran").isEqualTo(KILLED_BY_SIGKILL);
+				assertThat(nodeB.exitValue()).as("killed by SIGKILL, no shutdown hook ran")
+					.isEqualTo(KILLED_BY_SIGKILL);
 
 				await("PostgreSQL ends B's open transaction").atMost(Duration.ofSeconds(20))
 					.until(() -> jdbc.queryForObject("select pg_xact_status(?::xid8)", String.class,
@@ -155,8 +170,9 @@ class NodeCrashTests {
 	}
 
 	/**
-	 * A fixed-offset zone where it is now 13:00: for the few minutes this test runs, no slot boundary (11:00, 15:00) and no
-	 * midnight passes, so B's run, A's recovery and the reference run all plan the same days and keep the same shifts.
+	 * A fixed-offset zone where it is now 13:00: for the few minutes this test runs, no
+	 * slot boundary (11:00, 15:00) and no midnight passes, so B's run, A's recovery and
+	 * the reference run all plan the same days and keep the same shifts.
 	 */
 	private static ZoneId zoneWhereItIsOneInTheAfternoon() {
 		ZonedDateTime utc = ZonedDateTime.now(ZoneOffset.UTC);
@@ -170,7 +186,10 @@ class NodeCrashTests {
 		return ZoneOffset.ofTotalSeconds(minutes * 60);
 	}
 
-	/** Two IMOC-like rotations with some people in both, so the second one's plan depends on the first one's shifts. */
+	/**
+	 * Two IMOC-like rotations with some people in both, so the second one's plan depends
+	 * on the first one's shifts.
+	 */
 	private static List<Long> twoRotationsSharingPeople(ConfigurableApplicationContext node, ZoneId zone) {
 		TestRotations testRotations = node.getBean(TestRotations.class);
 		TestPeople people = node.getBean(TestPeople.class);
@@ -195,9 +214,10 @@ class NodeCrashTests {
 
 	private static Process startNodeB(int port, String[] common, long stallInRotation, Path marker, Path log)
 			throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-				NodeStalledMidExtension.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+						NodeStalledMidExtension.class.getName()));
 		command.addAll(List.of(common));
 		command.addAll(List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
 				"--spring.datasource.username=postgres", "--imoc.schedule.extend-on-startup=true",
@@ -230,15 +250,17 @@ class NodeCrashTests {
 	}
 
 	/**
-	 * No slot holds two live primary shifts, nobody holds two shifts at once (in any rotation), and each rotation's
-	 * primary shifts follow each other without a hole from the one running now to past the horizon.
+	 * No slot holds two live primary shifts, nobody holds two shifts at once (in any
+	 * rotation), and each rotation's primary shifts follow each other without a hole from
+	 * the one running now to past the horizon.
 	 */
 	private static void assertWhole(List<Row> schedule, List<Long> rotations, ZoneId zone, JdbcTemplate jdbc) {
 		Instant now = Instant.now();
 		LocalDate horizon = LocalDate.now(zone).plusWeeks(HORIZON_WEEKS);
-		assertThat(jdbc.queryForObject("""
-				select count(*) from (select 1 from shift where rotation_id in (?, ?) and state = 'SCHEDULED' and not shadow
-				                      group by rotation_id, slot_id, local_date having count(*) > 1) duplicates""",
+		assertThat(jdbc.queryForObject(
+				"""
+						select count(*) from (select 1 from shift where rotation_id in (?, ?) and state = 'SCHEDULED' and not shadow
+						                      group by rotation_id, slot_id, local_date having count(*) > 1) duplicates""",
 				Integer.class, rotations.get(0), rotations.get(1)))
 			.as("slots with two primary shifts")
 			.isZero();
@@ -254,8 +276,8 @@ class NodeCrashTests {
 			assertThat(primaries).isNotEmpty();
 			assertThat(primaries.get(0).start()).as("the shift running now is planned").isBefore(now);
 			for (int i = 1; i < primaries.size(); i++) {
-				assertThat(primaries.get(i).start()).as("shift %s follows shift %s without a hole", primaries.get(i),
-						primaries.get(i - 1))
+				assertThat(primaries.get(i).start())
+					.as("shift %s follows shift %s without a hole", primaries.get(i), primaries.get(i - 1))
 					.isEqualTo(primaries.get(i - 1).end());
 			}
 			assertThat(primaries.get(primaries.size() - 1).end()).as("planned to the horizon")
@@ -263,7 +285,10 @@ class NodeCrashTests {
 		}
 	}
 
-	/** What one run of the job, uninterrupted, makes from the same start: computed on A, then rolled back. */
+	/**
+	 * What one run of the job, uninterrupted, makes from the same start: computed on A,
+	 * then rolled back.
+	 */
 	private static List<Row> uninterruptedRun(ConfigurableApplicationContext node, List<Long> rotations) {
 		JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
 		ScheduleMaintenance maintenance = node.getBean(ScheduleMaintenance.class);
@@ -291,11 +316,15 @@ class NodeCrashTests {
 		return jdbc.queryForList("select id from shift where rotation_id = ? order by id", Long.class, rotation);
 	}
 
-	/** Waits for the condition; if it never comes (or B dies first), fails with the end of B's log. */
-	private static void awaitOrExplain(String what, Duration atMost, Process nodeB, Path log, Callable<Boolean> condition)
-			throws IOException {
+	/**
+	 * Waits for the condition; if it never comes (or B dies first), fails with the end of
+	 * B's log.
+	 */
+	private static void awaitOrExplain(String what, Duration atMost, Process nodeB, Path log,
+			Callable<Boolean> condition) throws IOException {
 		try {
-			await(what).atMost(atMost).pollInterval(Duration.ofMillis(200))
+			await(what).atMost(atMost)
+				.pollInterval(Duration.ofMillis(200))
 				.failFast("node B exited", () -> !nodeB.isAlive())
 				.until(condition);
 		}

@@ -26,20 +26,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.example.imoc.ImocApplication;
 
 /**
- * The node {@link NodeCrashTests} kills, run in its own JVM: the whole application plus one test-only hook that stalls
- * the Quartz {@code extend-schedules} job inside a chosen rotation's transaction, right after that transaction inserted its
- * shifts. The hook writes a marker file (the transaction id, the rotation, the rows) and then blocks, so the test can
- * SIGKILL this JVM at exactly that point.
+ * The node {@link NodeCrashTests} kills, run in its own JVM: the whole application plus
+ * one test-only hook that stalls the Quartz {@code extend-schedules} job inside a chosen
+ * rotation's transaction, right after that transaction inserted its shifts. The hook
+ * writes a marker file (the transaction id, the rotation, the rows) and then blocks, so
+ * the test can SIGKILL this JVM at exactly that point.
  *
- * <p>Nothing here is part of the application: the classes carry no annotation, so component scanning never picks them
- * up; only this {@code main} registers the hook.
+ * <p>
+ * Nothing here is part of the application: the classes carry no annotation, so component
+ * scanning never picks them up; only this {@code main} registers the hook.
  */
 public final class NodeStalledMidExtension {
 
 	/** Where the hook writes the marker file. */
 	static final String MARKER = "crash-test.marker";
 
-	/** The rotation whose extension transaction stalls once it has inserted its shifts. */
+	/**
+	 * The rotation whose extension transaction stalls once it has inserted its shifts.
+	 */
 	static final String STALL_IN_ROTATION = "crash-test.stall-in-rotation";
 
 	private NodeStalledMidExtension() {
@@ -51,8 +55,9 @@ public final class NodeStalledMidExtension {
 	}
 
 	/**
-	 * The test JVM holds this process's stdin; when it dies without killing us (a crashed build), stdin ends and this
-	 * node goes too, instead of living on with a stalled transaction.
+	 * The test JVM holds this process's stdin; when it dies without killing us (a crashed
+	 * build), stdin ends and this node goes too, instead of living on with a stalled
+	 * transaction.
 	 */
 	private static void exitWhenTheParentGoes() {
 		Thread watcher = new Thread(() -> {
@@ -71,9 +76,10 @@ public final class NodeStalledMidExtension {
 	}
 
 	/**
-	 * Marks the Quartz worker thread while it runs the extend job, and wraps the {@link JdbcTemplate} (which
-	 * {@link ScheduleMaintenance} batch-inserts new shifts through) so the chosen rotation's insert on that thread stalls
-	 * after it has run, still inside its transaction.
+	 * Marks the Quartz worker thread while it runs the extend job, and wraps the
+	 * {@link JdbcTemplate} (which {@link ScheduleMaintenance} batch-inserts new shifts
+	 * through) so the chosen rotation's insert on that thread stalls after it has run,
+	 * still inside its transaction.
 	 */
 	static final class StallAfterShiftInsert implements BeanPostProcessor {
 
@@ -144,8 +150,9 @@ public final class NodeStalledMidExtension {
 		}
 
 		/**
-		 * Looks at what this open transaction has written (same thread, so same connection); if those are the chosen
-		 * rotation's shifts, reports them and never returns: only a kill ends it.
+		 * Looks at what this open transaction has written (same thread, so same
+		 * connection); if those are the chosen rotation's shifts, reports them and never
+		 * returns: only a kill ends it.
 		 */
 		private void stallInTheChosenRotation(JobExecutionContext job, JdbcTemplate jdbc)
 				throws SchedulerException, InterruptedException {

@@ -43,8 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The schedule judges weekend work in each person's own zone, the same way for shifts still planned and shifts that
- * have become history, and a weekdays-only contract binds the assigner and repair whatever the person's layer.
+ * The schedule judges weekend work in each person's own zone, the same way for shifts
+ * still planned and shifts that have become history, and a weekdays-only contract binds
+ * the assigner and repair whatever the person's layer.
  */
 @IntegrationTest
 class OwnWeekendMaintenanceTests {
@@ -98,20 +99,23 @@ class OwnWeekendMaintenanceTests {
 		Rotation rotation = this.testRotations.imocLike(1);
 		Person berliner = this.testPeople.manager("Weekend Berliner", "Europe/Berlin");
 		this.rotations.join(rotation.id(), berliner.getId(), allDays(rotation));
-		// Friday 8 January 2027, 23:00–05:00 UTC: Saturday 00:00–06:00 in Berlin, six weekend hours there (five in
+		// Friday 8 January 2027, 23:00–05:00 UTC: Saturday 00:00–06:00 in Berlin, six
+		// weekend hours there (five in
 		// UTC, none by the rotation's date).
 		insert(rotation, "23:00-05:00", "2027-01-08T23:00:00Z", "2027-01-09T05:00:00Z", berliner.getId());
 		long firstGap = insert(rotation, "11:00-15:00", "2027-01-06T11:00:00Z", "2027-01-06T15:00:00Z", null);
 		MutableClock clock = new MutableClock(Instant.parse("2027-01-05T11:00:00Z"));
 		ScheduleMaintenance maintenance = maintenance(clock);
 
-		// Day 1: the Friday night is still ahead (planned); the gap at the end of the freeze window goes to the
+		// Day 1: the Friday night is still ahead (planned); the gap at the end of the
+		// freeze window goes to the
 		// Berliner, whose load the reason states.
 		run(() -> maintenance.repair(rotation.id()));
 		String planned = reason(firstGap);
 		assertThat(planned).contains("gap filled");
 
-		// A week later the Friday night is history; the next gap at the end of the freeze window goes to them too.
+		// A week later the Friday night is history; the next gap at the end of the freeze
+		// window goes to them too.
 		clock.set(Instant.parse("2027-01-12T11:00:00Z"));
 		long secondGap = insert(rotation, "11:00-15:00", "2027-01-13T11:00:00Z", "2027-01-13T15:00:00Z", null);
 		run(() -> maintenance.repair(rotation.id()));
@@ -128,7 +132,8 @@ class OwnWeekendMaintenanceTests {
 		Person berliner = this.testPeople.manager("My Shifts Berliner", "Europe/Berlin");
 		this.rotations.join(rotation.id(), berliner.getId(), allDays(rotation));
 		insert(rotation, "23:00-05:00", "2027-01-08T23:00:00Z", "2027-01-09T05:00:00Z", berliner.getId());
-		// Friday 1 January 2027 (New Year's Day, a GB holiday for EMEA) 11:00–15:00 UTC = 12:00–16:00 in Berlin.
+		// Friday 1 January 2027 (New Year's Day, a GB holiday for EMEA) 11:00–15:00 UTC =
+		// 12:00–16:00 in Berlin.
 		insert(rotation, "11:00-15:00", "2027-01-01T11:00:00Z", "2027-01-01T15:00:00Z", berliner.getId());
 
 		this.mvc.perform(get("/my/shifts").with(user(TestPeople.signedIn(berliner))))
@@ -161,7 +166,8 @@ class OwnWeekendMaintenanceTests {
 		this.rotations.join(rotation.id(), berliner.getId(), allDays(rotation));
 		long fridayNight = insert(rotation, "23:00-05:00", "2027-03-05T23:00:00Z", "2027-03-06T05:00:00Z",
 				berliner.getId());
-		// Sunday 23:00 UTC is Monday 00:00 in Berlin: a weekday there, so the shift stays theirs.
+		// Sunday 23:00 UTC is Monday 00:00 in Berlin: a weekday there, so the shift stays
+		// theirs.
 		long sundayNight = insert(rotation, "23:00-05:00", "2027-03-07T23:00:00Z", "2027-03-08T05:00:00Z",
 				berliner.getId());
 		ScheduleMaintenance maintenance = maintenance(new MutableClock(Instant.parse("2027-03-01T06:00:00Z")));
@@ -192,8 +198,10 @@ class OwnWeekendMaintenanceTests {
 		List<ShiftView> theirs = planned.stream()
 			.filter(s -> !s.shadow() && Long.valueOf(person.getId()).equals(s.assigneeId()))
 			.toList();
-		assertThat(theirs).as(person.getName()).isNotEmpty().allSatisfy(s ->
-				assertThat(own.hours(s.start(), s.end()).weekend()).as(s.date() + " " + s.slot()).isZero());
+		assertThat(theirs).as(person.getName())
+			.isNotEmpty()
+			.allSatisfy(
+					s -> assertThat(own.hours(s.start(), s.end()).weekend()).as(s.date() + " " + s.slot()).isZero());
 	}
 
 	private static long allDays(Rotation rotation) {
@@ -229,4 +237,5 @@ class OwnWeekendMaintenanceTests {
 	private void run(Runnable work) {
 		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> work.run());
 	}
+
 }

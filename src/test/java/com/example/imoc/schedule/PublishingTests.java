@@ -47,8 +47,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Publishing a rotation's schedule up to a Monday: drafts beyond it, notices to the owners of newly published shifts
- * (once), the coordinator's form and who may use it.
+ * Publishing a rotation's schedule up to a Monday: drafts beyond it, notices to the
+ * owners of newly published shifts (once), the coordinator's form and who may use it.
  */
 @IntegrationTest
 class PublishingTests {
@@ -101,12 +101,14 @@ class PublishingTests {
 
 	/** Notices about published shifts, per recipient: their bodies. */
 	private Map<Long, List<String>> publishNotices(List<Long> recipients) {
-		return this.jdbc.sql("select recipient_id, body from notification where kind = 'schedule.published' and recipient_id in ("
-				+ recipients.stream().map(String::valueOf).collect(Collectors.joining(",")) + ") order by id")
+		return this.jdbc
+			.sql("select recipient_id, body from notification where kind = 'schedule.published' and recipient_id in ("
+					+ recipients.stream().map(String::valueOf).collect(Collectors.joining(",")) + ") order by id")
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.list()
 			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 	}
 
 	@Test
@@ -116,8 +118,12 @@ class PublishingTests {
 		LocalDate expected = today.withDayOfMonth(1).plusMonths(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
 		assertThat(boundary(rotation)).isEqualTo(expected.atStartOfDay(ZoneOffset.UTC).toInstant());
 		List<ShiftView> future = future(rotation);
-		assertThat(future).filteredOn(s -> s.start().isBefore(boundary(rotation))).isNotEmpty().allMatch(ShiftView::published);
-		assertThat(future).filteredOn(s -> !s.start().isBefore(boundary(rotation))).isNotEmpty().allMatch(ShiftView::isDraft);
+		assertThat(future).filteredOn(s -> s.start().isBefore(boundary(rotation)))
+			.isNotEmpty()
+			.allMatch(ShiftView::published);
+		assertThat(future).filteredOn(s -> !s.start().isBefore(boundary(rotation)))
+			.isNotEmpty()
+			.allMatch(ShiftView::isDraft);
 	}
 
 	@Test
@@ -127,7 +133,8 @@ class PublishingTests {
 		LocalDate first = LocalDate.ofInstant(before, ZoneOffset.UTC).plusWeeks(2);
 		LocalDate second = first.plusWeeks(2);
 		List<ShiftView> drafts = future(rotation).stream()
-			.filter(s -> !s.start().isBefore(before) && s.start().isBefore(second.atStartOfDay(ZoneOffset.UTC).toInstant()))
+			.filter(s -> !s.start().isBefore(before)
+					&& s.start().isBefore(second.atStartOfDay(ZoneOffset.UTC).toInstant()))
 			.toList();
 		assertThat(drafts).isNotEmpty().allMatch(ShiftView::isDraft);
 		List<Long> owners = drafts.stream().map(ShiftView::assigneeId).filter(id -> id != null).distinct().toList();
@@ -153,7 +160,8 @@ class PublishingTests {
 		byOwner.forEach((owner, mine) -> {
 			assertThat(notices.get(owner)).hasSize(1);
 			assertThat(notices.get(owner).get(0)).contains(rotation.name(), first.toString())
-				.contains(mine.size() == 1 ? "This shift of yours is" : "These " + mine.size() + " shifts of yours are");
+				.contains(
+						mine.size() == 1 ? "This shift of yours is" : "These " + mine.size() + " shifts of yours are");
 			assertThat(notices.get(owner).get(0).lines().filter(l -> l.startsWith("- "))).hasSize(mine.size());
 		});
 
@@ -162,7 +170,8 @@ class PublishingTests {
 		assertThat(again.shifts()).isZero();
 		assertThat(publishNotices(owners).values().stream().mapToInt(List::size).sum()).isEqualTo(byOwner.size());
 
-		// Day 8: the next two weeks; shifts already over by then are published but announce nothing.
+		// Day 8: the next two weeks; shifts already over by then are published but
+		// announce nothing.
 		Instant day8 = day1.plus(Duration.ofDays(7));
 		SchedulePublication.Published later = this.publication.publish(rotation.id(), second, day8);
 		List<ShiftView> secondBatch = drafts.stream().filter(s -> !s.start().isBefore(firstBoundary)).toList();
@@ -175,7 +184,8 @@ class PublishingTests {
 			assertThat(all.get(owner)).hasSize(byOwner.containsKey(owner) ? 2 : 1);
 			assertThat(all.get(owner).get(all.get(owner).size() - 1)).contains(second.toString());
 		});
-		assertThat(future(rotation)).filteredOn(s -> s.start().isBefore(second.atStartOfDay(ZoneOffset.UTC).toInstant()))
+		assertThat(future(rotation))
+			.filteredOn(s -> s.start().isBefore(second.atStartOfDay(ZoneOffset.UTC).toInstant()))
 			.allMatch(ShiftView::published);
 		assertThat(this.auditLog.about("rotation", rotation.id())).extracting(e -> e.getDetails())
 			.anyMatch(d -> d.startsWith("published up to " + first + " (was "))
@@ -254,13 +264,17 @@ class PublishingTests {
 		Person coordinator = this.testPeople.coordinator("Publishing Coordinator");
 		LocalDate offered = SchedulePublication.suggestedUntil(LocalDate.now(ZoneOffset.UTC), boundary(rotation));
 		assertThat(offered.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
-		this.mvc.perform(get("/admin/rotations/{id}/publish", rotation.id()).with(user(TestPeople.signedIn(coordinator))))
+		this.mvc
+			.perform(get("/admin/rotations/{id}/publish", rotation.id()).with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"" + offered + "\"")));
 		LocalDate target = LocalDate.ofInstant(boundary(rotation), ZoneOffset.UTC).plusWeeks(1);
-		this.mvc.perform(post("/admin/rotations/{id}/publish", rotation.id()).param("until", target.toString())
-			.with(user(TestPeople.signedIn(coordinator)))
-			.with(csrf())).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/rotations/" + rotation.id()));
+		this.mvc
+			.perform(post("/admin/rotations/{id}/publish", rotation.id()).param("until", target.toString())
+				.with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/rotations/" + rotation.id()));
 		assertThat(boundary(rotation)).isEqualTo(target.atStartOfDay(ZoneOffset.UTC).toInstant());
 		this.mvc.perform(get("/rotations/{id}", rotation.id()).with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(content().string(containsString("Published up to <strong>Monday " + target + " 00:00 UTC")));
@@ -272,17 +286,18 @@ class PublishingTests {
 		Person coordinator = this.testPeople.coordinator("Typo Coordinator");
 		Instant before = boundary(rotation);
 		LocalDate current = LocalDate.ofInstant(before, ZoneOffset.UTC);
-		Map<String, String> typed = Map.of(
-				"next week-ish", "is not a date; write it as YYYY-MM-DD",
-				current.plusDays(2).toString(), "is a Wednesday; changes take effect on a Monday 00:00 UTC: pick "
-						+ current + " or " + current.plusWeeks(1),
-				current.minusWeeks(2).toString(), "already published up to " + current,
-				"", "Enter the Monday",
-				current.plusYears(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)).toString(), "Publish at most 104 weeks ahead");
+		Map<String, String> typed = Map.of("next week-ish", "is not a date; write it as YYYY-MM-DD",
+				current.plusDays(2).toString(),
+				"is a Wednesday; changes take effect on a Monday 00:00 UTC: pick " + current + " or "
+						+ current.plusWeeks(1),
+				current.minusWeeks(2).toString(), "already published up to " + current, "", "Enter the Monday",
+				current.plusYears(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)).toString(),
+				"Publish at most 104 weeks ahead");
 		for (Map.Entry<String, String> entry : typed.entrySet()) {
-			this.mvc.perform(post("/admin/rotations/{id}/publish", rotation.id()).param("until", entry.getKey())
-				.with(user(TestPeople.signedIn(coordinator)))
-				.with(csrf()))
+			this.mvc
+				.perform(post("/admin/rotations/{id}/publish", rotation.id()).param("until", entry.getKey())
+					.with(user(TestPeople.signedIn(coordinator)))
+					.with(csrf()))
 				.andExpect(status().isOk())
 				.andExpect(content().string(allOf(containsString("value=\"" + entry.getKey() + "\""),
 						containsString("id=\"until-error\""), containsString(entry.getValue()))));
@@ -299,14 +314,20 @@ class PublishingTests {
 		String later = LocalDate.ofInstant(before, ZoneOffset.UTC).plusWeeks(1).toString();
 		this.mvc.perform(get("/admin/rotations/{id}/publish", rotation.id()).with(user(TestPeople.signedIn(manager))))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/rotations/{id}/publish", rotation.id()).param("until", later)
-			.with(user(TestPeople.signedIn(manager)))
-			.with(csrf())).andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/rotations/{id}/publish", rotation.id()).param("until", later)
-			.with(user(TestPeople.signedIn(coordinator)))).andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/rotations/{id}/publish", 987_654_321L).param("until", later)
-			.with(user(TestPeople.signedIn(coordinator)))
-			.with(csrf())).andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/admin/rotations/{id}/publish", rotation.id()).param("until", later)
+				.with(user(TestPeople.signedIn(manager)))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/rotations/{id}/publish", rotation.id()).param("until", later)
+				.with(user(TestPeople.signedIn(coordinator))))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/rotations/{id}/publish", 987_654_321L).param("until", later)
+				.with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf()))
+			.andExpect(status().isNotFound());
 		assertThat(boundary(rotation)).isEqualTo(before);
 	}
 
@@ -323,22 +344,26 @@ class PublishingTests {
 			.findFirst()
 			.orElseThrow();
 		Person owner = this.testPeople.find(draft.assigneeId());
-		this.mvc.perform(get("/rotations/{id}", rotation.id()).param("week", draft.date().toString())
-			.with(user(TestPeople.signedIn(owner))))
+		this.mvc
+			.perform(get("/rotations/{id}", rotation.id()).param("week", draft.date().toString())
+				.with(user(TestPeople.signedIn(owner))))
 			.andExpect(content().string(containsString("<span class=\"tag draft\"")));
-		this.mvc.perform(get("/rotations/{id}", rotation.id()).param("week", published.date().toString())
-			.with(user(TestPeople.signedIn(owner))))
+		this.mvc
+			.perform(get("/rotations/{id}", rotation.id()).param("week", published.date().toString())
+				.with(user(TestPeople.signedIn(owner))))
 			.andExpect(content().string(not(containsString("<span class=\"tag draft\" title"))));
 		this.mvc.perform(get("/my/shifts").with(user(TestPeople.signedIn(owner))))
 			.andExpect(content().string(containsString("<span class=\"tag draft\" title")));
 		String bearer = "Bearer " + this.tokens.create(owner.getId(), "test").secret();
-		this.mvc.perform(get("/api/v1/shifts").param("from", draft.start().toString())
-			.param("to", draft.end().toString())
-			.header("Authorization", bearer))
+		this.mvc
+			.perform(get("/api/v1/shifts").param("from", draft.start().toString())
+				.param("to", draft.end().toString())
+				.header("Authorization", bearer))
 			.andExpect(jsonPath("$[?(@.id == " + draft.id() + ")].published").value(hasItem(false)));
-		this.mvc.perform(get("/api/v1/shifts").param("from", published.start().toString())
-			.param("to", published.end().toString())
-			.header("Authorization", bearer))
+		this.mvc
+			.perform(get("/api/v1/shifts").param("from", published.start().toString())
+				.param("to", published.end().toString())
+				.header("Authorization", bearer))
 			.andExpect(jsonPath("$[?(@.id == " + published.id() + ")].published").value(hasItem(true)));
 	}
 

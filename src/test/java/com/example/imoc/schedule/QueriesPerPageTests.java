@@ -29,17 +29,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * How many SQL statements one page request sends (issue 9): a small bound that does not grow with the number of
- * rotations, people or shifts (no N+1). Every statement prepared or created on a connection in the request's thread
- * counts; MockMvc runs the request in the test's thread.
+ * How many SQL statements one page request sends (issue 9): a small bound that does not
+ * grow with the number of rotations, people or shifts (no N+1). Every statement prepared
+ * or created on a connection in the request's thread counts; MockMvc runs the request in
+ * the test's thread.
  */
 @IntegrationTest
 @Import(QueriesPerPageTests.CountingDataSource.class)
 class QueriesPerPageTests {
 
 	/**
-	 * The most statements a page may send, whatever the size of the organisation (the session store in PostgreSQL,
-	 * the publication boundary and the gap actions each add a fixed one or two).
+	 * The most statements a page may send, whatever the size of the organisation (the
+	 * session store in PostgreSQL, the publication boundary and the gap actions each add
+	 * a fixed one or two).
 	 */
 	static final int BOUND = 16;
 
@@ -82,7 +84,10 @@ class QueriesPerPageTests {
 		return CountingDataSource.COUNT.get();
 	}
 
-	/** Wraps the application's DataSource so that each statement a connection makes counts for the current thread. */
+	/**
+	 * Wraps the application's DataSource so that each statement a connection makes counts
+	 * for the current thread.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class CountingDataSource {
 

@@ -21,8 +21,9 @@ import com.example.imoc.rotation.Rotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reverse shadows in the stored schedule (real PostgreSQL, its exclusion constraints on): the trainee holds the
- * primary shift of a whole block and an active IM holds a shadow row of the same times beside them.
+ * Reverse shadows in the stored schedule (real PostgreSQL, its exclusion constraints on):
+ * the trainee holds the primary shift of a whole block and an active IM holds a shadow
+ * row of the same times beside them.
  */
 @IntegrationTest
 class ReverseShadowScheduleTests {
@@ -63,7 +64,8 @@ class ReverseShadowScheduleTests {
 		this.maintenance.maintain(rotation.id());
 
 		Instant now = Instant.now();
-		List<ShiftView> all = this.shifts.ofRotation(rotation.id(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+		List<ShiftView> all = this.shifts.ofRotation(rotation.id(), now.minus(Duration.ofDays(1)),
+				now.plus(Duration.ofDays(30)));
 		Map<String, List<ShiftView>> bySlotAndStart = all.stream()
 			.collect(Collectors.groupingBy(s -> s.slot() + s.start()));
 		List<ShiftView> held = all.stream().filter(s -> !s.shadow() && reverse.getId().equals(s.assigneeId())).toList();
@@ -81,11 +83,12 @@ class ReverseShadowScheduleTests {
 			});
 		});
 		List<ShiftView> ridden = all.stream().filter(s -> s.shadow() && shadow.getId().equals(s.assigneeId())).toList();
-		assertThat(ridden).isNotEmpty().allSatisfy(row -> assertThat(bySlotAndStart.get(row.slot() + row.start())
-			.stream()
-			.filter(s -> !s.shadow())
-			.map(ShiftView::assigneeId)
-			.toList()).singleElement().isIn(imIds.toArray()));
+		assertThat(ridden).isNotEmpty()
+			.allSatisfy(row -> assertThat(bySlotAndStart.get(row.slot() + row.start())
+				.stream()
+				.filter(s -> !s.shadow())
+				.map(ShiftView::assigneeId)
+				.toList()).singleElement().isIn(imIds.toArray()));
 		// A second run finds nothing to plan or mend.
 		assertThat(this.maintenance.maintain(rotation.id()).created()).isZero();
 		assertThat(this.maintenance.repair(rotation.id()).reassigned()).isZero();

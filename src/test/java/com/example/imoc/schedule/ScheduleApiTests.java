@@ -55,7 +55,8 @@ class ScheduleApiTests {
 		Rotation rotation = this.testRotations.imocLike(1);
 		var staff = this.testRotations.staff(rotation, 6);
 		this.maintenance.maintain(rotation.id());
-		ShiftView shift = this.shifts.ofRotation(rotation.id(), Instant.now().plusSeconds(86_400), Instant.now().plusSeconds(90_000))
+		ShiftView shift = this.shifts
+			.ofRotation(rotation.id(), Instant.now().plusSeconds(86_400), Instant.now().plusSeconds(90_000))
 			.stream()
 			.filter(s -> !s.shadow())
 			.findFirst()
@@ -64,11 +65,14 @@ class ScheduleApiTests {
 		this.mvc.perform(get("/api/v1/oncall").param("at", at.toString()).header("Authorization", bearer(staff.get(0))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.at").value(at.toString()))
-			.andExpect(jsonPath("$.oncall[?(@.id == " + shift.id() + ")].rotation.name").value(hasItem(rotation.name())))
+			.andExpect(
+					jsonPath("$.oncall[?(@.id == " + shift.id() + ")].rotation.name").value(hasItem(rotation.name())))
 			.andExpect(jsonPath("$.oncall[?(@.id == " + shift.id() + ")].slot").value(hasItem(shift.slot())))
-			.andExpect(jsonPath("$.oncall[?(@.id == " + shift.id() + ")].start").value(hasItem(shift.start().toString())))
+			.andExpect(
+					jsonPath("$.oncall[?(@.id == " + shift.id() + ")].start").value(hasItem(shift.start().toString())))
 			.andExpect(jsonPath("$.oncall[?(@.id == " + shift.id() + ")].end").value(hasItem(shift.end().toString())))
-			.andExpect(jsonPath("$.oncall[?(@.id == " + shift.id() + ")].assignee.email").value(hasItem(shift.assigneeEmail())))
+			.andExpect(jsonPath("$.oncall[?(@.id == " + shift.id() + ")].assignee.email")
+				.value(hasItem(shift.assigneeEmail())))
 			.andExpect(jsonPath("$.oncall[?(@.id == " + shift.id() + ")].shadow").value(hasItem(false)))
 			.andExpect(jsonPath("$.oncall[?(@.id == " + shift.id() + ")].layer").value(hasItem(shift.layer())));
 	}
@@ -79,9 +83,12 @@ class ScheduleApiTests {
 		var staff = this.testRotations.staff(rotation, 6);
 		this.maintenance.maintain(rotation.id());
 		ShiftView next = this.shifts.nextStart(rotation.id(), Instant.now()).orElseThrow();
-		this.mvc.perform(get("/api/v1/oncall").param("at", next.start().toString()).header("Authorization", bearer(staff.get(1))))
+		this.mvc
+			.perform(get("/api/v1/oncall").param("at", next.start().toString())
+				.header("Authorization", bearer(staff.get(1))))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.oncall[?(@.rotation.id == " + rotation.id() + " && @.shadow == false)].id").value(is(List.of((int) next.id()))));
+			.andExpect(jsonPath("$.oncall[?(@.rotation.id == " + rotation.id() + " && @.shadow == false)].id")
+				.value(is(List.of((int) next.id()))));
 	}
 
 	@Test
@@ -94,7 +101,9 @@ class ScheduleApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].assignee.id").value(everyItem(is(who.getId().intValue()))))
 			.andExpect(jsonPath("$.length()").value(greaterThan(0)));
-		this.mvc.perform(get("/api/v1/shifts").param("person", String.valueOf(who.getId())).with(user(TestPeople.signedIn(who))))
+		this.mvc
+			.perform(get("/api/v1/shifts").param("person", String.valueOf(who.getId()))
+				.with(user(TestPeople.signedIn(who))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].assignee.id").value(everyItem(is(who.getId().intValue()))));
 	}
@@ -107,7 +116,10 @@ class ScheduleApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.fields.from").exists())
 			.andExpect(jsonPath("$.error").exists());
-		this.mvc.perform(get("/api/v1/shifts").param("from", "2026-12-10T00:00:00Z").param("to", "2026-12-01T00:00:00Z").header("Authorization", token))
+		this.mvc
+			.perform(get("/api/v1/shifts").param("from", "2026-12-10T00:00:00Z")
+				.param("to", "2026-12-01T00:00:00Z")
+				.header("Authorization", token))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.fields.to").exists());
 		this.mvc.perform(get("/api/v1/shifts").param("person", "nobody@example.com").header("Authorization", token))
@@ -121,11 +133,14 @@ class ScheduleApiTests {
 	@Test
 	void missingWrongAndRevokedTokensAre401() throws Exception {
 		Person who = this.testPeople.manager("Token Holder");
-		this.mvc.perform(get("/api/v1/oncall")).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").exists());
+		this.mvc.perform(get("/api/v1/oncall"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.error").exists());
 		this.mvc.perform(get("/api/v1/oncall").header("Authorization", "Bearer imoc_wrong"))
 			.andExpect(status().isUnauthorized());
 		AccessTokens.Created created = this.tokens.create(who.getId(), "soon revoked");
-		// Twice: the second answer comes from memory (AccessTokens remembers the secret), and must still give way.
+		// Twice: the second answer comes from memory (AccessTokens remembers the secret),
+		// and must still give way.
 		this.mvc.perform(get("/api/v1/oncall").header("Authorization", "Bearer " + created.secret()))
 			.andExpect(status().isOk());
 		this.mvc.perform(get("/api/v1/oncall").header("Authorization", "Bearer " + created.secret()))
@@ -176,7 +191,8 @@ class ScheduleApiTests {
 	void tokensAreStoredOnlyAsHashes(@Autowired JdbcTemplate jdbc) {
 		Person who = this.testPeople.manager("Hash Checker");
 		AccessTokens.Created created = this.tokens.create(who.getId(), "hashed");
-		String stored = jdbc.queryForObject("select token_hash from access_token where id = ?", String.class, created.id());
+		String stored = jdbc.queryForObject("select token_hash from access_token where id = ?", String.class,
+				created.id());
 		assertThat(stored).doesNotContain(created.secret()).hasSize(64);
 	}
 

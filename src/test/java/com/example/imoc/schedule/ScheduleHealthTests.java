@@ -34,8 +34,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Schedule health: the figures of a small schedule worked out by hand, the gaps ahead (the assigner's dry run sees
- * time away beyond the planned horizon), and who may read it, as a page and as JSON.
+ * Schedule health: the figures of a small schedule worked out by hand, the gaps ahead
+ * (the assigner's dry run sees time away beyond the planned horizon), and who may read
+ * it, as a page and as JSON.
  */
 @IntegrationTest
 class ScheduleHealthTests {
@@ -97,8 +98,9 @@ class ScheduleHealthTests {
 	}
 
 	/**
-	 * Fri 5 – Mon 8 June 2026, one 8-hour slot a day: Ann holds Friday and Saturday, Ben Sunday, Monday is a gap,
-	 * and Cat (a participant) holds nothing. Hours 16/8/0, weekend hours 8/8/0, weighted 20/12/0.
+	 * Fri 5 – Mon 8 June 2026, one 8-hour slot a day: Ann holds Friday and Saturday, Ben
+	 * Sunday, Monday is a gap, and Cat (a participant) holds nothing. Hours 16/8/0,
+	 * weekend hours 8/8/0, weighted 20/12/0.
 	 */
 	@Test
 	void theFiguresOfASmallKnownScheduleAreTheHandComputedOnes() throws Exception {
@@ -111,9 +113,10 @@ class ScheduleHealthTests {
 		shift(rotation, LocalDate.of(2026, 6, 7), ben);
 		shift(rotation, LocalDate.of(2026, 6, 8), null);
 
-		this.mvc.perform(get("/api/v1/rotations/{id}/health", rotation.id()).param("from", "2026-06-05")
-			.param("to", "2026-06-08")
-			.header("Authorization", bearer(cat)))
+		this.mvc
+			.perform(get("/api/v1/rotations/{id}/health", rotation.id()).param("from", "2026-06-05")
+				.param("to", "2026-06-08")
+				.header("Authorization", bearer(cat)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.rotation.id").value(rotation.id()))
 			.andExpect(jsonPath("$.rotation.name").value(rotation.name()))
@@ -125,7 +128,8 @@ class ScheduleHealthTests {
 			.andExpect(jsonPath("$.coverage.coveredHours").value(24.0))
 			.andExpect(jsonPath("$.coverage.gapHours").value(8.0))
 			.andExpect(jsonPath("$.coverage.share").value(0.75))
-			// Hours 16, 8, 0: mean 8; Gini = Σ(2i−n+1)x_i / (n² mean) = 32 / 72; balance = (8/16 + 0 + 0) / 3;
+			// Hours 16, 8, 0: mean 8; Gini = Σ(2i−n+1)x_i / (n² mean) = 32 / 72; balance
+			// = (8/16 + 0 + 0) / 3;
 			// equity = 100 − 100 · sqrt(128/3) / 8.
 			.andExpect(jsonPath("$.fairness.hours.people").value(3))
 			.andExpect(jsonPath("$.fairness.hours.mean").value(8.0))
@@ -141,7 +145,8 @@ class ScheduleHealthTests {
 			.andExpect(jsonPath("$.fairness.weightedHours.gini").value(0.4167))
 			.andExpect(jsonPath("$.fairness.weightedHours.maxOverMean").value(1.875))
 			.andExpect(jsonPath("$.fairness.weightedHours.outliers[0].id").value(ann.getId()))
-			// Weekend 8, 8, 0: Gini 16 / 48; balance (1 + 0 + 0) / 3; both above 1.25 × 16/3.
+			// Weekend 8, 8, 0: Gini 16 / 48; balance (1 + 0 + 0) / 3; both above 1.25 ×
+			// 16/3.
 			.andExpect(jsonPath("$.fairness.weekendHours.gini").value(0.3333))
 			.andExpect(jsonPath("$.fairness.weekendHours.balance").value(0.3333))
 			.andExpect(jsonPath("$.fairness.weekendHours.equity").value(29.29))
@@ -167,9 +172,10 @@ class ScheduleHealthTests {
 			.andExpect(jsonPath("$.gapsAhead.stored").isNumber())
 			.andExpect(jsonPath("$.gapsAhead.forecast").isNumber());
 
-		this.mvc.perform(get("/rotations/{id}/health", rotation.id()).param("from", "2026-06-05")
-			.param("to", "2026-06-08")
-			.with(user(TestPeople.signedIn(ann))))
+		this.mvc
+			.perform(get("/rotations/{id}/health", rotation.id()).param("from", "2026-06-05")
+				.param("to", "2026-06-08")
+				.with(user(TestPeople.signedIn(ann))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("75.00 %"), containsString("Gini"),
 					containsString("published up to <strong>Monday " + LocalDate.ofInstant(
@@ -202,10 +208,12 @@ class ScheduleHealthTests {
 			.andExpect(jsonPath("$.gapsAhead.gaps[0].shiftId").value(nullValue()))
 			.andExpect(jsonPath("$.gapsAhead.gaps[1].date").value(away.plusDays(1).toString()));
 		// A dry run: nothing was written beyond the horizon.
-		this.mvc.perform(get("/api/v1/shifts").param("from", away.atStartOfDay(ZoneOffset.UTC).toInstant().toString())
-			.param("to", away.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant().toString())
-			.param("person", String.valueOf(only.getId()))
-			.header("Authorization", bearer(only))).andExpect(jsonPath("$", hasSize(0)));
+		this.mvc
+			.perform(get("/api/v1/shifts").param("from", away.atStartOfDay(ZoneOffset.UTC).toInstant().toString())
+				.param("to", away.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant().toString())
+				.param("person", String.valueOf(only.getId()))
+				.header("Authorization", bearer(only)))
+			.andExpect(jsonPath("$", hasSize(0)));
 	}
 
 	@Test
@@ -226,10 +234,12 @@ class ScheduleHealthTests {
 		this.mvc.perform(get(path).param("from", "yesterday").header("Authorization", bearer(member)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.fields.from").value(containsString("\"yesterday\" is not a date")));
-		this.mvc.perform(get(path).param("from", "2026-06-10").param("to", "2026-06-01").header("Authorization", bearer(member)))
+		this.mvc.perform(
+				get(path).param("from", "2026-06-10").param("to", "2026-06-01").header("Authorization", bearer(member)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.fields.to").value("The end date 2026-06-01 is before the start date 2026-06-10."));
-		this.mvc.perform(get(path).param("from", "2020-01-01").param("to", "2026-06-01").header("Authorization", bearer(member)))
+		this.mvc.perform(
+				get(path).param("from", "2020-01-01").param("to", "2026-06-01").header("Authorization", bearer(member)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.fields.to").value(containsString("at most 731 days")));
 		this.mvc.perform(get(path).header("Authorization", bearer(member)))
@@ -245,9 +255,10 @@ class ScheduleHealthTests {
 		Rotation rotation = this.testRotations.imocLike("UTC", 1, DAY_SLOT);
 		Person member = participant(rotation, "Page Member");
 		Person outsider = this.testPeople.manager("Page Outsider");
-		this.mvc.perform(get("/rotations/{id}/health", rotation.id()).param("from", "2026-13-40")
-			.param("to", "<b>soon</b>")
-			.with(user(TestPeople.signedIn(member))))
+		this.mvc
+			.perform(get("/rotations/{id}/health", rotation.id()).param("from", "2026-13-40")
+				.param("to", "<b>soon</b>")
+				.with(user(TestPeople.signedIn(member))))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("value=\"2026-13-40\""),
 					containsString("value=\"&lt;b&gt;soon&lt;/b&gt;\""), containsString("id=\"from-error\""),

@@ -111,7 +111,8 @@ class ScheduleMaintenanceTests {
 			.doesNotContain(horizonEnd)
 			.allMatch(d -> !d.isBefore(today.minusDays(1)));
 		assertThat(planned).filteredOn(s -> s.date().isBefore(today))
-			.allSatisfy(s -> assertThat(s.slot()).as("only the night slot that began yesterday").isEqualTo("23:00-05:00"));
+			.allSatisfy(
+					s -> assertThat(s.slot()).as("only the night slot that began yesterday").isEqualTo("23:00-05:00"));
 		assertThat(planned).allSatisfy(s -> {
 			assertThat(s.assigneeId()).isNotNull();
 			assertThat(s.reason()).isNotBlank();
@@ -149,7 +150,8 @@ class ScheduleMaintenanceTests {
 		Instant awayStart = awayDay.atStartOfDay(away.zone()).toInstant();
 		Instant awayEnd = awayDay.plusDays(1).atStartOfDay(away.zone()).toInstant();
 		List<ShiftView> touched = before.stream()
-			.filter(s -> away.getId().equals(s.assigneeId()) && s.start().isBefore(awayEnd) && s.end().isAfter(awayStart))
+			.filter(s -> away.getId().equals(s.assigneeId()) && s.start().isBefore(awayEnd)
+					&& s.end().isAfter(awayStart))
 			.toList();
 		assertThat(touched).isNotEmpty();
 		long deadline = System.currentTimeMillis() + 20_000;
@@ -208,7 +210,11 @@ class ScheduleMaintenanceTests {
 		List<Person> staff = this.testRotations.staff(rotation, 6);
 		this.maintenance.maintain(rotation.id());
 		ShiftView shift = primaries(rotation).get(0);
-		long other = staff.stream().map(Person::getId).filter(id -> !id.equals(shift.assigneeId())).findFirst().orElseThrow();
+		long other = staff.stream()
+			.map(Person::getId)
+			.filter(id -> !id.equals(shift.assigneeId()))
+			.findFirst()
+			.orElseThrow();
 		Rotation second = this.testRotations.imocLike(1);
 		assertThatThrownBy(() -> {
 			for (int i = 0; i < 2; i++) {
@@ -227,7 +233,8 @@ class ScheduleMaintenanceTests {
 		this.testRotations.staff(rotation, 6);
 		Instant twoAm = LocalDate.now(ZoneOffset.UTC).plusDays(20).atTime(2, 0).toInstant(ZoneOffset.UTC);
 		ScheduleMaintenance pinned = new ScheduleMaintenance(this.rotations, this.people, this.roster, this.timeAway,
-				this.jdbcClient, this.jdbc, this.auditLog, this.events, Clock.fixed(twoAm, ZoneOffset.UTC), this.holidays);
+				this.jdbcClient, this.jdbc, this.auditLog, this.events, Clock.fixed(twoAm, ZoneOffset.UTC),
+				this.holidays);
 		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> pinned.maintain(rotation.id()));
 		assertThat(this.shifts.runningAt(twoAm)).filteredOn(s -> s.rotationId() == rotation.id() && !s.shadow())
 			.singleElement()

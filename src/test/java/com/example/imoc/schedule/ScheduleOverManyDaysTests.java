@@ -32,8 +32,9 @@ import com.example.imoc.rotation.Rotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The schedule as production runs it: {@link ScheduleMaintenance#maintain} once a simulated day, the application's
- * {@link Clock} moved forward a day at a time, on the real database.
+ * The schedule as production runs it: {@link ScheduleMaintenance#maintain} once a
+ * simulated day, the application's {@link Clock} moved forward a day at a time, on the
+ * real database.
  */
 @IntegrationTest
 class ScheduleOverManyDaysTests {
@@ -52,7 +53,10 @@ class ScheduleOverManyDaysTests {
 
 	}
 
-	/** The application's "now", moved by the test (read from Quartz threads too, hence volatile). */
+	/**
+	 * The application's "now", moved by the test (read from Quartz threads too, hence
+	 * volatile).
+	 */
 	static final class SimulatedClock extends Clock {
 
 		private volatile Instant now;
@@ -132,8 +136,9 @@ class ScheduleOverManyDaysTests {
 		LocalDate planEnd = this.jdbc.queryForObject("select max(local_date) from shift where rotation_id = ?",
 				LocalDate.class, rotation.id());
 		assertThat(planEnd.plusDays(1)).as("the plan ends on a block boundary at or beyond the horizon")
-			.isEqualTo(rotation.anchor().plusDays(4 * Math.floorDiv(
-					lastDay.plusWeeks(4).toEpochDay() - rotation.anchor().toEpochDay(), 4L) + 4));
+			.isEqualTo(rotation.anchor()
+				.plusDays(
+						4 * Math.floorDiv(lastDay.plusWeeks(4).toEpochDay() - rotation.anchor().toEpochDay(), 4L) + 4));
 		assertThat(firstDay).isBefore(lastDay);
 	}
 
@@ -147,7 +152,8 @@ class ScheduleOverManyDaysTests {
 		Person newcomer = this.people.save(draft);
 		LocalDate eligibleOn = Eligibility.tenureReached(newcomer.getStartDate(), this.policy);
 		assertThat(eligibleOn).isAfter(today.plusDays(5));
-		this.rotations.join(rotation.id(), newcomer.getId(), rotation.layer("weekdays and weekends").orElseThrow().id());
+		this.rotations.join(rotation.id(), newcomer.getId(),
+				rotation.layer("weekdays and weekends").orElseThrow().id());
 
 		this.maintenance.maintain(rotation.id());
 
@@ -173,7 +179,8 @@ class ScheduleOverManyDaysTests {
 				select s.local_date, sl.label, s.assignee_id from shift s join rotation_slot sl on sl.id = s.slot_id
 				where s.rotation_id = ? and s.state = 'SCHEDULED' and not s.shadow""", rs -> {
 			LocalDate date = rs.getObject(1, LocalDate.class);
-			long offset = Math.floorMod(date.toEpochDay() - rotation.anchor().toEpochDay(), (long) rotation.blockDays());
+			long offset = Math.floorMod(date.toEpochDay() - rotation.anchor().toEpochDay(),
+					(long) rotation.blockDays());
 			holders.computeIfAbsent(date.minusDays(offset) + " " + rs.getString(2), key -> new HashSet<>())
 				.add((Long) rs.getObject(3));
 		}, rotation.id());

@@ -98,8 +98,8 @@ class SchedulePagesTests {
 		Person viewer = this.testPeople.manager("Grid Viewer");
 		this.mvc.perform(get("/rotations/{id}", rotation.id()).with(user(TestPeople.signedIn(viewer))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("coverage gap(s) in this period"),
-					containsString("class=\"gap"))));
+			.andExpect(content()
+				.string(allOf(containsString("coverage gap(s) in this period"), containsString("class=\"gap"))));
 	}
 
 	@Test
@@ -114,19 +114,24 @@ class SchedulePagesTests {
 		Rotation rotation = this.testRotations.imocLike(1);
 		this.testRotations.staff(rotation, 5);
 		Person manager = this.testPeople.manager("Not Coordinator");
-		this.mvc.perform(post("/admin/rotations/{id}/extend", rotation.id()).with(user(TestPeople.signedIn(manager))).with(csrf()))
+		this.mvc
+			.perform(post("/admin/rotations/{id}/extend", rotation.id()).with(user(TestPeople.signedIn(manager)))
+				.with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/admin/rotations/{id}/fairness", rotation.id()).with(user(TestPeople.signedIn(manager))))
 			.andExpect(status().isForbidden());
 		Person coordinator = this.testPeople.coordinator("Cora Extends");
-		this.mvc.perform(post("/admin/rotations/{id}/extend", rotation.id()).with(user(TestPeople.signedIn(coordinator))).with(csrf()))
+		this.mvc
+			.perform(post("/admin/rotations/{id}/extend", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
+				.with(csrf()))
 			.andExpect(redirectedUrl("/rotations/" + rotation.id()));
 		long deadline = System.currentTimeMillis() + 20_000;
 		while (this.shifts.lastDate(rotation.id()).isEmpty() && System.currentTimeMillis() < deadline) {
 			Thread.sleep(200);
 		}
 		assertThat(this.shifts.lastDate(rotation.id())).isPresent();
-		this.mvc.perform(get("/admin/rotations/{id}/fairness", rotation.id()).with(user(TestPeople.signedIn(coordinator))))
+		this.mvc
+			.perform(get("/admin/rotations/{id}/fairness", rotation.id()).with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Load per person")));
 	}
@@ -147,9 +152,9 @@ class SchedulePagesTests {
 				.param("freezeDays", "1")
 				.param("fairnessWindowDays", "90"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("is not a time zone"),
-					containsString("Block length is 1 to 28 days."), containsString("value=\"Moon/Base\""),
-					containsString("value=\"40\""))));
+			.andExpect(content()
+				.string(allOf(containsString("is not a time zone"), containsString("Block length is 1 to 28 days."),
+						containsString("value=\"Moon/Base\""), containsString("value=\"40\""))));
 		assertThat(this.rotations.find(rotation.id()).orElseThrow().blockDays()).isEqualTo(4);
 		this.mvc
 			.perform(post("/admin/rotations/{id}/settings", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
@@ -176,14 +181,16 @@ class SchedulePagesTests {
 		weekdays.setWeekdaysOnly(true);
 		this.people.save(weekdays);
 		this.mvc
-			.perform(post("/admin/rotations/{id}/participants", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
+			.perform(post("/admin/rotations/{id}/participants", rotation.id())
+				.with(user(TestPeople.signedIn(coordinator)))
 				.with(csrf())
 				.param("personId", String.valueOf(weekdays.getId()))
 				.param("layerId", String.valueOf(rotation.layer("weekdays and weekends").orElseThrow().id())))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.rotations.participants(rotation.id())).isEmpty();
 		this.mvc
-			.perform(post("/admin/rotations/{id}/participants", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
+			.perform(post("/admin/rotations/{id}/participants", rotation.id())
+				.with(user(TestPeople.signedIn(coordinator)))
 				.with(csrf())
 				.param("personId", String.valueOf(weekdays.getId()))
 				.param("layerId", String.valueOf(rotation.layer("weekdays-only").orElseThrow().id())))
@@ -225,7 +232,8 @@ class SchedulePagesTests {
 			.andExpect(status().is3xxRedirection());
 		Rotation created = this.rotations.findByName(name).orElseThrow();
 		assertThat(created.slots()).extracting(s -> s.label()).containsExactly("09:00-17:00", "17:00-09:00");
-		assertThat(created.layers()).extracting(l -> l.name()).containsExactly("weekdays and weekends", "weekdays-only");
+		assertThat(created.layers()).extracting(l -> l.name())
+			.containsExactly("weekdays and weekends", "weekdays-only");
 		assertThat(created.anchor().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
 	}
 
@@ -244,7 +252,8 @@ class SchedulePagesTests {
 			.andExpect(status().is3xxRedirection());
 		List<ShiftView> after = this.shifts.ofRotation(rotation.id(), now, now.plusSeconds(30 * 86_400L));
 		Instant frozenUntil = now.plusSeconds(86_400);
-		assertThat(after).noneMatch(s -> s.slot().startsWith("15:00-19:00") && s.start().isAfter(frozenUntil.plusSeconds(60)));
+		assertThat(after)
+			.noneMatch(s -> s.slot().startsWith("15:00-19:00") && s.start().isAfter(frozenUntil.plusSeconds(60)));
 		assertThat(after).anyMatch(s -> s.slot().startsWith("05:00-11:00"));
 		assertThat(after.stream().filter(s -> s.slot().equals("05:00-11:00")).count())
 			.isEqualTo(before.stream().filter(s -> s.slot().equals("05:00-11:00")).count());

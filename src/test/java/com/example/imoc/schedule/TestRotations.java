@@ -23,8 +23,8 @@ import com.example.imoc.rotation.Rotations.NewRotation.LayerSpec;
 import com.example.imoc.rotation.Rotations.NewRotation.SlotSpec;
 
 /**
- * Builds rotations for tests: the real IMOC shape by default, with a unique name so tests sharing a database never
- * see each other's shifts.
+ * Builds rotations for tests: the real IMOC shape by default, with a unique name so tests
+ * sharing a database never see each other's shifts.
  */
 @Component
 public class TestRotations {
@@ -73,8 +73,9 @@ public class TestRotations {
 	}
 
 	/**
-	 * Adds one participant who may not hold shifts (already on a fast-response on-call), so every shift the rotation
-	 * plans is a coverage gap with a reason. A rotation nobody has joined is not planned at all.
+	 * Adds one participant who may not hold shifts (already on a fast-response on-call),
+	 * so every shift the rotation plans is a coverage gap with a reason. A rotation
+	 * nobody has joined is not planned at all.
 	 */
 	public Person nobodyWhoCanServe(Rotation rotation) {
 		Person person = this.people.manager("Fast Oncall");

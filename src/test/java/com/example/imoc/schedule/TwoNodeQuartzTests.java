@@ -28,8 +28,9 @@ import com.example.imoc.ImocApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application nodes, each with its own Quartz scheduler, on one PostgreSQL: every firing runs exactly once, on one
- * of them, and the schedule they produce is the one a single node produces.
+ * Two application nodes, each with its own Quartz scheduler, on one PostgreSQL: every
+ * firing runs exactly once, on one of them, and the schedule they produce is the one a
+ * single node produces.
  */
 class TwoNodeQuartzTests {
 
@@ -41,12 +42,13 @@ class TwoNodeQuartzTests {
 
 	@Test
 	void everyFiringRunsExactlyOnceAcrossBothNodes() throws Exception {
-		// Both nodes share one scheduler name (that is what makes them one cluster), unique to this test because
+		// Both nodes share one scheduler name (that is what makes them one cluster),
+		// unique to this test because
 		// Quartz registers the job store's DataSource JVM-wide by that name.
 		String schedulerName = "imoc-two-nodes-" + UUID.randomUUID();
 		String[] common = { "--server.port=0", "--imoc.demo=true", "--imoc.schedule.extend-on-startup=false",
-				"--spring.quartz.scheduler-name=" + schedulerName,
-				"--logging.level.root=WARN", "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000" };
+				"--spring.quartz.scheduler-name=" + schedulerName, "--logging.level.root=WARN",
+				"--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000" };
 		try (ConfigurableApplicationContext first = new SpringApplicationBuilder(ImocApplication.class)
 			.run(concat(common, "--imoc.embedded-db.data-dir=" + this.dir.resolve("pg")))) {
 			int port = first.getBean(EmbeddedPostgres.class).getPort();
@@ -79,10 +81,12 @@ class TwoNodeQuartzTests {
 				Thread.sleep(2_000);
 				assertThat(firings).hasSize(repeats);
 				assertThat(firings.stream().map(Firing::scheduledFireTime).distinct()).hasSize(repeats);
-				assertThat(countShifts(jdbc)).as("re-running an unchanged schedule creates nothing").isEqualTo(shiftsBefore);
-				assertThat(jdbc.queryForObject("""
-						select count(*) from (select slot_id, local_date from shift
-						where state = 'SCHEDULED' and not shadow group by rotation_id, slot_id, local_date having count(*) > 1) d""",
+				assertThat(countShifts(jdbc)).as("re-running an unchanged schedule creates nothing")
+					.isEqualTo(shiftsBefore);
+				assertThat(jdbc.queryForObject(
+						"""
+								select count(*) from (select slot_id, local_date from shift
+								where state = 'SCHEDULED' and not shadow group by rotation_id, slot_id, local_date having count(*) > 1) d""",
 						Integer.class))
 					.isZero();
 			}

@@ -3,8 +3,8 @@ package com.example.imoc.simulation;
 import java.time.Instant;
 
 /**
- * Why a shift row was created or changed owner, as the harness recorded it for the step that did it. Invariant (a)
- * names these; the churn figures count them.
+ * Why a shift row was created or changed owner, as the harness recorded it for the step
+ * that did it. Invariant (a) names these; the churn figures count them.
  *
  * @param day the simulated day (0 is the first)
  * @param at the simulated instant of the step
@@ -16,16 +16,16 @@ record Cause(Kind kind, int day, Instant at, String what) {
 
 		/** The daily job created the row. */
 		EXTEND("created by the daily extend", false, Source.SCHEDULER),
-		/** The daily job's repair changed an owner although nothing the harness did that day asked for it. */
+		/**
+		 * The daily job's repair changed an owner although nothing the harness did that
+		 * day asked for it.
+		 */
 		DAILY_REPAIR("repaired by the daily job with no request behind it", false, Source.SCHEDULER),
 		/** A repair after someone's change moved a shift of somebody else. */
-		COLLATERAL_REPAIR("moved by a repair although its owner was not the one who changed", false,
-				Source.SCHEDULER),
+		COLLATERAL_REPAIR("moved by a repair although its owner was not the one who changed", false, Source.SCHEDULER),
 		/** A repair filled a coverage gap. */
-		GAP_FILLED("coverage gap filled", true, Source.GAP),
-		SWAP("swap", true, Source.REQUEST),
-		COVER("cover", true, Source.REQUEST),
-		PARTIAL_COVER("partial cover", true, Source.REQUEST),
+		GAP_FILLED("coverage gap filled", true, Source.GAP), SWAP("swap", true, Source.REQUEST),
+		COVER("cover", true, Source.REQUEST), PARTIAL_COVER("partial cover", true, Source.REQUEST),
 		OPEN_COVER("open cover taken", true, Source.REQUEST),
 		COORDINATOR_COVER("covered by the coordinator (freeze window)", true, Source.REQUEST),
 		REPAIR_AFTER_TIME_AWAY("repair after time away", true, Source.PERSON_CHANGE),
@@ -40,7 +40,10 @@ record Cause(Kind kind, int day, Instant at, String what) {
 		/** Who the change comes from, for the churn table. */
 		enum Source {
 
-			/** The scheduler on its own: the goal is none of these within 14 days of a shift. */
+			/**
+			 * The scheduler on its own: the goal is none of these within 14 days of a
+			 * shift.
+			 */
 			SCHEDULER,
 			/** Someone's swap or cover request. */
 			REQUEST,
@@ -67,7 +70,9 @@ record Cause(Kind kind, int day, Instant at, String what) {
 			return this.label;
 		}
 
-		/** Whether this cause is a recorded event that may split a block (invariant (a)). */
+		/**
+		 * Whether this cause is a recorded event that may split a block (invariant (a)).
+		 */
 		boolean explainsSplit() {
 			return this.explainsSplit;
 		}

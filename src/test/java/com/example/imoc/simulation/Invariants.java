@@ -26,22 +26,23 @@ import com.example.imoc.schedule.planning.Slot;
 import com.example.imoc.schedule.planning.TimeRange;
 
 /**
- * The invariants checked after every simulated day, over the shift rows read from the database, restated here
- * independently of the scheduler's own code:
+ * The invariants checked after every simulated day, over the shift rows read from the
+ * database, restated here independently of the scheduler's own code:
  * <ul>
- * <li>(a) every (block, slot) is held by one person unless a recorded event split it;</li>
+ * <li>(a) every (block, slot) is held by one person unless a recorded event split
+ * it;</li>
  * <li>(b) no hard rule broken by any live shift not yet over at the previous check;</li>
- * <li>(c) no hole: every instant of every slot, up to the horizon the daily job planned, is a live shift or a recorded
- * gap.</li>
+ * <li>(c) no hole: every instant of every slot, up to the horizon the daily job planned,
+ * is a live shift or a recorded gap.</li>
  * </ul>
- * (d) (the past is never rewritten) and (e) (two nodes make the same schedule) need the database and a second run;
- * {@link ScheduleSimulation} checks them.
+ * (d) (the past is never rewritten) and (e) (two nodes make the same schedule) need the
+ * database and a second run; {@link ScheduleSimulation} checks them.
  */
 final class Invariants {
 
 	/**
-	 * One broken invariant. {@code key} identifies it across days (the same split block is reported once, on the day
-	 * it is first seen).
+	 * One broken invariant. {@code key} identifies it across days (the same split block
+	 * is reported once, on the day it is first seen).
 	 */
 	record Violation(char invariant, String key, int day, String text) {
 
@@ -52,7 +53,10 @@ final class Invariants {
 
 	}
 
-	/** A time-away entry, with the simulated instant it was entered (the database's created_at is wall time). */
+	/**
+	 * A time-away entry, with the simulated instant it was entered (the database's
+	 * created_at is wall time).
+	 */
 	record Away(long id, long personId, Instant start, Instant end, Instant enteredAt, String kind) {
 	}
 
@@ -76,7 +80,10 @@ final class Invariants {
 		return this.rotation.anchor().plusDays(block * this.rotation.blockDays());
 	}
 
-	/** (a): the owners of a (block, slot) that no recorded event explains must be one person. */
+	/**
+	 * (a): the owners of a (block, slot) that no recorded event explains must be one
+	 * person.
+	 */
 	List<Violation> splitBlocks(int day, List<ShiftRow> rows, Map<Long, Cause> lastCause, Instant checkedUntil) {
 		Map<String, List<ShiftRow>> byBlock = new TreeMap<>();
 		for (ShiftRow row : rows) {
@@ -101,7 +108,10 @@ final class Invariants {
 				String owners = unexplained.entrySet()
 					.stream()
 					.map(e -> name(e.getKey()) + " on "
-							+ e.getValue().stream().map(r -> r.date().toString().substring(5)).distinct()
+							+ e.getValue()
+								.stream()
+								.map(r -> r.date().toString().substring(5))
+								.distinct()
 								.collect(Collectors.joining(", "))
 							+ " [" + describe(e.getValue().get(e.getValue().size() - 1), lastCause) + "]")
 					.collect(Collectors.joining("; "));
@@ -117,7 +127,10 @@ final class Invariants {
 		return (cause == null ? "no cause recorded" : cause.toString()) + "; row reason «" + row.reason() + "»";
 	}
 
-	/** (b): the hard rules, for every live shift that was not yet over at the previous check. */
+	/**
+	 * (b): the hard rules, for every live shift that was not yet over at the previous
+	 * check.
+	 */
 	List<Violation> hardRules(int day, List<ShiftRow> rows, List<Away> away, Instant checkedUntil) {
 		List<Violation> violations = new ArrayList<>();
 		Map<Long, List<Away>> awayOf = away.stream().collect(Collectors.groupingBy(Away::personId));
@@ -149,9 +162,8 @@ final class Invariants {
 					}
 					else if (!row.sameShiftAs(before)
 							&& row.start().isBefore(before.end().plus(this.rotation.minimumRest()))) {
-						violations.add(new Violation('b', "b|" + row.id() + "|rest", day,
-								person + " rests less than " + this.rotation.minimumRest().toHours() + " h between "
-										+ before + " and " + row));
+						violations.add(new Violation('b', "b|" + row.id() + "|rest", day, person + " rests less than "
+								+ this.rotation.minimumRest().toHours() + " h between " + before + " and " + row));
 					}
 				}
 			}
@@ -174,7 +186,8 @@ final class Invariants {
 			out.add(new Violation('b', "b|" + row.id() + "|eligible", day,
 					prefix + "not eligible on " + row.date() + " (" + eligibility.reason() + ")"));
 		}
-		// A reverse shadow holds the pager (with an IM beside them on a shadow row); a shadow never does.
+		// A reverse shadow holds the pager (with an IM beside them on a shadow row); a
+		// shadow never does.
 		if (!row.shadow() && state != OnboardingState.ACTIVE && state != OnboardingState.REVERSE_SHADOW) {
 			out.add(new Violation('b', "b|" + row.id() + "|onboarding", day,
 					prefix + "holds the slot while " + state.label().toLowerCase()));
@@ -187,26 +200,28 @@ final class Invariants {
 		}
 		else if ((WorkCalendar.of(person.zone, Set.of()).daysTouched(row.start(), row.end())
 				& ~WorkCalendar.dayBits(layer.days())) != 0) {
-			// Layer days are judged in the person's own zone (people.WorkCalendar): every local day the shift touches.
-			out.add(new Violation('b', "b|" + row.id() + "|layer", day,
-					prefix + "their layer \"" + layer.name() + "\" does not cover every day it touches in "
-							+ person.zone + " (dated " + weekday + ")"));
+			// Layer days are judged in the person's own zone (people.WorkCalendar): every
+			// local day the shift touches.
+			out.add(new Violation('b', "b|" + row.id() + "|layer", day, prefix + "their layer \"" + layer.name()
+					+ "\" does not cover every day it touches in " + person.zone + " (dated " + weekday + ")"));
 		}
 		for (Away entry : away) {
-			// A shift already started when the time away was entered cannot be handed over any more (swaps and covers
+			// A shift already started when the time away was entered cannot be handed
+			// over any more (swaps and covers
 			// need a shift in the future); from the next shift on, the rule holds.
 			if (row.start().isAfter(entry.enteredAt()) && row.start().isBefore(entry.end())
 					&& entry.start().isBefore(row.end())) {
-				out.add(new Violation('b', "b|" + row.id() + "|away|" + entry.id(), day, prefix + "away ("
-						+ entry.kind() + " " + entry.start() + " – " + entry.end() + ", entered " + entry.enteredAt()
-						+ ")"));
+				out.add(new Violation('b', "b|" + row.id() + "|away|" + entry.id(), day,
+						prefix + "away (" + entry.kind() + " " + entry.start() + " – " + entry.end() + ", entered "
+								+ entry.enteredAt() + ")"));
 			}
 		}
 	}
 
 	/**
-	 * (c): every slot of every date up to {@code plannedThrough} is tiled by live primary rows (people's shifts and
-	 * recorded gaps), from the first one not over at the previous check.
+	 * (c): every slot of every date up to {@code plannedThrough} is tiled by live primary
+	 * rows (people's shifts and recorded gaps), from the first one not over at the
+	 * previous check.
 	 */
 	List<Violation> holes(int day, List<ShiftRow> rows, LocalDate from, LocalDate plannedThrough,
 			Instant checkedUntil) {

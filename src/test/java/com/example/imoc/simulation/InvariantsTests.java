@@ -27,8 +27,8 @@ import com.example.imoc.simulation.Invariants.Violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The harness's invariant checks on hand-made rows: each reports what it must and nothing else, so a clean
- * simulation report means something.
+ * The harness's invariant checks on hand-made rows: each reports what it must and nothing
+ * else, so a clean simulation report means something.
  */
 class InvariantsTests {
 
@@ -36,12 +36,14 @@ class InvariantsTests {
 
 	static final Instant LONG_AGO = Instant.parse("2026-01-01T00:00:00Z");
 
-	static final RotationLayer ALL_DAYS = new RotationLayer(1, "weekdays and weekends", EnumSet.allOf(DayOfWeek.class), 0);
+	static final RotationLayer ALL_DAYS = new RotationLayer(1, "weekdays and weekends", EnumSet.allOf(DayOfWeek.class),
+			0);
 
 	static final RotationLayer WEEKDAYS = new RotationLayer(2, "weekdays-only",
 			EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 1);
 
-	// The real IMOC rotation: blocks of 4 days from Monday 2026-01-05, so 2027-01-04 starts a block.
+	// The real IMOC rotation: blocks of 4 days from Monday 2026-01-05, so 2027-01-04
+	// starts a block.
 	static final Rotation ROTATION = new Rotation(1, "IMOC", ZoneOffset.UTC, 4, LocalDate.of(2026, 1, 5),
 			Duration.ofHours(8), 6, 1, 90, 0,
 			List.of(new RotationSlot(1, "05:00-11:00", LocalTime.of(5, 0), LocalTime.of(11, 0), 0),
@@ -71,8 +73,8 @@ class InvariantsTests {
 	ShiftRow shift(LocalDate date, String slot, Long owner) {
 		LocalTime start = LocalTime.parse(slot.substring(0, 5));
 		LocalTime end = LocalTime.parse(slot.substring(6));
-		return part(date, slot, date.atTime(start).toInstant(ZoneOffset.UTC), date.atTime(end).toInstant(ZoneOffset.UTC),
-				owner);
+		return part(date, slot, date.atTime(start).toInstant(ZoneOffset.UTC),
+				date.atTime(end).toInstant(ZoneOffset.UTC), owner);
 	}
 
 	ShiftRow part(LocalDate date, String slot, Instant start, Instant end, Long owner) {
@@ -134,8 +136,7 @@ class InvariantsTests {
 		im(1);
 		ShiftRow evening = shift(MONDAY, "19:00-23:00", 1L);
 		ShiftRow nextMorning = shift(MONDAY.plusDays(1), "05:00-11:00", 1L);
-		assertThat(this.invariants.hardRules(0, List.of(evening, nextMorning), List.of(), LONG_AGO))
-			.singleElement()
+		assertThat(this.invariants.hardRules(0, List.of(evening, nextMorning), List.of(), LONG_AGO)).singleElement()
 			.satisfies(v -> assertThat(v.text()).contains("rests less than 8 h"));
 
 		Instant start = MONDAY.atTime(5, 0).toInstant(ZoneOffset.UTC);
@@ -151,7 +152,8 @@ class InvariantsTests {
 		im(1);
 		ShiftRow monday = shift(MONDAY, "05:00-11:00", 1L);
 		ShiftRow tuesday = shift(MONDAY.plusDays(1), "05:00-11:00", 1L);
-		// Entered the instant Monday's shift started: that one can no longer be handed over, Tuesday's can.
+		// Entered the instant Monday's shift started: that one can no longer be handed
+		// over, Tuesday's can.
 		Away sick = new Away(7, 1, MONDAY.atStartOfDay(ZoneOffset.UTC).toInstant(),
 				MONDAY.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant(), monday.start(), "Sick");
 

@@ -51,12 +51,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A year (or any number of days) of the real application's daily operation, simulated: the seeded IMOC rotation with
- * its real settings, a roster of N people, the daily extend job at 01:15 UTC through Quartz, and a seeded random
- * stream of what people do, each through the application's own services or JSON API, each followed by the repair job
- * when the application would queue one. Every step's effect on the shift rows is read back with SQL and recorded
- * with its cause; after each day the invariants are checked against the rows (see {@link Invariants}); at the end,
- * the fairness figures. The same {@link Settings} give the same run, on one node or several.
+ * A year (or any number of days) of the real application's daily operation, simulated:
+ * the seeded IMOC rotation with its real settings, a roster of N people, the daily extend
+ * job at 01:15 UTC through Quartz, and a seeded random stream of what people do, each
+ * through the application's own services or JSON API, each followed by the repair job
+ * when the application would queue one. Every step's effect on the shift rows is read
+ * back with SQL and recorded with its cause; after each day the invariants are checked
+ * against the rows (see {@link Invariants}); at the end, the fairness figures. The same
+ * {@link Settings} give the same run, on one node or several.
  */
 final class ScheduleSimulation {
 
@@ -64,8 +66,8 @@ final class ScheduleSimulation {
 	 * @param seed the random stream's seed
 	 * @param people the roster's size on the first day (joiners and leavers move it)
 	 * @param days simulated days
-	 * @param nodes application nodes on the one database; with more than one, the daily job and the day's requests go
-	 * to node {@code day % nodes}
+	 * @param nodes application nodes on the one database; with more than one, the daily
+	 * job and the day's requests go to node {@code day % nodes}
 	 * @param start the first simulated day
 	 */
 	record Settings(long seed, int people, int days, int nodes, LocalDate start) {
@@ -75,9 +77,10 @@ final class ScheduleSimulation {
 	}
 
 	/**
-	 * How often things happen, per person per year (time away) or per 80 people per year (the rest), chosen to look
-	 * like the real rotation: about 25 days of PTO in 5 to 6 stretches, a few sick days, a conference, a couple of
-	 * swaps or covers a week in the whole rotation, ten joiners and eight leavers a year.
+	 * How often things happen, per person per year (time away) or per 80 people per year
+	 * (the rest), chosen to look like the real rotation: about 25 days of PTO in 5 to 6
+	 * stretches, a few sick days, a conference, a couple of swaps or covers a week in the
+	 * whole rotation, ten joiners and eight leavers a year.
 	 */
 	static final class Rates {
 
@@ -111,7 +114,9 @@ final class ScheduleSimulation {
 
 	}
 
-	/** An owner change of a live primary row, for churn: the step that made it, and when. */
+	/**
+	 * An owner change of a live primary row, for churn: the step that made it, and when.
+	 */
 	record OwnerChange(long shiftId, String slot, LocalDate date, Instant shiftStart, Long from, Long to, Cause cause) {
 
 		Duration lead() {
@@ -215,9 +220,9 @@ final class ScheduleSimulation {
 			for (this.day = 0; this.day < this.settings.days(); this.day++) {
 				simulateDay();
 				if (Boolean.getBoolean("imoc.simulation.progress") && (this.day + 1) % 30 == 0) {
-					System.out.printf("%s: day %d of %d, %d violations so far, %s%n", this.settings.people() + " people",
-							this.day + 1, this.settings.days(), this.violations.size(),
-							Duration.ofNanos(System.nanoTime() - began).withNanos(0));
+					System.out.printf("%s: day %d of %d, %d violations so far, %s%n",
+							this.settings.people() + " people", this.day + 1, this.settings.days(),
+							this.violations.size(), Duration.ofNanos(System.nanoTime() - began).withNanos(0));
 				}
 			}
 			Instant end = this.settings.start().plusDays(this.settings.days()).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -226,8 +231,8 @@ final class ScheduleSimulation {
 			YearFigures figures = YearFigures.of(this, allRows(), end, calendars);
 			return new SimulationReport(this.settings, Duration.ofNanos(System.nanoTime() - began),
 					List.copyOf(this.violations.values()), Map.copyOf(this.actions), List.copyOf(this.ownerChanges),
-					figures, List.copyOf(this.digests), this.jobsPerNode.clone(),
-					List.copyOf(this.failures), this.people.size(), timings());
+					figures, List.copyOf(this.digests), this.jobsPerNode.clone(), List.copyOf(this.failures),
+					this.people.size(), timings());
 		}
 	}
 
@@ -256,8 +261,9 @@ final class ScheduleSimulation {
 	// ---------------------------------------------------------------- set-up
 
 	private void setUp() {
-		this.rotation = this.nodes.bean(Rotations.class).findByName(ROTATION).orElseThrow(
-				() -> new IllegalStateException("the IMOC rotation seeded by V6 is missing"));
+		this.rotation = this.nodes.bean(Rotations.class)
+			.findByName(ROTATION)
+			.orElseThrow(() -> new IllegalStateException("the IMOC rotation seeded by V6 is missing"));
 		PersonForm form = newForm("Sim Coordinator", "UTC", Region.EMEA, this.settings.start().minusYears(5), false,
 				List.of(), OnboardingState.ACTIVE);
 		form.setJobTitle(JobTitle.ROTATION_COORDINATOR);
@@ -269,8 +275,8 @@ final class ScheduleSimulation {
 			boolean training = this.random.nextDouble() < 0.05;
 			LocalDate startDate = training ? this.settings.start().minusDays(90 + this.random.nextInt(60))
 					: this.settings.start().minusDays(365 + this.random.nextInt(7 * 365));
-			SimPerson person = createAndJoin(startDate,
-					training ? OnboardingState.SHADOW : OnboardingState.ACTIVE, this.random.nextDouble() < 0.1);
+			SimPerson person = createAndJoin(startDate, training ? OnboardingState.SHADOW : OnboardingState.ACTIVE,
+					this.random.nextDouble() < 0.1);
 			person.steady = !training;
 		}
 		this.settingUp = false;
@@ -280,7 +286,8 @@ final class ScheduleSimulation {
 
 	private SimPerson createAndJoin(LocalDate startDate, OnboardingState state, boolean weekdaysOnly) {
 		List<String> slots = new ArrayList<>(ZONES_BY_SLOT.keySet());
-		// Supply follows demand: a slot is someone's first choice in proportion to its hours (6, 6, 4, 4, 4).
+		// Supply follows demand: a slot is someone's first choice in proportion to its
+		// hours (6, 6, 4, 4, 4).
 		int pick = weighted(new double[] { 6, 6, 4, 4, 4 });
 		String first = slots.get(pick);
 		List<String> preferred = new ArrayList<>(List.of(first));
@@ -297,7 +304,8 @@ final class ScheduleSimulation {
 		Person saved = this.nodes.bean(Roster.class).create(form);
 		SimPerson person = new SimPerson(saved.getId(), saved.getName(), saved.getEmail(), ZoneId.of(zone),
 				saved.getJobTitle(), saved.getGrade(), startDate);
-		// The first roster has been there for a while: shifts planned from "yesterday" on the first day are theirs.
+		// The first roster has been there for a while: shifts planned from "yesterday" on
+		// the first day are theirs.
 		Instant now = this.settingUp ? start().minus(Duration.ofDays(30)) : this.clock.instant();
 		person.onboarding.put(now, state);
 		person.active.put(now, true);
@@ -521,7 +529,10 @@ final class ScheduleSimulation {
 		coverWhatTheyCannotHold(person, what);
 	}
 
-	/** Whether {@code person} may hold {@code row} as things stand now (the harness's own view, for choosing). */
+	/**
+	 * Whether {@code person} may hold {@code row} as things stand now (the harness's own
+	 * view, for choosing).
+	 */
 	private boolean mayHold(SimPerson person, ShiftRow row) {
 		Instant now = this.clock.instant();
 		if (!person.liveIm(now)) {
@@ -533,12 +544,14 @@ final class ScheduleSimulation {
 		}
 		return this.away.values()
 			.stream()
-			.noneMatch(a -> a.personId() == person.id && a.start().isBefore(row.end()) && row.start().isBefore(a.end()));
+			.noneMatch(
+					a -> a.personId() == person.id && a.start().isBefore(row.end()) && row.start().isBefore(a.end()));
 	}
 
 	/**
-	 * What the rotation's coordinator does when someone can no longer hold shifts inside the freeze window (the
-	 * scheduler leaves those alone): give each to someone the rules allow, through the swap API, "perform now".
+	 * What the rotation's coordinator does when someone can no longer hold shifts inside
+	 * the freeze window (the scheduler leaves those alone): give each to someone the
+	 * rules allow, through the swap API, "perform now".
 	 */
 	private void coverWhatTheyCannotHold(SimPerson person, String why) {
 		Instant now = this.clock.instant();
@@ -555,9 +568,10 @@ final class ScheduleSimulation {
 			boolean done = step(cause(Cause.Kind.COORDINATOR_COVER, "coordinator gives " + row + " away (" + why + ")"),
 					person.id, () -> {
 						for (SimPerson taker : tries) {
-							if (api(this.coordinator, "/api/v1/swaps", "{\"kind\":\"COVER\",\"shiftId\":" + row.id()
-									+ ",\"toPersonId\":" + taker.id
-									+ ",\"performNow\":true,\"reason\":\"owner cannot hold it\"}").getStatus() == 201) {
+							if (api(this.coordinator, "/api/v1/swaps",
+									"{\"kind\":\"COVER\",\"shiftId\":" + row.id() + ",\"toPersonId\":" + taker.id
+											+ ",\"performNow\":true,\"reason\":\"owner cannot hold it\"}")
+								.getStatus() == 201) {
 								return;
 							}
 						}
@@ -567,7 +581,9 @@ final class ScheduleSimulation {
 		}
 	}
 
-	/** Primary shifts people can still trade: after the freeze window, within five weeks. */
+	/**
+	 * Primary shifts people can still trade: after the freeze window, within five weeks.
+	 */
 	private List<ShiftRow> tradable() {
 		Instant from = this.clock.instant().plus(Duration.ofDays(this.rotation.freezeDays() + 1));
 		Instant to = this.clock.instant().plus(Duration.ofDays(35));
@@ -594,8 +610,9 @@ final class ScheduleSimulation {
 		List<ShiftRow> tries = theirs.subList(0, Math.min(6, theirs.size()));
 		boolean done = step(cause(Cause.Kind.SWAP, me + " asks to swap " + mine), me.id, () -> {
 			for (ShiftRow other : tries) {
-				if (askAndAccept(me, "{\"kind\":\"SWAP\",\"shiftId\":" + mine.id() + ",\"counterpartShiftId\":"
-						+ other.id() + "}", this.people.get(other.assignee()))) {
+				if (askAndAccept(me,
+						"{\"kind\":\"SWAP\",\"shiftId\":" + mine.id() + ",\"counterpartShiftId\":" + other.id() + "}",
+						this.people.get(other.assignee()))) {
 					return;
 				}
 			}
@@ -635,8 +652,9 @@ final class ScheduleSimulation {
 		Cause.Kind kind = partial ? Cause.Kind.PARTIAL_COVER : Cause.Kind.COVER;
 		boolean done = step(cause(kind, me + " asks for a " + kind.label() + " of " + mine + extra), me.id, () -> {
 			for (SimPerson taker : tries) {
-				if (askAndAccept(me, "{\"kind\":\"COVER\",\"shiftId\":" + mine.id() + ",\"toPersonId\":" + taker.id
-						+ extra + "}", taker)) {
+				if (askAndAccept(me,
+						"{\"kind\":\"COVER\",\"shiftId\":" + mine.id() + ",\"toPersonId\":" + taker.id + extra + "}",
+						taker)) {
 					return;
 				}
 			}
@@ -710,7 +728,8 @@ final class ScheduleSimulation {
 			person.nextOnboardingStep = null;
 			return;
 		}
-		OnboardingState next = state == OnboardingState.SHADOW ? OnboardingState.REVERSE_SHADOW : OnboardingState.ACTIVE;
+		OnboardingState next = state == OnboardingState.SHADOW ? OnboardingState.REVERSE_SHADOW
+				: OnboardingState.ACTIVE;
 		boolean done = updatePerson(person, Cause.Kind.REPAIR_AFTER_ONBOARDING, person + " moves on to " + next.label(),
 				form -> form.setOnboardingState(next));
 		if (done) {
@@ -792,8 +811,8 @@ final class ScheduleSimulation {
 			}
 		}
 		Instant now = this.clock.instant();
-		boolean done = updatePerson(person, Cause.Kind.REPAIR_AFTER_PREFERENCES,
-				person + " now prefers " + preferred, form -> form.setPreferredSlots(String.join(", ", preferred)));
+		boolean done = updatePerson(person, Cause.Kind.REPAIR_AFTER_PREFERENCES, person + " now prefers " + preferred,
+				form -> form.setPreferredSlots(String.join(", ", preferred)));
 		if (done) {
 			person.preferred.put(now, List.copyOf(preferred));
 		}
@@ -811,18 +830,22 @@ final class ScheduleSimulation {
 		});
 	}
 
-	/** The coordinator edits the rotation: the fairness window, the horizon or the undo period, back and forth. */
+	/**
+	 * The coordinator edits the rotation: the fairness window, the horizon or the undo
+	 * period, back and forth.
+	 */
 	private void changeSetting() {
 		Rotation r = this.nodes.bean(Rotations.class).find(this.rotation.id()).orElseThrow();
 		int which = this.settingChanges++ % 3;
 		int window = which == 0 ? (r.fairnessWindowDays() == 90 ? 120 : 90) : r.fairnessWindowDays();
 		int horizon = which == 1 ? (r.horizonWeeks() == 6 ? 8 : 6) : r.horizonWeeks();
 		int undo = which == 2 ? (r.swapUndoHours() == 24 ? 48 : 24) : r.swapUndoHours();
-		String what = "coordinator sets fairness window " + window + " d, horizon " + horizon + " w, undo " + undo + " h";
+		String what = "coordinator sets fairness window " + window + " d, horizon " + horizon + " w, undo " + undo
+				+ " h";
 		boolean done = step(cause(Cause.Kind.REPAIR_AFTER_SETTING, what), null, () -> {
-			if (!this.nodes.bean(Rotations.class).updateSettings(r.id(), r.version(), new RotationSettings(r.name(),
-					r.zone(), r.blockDays(), r.minimumRest(), horizon, r.freezeDays(), window, undo,
-					r.swapNeedsApproval()))) {
+			if (!this.nodes.bean(Rotations.class)
+				.updateSettings(r.id(), r.version(), new RotationSettings(r.name(), r.zone(), r.blockDays(),
+						r.minimumRest(), horizon, r.freezeDays(), window, undo, r.swapNeedsApproval()))) {
 				throw new IllegalStateException("the rotation changed under the coordinator");
 			}
 		});
@@ -830,13 +853,17 @@ final class ScheduleSimulation {
 		tried("rotation setting", done);
 	}
 
-	// ---------------------------------------------------------------- steps, causes, rows
+	// ---------------------------------------------------------------- steps, causes,
+	// rows
 
 	private Cause cause(Cause.Kind kind, String what) {
 		return new Cause(kind, this.day, this.clock.instant(), what);
 	}
 
-	/** Where the run's wall time goes, in nanoseconds, by part: for the report and for tuning. */
+	/**
+	 * Where the run's wall time goes, in nanoseconds, by part: for the report and for
+	 * tuning.
+	 */
 	private final Map<String, long[]> timings = new TreeMap<>();
 
 	private <T> T timed(String part, java.util.function.Supplier<T> work) {
@@ -859,8 +886,9 @@ final class ScheduleSimulation {
 	}
 
 	/**
-	 * Runs one step, then reads the rows back and records, for every row it created or gave another owner, the
-	 * cause. Returns whether the action succeeded (a refused request is part of life, not a failure of the run).
+	 * Runs one step, then reads the rows back and records, for every row it created or
+	 * gave another owner, the cause. Returns whether the action succeeded (a refused
+	 * request is part of life, not a failure of the run).
 	 */
 	private boolean step(Cause cause, Long subject, Runnable action) {
 		boolean done = true;
@@ -875,7 +903,8 @@ final class ScheduleSimulation {
 			ShiftRow before = this.rows.get(row.id());
 			if (before == null) {
 				this.lastCause.put(row.id(), cause);
-				if (cause.kind() == Cause.Kind.PARTIAL_COVER && row.primary() && !Objects.equals(row.assignee(), subject)) {
+				if (cause.kind() == Cause.Kind.PARTIAL_COVER && row.primary()
+						&& !Objects.equals(row.assignee(), subject)) {
 					this.ownerChanges.add(new OwnerChange(row.id(), row.slot(), row.date(), row.start(), subject,
 							row.assignee(), cause));
 				}
@@ -902,7 +931,10 @@ final class ScheduleSimulation {
 		return done;
 	}
 
-	/** The rotation's rows not over more than a block and a day ago: what any step may change. */
+	/**
+	 * The rotation's rows not over more than a block and a day ago: what any step may
+	 * change.
+	 */
 	private Map<Long, ShiftRow> readRows() {
 		Instant from = this.clock.instant().minus(Duration.ofDays(this.rotation.blockDays() + 1L));
 		Map<Long, ShiftRow> read = new LinkedHashMap<>();
@@ -943,7 +975,8 @@ final class ScheduleSimulation {
 	private MockHttpServletResponse callApi(SignedInPerson actor, String path, String json) {
 		try {
 			return this.nodes.mvc()
-				.perform(post(path).with(user(actor)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json))
+				.perform(
+						post(path).with(user(actor)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json))
 				.andReturn()
 				.getResponse();
 		}
@@ -992,9 +1025,10 @@ final class ScheduleSimulation {
 	}
 
 	/**
-	 * What "the past" means for (d): rows over at the previous check must be exactly as they were (owner, times,
-	 * state); rows started by then must keep their owner, start and state (a running shift's future part may still be
-	 * handed over, which moves its end).
+	 * What "the past" means for (d): rows over at the previous check must be exactly as
+	 * they were (owner, times, state); rows started by then must keep their owner, start
+	 * and state (a running shift's future part may still be handed over, which moves its
+	 * end).
 	 */
 	private record PastView(String name, String column, String fingerprint) {
 	}
@@ -1011,18 +1045,19 @@ final class ScheduleSimulation {
 	private final Map<String, String[]> pastFingerprints = new HashMap<>();
 
 	/**
-	 * (d): one aggregate per view and day over the past rows; only when it differs from the one taken at the previous
-	 * check are the rows read, to name the rewritten ones.
+	 * (d): one aggregate per view and day over the past rows; only when it differs from
+	 * the one taken at the previous check are the rows read, to name the rewritten ones.
 	 */
 	private List<Violation> pastRewritten(Instant now) {
 		List<Violation> found = new ArrayList<>();
 		for (PastView view : PAST) {
 			String column = view.column();
-			String[] fingerprints = jdbc().queryForObject("select count(*) filter (where " + column + " <= ?), "
-					+ "coalesce(md5(string_agg(" + view.fingerprint() + ", ',' order by id) filter (where " + column
-					+ " <= ?)), ''), count(*) filter (where " + column + " <= ?), coalesce(md5(string_agg("
-					+ view.fingerprint() + ", ',' order by id) filter (where " + column + " <= ?)), '') "
-					+ "from shift where rotation_id = ?",
+			String[] fingerprints = jdbc().queryForObject(
+					"select count(*) filter (where " + column + " <= ?), " + "coalesce(md5(string_agg("
+							+ view.fingerprint() + ", ',' order by id) filter (where " + column
+							+ " <= ?)), ''), count(*) filter (where " + column + " <= ?), coalesce(md5(string_agg("
+							+ view.fingerprint() + ", ',' order by id) filter (where " + column + " <= ?)), '') "
+							+ "from shift where rotation_id = ?",
 					(rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) },
 					Timestamp.from(this.checkedUntil), Timestamp.from(this.checkedUntil), Timestamp.from(now),
 					Timestamp.from(now), this.rotation.id());
@@ -1033,9 +1068,9 @@ final class ScheduleSimulation {
 				new TreeMap<>(seen).forEach((id, was) -> {
 					String is = stored.get(id);
 					if (!was.equals(is)) {
-						found.add(new Violation('d', "d|" + view.name() + "|" + id, this.day, "shift #" + id + " ("
-								+ view.name() + " at the previous check) was " + was + ", is now "
-								+ (is == null ? "no longer " + view.name() : is)));
+						found.add(new Violation('d', "d|" + view.name() + "|" + id, this.day,
+								"shift #" + id + " (" + view.name() + " at the previous check) was " + was + ", is now "
+										+ (is == null ? "no longer " + view.name() : is)));
 					}
 				});
 				stored.keySet()

@@ -8,7 +8,10 @@ import java.time.LocalDate;
 record ShiftRow(long id, String slot, LocalDate date, Instant start, Instant end, Long assignee, boolean shadow,
 		boolean live, String reason) {
 
-	/** A live row holding the slot (a person's shift or a coverage gap), not a shadow beside it. */
+	/**
+	 * A live row holding the slot (a person's shift or a coverage gap), not a shadow
+	 * beside it.
+	 */
 	boolean primary() {
 		return this.live && !this.shadow;
 	}
@@ -21,7 +24,10 @@ record ShiftRow(long id, String slot, LocalDate date, Instant start, Instant end
 		return Duration.between(this.start, this.end).toSeconds() / 3600.0;
 	}
 
-	/** The part of the row that is the same shift: same slot on the same date (a partial cover splits one). */
+	/**
+	 * The part of the row that is the same shift: same slot on the same date (a partial
+	 * cover splits one).
+	 */
 	boolean sameShiftAs(ShiftRow other) {
 		return this.slot.equals(other.slot) && this.date.equals(other.date);
 	}

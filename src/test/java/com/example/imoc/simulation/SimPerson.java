@@ -13,9 +13,10 @@ import com.example.imoc.people.Role;
 import com.example.imoc.people.SignedInPerson;
 
 /**
- * A simulated person and the history of what the harness changed about them, so a shift can be judged by the rules
- * as they stood when it started (a shift that was already running when its owner fell sick or left is not a
- * violation; one that starts afterwards is).
+ * A simulated person and the history of what the harness changed about them, so a shift
+ * can be judged by the rules as they stood when it started (a shift that was already
+ * running when its owner fell sick or left is not a violation; one that starts afterwards
+ * is).
  */
 final class SimPerson {
 
@@ -36,7 +37,10 @@ final class SimPerson {
 
 	final LocalDate startDate;
 
-	/** In the rotation from the first day, live (not in training), and never left: the fairness figures' people. */
+	/**
+	 * In the rotation from the first day, live (not in training), and never left: the
+	 * fairness figures' people.
+	 */
 	boolean steady;
 
 	final TreeMap<Instant, OnboardingState> onboarding = new TreeMap<>();

@@ -6,8 +6,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The simulation's "now": one instance shared by every application node of a run (they live in one JVM), moved on
- * only by the harness, so a simulated year takes minutes and two runs see the same instants.
+ * The simulation's "now": one instance shared by every application node of a run (they
+ * live in one JVM), moved on only by the harness, so a simulated year takes minutes and
+ * two runs see the same instants.
  */
 final class SimulationClock extends Clock {
 

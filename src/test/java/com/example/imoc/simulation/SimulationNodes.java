@@ -36,15 +36,18 @@ import com.example.imoc.ImocApplication;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /**
- * The application nodes of one simulation run: one or more whole application contexts on one embedded PostgreSQL,
- * their Quartz schedulers in one cluster (as {@code TwoNodeQuartzTests} starts them), all reading the one
- * {@link SimulationClock}.
+ * The application nodes of one simulation run: one or more whole application contexts on
+ * one embedded PostgreSQL, their Quartz schedulers in one cluster (as
+ * {@code TwoNodeQuartzTests} starts them), all reading the one {@link SimulationClock}.
  *
- * <p>The schedule's jobs run through Quartz, on the node the harness chooses for the day (the others are put in
- * standby, so the clustered store hands the firing to the chosen one), and the harness waits for each to finish.
- * The repairs that time away, roster and participation changes queue "a second later" are in the paused trigger
- * group {@code schedule}: the harness fires the same {@code repair-schedules} job itself right after each change, so
- * a run is a deterministic sequence of states instead of a race against the wall clock.
+ * <p>
+ * The schedule's jobs run through Quartz, on the node the harness chooses for the day
+ * (the others are put in standby, so the clustered store hands the firing to the chosen
+ * one), and the harness waits for each to finish. The repairs that time away, roster and
+ * participation changes queue "a second later" are in the paused trigger group
+ * {@code schedule}: the harness fires the same {@code repair-schedules} job itself right
+ * after each change, so a run is a deterministic sequence of states instead of a race
+ * against the wall clock.
  */
 final class SimulationNodes implements AutoCloseable {
 
@@ -74,7 +77,8 @@ final class SimulationNodes implements AutoCloseable {
 		String[] common = { "--spring.profiles.active=test", "--server.port=0", "--logging.level.root=WARN",
 				"--logging.level.com.example.imoc=WARN", "--spring.quartz.scheduler-name=" + schedulerName,
 				"--spring.quartz.auto-startup=false", "--imoc.schedule.extend-on-startup=false",
-				// The harness runs the daily job at the simulated 01:15; the real cron must never fire.
+				// The harness runs the daily job at the simulated 01:15; the real cron
+				// must never fire.
 				"--imoc.schedule.extend-cron=0 0 0 1 1 ? 2099" };
 		try {
 			for (int i = 0; i < count; i++) {
@@ -112,7 +116,10 @@ final class SimulationNodes implements AutoCloseable {
 		}
 	}
 
-	/** Replaces ImocApplication's system clock with the simulation's, after the configuration classes are read. */
+	/**
+	 * Replaces ImocApplication's system clock with the simulation's, after the
+	 * configuration classes are read.
+	 */
 	private static void useClock(ConfigurableApplicationContext context, Clock clock) {
 		context.addBeanFactoryPostProcessor(factory -> {
 			((BeanDefinitionRegistry) factory).removeBeanDefinition("clock");
@@ -170,8 +177,9 @@ final class SimulationNodes implements AutoCloseable {
 	}
 
 	/**
-	 * Fires a schedule job through Quartz on the active node and waits until it has run; the repairs queued by the
-	 * changes it follows are dropped, as this run does their work.
+	 * Fires a schedule job through Quartz on the active node and waits until it has run;
+	 * the repairs queued by the changes it follows are dropped, as this run does their
+	 * work.
 	 */
 	JobRun runJob(JobKey job) {
 		String run = UUID.randomUUID().toString();
@@ -194,7 +202,8 @@ final class SimulationNodes implements AutoCloseable {
 			if (!latch.await(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
 				throw new IllegalStateException(job + " did not run within " + JOB_TIMEOUT);
 			}
-			// The listener hears of the run before Quartz has stored the trigger as done; the next firing waits for
+			// The listener hears of the run before Quartz has stored the trigger as done;
+			// the next firing waits for
 			// that, so the scheduler never looks for a trigger that is being deleted.
 			while (scheduler.checkExists(key)) {
 				Thread.sleep(2);

@@ -15,12 +15,13 @@ import com.example.imoc.simulation.ScheduleSimulation.OwnerChange;
 import com.example.imoc.simulation.ScheduleSimulation.Settings;
 
 /**
- * What one simulation run found: the invariants' violations (each once, on the day first seen), what people did, the
- * owner changes with their causes, the fairness figures, and one digest of the schedule per day (to compare runs).
+ * What one simulation run found: the invariants' violations (each once, on the day first
+ * seen), what people did, the owner changes with their causes, the fairness figures, and
+ * one digest of the schedule per day (to compare runs).
  */
 record SimulationReport(Settings settings, Duration elapsed, List<Violation> violations, Map<String, int[]> actions,
-		List<OwnerChange> ownerChanges, YearFigures figures, List<String> dailyDigests,
-		int[] jobsPerNode, List<String> failures, int peopleEver, Map<String, Duration> timings) {
+		List<OwnerChange> ownerChanges, YearFigures figures, List<String> dailyDigests, int[] jobsPerNode,
+		List<String> failures, int peopleEver, Map<String, Duration> timings) {
 
 	static final String INVARIANTS = "abcd";
 
@@ -38,7 +39,10 @@ record SimulationReport(Settings settings, Duration elapsed, List<Violation> vio
 		return this.violations.stream().filter(v -> v.invariant() == invariant).toList();
 	}
 
-	/** Owner changes less than {@link ScheduleSimulation#CHURN_LEAD} before the shift, by cause. */
+	/**
+	 * Owner changes less than {@link ScheduleSimulation#CHURN_LEAD} before the shift, by
+	 * cause.
+	 */
 	Map<Cause.Kind, Integer> churn() {
 		Map<Cause.Kind, Integer> churn = new EnumMap<>(Cause.Kind.class);
 		for (OwnerChange change : this.ownerChanges) {
@@ -65,7 +69,10 @@ record SimulationReport(Settings settings, Duration elapsed, List<Violation> vio
 			.toList();
 	}
 
-	/** A few lines for a test failure or the console: counts and the first examples of each invariant. */
+	/**
+	 * A few lines for a test failure or the console: counts and the first examples of
+	 * each invariant.
+	 */
 	String summary(int examples) {
 		StringBuilder text = new StringBuilder();
 		text.append(String.format(Locale.ROOT, "%d days, %d people (%d ever), %d node(s), seed %d, %s%n",
@@ -78,10 +85,13 @@ record SimulationReport(Settings settings, Duration elapsed, List<Violation> vio
 			found.stream().limit(examples).forEach(v -> text.append("    ").append(v).append(System.lineSeparator()));
 		}
 		text.append("scheduler churn (< 14 days): ").append(schedulerChurn()).append(System.lineSeparator());
-		schedulerChurnExamples(examples).forEach(c -> text.append("    ").append(describe(c)).append(System.lineSeparator()));
+		schedulerChurnExamples(examples)
+			.forEach(c -> text.append("    ").append(describe(c)).append(System.lineSeparator()));
 		if (!this.failures.isEmpty()) {
 			text.append("job failures: ").append(this.failures.size()).append(System.lineSeparator());
-			this.failures.stream().limit(examples).forEach(f -> text.append("    ").append(f).append(System.lineSeparator()));
+			this.failures.stream()
+				.limit(examples)
+				.forEach(f -> text.append("    ").append(f).append(System.lineSeparator()));
 		}
 		return text.toString();
 	}
@@ -95,7 +105,10 @@ record SimulationReport(Settings settings, Duration elapsed, List<Violation> vio
 		return personId == null ? "nobody (gap)" : "person #" + personId;
 	}
 
-	/** The goals of the issue for the 80-person year, each with this run's figure and whether it is met. */
+	/**
+	 * The goals of the issue for the 80-person year, each with this run's figure and
+	 * whether it is met.
+	 */
 	List<String[]> goals() {
 		FairnessFigures weighted = this.figures.weighted();
 		List<String[]> rows = new ArrayList<>();
@@ -132,20 +145,28 @@ record SimulationReport(Settings settings, Duration elapsed, List<Violation> vio
 	String markdown(int examples) {
 		StringBuilder md = new StringBuilder();
 		String nl = System.lineSeparator();
-		md.append("### ").append(this.settings.people()).append(" people, ").append(this.settings.days())
-			.append(" days").append(nl).append(nl);
+		md.append("### ")
+			.append(this.settings.people())
+			.append(" people, ")
+			.append(this.settings.days())
+			.append(" days")
+			.append(nl)
+			.append(nl);
 		md.append(String.format(Locale.ROOT,
 				"Seed %d, from %s, %d node(s); %d people in the roster over the run, %d active the whole period; "
 						+ "took %s.%n%n",
 				this.settings.seed(), this.settings.start(), this.settings.nodes(), this.peopleEver,
-				this.figures.people().size(), this.elapsed.withNanos(0).toString().substring(2).toLowerCase(Locale.ROOT)));
+				this.figures.people().size(),
+				this.elapsed.withNanos(0).toString().substring(2).toLowerCase(Locale.ROOT)));
 		md.append("| goal | target | this run | |").append(nl).append("|---|---|---|---|").append(nl);
 		for (String[] row : goals()) {
 			md.append("| ").append(String.join(" | ", row)).append(" |").append(nl);
 		}
 		md.append(nl).append("Fairness over the people active the whole period:").append(nl).append(nl);
-		md.append("| figure | weighted hours | on-call hours | weekend hours |").append(nl)
-			.append("|---|---|---|---|").append(nl);
+		md.append("| figure | weighted hours | on-call hours | weekend hours |")
+			.append(nl)
+			.append("|---|---|---|---|")
+			.append(nl);
 		FairnessFigures w = this.figures.weighted();
 		FairnessFigures h = this.figures.hours();
 		FairnessFigures we = this.figures.weekendHours();
@@ -169,9 +190,16 @@ record SimulationReport(Settings settings, Duration elapsed, List<Violation> vio
 		Map<Cause.Kind, Integer> all = new EnumMap<>(Cause.Kind.class);
 		this.ownerChanges.forEach(c -> all.merge(c.cause().kind(), 1, Integer::sum));
 		Map<Cause.Kind, Integer> churn = churn();
-		all.forEach((kind, count) -> md.append("| ").append(kind.label()).append(" | ")
-			.append(kind.source().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" | ").append(count)
-			.append(" | ").append(churn.getOrDefault(kind, 0)).append(" |").append(nl));
+		all.forEach((kind, count) -> md.append("| ")
+			.append(kind.label())
+			.append(" | ")
+			.append(kind.source().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+			.append(" | ")
+			.append(count)
+			.append(" | ")
+			.append(churn.getOrDefault(kind, 0))
+			.append(" |")
+			.append(nl));
 		md.append(nl).append("What people did (done / tried):").append(nl).append(nl);
 		md.append(new TreeMap<>(this.actions).entrySet()
 			.stream()
@@ -180,7 +208,11 @@ record SimulationReport(Settings settings, Duration elapsed, List<Violation> vio
 		md.append("Invariants, first examples:").append(nl).append(nl);
 		for (char invariant : INVARIANTS.toCharArray()) {
 			List<Violation> found = violations(invariant);
-			md.append("- ").append(invariantName(invariant)).append(": **").append(found.size()).append("**")
+			md.append("- ")
+				.append(invariantName(invariant))
+				.append(": **")
+				.append(found.size())
+				.append("**")
 				.append(nl);
 			found.stream().limit(examples).forEach(v -> md.append("  - ").append(escape(v.toString())).append(nl));
 		}

@@ -14,20 +14,24 @@ import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.planning.FairnessFigures;
 
 /**
- * The fairness figures of a run, over the people active the whole period (in the rotation and live from the first
- * day to the last): their hours, weekend and holiday hours, blocks and preferred-slot share, and how evenly the
- * weighted hours are spread ({@link FairnessFigures}: Gini, balance, equity, max/mean, outliers).
+ * The fairness figures of a run, over the people active the whole period (in the rotation
+ * and live from the first day to the last): their hours, weekend and holiday hours,
+ * blocks and preferred-slot share, and how evenly the weighted hours are spread
+ * ({@link FairnessFigures}: Gini, balance, equity, max/mean, outliers).
  */
 record YearFigures(List<PersonYear> people, FairnessFigures weighted, FairnessFigures hours,
 		FairnessFigures weekendHours, double preferredShare, double gapHours, double totalHours) {
 
-	/** One person's year. {@code blocks} counts the (block, slot) pairs they held any part of. */
+	/**
+	 * One person's year. {@code blocks} counts the (block, slot) pairs they held any part
+	 * of.
+	 */
 	record PersonYear(SimPerson person, double hours, double weekendHours, double holidayHours, int blocks,
 			double preferredHours) {
 
 		/**
-		 * The load the fairness figures compare: weekend hours count 1.5 times, as the assigner weighs them
-		 * (ARCHITECTURE.md, "The schedule").
+		 * The load the fairness figures compare: weekend hours count 1.5 times, as the
+		 * assigner weighs them (ARCHITECTURE.md, "The schedule").
 		 */
 		double weighted() {
 			return this.hours + 0.5 * this.weekendHours + 0.5 * this.holidayHours;
@@ -35,7 +39,10 @@ record YearFigures(List<PersonYear> people, FairnessFigures weighted, FairnessFi
 
 	}
 
-	/** @param calendars each person's {@link WorkCalendar}: the application's one definition of weekend and holiday hours */
+	/**
+	 * @param calendars each person's {@link WorkCalendar}: the application's one
+	 * definition of weekend and holiday hours
+	 */
 	static YearFigures of(ScheduleSimulation simulation, List<ShiftRow> rows, Instant end,
 			Map<Long, WorkCalendar> calendars) {
 		Instant start = simulation.start();
@@ -73,8 +80,8 @@ record YearFigures(List<PersonYear> people, FairnessFigures weighted, FairnessFi
 		for (SimPerson person : simulation.people().values()) {
 			if (person.steady) {
 				double[] sum = totals.getOrDefault(person.id, new double[4]);
-				people.add(new PersonYear(person, sum[0], sum[1], sum[2], blocks.getOrDefault(person.id, Set.of()).size(),
-						sum[3]));
+				people.add(new PersonYear(person, sum[0], sum[1], sum[2],
+						blocks.getOrDefault(person.id, Set.of()).size(), sum[3]));
 			}
 		}
 		double hours = people.stream().mapToDouble(PersonYear::hours).sum();

@@ -46,8 +46,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A coverage gap is always fillable: the coordinator assigns someone from the gap's page (same hard rules as swaps,
- * the freeze window only with the explicit checkbox), or opens it to volunteers, the first eligible taker winning.
+ * A coverage gap is always fillable: the coordinator assigns someone from the gap's page
+ * (same hard rules as swaps, the freeze window only with the explicit checkbox), or opens
+ * it to volunteers, the first eligible taker winning.
  */
 @IntegrationTest
 class GapTests {
@@ -86,8 +87,8 @@ class GapTests {
 	HeldScheduleJobs heldJobs;
 
 	/**
-	 * Holds the background repair (queued by the fixtures' participation changes), which would fill the test's gaps
-	 * before the coordinator or a volunteer gets to them.
+	 * Holds the background repair (queued by the fixtures' participation changes), which
+	 * would fill the test's gaps before the coordinator or a volunteer gets to them.
 	 */
 	@BeforeEach
 	void holdTheBackgroundRepair() throws Exception {
@@ -109,46 +110,58 @@ class GapTests {
 		Person taker = fits(gap, planned.staff());
 		Person outsider = this.testPeople.manager("Otto Outside");
 
-		this.mvc.perform(get("/rotations/{id}", rotation.id()).param("week", gap.date().toString()).with(user(coordinator)))
+		this.mvc
+			.perform(get("/rotations/{id}", rotation.id()).param("week", gap.date().toString()).with(user(coordinator)))
 			.andExpect(content().string(containsString("href=\"/admin/gaps/" + gap.id() + "\"")));
 		this.mvc.perform(get("/rotations/{id}", rotation.id()).param("week", gap.date().toString()).with(user(manager)))
 			.andExpect(content().string(not(containsString("/admin/gaps/" + gap.id()))));
 		this.mvc.perform(get("/admin/gaps/{id}", gap.id()).with(user(manager))).andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
-			.with(user(manager))
-			.with(csrf())).andExpect(status().isForbidden());
-		this.mvc.perform(get("/admin/gaps/{id}", Long.MAX_VALUE).with(user(coordinator))).andExpect(status().isNotFound());
-		this.mvc.perform(post("/admin/gaps/{id}/assign", Long.MAX_VALUE).param("personId", "1")
-			.with(user(coordinator))
-			.with(csrf())).andExpect(status().isNotFound());
-		this.mvc.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
-			.with(user(coordinator))).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
+				.with(user(manager))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/gaps/{id}", Long.MAX_VALUE).with(user(coordinator)))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/admin/gaps/{id}/assign", Long.MAX_VALUE).param("personId", "1")
+				.with(user(coordinator))
+				.with(csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
+				.with(user(coordinator)))
+			.andExpect(status().isForbidden());
 
-		// By email: names repeat across the tests sharing this database, and the page lists at most 20 matches.
+		// By email: names repeat across the tests sharing this database, and the page
+		// lists at most 20 matches.
 		String email = taker.getEmail();
 		this.mvc.perform(get("/admin/gaps/{id}", gap.id()).param("q", email).with(user(coordinator)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString(taker.getName()), containsString("can take it"),
 					containsString("value=\"" + email + "\""))));
-		this.mvc.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", "abc")
-			.param("q", "Rota <Person>")
-			.with(user(coordinator))
-			.with(csrf()))
+		this.mvc
+			.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", "abc")
+				.param("q", "Rota <Person>")
+				.with(user(coordinator))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Choose a person from the search."),
 					containsString("value=\"Rota &lt;Person&gt;\""))));
-		this.mvc.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", outsider.getId().toString())
-			.param("q", "Otto")
-			.with(user(coordinator))
-			.with(csrf()))
+		this.mvc
+			.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", outsider.getId().toString())
+				.param("q", "Otto")
+				.with(user(coordinator))
+				.with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Otto Outside is not in the"),
-					containsString("value=\"Otto\""))));
+			.andExpect(content()
+				.string(allOf(containsString("Otto Outside is not in the"), containsString("value=\"Otto\""))));
 		assertThat(this.fixtures.shift(gap.id()).isGap()).isTrue();
 
-		this.mvc.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
-			.with(user(coordinator))
-			.with(csrf()))
+		this.mvc
+			.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
+				.with(user(coordinator))
+				.with(csrf()))
 			.andExpect(redirectedUrl("/rotations/" + rotation.id() + "?week=" + gap.date()))
 			.andExpect(flash().attribute("message", taker.getName() + " now holds the shift."));
 		ShiftView filled = this.fixtures.shift(gap.id());
@@ -158,9 +171,10 @@ class GapTests {
 		assertThat(this.auditLog.about("shift", gap.id())).extracting(e -> e.getAction()).contains("gap.assigned");
 		assertThat(notices(taker.getId(), "gap.assigned")).isEqualTo(1);
 
-		this.mvc.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", outsider.getId().toString())
-			.with(user(coordinator))
-			.with(csrf()))
+		this.mvc
+			.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", outsider.getId().toString())
+				.with(user(coordinator))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("holds this shift")));
 		assertThat(this.fixtures.shift(gap.id()).assigneeId()).isEqualTo(taker.getId());
@@ -173,7 +187,8 @@ class GapTests {
 		Person coordinatorPerson = this.testPeople.coordinator("Fran Freeze");
 		SignedInPerson coordinator = TestPeople.signedIn(coordinatorPerson);
 		Instant now = Instant.now();
-		ShiftView soon = this.fixtures.shifts.ofRotation(rotation.id(), now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(20)))
+		ShiftView soon = this.fixtures.shifts
+			.ofRotation(rotation.id(), now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(20)))
 			.stream()
 			.filter(s -> !s.shadow() && !s.isGap() && s.start().isAfter(now.plus(Duration.ofHours(2))))
 			.findFirst()
@@ -187,21 +202,23 @@ class GapTests {
 		Person taker = fits(gap, planned.staff().stream().filter(p -> !p.getId().equals(soon.assigneeId())).toList());
 		this.mvc.perform(get("/admin/gaps/{id}", gap.id()).with(user(coordinator)))
 			.andExpect(content().string(containsString("starts within the freeze window")));
-		this.mvc.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
-			.with(user(coordinator))
-			.with(csrf()))
+		this.mvc
+			.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
+				.with(user(coordinator))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("tick the box to assign it anyway"),
 					containsString("id=\"person-" + taker.getId() + "\""))));
 		assertThat(this.fixtures.shift(gap.id()).isGap()).isTrue();
-		this.mvc.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
-			.param("overrideFreeze", "true")
-			.with(user(coordinator))
-			.with(csrf()))
+		this.mvc
+			.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
+				.param("overrideFreeze", "true")
+				.with(user(coordinator))
+				.with(csrf()))
 			.andExpect(redirectedUrlPattern("/rotations/*"));
 		assertThat(this.fixtures.shift(gap.id()).assigneeId()).isEqualTo(taker.getId());
-		assertThat(this.auditLog.about("shift", gap.id())).anySatisfy(
-				e -> assertThat(e.getDetails()).contains("freeze window overridden"));
+		assertThat(this.auditLog.about("shift", gap.id()))
+			.anySatisfy(e -> assertThat(e.getDetails()).contains("freeze window overridden"));
 	}
 
 	@Test
@@ -213,17 +230,21 @@ class GapTests {
 		ShiftView gap = makeGap(this.fixtures.swappable(rotation).get(7));
 		Person outsider = this.testPeople.manager("Not A Member");
 
-		this.mvc.perform(post("/admin/gaps/{id}/open", gap.id()).param("message", "x".repeat(1001))
-			.with(user(coordinator))
-			.with(csrf()))
+		this.mvc
+			.perform(post("/admin/gaps/{id}/open", gap.id()).param("message", "x".repeat(1001))
+				.with(user(coordinator))
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Keep the message under 1,000 characters.")));
-		this.mvc.perform(post("/admin/gaps/{id}/open", gap.id()).param("message", "Christmas <eve>")
-			.with(user(TestPeople.signedIn(planned.staff().get(0))))
-			.with(csrf())).andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/gaps/{id}/open", gap.id()).param("message", "Christmas <eve>")
-			.with(user(coordinator))
-			.with(csrf()))
+		this.mvc
+			.perform(post("/admin/gaps/{id}/open", gap.id()).param("message", "Christmas <eve>")
+				.with(user(TestPeople.signedIn(planned.staff().get(0))))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/gaps/{id}/open", gap.id()).param("message", "Christmas <eve>")
+				.with(user(coordinator))
+				.with(csrf()))
 			.andExpect(redirectedUrlPattern("/swaps/*"));
 		SwapRequest open = this.requests.openForShift(gap.id()).orElseThrow();
 		assertThat(open.forGap()).isTrue();
@@ -288,9 +309,11 @@ class GapTests {
 		ShiftView gap = makeGap(this.fixtures.swappable(planned.rotation()).get(9));
 		SwapRequest open = this.fixtures.gaps.openToVolunteers(coordinator, gap.id(), "");
 		Person taker = fits(gap, planned.staff());
-		this.mvc.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
-			.with(user(coordinator))
-			.with(csrf())).andExpect(redirectedUrlPattern("/rotations/*"));
+		this.mvc
+			.perform(post("/admin/gaps/{id}/assign", gap.id()).param("personId", taker.getId().toString())
+				.with(user(coordinator))
+				.with(csrf()))
+			.andExpect(redirectedUrlPattern("/rotations/*"));
 		assertThat(this.requests.find(open.id()).orElseThrow().state()).isEqualTo(SwapState.CANCELLED);
 		Person late = planned.staff().stream().filter(p -> !p.getId().equals(taker.getId())).findFirst().orElseThrow();
 		assertThatThrownBy(() -> this.swaps.accept(TestPeople.signedIn(late), open.id(), null, ""))
@@ -298,7 +321,10 @@ class GapTests {
 		assertThat(this.fixtures.shift(gap.id()).assigneeId()).isEqualTo(taker.getId());
 	}
 
-	/** Takes the shift away from its owner (as a repair finding nobody would), leaving a gap. */
+	/**
+	 * Takes the shift away from its owner (as a repair finding nobody would), leaving a
+	 * gap.
+	 */
 	private ShiftView makeGap(ShiftView shift) {
 		this.transaction.executeWithoutResult(
 				tx -> this.shiftChanges.reassign(shift.id(), shift.version(), null, "nobody could take it (test)"));
@@ -308,7 +334,9 @@ class GapTests {
 	}
 
 	private boolean canTake(ShiftView gap, Person person) {
-		return this.fixtures.gaps.search(gap, person.getEmail(), null).stream().anyMatch(m -> m.id() == person.getId() && m.fits());
+		return this.fixtures.gaps.search(gap, person.getEmail(), null)
+			.stream()
+			.anyMatch(m -> m.id() == person.getId() && m.fits());
 	}
 
 	private Person fits(ShiftView gap, List<Person> staff) {

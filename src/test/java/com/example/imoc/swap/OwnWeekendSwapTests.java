@@ -31,8 +31,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Swaps judge weekend work in the receiver's own zone, and the swap preview, the fairness table and time in lieu give
- * the same weekend and holiday hours for the same shift.
+ * Swaps judge weekend work in the receiver's own zone, and the swap preview, the fairness
+ * table and time in lieu give the same weekend and holiday hours for the same shift.
  */
 @IntegrationTest
 class OwnWeekendSwapTests {
@@ -73,15 +73,17 @@ class OwnWeekendSwapTests {
 		Person holder = this.testRotations.staff(rotation, 1).get(0);
 		Person berliner = weekdaysOnly("Swap Berliner", "Europe/Berlin", rotation);
 		Person sydneysider = weekdaysOnly("Swap Sydneysider", "Australia/Sydney", rotation);
-		// Friday 8 January 2027 in UTC: 23:00–05:00 is Saturday 00:00–06:00 in Berlin; 19:00–23:00 is Saturday
+		// Friday 8 January 2027 in UTC: 23:00–05:00 is Saturday 00:00–06:00 in Berlin;
+		// 19:00–23:00 is Saturday
 		// 06:00–10:00 in Sydney.
 		ShiftView fridayNight = insert(rotation, "23:00-05:00", "2027-01-08T23:00:00Z", "2027-01-09T05:00:00Z", holder);
-		ShiftView fridayEvening = insert(rotation, "19:00-23:00", "2027-01-15T19:00:00Z", "2027-01-15T23:00:00Z", holder);
+		ShiftView fridayEvening = insert(rotation, "19:00-23:00", "2027-01-15T19:00:00Z", "2027-01-15T23:00:00Z",
+				holder);
 		// Sunday 23:00 UTC is Monday 00:00 in Berlin.
 		ShiftView sundayNight = insert(rotation, "23:00-05:00", "2027-01-17T23:00:00Z", "2027-01-18T05:00:00Z", holder);
 
-		assertThat(messages(fridayNight, berliner))
-			.anyMatch(m -> m.contains("weekdays-only contract") && m.contains("Saturdays") && m.contains("Europe/Berlin"));
+		assertThat(messages(fridayNight, berliner)).anyMatch(
+				m -> m.contains("weekdays-only contract") && m.contains("Saturdays") && m.contains("Europe/Berlin"));
 		assertThat(messages(fridayEvening, sydneysider))
 			.anyMatch(m -> m.contains("weekdays-only contract") && m.contains("Australia/Sydney"));
 		assertThat(messages(sundayNight, berliner)).isEmpty();
@@ -93,8 +95,10 @@ class OwnWeekendSwapTests {
 		Rotation rotation = this.testRotations.imocLike(1);
 		Person holder = this.testRotations.staff(rotation, 1).get(0);
 		Person receiver = this.testRotations.staff(rotation, 1).get(0);
-		// Both in Europe/London (UTC in December), region EMEA, whose holidays come from GB: Sunday 27 December
-		// 2026 23:00 to Monday 05:00 is one weekend hour and five hours of Boxing Day (observed on the Monday).
+		// Both in Europe/London (UTC in December), region EMEA, whose holidays come from
+		// GB: Sunday 27 December
+		// 2026 23:00 to Monday 05:00 is one weekend hour and five hours of Boxing Day
+		// (observed on the Monday).
 		ShiftView shift = insert(rotation, "23:00-05:00", "2026-12-27T23:00:00Z", "2026-12-28T05:00:00Z", holder);
 
 		SwapRules.Check check = this.rules.check();
@@ -116,8 +120,10 @@ class OwnWeekendSwapTests {
 			.getResponse()
 			.getContentAsString();
 		Matcher row = Pattern
-			// Columns: load, hours, volunteered on special days, weekend hours, holiday hours.
-			.compile(Pattern.quote(holder.getName()) + "</a></td>\\s*<td>[\\d.]+</td>\\s*<td>([\\d.]+)</td>\\s*<td>[\\d.]+</td>"
+			// Columns: load, hours, volunteered on special days, weekend hours, holiday
+			// hours.
+			.compile(Pattern.quote(holder.getName())
+					+ "</a></td>\\s*<td>[\\d.]+</td>\\s*<td>([\\d.]+)</td>\\s*<td>[\\d.]+</td>"
 					+ "\\s*<td>([\\d.]+)</td>\\s*<td>([\\d.]+)</td>")
 			.matcher(page);
 		assertThat(row.find()).as(page).isTrue();

@@ -27,8 +27,9 @@ import com.example.imoc.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A shift belongs to the layer of its owner, whichever way it changes hands (cover, swap, undo, partial cover,
- * repair), and the part of a split night shift keeps the night's date, which repair and the swap rules both read.
+ * A shift belongs to the layer of its owner, whichever way it changes hands (cover, swap,
+ * undo, partial cover, repair), and the part of a split night shift keeps the night's
+ * date, which repair and the swap rules both read.
  */
 @IntegrationTest
 class ShiftLayerTests {
@@ -81,7 +82,8 @@ class ShiftLayerTests {
 				cover(this.fixtures.shift(shift.id()), weekdayPerson, null, null));
 		this.swaps.accept(TestPeople.signedIn(weekdayPerson), again.id(), null, "");
 		assertThat(this.fixtures.shift(shift.id()).layerId()).isEqualTo(weekdaysOnly);
-		// Away on that day: the repair gives the shift to one of the all-days people, and the shift goes with them.
+		// Away on that day: the repair gives the shift to one of the all-days people, and
+		// the shift goes with them.
 		this.timeAway.seed(weekdayPerson.getId(), Unavailability.Kind.PTO, shift.date(), shift.date(), "sick");
 		this.maintenance.repair(rotation.id());
 		ShiftView repaired = this.fixtures.shift(shift.id());
@@ -104,8 +106,10 @@ class ShiftLayerTests {
 		ShiftView theirs = this.fixtures.swappable(rotation)
 			.stream()
 			.filter(s -> !s.assigneeId().equals(weekdayPerson.getId()))
-			.filter(s -> this.swaps.validate(TestPeople.signedIn(weekdayPerson), new NewSwap(mine.id(), SwapKind.SWAP,
-					s.id(), null, null, null, "", null, false, null)).isEmpty())
+			.filter(s -> this.swaps
+				.validate(TestPeople.signedIn(weekdayPerson),
+						new NewSwap(mine.id(), SwapKind.SWAP, s.id(), null, null, null, "", null, false, null))
+				.isEmpty())
 			.findFirst()
 			.orElseThrow();
 		SwapRequest swap = this.swaps.request(TestPeople.signedIn(weekdayPerson),
@@ -122,7 +126,8 @@ class ShiftLayerTests {
 		Planned planned = this.fixtures.planned(8, 3);
 		Rotation rotation = planned.rotation();
 		long weekdaysOnly = rotation.layer("weekdays-only").orElseThrow().id();
-		// Saturday 00:00–05:00 UTC is Friday evening in New York: a weekday there, so her contract allows it (the
+		// Saturday 00:00–05:00 UTC is Friday evening in New York: a weekday there, so her
+		// contract allows it (the
 		// weekend is judged in the person's own zone, people.WorkCalendar).
 		Person nina = weekdayContract(rotation, "Nina Night");
 		nina.setTimeZone(java.time.ZoneId.of("America/New_York"));
@@ -130,13 +135,14 @@ class ShiftLayerTests {
 		ShiftView night = this.fixtures.swappable(rotation)
 			.stream()
 			.filter(s -> s.slot().equals("23:00-05:00") && s.date().getDayOfWeek() == DayOfWeek.FRIDAY)
-			.filter(s -> this.swaps.validate(SwapFixtures.holder(s),
-					cover(s, weekdayPerson, s.start().plus(Duration.ofHours(1)), s.end())).isEmpty())
+			.filter(s -> this.swaps
+				.validate(SwapFixtures.holder(s), cover(s, weekdayPerson, s.start().plus(Duration.ofHours(1)), s.end()))
+				.isEmpty())
 			.findFirst()
 			.orElseThrow();
 		Instant midnight = night.start().plus(Duration.ofHours(1));
-		SwapRequest cover = this.swaps.request(SwapFixtures.holder(night), cover(night, weekdayPerson, midnight,
-				night.end()));
+		SwapRequest cover = this.swaps.request(SwapFixtures.holder(night),
+				cover(night, weekdayPerson, midnight, night.end()));
 		SwapRequest accepted = this.swaps.accept(TestPeople.signedIn(weekdayPerson), cover.id(), null, "");
 		ShiftView part = this.fixtures.shift(accepted.resultShiftId());
 		assertThat(part.start()).isEqualTo(midnight);

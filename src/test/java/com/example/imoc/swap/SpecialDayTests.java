@@ -33,8 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Special coverage days: the coordinator marks a day, its shifts are offered to volunteers while their holders keep
- * them, and a volunteer's hours that day weigh {@code imoc.fairness.special-day-weight} (1.5) in fairness.
+ * Special coverage days: the coordinator marks a day, its shifts are offered to
+ * volunteers while their holders keep them, and a volunteer's hours that day weigh
+ * {@code imoc.fairness.special-day-weight} (1.5) in fairness.
  */
 @IntegrationTest
 class SpecialDayTests {
@@ -74,21 +75,28 @@ class SpecialDayTests {
 			.andExpect(status().isNotFound());
 		this.mvc.perform(post(page).param("day", "2030-01-01").param("name", "x").with(user(coordinator)))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get(page).with(user(coordinator))).andExpect(status().isOk())
+		this.mvc.perform(get(page).with(user(coordinator)))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("None yet.")));
 
 		this.mvc.perform(post(page).param("day", "2026-13-45").param("name", "").with(user(coordinator)).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Enter the day as YYYY-MM-DD."),
 					containsString("Name the day"), containsString("value=\"2026-13-45\""))));
-		this.mvc.perform(post(page).param("day", "2020-01-01").param("name", "Long <gone>").with(user(coordinator)).with(csrf()))
+		this.mvc.perform(
+				post(page).param("day", "2020-01-01").param("name", "Long <gone>").with(user(coordinator)).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Choose today or a later day"),
 					containsString("value=\"Long &lt;gone&gt;\""))));
-		this.mvc.perform(post(page).param("day", "2030-01-01").param("name", "a".repeat(121)).with(user(coordinator)).with(csrf()))
+		this.mvc
+			.perform(post(page).param("day", "2030-01-01")
+				.param("name", "a".repeat(121))
+				.with(user(coordinator))
+				.with(csrf()))
 			.andExpect(content().string(containsString("1 to 120 characters")));
 		assertThat(this.jdbc.queryForObject("select count(*) from special_coverage_day where rotation_id = ?",
-				Integer.class, rotation.id())).isZero();
+				Integer.class, rotation.id()))
+			.isZero();
 	}
 
 	@Test
@@ -101,12 +109,18 @@ class SpecialDayTests {
 		List<ShiftView> before = onDay(rotation, day);
 		assertThat(before).hasSize(5);
 		String page = "/admin/rotations/" + rotation.id() + "/special-days";
-		this.mvc.perform(post(page).param("day", day.toString()).param("name", "Company <holiday>")
-			.with(user(coordinator))
-			.with(csrf())).andExpect(redirectedUrl(page));
+		this.mvc
+			.perform(post(page).param("day", day.toString())
+				.param("name", "Company <holiday>")
+				.with(user(coordinator))
+				.with(csrf()))
+			.andExpect(redirectedUrl(page));
 		this.mvc.perform(get(page).with(user(coordinator)))
-			.andExpect(content().string(allOf(containsString(day.toString()), containsString("Company &lt;holiday&gt;"))));
-		this.mvc.perform(post(page).param("day", day.toString()).param("name", "Again").with(user(coordinator)).with(csrf()))
+			.andExpect(
+					content().string(allOf(containsString(day.toString()), containsString("Company &lt;holiday&gt;"))));
+		this.mvc
+			.perform(
+					post(page).param("day", day.toString()).param("name", "Again").with(user(coordinator)).with(csrf()))
 			.andExpect(content().string(containsString("is already a special coverage day")));
 		assertThat(this.auditLog.about("rotation", rotation.id())).extracting(e -> e.getAction())
 			.contains("special-day.marked");
@@ -120,7 +134,8 @@ class SpecialDayTests {
 				.isEqualTo(shift.assigneeId());
 		}
 		assertThat(this.jdbc.queryForObject("select count(*) from notification where recipient_id = ? and kind = ?",
-				Integer.class, before.get(0).assigneeId(), "special-day.holder")).isEqualTo(1);
+				Integer.class, before.get(0).assigneeId(), "special-day.holder"))
+			.isEqualTo(1);
 
 		ShiftView shift = before.get(1);
 		SwapRequest offer = this.requests.openForShift(shift.id()).orElseThrow();
@@ -131,8 +146,9 @@ class SpecialDayTests {
 			.filter(p -> onDay(rotation, day).stream().noneMatch(s -> p.getId().equals(s.assigneeId())))
 			.findFirst()
 			.orElseThrow();
-		this.mvc.perform(get("/rotations/{id}", rotation.id()).param("week", day.toString())
-			.with(user(TestPeople.signedIn(volunteer))))
+		this.mvc
+			.perform(get("/rotations/{id}", rotation.id()).param("week", day.toString())
+				.with(user(TestPeople.signedIn(volunteer))))
 			.andExpect(content().string(containsString("action=\"/swaps/" + offer.id() + "/accept\"")));
 		this.mvc.perform(post("/swaps/{id}/accept", offer.id()).with(user(TestPeople.signedIn(volunteer))).with(csrf()))
 			.andExpect(status().is3xxRedirection());
@@ -144,10 +160,13 @@ class SpecialDayTests {
 
 		double volunteered = taken.length().toMinutes() / 60.0;
 		double hours = hoursIn(rotation, day, volunteer.getId());
-		String fairness = this.mvc.perform(get("/admin/rotations/{id}/fairness", rotation.id())
-			.param("from", day.toString())
-			.param("to", day.toString())
-			.with(user(coordinator))).andReturn().getResponse().getContentAsString();
+		String fairness = this.mvc
+			.perform(get("/admin/rotations/{id}/fairness", rotation.id()).param("from", day.toString())
+				.param("to", day.toString())
+				.with(user(coordinator)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(fairness).contains("× 1.50");
 		assertThat(fairness).containsPattern(row(volunteer, hours + volunteered * 0.5, hours, volunteered));
 		Person holder = this.testPeople.find(before.get(0).assigneeId());
@@ -155,24 +174,31 @@ class SpecialDayTests {
 		assertThat(fairness).containsPattern(row(holder, holderHours, holderHours, 0));
 
 		// A later change of owner is no longer a volunteer's: the weight goes back to 1.
-		SwapRequest back = this.swaps.request(coordinator, new NewSwap(shift.id(), SwapKind.COVER, null,
-				shift.assigneeId(), null, null, "", null, true, "back"));
+		SwapRequest back = this.swaps.request(coordinator,
+				new NewSwap(shift.id(), SwapKind.COVER, null, shift.assigneeId(), null, null, "", null, true, "back"));
 		assertThat(back.state()).isEqualTo(SwapState.ACCEPTED);
 		assertThat(this.jdbc.queryForObject("select fairness_weight from shift where id = ?", Double.class, shift.id()))
 			.isEqualTo(1.0);
 	}
 
-	/** A person's row on the fairness page: load, hours, hours volunteered on special days. */
+	/**
+	 * A person's row on the fairness page: load, hours, hours volunteered on special
+	 * days.
+	 */
 	private static Pattern row(Person person, double load, double hours, double volunteered) {
 		return Pattern.compile(Pattern.quote(person.getName()) + "</a></td>\\s*<td>" + String.format("%.1f", load)
 				+ "</td>\\s*<td>" + String.format("%.1f", hours) + "</td>\\s*<td>" + String.format("%.1f", volunteered)
 				+ "</td>");
 	}
 
-	/** The hours a person is on call in the rotation during the day (shifts overlapping it, as the page counts). */
+	/**
+	 * The hours a person is on call in the rotation during the day (shifts overlapping
+	 * it, as the page counts).
+	 */
 	private double hoursIn(Rotation rotation, LocalDate day, long personId) {
-		return this.fixtures.shifts.ofRotation(rotation.id(), day.atStartOfDay(ZoneOffset.UTC).toInstant(),
-				day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+		return this.fixtures.shifts
+			.ofRotation(rotation.id(), day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+					day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
 			.stream()
 			.filter(s -> !s.shadow() && Long.valueOf(personId).equals(s.assigneeId()))
 			.mapToLong(s -> s.length().toMinutes())
@@ -180,8 +206,9 @@ class SpecialDayTests {
 	}
 
 	private List<ShiftView> onDay(Rotation rotation, LocalDate day) {
-		return this.fixtures.shifts.ofRotation(rotation.id(), day.atStartOfDay(ZoneOffset.UTC).toInstant().minus(Duration.ofDays(1)),
-				day.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant())
+		return this.fixtures.shifts
+			.ofRotation(rotation.id(), day.atStartOfDay(ZoneOffset.UTC).toInstant().minus(Duration.ofDays(1)),
+					day.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant())
 			.stream()
 			.filter(s -> !s.shadow() && s.date().equals(day))
 			.toList();

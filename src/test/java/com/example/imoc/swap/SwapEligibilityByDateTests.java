@@ -21,8 +21,9 @@ import com.example.imoc.swap.SwapFixtures.Planned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A swap judges eligibility on the shift's date, like the assigner: someone reaching three months' tenure in ten days
- * may cover a shift from that day on, and is refused one before it with the tenure rule as the reason.
+ * A swap judges eligibility on the shift's date, like the assigner: someone reaching
+ * three months' tenure in ten days may cover a shift from that day on, and is refused one
+ * before it with the tenure rule as the reason.
  */
 @IntegrationTest
 class SwapEligibilityByDateTests {

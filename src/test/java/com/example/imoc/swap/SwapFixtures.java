@@ -49,7 +49,9 @@ class SwapFixtures {
 		return new Planned(rotation, staff);
 	}
 
-	/** Primary shifts starting after the freeze window (two days from now, to be safe). */
+	/**
+	 * Primary shifts starting after the freeze window (two days from now, to be safe).
+	 */
 	List<ShiftView> swappable(Rotation rotation) {
 		Instant from = Instant.now().plus(Duration.ofDays(2));
 		return this.shifts.ofRotation(rotation.id(), from, from.plus(Duration.ofDays(60)))
@@ -58,7 +60,10 @@ class SwapFixtures {
 			.toList();
 	}
 
-	/** A swap the rules allow: the first pair of shifts of different people that passes validation. */
+	/**
+	 * A swap the rules allow: the first pair of shifts of different people that passes
+	 * validation.
+	 */
 	NewSwap validSwap(Rotation rotation) {
 		List<ShiftView> candidates = swappable(rotation);
 		for (ShiftView mine : candidates) {

@@ -17,8 +17,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 /**
- * The note on a decision (accept, decline, approve, reject) is bounded like the request's message: a longer one is
- * refused with a sentence saying so, and nothing is decided.
+ * The note on a decision (accept, decline, approve, reject) is bounded like the request's
+ * message: a longer one is refused with a sentence saying so, and nothing is decided.
  */
 @IntegrationTest
 class SwapNoteLimitTests {
@@ -43,14 +43,18 @@ class SwapNoteLimitTests {
 		SwapRequest request = this.swaps.request(SwapFixtures.holder(mine), ask);
 		SignedInPerson receiver = SwapFixtures.holder(this.fixtures.shift(ask.counterpartShiftId()));
 		for (String action : new String[] { "decline", "accept" }) {
-			this.mvc.perform(post("/swaps/{id}/" + action, request.id()).param("note", "n".repeat(Swaps.LONGEST_NOTE + 1))
-				.with(user(receiver))
-				.with(csrf())).andExpect(flash().attribute("problem", "Keep the note under 1,000 characters."));
+			this.mvc
+				.perform(post("/swaps/{id}/" + action, request.id()).param("note", "n".repeat(Swaps.LONGEST_NOTE + 1))
+					.with(user(receiver))
+					.with(csrf()))
+				.andExpect(flash().attribute("problem", "Keep the note under 1,000 characters."));
 		}
 		assertThat(this.requests.find(request.id()).orElseThrow().state()).isEqualTo(SwapState.PENDING);
-		this.mvc.perform(post("/swaps/{id}/decline", request.id()).param("note", "n".repeat(Swaps.LONGEST_NOTE))
-			.with(user(receiver))
-			.with(csrf())).andExpect(flash().attributeExists("message"));
+		this.mvc
+			.perform(post("/swaps/{id}/decline", request.id()).param("note", "n".repeat(Swaps.LONGEST_NOTE))
+				.with(user(receiver))
+				.with(csrf()))
+			.andExpect(flash().attributeExists("message"));
 		assertThat(this.requests.find(request.id()).orElseThrow().state()).isEqualTo(SwapState.DECLINED);
 	}
 

@@ -45,9 +45,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A cover being accepted while the schedule repair moves the same shift (its holder just fell ill): one of the two
- * wins, the other sees the change. Never both half applied, never a 500, never two live owners, and the request's
- * state, the shift's owner and the audit trail tell the same story.
+ * A cover being accepted while the schedule repair moves the same shift (its holder just
+ * fell ill): one of the two wins, the other sees the change. Never both half applied,
+ * never a 500, never two live owners, and the request's state, the shift's owner and the
+ * audit trail tell the same story.
  */
 @IntegrationTest
 class SwapRepairRaceTests {
@@ -93,8 +94,9 @@ class SwapRepairRaceTests {
 	private ExecutorService pool;
 
 	/**
-	 * The repair job Quartz queues after people join a rotation would repair these rotations at moments of its own
-	 * choosing; the tests call the repair it runs themselves, at the moments they choose.
+	 * The repair job Quartz queues after people join a rotation would repair these
+	 * rotations at moments of its own choosing; the tests call the repair it runs
+	 * themselves, at the moments they choose.
 	 */
 	@BeforeEach
 	void holdTheBackgroundJobs() throws Exception {
@@ -103,7 +105,10 @@ class SwapRepairRaceTests {
 		this.pool = Executors.newFixedThreadPool(2);
 	}
 
-	/** Lets the repairs queued meanwhile run now, not while the context shuts down after the last test. */
+	/**
+	 * Lets the repairs queued meanwhile run now, not while the context shuts down after
+	 * the last test.
+	 */
 	@AfterEach
 	void resumeTheBackgroundJobs() throws Exception {
 		this.pool.shutdownNow();
@@ -121,7 +126,10 @@ class SwapRepairRaceTests {
 		}
 	}
 
-	/** A pending cover of a shift whose holder has just been entered as ill on its day (no repair queued yet). */
+	/**
+	 * A pending cover of a shift whose holder has just been entered as ill on its day (no
+	 * repair queued yet).
+	 */
 	record Round(Rotation rotation, ShiftView shift, SwapRequest request, Person requester, Person taker) {
 	}
 
@@ -147,8 +155,9 @@ class SwapRepairRaceTests {
 	}
 
 	/**
-	 * Started at the same instant, round after round; which side wins is up to the threads (both do over the rounds,
-	 * and the two tests below force each order), so each round checks that its story is consistent.
+	 * Started at the same instant, round after round; which side wins is up to the
+	 * threads (both do over the rounds, and the two tests below force each order), so
+	 * each round checks that its story is consistent.
 	 */
 	@Test
 	void acceptAndRepairStartedAtTheSameInstantLeaveOneConsistentWinner() throws Exception {
@@ -164,7 +173,8 @@ class SwapRepairRaceTests {
 				together.await();
 				return this.maintenance.repair(round.rotation().id());
 			});
-			// get() rethrows whatever either side threw: a 500 or a failed repair ends the test here.
+			// get() rethrows whatever either side threw: a 500 or a failed repair ends
+			// the test here.
 			MvcResult result = answer.get(60, TimeUnit.SECONDS);
 			repair.get(60, TimeUnit.SECONDS);
 			if (result.getResponse().getStatus() == 200) {
@@ -181,9 +191,10 @@ class SwapRepairRaceTests {
 		Round round = prepare(false);
 		CountDownLatch accepted = new CountDownLatch(1);
 		CountDownLatch commit = new CountDownLatch(1);
-		Future<SwapRequest> swap = this.pool.submit(() -> new TransactionTemplate(this.transactionManager)
-			.execute(status -> {
-				SwapRequest done = this.swaps.accept(TestPeople.signedIn(round.taker()), round.request().id(), null, "");
+		Future<SwapRequest> swap = this.pool
+			.submit(() -> new TransactionTemplate(this.transactionManager).execute(status -> {
+				SwapRequest done = this.swaps.accept(TestPeople.signedIn(round.taker()), round.request().id(), null,
+						"");
 				accepted.countDown();
 				awaitQuietly(commit);
 				return done;
@@ -203,9 +214,8 @@ class SwapRepairRaceTests {
 		Round round = prepare(false);
 		CountDownLatch repaired = new CountDownLatch(1);
 		CountDownLatch commit = new CountDownLatch(1);
-		Future<ScheduleMaintenance.Outcome> repair = this.pool.submit(() -> new TransactionTemplate(
-				this.transactionManager)
-			.execute(status -> {
+		Future<ScheduleMaintenance.Outcome> repair = this.pool
+			.submit(() -> new TransactionTemplate(this.transactionManager).execute(status -> {
 				ScheduleMaintenance.Outcome outcome = this.maintenance.repair(round.rotation().id());
 				repaired.countDown();
 				awaitQuietly(commit);
@@ -237,7 +247,10 @@ class SwapRepairRaceTests {
 		assertThat(after.version()).isEqualTo(repaired.version());
 	}
 
-	/** The cover went through: the taker holds the shift, as the request records, and the repair left it alone. */
+	/**
+	 * The cover went through: the taker holds the shift, as the request records, and the
+	 * repair left it alone.
+	 */
 	private void assertAcceptWon(Round round) {
 		ShiftView after = this.fixtures.shift(round.shift().id());
 		SwapRequest request = this.requests.find(round.request().id()).orElseThrow();
@@ -251,7 +264,10 @@ class SwapRepairRaceTests {
 		assertOneLiveOwner(round.shift());
 	}
 
-	/** The repair went first: the shift moved off the ill holder, the request is invalid, the API said why. */
+	/**
+	 * The repair went first: the shift moved off the ill holder, the request is invalid,
+	 * the API said why.
+	 */
 	private void assertRepairWon(Round round, MvcResult answer) throws Exception {
 		assertThat(answer.getResponse().getStatus()).isEqualTo(409);
 		assertThat(answer.getResponse().getContentAsString()).contains("no longer valid")
@@ -265,8 +281,8 @@ class SwapRepairRaceTests {
 		assertThat(after.reason()).doesNotContain("request #");
 		List<AuditEntry> repairs = repairsOf(round.shift());
 		assertThat(repairs).hasSize(1);
-		assertThat(repairs.get(0).getDetails()).startsWith(round.requester().getName() + " → "
-				+ (after.isGap() ? "nobody (gap)" : after.assigneeName()) + " (");
+		assertThat(repairs.get(0).getDetails()).startsWith(
+				round.requester().getName() + " → " + (after.isGap() ? "nobody (gap)" : after.assigneeName()) + " (");
 		assertThat(actions(request)).contains("swap.invalid").doesNotContain("swap.accepted");
 		assertOneLiveOwner(round.shift());
 	}
@@ -282,7 +298,10 @@ class SwapRepairRaceTests {
 		return this.auditLog.about("swap", request.id()).stream().map(AuditEntry::getAction).toList();
 	}
 
-	/** One live primary shift over the shift's time in its slot, and its owner holds nothing overlapping it. */
+	/**
+	 * One live primary shift over the shift's time in its slot, and its owner holds
+	 * nothing overlapping it.
+	 */
 	private void assertOneLiveOwner(ShiftView shift) {
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) from shift where rotation_id = ? and slot_id = ? and state = 'SCHEDULED' and not shadow
@@ -297,7 +316,9 @@ class SwapRepairRaceTests {
 			.isZero();
 	}
 
-	/** Waits (up to 30 s) until some database session waits for a lock another one holds. */
+	/**
+	 * Waits (up to 30 s) until some database session waits for a lock another one holds.
+	 */
 	private void awaitSomeoneWaitingForALock() throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (this.jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'",

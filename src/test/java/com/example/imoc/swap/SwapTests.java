@@ -131,8 +131,8 @@ class SwapTests {
 		ShiftView shift = this.fixtures.shift(cover.shiftId());
 		Instant from = shift.start().plus(Duration.ofHours(1));
 		Instant to = shift.start().plus(Duration.ofHours(3));
-		SwapRequest request = this.swaps.request(holder(shift), new NewSwap(shift.id(), SwapKind.COVER, null,
-				cover.toPersonId(), from, to, "", null, false, null));
+		SwapRequest request = this.swaps.request(holder(shift),
+				new NewSwap(shift.id(), SwapKind.COVER, null, cover.toPersonId(), from, to, "", null, false, null));
 		Person taker = this.people.findById(cover.toPersonId()).orElseThrow();
 		SwapRequest accepted = this.swaps.accept(TestPeople.signedIn(taker), request.id(), null, "");
 		assertThat(accepted.state()).isEqualTo(SwapState.ACCEPTED);
@@ -155,11 +155,13 @@ class SwapTests {
 		Person newcomer = this.testPeople.manager("Open Taker");
 		this.rotations.join(planned.rotation().id(), newcomer.getId(),
 				planned.rotation().layer("weekdays and weekends").orElseThrow().id());
-		assertThat(notices(planned.staff().get(0).getId(), "swap.open-cover") + notices(planned.staff().get(1).getId(),
-				"swap.open-cover")).isPositive();
+		assertThat(notices(planned.staff().get(0).getId(), "swap.open-cover")
+				+ notices(planned.staff().get(1).getId(), "swap.open-cover"))
+			.isPositive();
 		this.mvc.perform(get("/swaps").with(user(TestPeople.signedIn(newcomer))))
 			.andExpect(content().string(containsString("Open cover #" + request.id())));
-		this.mvc.perform(post("/swaps/{id}/accept", request.id()).with(user(TestPeople.signedIn(newcomer))).with(csrf()))
+		this.mvc
+			.perform(post("/swaps/{id}/accept", request.id()).with(user(TestPeople.signedIn(newcomer))).with(csrf()))
 			.andExpect(redirectedUrlPattern("/swaps/*"));
 		assertThat(this.fixtures.shift(shift.id()).assigneeId()).isEqualTo(newcomer.getId());
 		assertThat(this.requests.find(request.id()).orElseThrow().counterpartId()).isEqualTo(newcomer.getId());
@@ -201,8 +203,9 @@ class SwapTests {
 		assertThat(winners).hasSize(1);
 		assertThat(refusals).hasSize(99).allSatisfy(message -> assertThat(message).startsWith("Already taken by"));
 		assertThat(this.fixtures.shift(shift.id()).assigneeId()).isEqualTo(winners.peek());
-		assertThat(this.jdbc.queryForObject("select count(*) from shift where rotation_id = ? and slot_id = ? "
-				+ "and state = 'SCHEDULED' and not shadow and tstzrange(starts_at, ends_at) && tstzrange(?, ?)",
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from shift where rotation_id = ? and slot_id = ? "
+						+ "and state = 'SCHEDULED' and not shadow and tstzrange(starts_at, ends_at) && tstzrange(?, ?)",
 				Integer.class, shift.rotationId(), shift.slotId(), Timestamp.from(shift.start()),
 				Timestamp.from(shift.end())))
 			.isEqualTo(1);
@@ -277,11 +280,7 @@ class SwapTests {
 		NewSwap ask = this.fixtures.validSwap(planned.rotation());
 		ShiftView mine = this.fixtures.shift(ask.shiftId());
 		SwapRequest request = this.swaps.request(holder(mine), ask);
-		Person stranger = planned.staff()
-			.stream()
-			.filter(p -> !request.involves(p.getId()))
-			.findFirst()
-			.orElseThrow();
+		Person stranger = planned.staff().stream().filter(p -> !request.involves(p.getId())).findFirst().orElseThrow();
 		SignedInPerson intruder = TestPeople.signedIn(stranger);
 		this.mvc.perform(post("/swaps/{id}/accept", request.id()).with(user(intruder)).with(csrf()))
 			.andExpect(status().isForbidden());
@@ -298,8 +297,7 @@ class SwapTests {
 				.with(user(intruder))
 				.with(csrf()))
 			.andExpect(status().isForbidden());
-		this.mvc
-			.perform(post("/api/v1/swaps/{id}/accept", request.id()).with(user(intruder)).with(csrf()))
+		this.mvc.perform(post("/api/v1/swaps/{id}/accept", request.id()).with(user(intruder)).with(csrf()))
 			.andExpect(status().isForbidden());
 		assertThat(this.requests.find(request.id()).orElseThrow().state()).isEqualTo(SwapState.PENDING);
 		assertThat(this.fixtures.shift(mine.id()).assigneeId()).isEqualTo(mine.assigneeId());
@@ -360,8 +358,8 @@ class SwapTests {
 	void theQuartzJobExpiresRequestsWhoseDeadlinePassed(@Autowired Scheduler scheduler) throws Exception {
 		Planned planned = this.fixtures.planned(6, 2);
 		ShiftView shift = this.fixtures.swappable(planned.rotation()).get(1);
-		SwapRequest request = this.swaps.request(holder(shift), new NewSwap(shift.id(), SwapKind.OPEN_COVER, null,
-				null, null, null, "", Instant.now().plus(Duration.ofHours(1)), false, null));
+		SwapRequest request = this.swaps.request(holder(shift), new NewSwap(shift.id(), SwapKind.OPEN_COVER, null, null,
+				null, null, "", Instant.now().plus(Duration.ofHours(1)), false, null));
 		this.jdbc.update("update swap_request set deadline = now() - interval '1 second' where id = ?", request.id());
 		scheduler.triggerJob(JobKey.jobKey("expire-swap-requests", "swap"));
 		long deadline = System.currentTimeMillis() + 20_000;

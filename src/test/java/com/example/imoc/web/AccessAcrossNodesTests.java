@@ -30,11 +30,12 @@ import com.example.imoc.people.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application nodes on one PostgreSQL, over real HTTP (issue "Trust at the edges"): sessions live in the shared
- * database, so one session works on both nodes and survives a node's restart; access follows the roster on the very
- * next request on either node (demotion, deactivation, password change, "sign out everywhere"); the sign-in throttle
- * counts failures on both nodes into one counter, whatever the case of the email; and a junk Bearer header exempts
- * nothing from CSRF.
+ * Two application nodes on one PostgreSQL, over real HTTP (issue "Trust at the edges"):
+ * sessions live in the shared database, so one session works on both nodes and survives a
+ * node's restart; access follows the roster on the very next request on either node
+ * (demotion, deactivation, password change, "sign out everywhere"); the sign-in throttle
+ * counts failures on both nodes into one counter, whatever the case of the email; and a
+ * junk Bearer header exempts nothing from CSRF.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessAcrossNodesTests {
@@ -65,9 +66,9 @@ class AccessAcrossNodesTests {
 
 	private ConfigurableApplicationContext startB() {
 		int pg = this.a.getBean(EmbeddedPostgres.class).getPort();
-		ConfigurableApplicationContext node = new SpringApplicationBuilder(ImocApplication.class).run(common("b",
-				"--spring.datasource.url=jdbc:postgresql://localhost:" + pg + "/postgres",
-				"--spring.datasource.username=postgres"));
+		ConfigurableApplicationContext node = new SpringApplicationBuilder(ImocApplication.class)
+			.run(common("b", "--spring.datasource.url=jdbc:postgresql://localhost:" + pg + "/postgres",
+					"--spring.datasource.username=postgres"));
 		this.nodeB = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
 		return node;
 	}
@@ -122,11 +123,13 @@ class AccessAcrossNodesTests {
 
 		assertThat(onA.get(uri(this.nodeA, "/admin/people")).status()).isEqualTo(403);
 		assertThat(onB.get(uri(this.nodeB, "/admin/people")).status()).isEqualTo(403);
-		// They stay signed in as the manager they now are, and cannot make themselves coordinator again.
+		// They stay signed in as the manager they now are, and cannot make themselves
+		// coordinator again.
 		assertThat(onB.get(uri(this.nodeB, "/profile")).status()).isEqualTo(200);
 		String token = csrf(onA, this.nodeA, "/profile");
-		assertThat(onA.post(uri(this.nodeA, "/admin/people/" + cora.getId()),
-				Map.of("_csrf", token, "role", "COORDINATOR")).status()).isEqualTo(403);
+		assertThat(onA
+			.post(uri(this.nodeA, "/admin/people/" + cora.getId()), Map.of("_csrf", token, "role", "COORDINATOR"))
+			.status()).isEqualTo(403);
 		assertThat(this.a.getBean(JdbcTemplate.class)
 			.queryForObject("select role from person where id = ?", String.class, cora.getId())).isEqualTo("MANAGER");
 	}
@@ -140,8 +143,9 @@ class AccessAcrossNodesTests {
 		HttpBrowser bossBrowser = signedIn(this.nodeA, boss);
 
 		String token = csrf(bossBrowser, this.nodeA, "/admin/people/" + cora.getId());
-		assertThat(bossBrowser.post(uri(this.nodeA, "/admin/people/" + cora.getId() + "/deactivate"),
-				Map.of("_csrf", token)).status()).isEqualTo(302);
+		assertThat(bossBrowser
+			.post(uri(this.nodeA, "/admin/people/" + cora.getId() + "/deactivate"), Map.of("_csrf", token))
+			.status()).isEqualTo(302);
 
 		HttpBrowser.Page refusedA = onA.get(uri(this.nodeA, "/admin/people"));
 		assertThat(refusedA.status()).isEqualTo(403);
@@ -170,10 +174,12 @@ class AccessAcrossNodesTests {
 		assertThat(here.follow(changed).body()).contains("Your password was changed.");
 		assertThat(here.cookie("localhost", "JSESSIONID")).as("a new session id").isNotEqualTo(before);
 
-		assertThat(here.get(uri(this.nodeB, "/profile")).status()).as("this session goes on, on both nodes").isEqualTo(200);
+		assertThat(here.get(uri(this.nodeB, "/profile")).status()).as("this session goes on, on both nodes")
+			.isEqualTo(200);
 		assertThat(otherOnA.get(uri(this.nodeA, "/profile")).location()).endsWith("/login");
 		assertThat(otherOnB.get(uri(this.nodeB, "/profile")).location()).endsWith("/login");
-		assertThat(signIn(new HttpBrowser(), this.nodeB, jane.getEmail(), newPassword).location()).doesNotContain("error");
+		assertThat(signIn(new HttpBrowser(), this.nodeB, jane.getEmail(), newPassword).location())
+			.doesNotContain("error");
 	}
 
 	@Test
@@ -190,15 +196,17 @@ class AccessAcrossNodesTests {
 			.as("without a CSRF token")
 			.isEqualTo(403);
 		assertThat(janeOnA.get(uri(this.nodeA, "/profile")).status()).isEqualTo(200);
-		assertThat(bossBrowser.post(uri(this.nodeB, "/admin/people/" + jane.getId() + "/sign-out"),
-				Map.of("_csrf", csrf(bossBrowser, this.nodeB, "/admin/people/" + jane.getId()))).status())
-			.isEqualTo(302);
+		assertThat(bossBrowser
+			.post(uri(this.nodeB, "/admin/people/" + jane.getId() + "/sign-out"),
+					Map.of("_csrf", csrf(bossBrowser, this.nodeB, "/admin/people/" + jane.getId())))
+			.status()).isEqualTo(302);
 
 		assertThat(janeOnA.get(uri(this.nodeA, "/profile")).location()).endsWith("/login");
 		assertThat(janeOnB.get(uri(this.nodeB, "/profile")).location()).endsWith("/login");
 		assertThat(this.a.getBean(JdbcTemplate.class)
 			.queryForList("select action from audit_entry where subject_type = 'person' and subject_id = ?",
-					String.class, jane.getId())).contains("person.signed-out");
+					String.class, jane.getId()))
+			.contains("person.signed-out");
 		// A new sign-in works as before.
 		assertThat(signedIn(this.nodeA, jane).get(uri(this.nodeA, "/profile")).status()).isEqualTo(200);
 	}
@@ -206,15 +214,17 @@ class AccessAcrossNodesTests {
 	@Test
 	void signInFailuresOnOneNodeCountOnTheOtherWhateverTheCaseOfTheEmail() throws Exception {
 		Person jane = this.testPeople.manager("Jane Throttled");
-		String[] variants = { jane.getEmail(), jane.getEmail().toUpperCase(Locale.ROOT),
-				" " + jane.getEmail() + " ", fullWidth(jane.getEmail()) };
+		String[] variants = { jane.getEmail(), jane.getEmail().toUpperCase(Locale.ROOT), " " + jane.getEmail() + " ",
+				fullWidth(jane.getEmail()) };
 		for (int i = 0; i < SignInThrottle.MAX_PER_ACCOUNT - 1; i++) {
 			String node = i % 2 == 0 ? this.nodeA : this.nodeB;
 			assertThat(signIn(new HttpBrowser(), node, variants[i % variants.length], "wrong-" + i).location())
 				.endsWith("/login?error");
 		}
-		// The fifth failure, on B, locks the account on both nodes, even for the right password.
-		assertThat(signIn(new HttpBrowser(), this.nodeB, jane.getEmail(), "wrong-5").location()).endsWith("/login?locked=5");
+		// The fifth failure, on B, locks the account on both nodes, even for the right
+		// password.
+		assertThat(signIn(new HttpBrowser(), this.nodeB, jane.getEmail(), "wrong-5").location())
+			.endsWith("/login?locked=5");
 		assertThat(signIn(new HttpBrowser(), this.nodeA, jane.getEmail(), TestPeople.PASSWORD).location())
 			.endsWith("/login?locked=5");
 		assertThat(signIn(new HttpBrowser(), this.nodeB, jane.getEmail().toUpperCase(Locale.ROOT), TestPeople.PASSWORD)
@@ -226,10 +236,12 @@ class AccessAcrossNodesTests {
 		Person cora = this.testPeople.coordinator("Cora Bearer");
 		HttpBrowser browser = signedIn(this.nodeA, cora);
 		Map<String, String> junk = Map.of("Authorization", "Bearer junk");
-		// A page route: the Bearer filter does not even look, so nothing exempts the form from CSRF.
+		// A page route: the Bearer filter does not even look, so nothing exempts the form
+		// from CSRF.
 		assertThat(browser.post(uri(this.nodeA, "/profile/time-zone"), Map.of("timeZone", "Asia/Tokyo"), junk).status())
 			.isEqualTo(403);
-		assertThat(browser.post(uri(this.nodeA, "/admin/people/" + cora.getId() + "/sign-out"), Map.of(), junk).status())
+		assertThat(
+				browser.post(uri(this.nodeA, "/admin/people/" + cora.getId() + "/sign-out"), Map.of(), junk).status())
 			.isEqualTo(403);
 		// The API with a session but an invalid token: the token is refused.
 		assertThat(browser.post(uri(this.nodeA, "/api/v1/incidents"), Map.of("title", "x"), junk).status())

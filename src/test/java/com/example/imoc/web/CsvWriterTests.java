@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one CSV writer: formulas neutralised, and every cell that could end a row or a cell in any spreadsheet quoted.
+ * The one CSV writer: formulas neutralised, and every cell that could end a row or a cell
+ * in any spreadsheet quoted.
  */
 class CsvWriterTests {
 
@@ -22,7 +23,8 @@ class CsvWriterTests {
 	void aTabOrCarriageReturnAtTheStartIsNeutralisedAndACarriageReturnAnywhereIsQuoted() {
 		assertThat(CsvWriter.cell("\t=1+2")).isEqualTo("'\t=1+2");
 		assertThat(CsvWriter.cell("\r=HYPERLINK(\"http://x\")")).isEqualTo("\"'\r=HYPERLINK(\"\"http://x\"\")\"");
-		// The finding: a bare CR inside a name, unquoted, starts a new row in Excel with a formula of its own.
+		// The finding: a bare CR inside a name, unquoted, starts a new row in Excel with
+		// a formula of its own.
 		assertThat(CsvWriter.cell("Eve\r=cmd|' /C calc'!A0")).isEqualTo("\"Eve\r=cmd|' /C calc'!A0\"");
 		assertThat(CsvWriter.cell("a\nb")).isEqualTo("\"a\nb\"");
 		assertThat(CsvWriter.cell("Smith, John")).isEqualTo("\"Smith, John\"");

@@ -21,8 +21,9 @@ import org.springframework.transaction.NestedTransactionNotSupportedException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which failures are "the database is unavailable" (a 503) and which are not (they keep their own answer). The chains
- * are the ones a PostgreSQL restart under load produced in {@code database.DatabaseRestartTests}.
+ * Which failures are "the database is unavailable" (a 503) and which are not (they keep
+ * their own answer). The chains are the ones a PostgreSQL restart under load produced in
+ * {@code database.DatabaseRestartTests}.
  */
 class DatabaseOutageTests {
 
@@ -43,8 +44,9 @@ class DatabaseOutageTests {
 				new SQLException("FATAL: terminating connection due to administrator command", "57P01"))))
 			.as("a statement cut off by the server shutting down")
 			.isTrue();
-		assertThat(DatabaseOutage.isCauseOf(new JpaSystemException(new TransactionException(
-				"Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))))
+		assertThat(DatabaseOutage
+			.isCauseOf(new JpaSystemException(new TransactionException("Unable to rollback against JDBC Connection",
+					new SQLException("Connection is closed")))))
 			.as("the failed rollback that hides the lost connection")
 			.isTrue();
 		assertThat(DatabaseOutage.isCauseOf(new InternalAuthenticationServiceException("lookup failed",

@@ -19,9 +19,9 @@ import com.example.imoc.people.AccessTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Input at the edges over real HTTP (Tomcat's own parsing included): a tiny body with a huge number is refused at
- * once, and a control character is refused with the field named. Same configuration as the browser tests, so it
- * shares their application context.
+ * Input at the edges over real HTTP (Tomcat's own parsing included): a tiny body with a
+ * huge number is refused at once, and a control character is refused with the field
+ * named. Same configuration as the browser tests, so it shares their application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "imoc.demo=true", "imoc.schedule.extend-on-startup=false" })
@@ -43,7 +43,8 @@ class EdgeInputTests {
 	void aSixtyByteIncidentWithAHugeExponentIsRefusedQuicklyAndWritesNothing() throws Exception {
 		String bearer = "Bearer " + this.accessTokens.create(coordinatorId(), "edge test").secret();
 		long incidents = count();
-		// Warm the route up first (a cold JVM on a shared machine takes seconds for any first request): what is timed
+		// Warm the route up first (a cold JVM on a shared machine takes seconds for any
+		// first request): what is timed
 		// below is the number, not the JIT.
 		for (int i = 0; i < 3; i++) {
 			post(bearer, "{\"services\":[{\"name\":\"web\",\"impact\":0.5}]}");
@@ -54,8 +55,10 @@ class EdgeInputTests {
 			HttpResponse<String> response = post(bearer, body);
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-			assertThat(response.body()).contains("\"services[0].impact\"").contains("too large, too small or too precise");
-			// Generous: the build machine is shared; the old code took tens of seconds, or ran out of memory.
+			assertThat(response.body()).contains("\"services[0].impact\"")
+				.contains("too large, too small or too precise");
+			// Generous: the build machine is shared; the old code took tens of seconds,
+			// or ran out of memory.
 			assertThat(took).isLessThan(Duration.ofSeconds(2));
 		}
 		assertThat(count()).as("incidents written").isEqualTo(incidents);
@@ -64,17 +67,17 @@ class EdgeInputTests {
 	@Test
 	void aControlCharacterIsRefusedWithTheFieldNamed() throws Exception {
 		String bearer = "Bearer " + this.accessTokens.create(coordinatorId(), "edge test").secret();
-		HttpResponse<String> api = this.http.send(HttpRequest.newBuilder(url("/api/v1/shifts?person=a%00b"))
-			.header("Authorization", bearer)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> api = this.http.send(
+				HttpRequest.newBuilder(url("/api/v1/shifts?person=a%00b")).header("Authorization", bearer).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(api.statusCode()).isEqualTo(400);
 		assertThat(api.body()).contains("\"fields\":{\"person\":").contains("control character");
 
 		HttpResponse<String> json = this.http.send(HttpRequest.newBuilder(url("/api/v1/incidents"))
 			.header("Authorization", bearer)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"title\":\"a\\u0000b\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\"}"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"title\":\"a\\u0000b\",\"severity\":\"S3\",\"declaredAt\":\"2024-02-01T10:00:00Z\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(json.statusCode()).isEqualTo(400);
 		assertThat(json.body()).contains("\"title\"").contains("control character");

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Just enough of a browser for redirect-driven flows over real HTTP: cookies kept per host (as browsers do, ports
- * not separating them), redirects followed one by one so a test sees where it went, forms posted url-encoded.
+ * Just enough of a browser for redirect-driven flows over real HTTP: cookies kept per
+ * host (as browsers do, ports not separating them), redirects followed one by one so a
+ * test sees where it went, forms posted url-encoded.
  */
 final class HttpBrowser {
 
@@ -67,17 +68,23 @@ final class HttpBrowser {
 		return this.cookiesByHost.getOrDefault(host.toLowerCase(Locale.ROOT), Map.of()).get(name);
 	}
 
-	/** Keeps a cookie for the host, as if the server had set it (to carry a session to another browser). */
+	/**
+	 * Keeps a cookie for the host, as if the server had set it (to carry a session to
+	 * another browser).
+	 */
 	void setCookie(String host, String name, String value) {
 		this.cookiesByHost.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new LinkedHashMap<>()).put(name, value);
 	}
 
-	/** Follows redirects (GET, as browsers do after a 302) until a page that is not one. */
+	/**
+	 * Follows redirects (GET, as browsers do after a 302) until a page that is not one.
+	 */
 	Page follow(Page page) throws IOException, InterruptedException {
 		Page current = page;
 		for (int i = 0; current.redirect(); i++) {
 			if (i == MAX_REDIRECTS) {
-				throw new IllegalStateException("More than " + MAX_REDIRECTS + " redirects, last to " + current.location());
+				throw new IllegalStateException(
+						"More than " + MAX_REDIRECTS + " redirects, last to " + current.location());
 			}
 			current = get(current.uri().resolve(current.location()));
 		}
@@ -85,16 +92,18 @@ final class HttpBrowser {
 	}
 
 	private HttpRequest.Builder request(URI uri) {
-		// Servers pick the login redirect (rather than a bare 401) for clients that ask for HTML, as browsers do.
+		// Servers pick the login redirect (rather than a bare 401) for clients that ask
+		// for HTML, as browsers do.
 		HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 		Map<String, String> cookies = this.cookiesByHost.get(uri.getHost().toLowerCase(Locale.ROOT));
 		if (cookies != null && !cookies.isEmpty()) {
-			builder.header("Cookie", cookies.entrySet()
-				.stream()
-				.map(e -> e.getKey() + "=" + e.getValue())
-				.collect(Collectors.joining("; ")));
+			builder.header("Cookie",
+					cookies.entrySet()
+						.stream()
+						.map(e -> e.getKey() + "=" + e.getValue())
+						.collect(Collectors.joining("; ")));
 		}
 		return builder;
 	}

@@ -44,13 +44,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * "Sign in with GitLab" against a real OpenID Connect provider ({@link TestOpenIdProvider}: Spring Authorization
- * Server on its own port), driven over real HTTP through the whole authorization code flow: the application's
- * GitLab button, the provider's login form, its authorization endpoint, the application's callback (which fetches
- * tokens, the provider's keys and user info itself), and the signed-in pages.
+ * "Sign in with GitLab" against a real OpenID Connect provider
+ * ({@link TestOpenIdProvider}: Spring Authorization Server on its own port), driven over
+ * real HTTP through the whole authorization code flow: the application's GitLab button,
+ * the provider's login form, its authorization endpoint, the application's callback
+ * (which fetches tokens, the provider's keys and user info itself), and the signed-in
+ * pages.
  * <p>
- * The provider starts "down", so the application demonstrably starts while GitLab cannot be reached; the first test
- * runs in that state, every later one with the provider up.
+ * The provider starts "down", so the application demonstrably starts while GitLab cannot
+ * be reached; the first test runs in that state, every later one with the provider up.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -60,8 +62,9 @@ class OidcSignInTests {
 	private static TestOpenIdProvider gitLab;
 
 	/**
-	 * Read when needed rather than injected as {@code @LocalServerPort}: JUnit also builds this instance for the
-	 * {@link WhenNotConfigured} tests and Spring injects it from their context, which has no server port.
+	 * Read when needed rather than injected as {@code @LocalServerPort}: JUnit also
+	 * builds this instance for the {@link WhenNotConfigured} tests and Spring injects it
+	 * from their context, which has no server port.
 	 */
 	@Autowired
 	Environment environment;
@@ -119,7 +122,8 @@ class OidcSignInTests {
 	@Order(2)
 	void aVerifiedRosterEmailSignsInAsThatPersonWithTheirRole() throws Exception {
 		Person coordinator = this.testPeople.coordinator("Cora Gitlab");
-		// GitLab's copy of the email differs in case from the roster's: emails match case-insensitively.
+		// GitLab's copy of the email differs in case from the roster's: emails match
+		// case-insensitively.
 		String account = gitLab.addUser(coordinator.getEmail().toUpperCase(), true);
 
 		HttpBrowser browser = new HttpBrowser();
@@ -131,8 +135,7 @@ class OidcSignInTests {
 		// The roster's role, not GitLab's: the coordinator's pages open.
 		assertThat(browser.get(app("/admin/people")).status()).isEqualTo(200);
 		assertThat(browser.get(app("/profile")).body()).contains(coordinator.getEmail());
-		assertThat(lastAudit("sign-in", coordinator.getId())).contains("method oidc")
-			.contains(coordinator.getEmail());
+		assertThat(lastAudit("sign-in", coordinator.getId())).contains("method oidc").contains(coordinator.getEmail());
 	}
 
 	@Test
@@ -147,7 +150,8 @@ class OidcSignInTests {
 		assertThat(home.uri()).isEqualTo(app("/"));
 		assertThat(home.body()).contains("Manny Gitlab");
 		assertThat(browser.get(app("/admin/people")).status()).isEqualTo(403);
-		// Pages that take the principal as @AuthenticationPrincipal SignedInPerson work as after the password form.
+		// Pages that take the principal as @AuthenticationPrincipal SignedInPerson work
+		// as after the password form.
 		assertThat(browser.get(app("/my/shifts")).status()).isEqualTo(200);
 		assertThat(browser.get(app("/notifications")).status()).isEqualTo(200);
 	}
@@ -209,17 +213,20 @@ class OidcSignInTests {
 		String account = gitLab.addUser(cora.getEmail(), true);
 		assertThat(signInWithGitLab(new HttpBrowser(), account).body()).contains("Cora Linked");
 		assertThat(this.jdbc.queryForObject("select oidc_subject from person where id = ?", String.class, cora.getId()))
-			.as("GitLab's sub for the account").isEqualTo(account);
+			.as("GitLab's sub for the account")
+			.isEqualTo(account);
 		assertThat(lastAudit("person.gitlab-linked", cora.getId())).contains(account);
 
-		// The roster changes her email; GitLab still says the old one, which is nobody's now: the link decides.
+		// The roster changes her email; GitLab still says the old one, which is nobody's
+		// now: the link decides.
 		String renamed = "cora.renamed." + cora.getId() + "@example.com";
 		this.jdbc.update("update person set email = ? where id = ?", renamed, cora.getId());
 		HttpBrowser again = new HttpBrowser();
 		assertThat(signInWithGitLab(again, account).body()).contains("Cora Linked");
 		assertThat(again.get(app("/admin/people")).status()).isEqualTo(200);
 
-		// Another GitLab account that claims her (verified) email gets nothing: she signs in with her own.
+		// Another GitLab account that claims her (verified) email gets nothing: she signs
+		// in with her own.
 		String impostor = gitLab.addUser(renamed, true);
 		HttpBrowser other = new HttpBrowser();
 		HttpBrowser.Page refused = signInWithGitLab(other, impostor);
@@ -239,7 +246,10 @@ class OidcSignInTests {
 		assertThat(new GitLabProperties("", null, "").anySet()).isFalse();
 	}
 
-	/** The button, GitLab's login form with the account's password, and every redirect until a page. */
+	/**
+	 * The button, GitLab's login form with the account's password, and every redirect
+	 * until a page.
+	 */
 	private HttpBrowser.Page signInWithGitLab(HttpBrowser browser, String account) throws Exception {
 		HttpBrowser.Page page = browser.follow(browser.get(app("/oauth2/authorization/gitlab")));
 		assertThat(page.uri().toString()).startsWith(gitLab.issuer() + "/login");
@@ -272,7 +282,10 @@ class OidcSignInTests {
 		return value.group(1);
 	}
 
-	/** Without IMOC_OIDC_* settings nothing of OpenID Connect exists: the shared test context shows it. */
+	/**
+	 * Without IMOC_OIDC_* settings nothing of OpenID Connect exists: the shared test
+	 * context shows it.
+	 */
 	@Nested
 	@NestedTestConfiguration(EnclosingConfiguration.OVERRIDE)
 	@IntegrationTest

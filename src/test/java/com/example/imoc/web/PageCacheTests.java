@@ -28,8 +28,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The schedule pages kept per session (issue 9): served again only while nothing they show has changed, never to
- * anyone else, never hiding a flash message.
+ * The schedule pages kept per session (issue 9): served again only while nothing they
+ * show has changed, never to anyone else, never hiding a flash message.
  */
 @IntegrationTest
 class PageCacheTests {
@@ -54,8 +54,8 @@ class PageCacheTests {
 	}
 
 	/**
-	 * One browser's session: sessions are Spring Session's (stored in PostgreSQL, found by their cookie), so a test
-	 * keeps the cookie as a browser does.
+	 * One browser's session: sessions are Spring Session's (stored in PostgreSQL, found
+	 * by their cookie), so a test keeps the cookie as a browser does.
 	 */
 	private static final class Browser {
 
@@ -65,7 +65,10 @@ class PageCacheTests {
 			return this.cookies.isEmpty() ? request : request.cookie(this.cookies.values().toArray(Cookie[]::new));
 		}
 
-		/** Keeps the session cookie, whatever it is named (MockMvc's context may not apply the configured name). */
+		/**
+		 * Keeps the session cookie, whatever it is named (MockMvc's context may not apply
+		 * the configured name).
+		 */
 		MvcResult keep(MvcResult result) {
 			for (Cookie set : result.getResponse().getCookies()) {
 				if (set.getMaxAge() == 0) {
@@ -81,14 +84,18 @@ class PageCacheTests {
 	}
 
 	private String page(Person viewer, Browser session, String path) throws Exception {
-		return session.keep(this.mvc.perform(session.carry(get(path)).with(user(TestPeople.signedIn(viewer))))
-			.andExpect(status().isOk())
-			.andReturn())
+		return session
+			.keep(this.mvc.perform(session.carry(get(path)).with(user(TestPeople.signedIn(viewer))))
+				.andExpect(status().isOk())
+				.andReturn())
 			.getResponse()
 			.getContentAsString();
 	}
 
-	/** Pages are kept within a minute ("in 2 h 5 min"): start well inside one, so two requests share it. */
+	/**
+	 * Pages are kept within a minute ("in 2 h 5 min"): start well inside one, so two
+	 * requests share it.
+	 */
 	private static void awayFromAMinuteBoundary() throws InterruptedException {
 		long intoMinute = System.currentTimeMillis() % 60_000;
 		if (intoMinute > 55_000) {
@@ -102,10 +109,15 @@ class PageCacheTests {
 		Person viewer = this.testPeople.manager("Zoë Cachée-Viewer", "Europe/Berlin");
 		Browser session = new Browser();
 		String first = page(viewer, session, "/");
-		assertThat(first).contains("Europe/Berlin").contains("Zoë Cachée-Viewer"); // UTF-8 through the capture
+		assertThat(first).contains("Europe/Berlin").contains("Zoë Cachée-Viewer"); // UTF-8
+																					// through
+																					// the
+																					// capture
 
-		// Other tests' background jobs may commit in between (each commit rightly empties the cache): reload until a
-		// reload is answered from the cache, which must be the page rendered just before it.
+		// Other tests' background jobs may commit in between (each commit rightly empties
+		// the cache): reload until a
+		// reload is answered from the cache, which must be the page rendered just before
+		// it.
 		String previous = first;
 		boolean hit = false;
 		for (int i = 0; i < 50 && !hit; i++) {
@@ -119,7 +131,8 @@ class PageCacheTests {
 		}
 		assertThat(hit).as("a reload came from the cache").isTrue();
 
-		// A committed change to anything the page shows (here the viewer's own time zone) is shown at once.
+		// A committed change to anything the page shows (here the viewer's own time zone)
+		// is shown at once.
 		this.roster.changeTimeZone(viewer.getId(), ZoneId.of("Asia/Tokyo"));
 		double misses = count("miss");
 		assertThat(page(viewer, session, "/")).contains("Asia/Tokyo").doesNotContain("Europe/Berlin");
@@ -149,12 +162,13 @@ class PageCacheTests {
 		page(coordinator, session, path);
 		page(coordinator, session, path); // cached now
 
-		session.keep(this.mvc
-			.perform(session.carry(post("/admin/rotations/" + rotation.id() + "/extend"))
-				.with(user(TestPeople.signedIn(coordinator)))
-				.with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn());
+		session.keep(
+				this.mvc
+					.perform(session.carry(post("/admin/rotations/" + rotation.id() + "/extend"))
+						.with(user(TestPeople.signedIn(coordinator)))
+						.with(csrf()))
+					.andExpect(status().is3xxRedirection())
+					.andReturn());
 		assertThat(page(coordinator, session, path)).contains("being repaired and extended");
 		assertThat(page(coordinator, session, path)).doesNotContain("being repaired and extended");
 	}

@@ -70,10 +70,13 @@ class SecurityTests {
 	void aManagerIsRefusedCoordinatorPagesAndActions() throws Exception {
 		Person manager = this.testPeople.manager("Mark Manager");
 		Person victim = this.testPeople.manager("Vic Victim");
-		this.mvc.perform(get("/admin/people").with(user(TestPeople.signedIn(manager)))).andExpect(status().isForbidden());
-		this.mvc.perform(get("/admin/audit").with(user(TestPeople.signedIn(manager)))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/people").with(user(TestPeople.signedIn(manager))))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/audit").with(user(TestPeople.signedIn(manager))))
+			.andExpect(status().isForbidden());
 		this.mvc
-			.perform(post("/admin/people/{id}/deactivate", victim.getId()).with(user(TestPeople.signedIn(manager))).with(csrf()))
+			.perform(post("/admin/people/{id}/deactivate", victim.getId()).with(user(TestPeople.signedIn(manager)))
+				.with(csrf()))
 			.andExpect(status().isForbidden());
 		assertThat(this.people.findById(victim.getId()).orElseThrow().isActive()).isTrue();
 	}
@@ -90,7 +93,8 @@ class SecurityTests {
 	void aPostWithoutTheCsrfTokenIsRejectedAndChangesNothing() throws Exception {
 		Person coordinator = this.testPeople.coordinator("Cora Csrf");
 		Person target = this.testPeople.manager("Tara Target");
-		this.mvc.perform(post("/admin/people/{id}/deactivate", target.getId()).with(user(TestPeople.signedIn(coordinator))))
+		this.mvc
+			.perform(post("/admin/people/{id}/deactivate", target.getId()).with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().isForbidden());
 		assertThat(this.people.findById(target.getId()).orElseThrow().isActive()).isTrue();
 	}
@@ -120,7 +124,8 @@ class SecurityTests {
 
 	@Test
 	void httpsRequestsGetHstsAndPlainOnesDoNot() throws Exception {
-		// Behind a TLS-terminating proxy, Tomcat's RemoteIpValve (server.forward-headers-strategy=native) marks the
+		// Behind a TLS-terminating proxy, Tomcat's RemoteIpValve
+		// (server.forward-headers-strategy=native) marks the
 		// request secure from X-Forwarded-Proto; a secure request is what this simulates.
 		this.mvc.perform(get("/login").secure(true))
 			.andExpect(header().string("Strict-Transport-Security", containsString("max-age=31536000")))
@@ -131,8 +136,9 @@ class SecurityTests {
 	@Test
 	void theContentSecurityPolicyAllowsNoInlineScriptNoPluginsAndNoFraming() throws Exception {
 		String csp = this.mvc.perform(get("/login")).andReturn().getResponse().getHeader("Content-Security-Policy");
-		assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
-				"frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'")
+		assertThat(csp)
+			.contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+					"frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'")
 			.doesNotContain("unsafe-inline")
 			.doesNotContain("unsafe-eval")
 			.doesNotContain("*");
@@ -141,7 +147,9 @@ class SecurityTests {
 
 	@Test
 	void healthAndMetricsArePublic() throws Exception {
-		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(content().string(containsString("UP")));
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("UP")));
 		this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
 	}
 

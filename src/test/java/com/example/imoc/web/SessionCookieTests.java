@@ -31,9 +31,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The session cookie as Tomcat really sends it over HTTP (MockMvc does not issue it): HttpOnly and SameSite=Lax
- * always, Secure when the request is secure (here: a trusted proxy's X-Forwarded-Proto), and a new session id at
- * sign-in. Same configuration as the browser tests, so it shares their application context.
+ * The session cookie as Tomcat really sends it over HTTP (MockMvc does not issue it):
+ * HttpOnly and SameSite=Lax always, Secure when the request is secure (here: a trusted
+ * proxy's X-Forwarded-Proto), and a new session id at sign-in. Same configuration as the
+ * browser tests, so it shares their application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "imoc.demo=true", "imoc.schedule.extend-on-startup=false" })
@@ -77,15 +78,18 @@ class SessionCookieTests {
 	ServletWebServerApplicationContext context;
 
 	/**
-	 * Forwarded headers count only from the proxies in server.tomcat.remoteip.internal-proxies: loopback by default,
-	 * not Tomcat's default of every private network (a neighbour on the same network could claim any address).
+	 * Forwarded headers count only from the proxies in
+	 * server.tomcat.remoteip.internal-proxies: loopback by default, not Tomcat's default
+	 * of every private network (a neighbour on the same network could claim any address).
 	 */
 	@Test
 	void forwardedHeadersAreTrustedFromLoopbackOnlyByDefault() throws Exception {
-		RemoteIpValve valve = Arrays.stream(((TomcatWebServer) this.context.getWebServer()).getTomcat()
-			.getEngine()
-			.getPipeline()
-			.getValves()).filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast).findFirst().orElseThrow();
+		RemoteIpValve valve = Arrays
+			.stream(((TomcatWebServer) this.context.getWebServer()).getTomcat().getEngine().getPipeline().getValves())
+			.filter(RemoteIpValve.class::isInstance)
+			.map(RemoteIpValve.class::cast)
+			.findFirst()
+			.orElseThrow();
 		Pattern trusted = Pattern.compile(valve.getInternalProxies());
 		for (String proxy : List.of("127.0.0.1", "127.10.0.3", "0:0:0:0:0:0:0:1", "::1")) {
 			assertThat(trusted.matcher(proxy).matches()).as(proxy).isTrue();
@@ -94,17 +98,19 @@ class SessionCookieTests {
 				"128.0.0.1")) {
 			assertThat(trusted.matcher(other).matches()).as(other).isFalse();
 		}
-		// Over a real connection from this machine's own non-loopback address (when it has one), a forwarded
+		// Over a real connection from this machine's own non-loopback address (when it
+		// has one), a forwarded
 		// X-Forwarded-Proto is ignored: the cookie is not marked Secure.
 		Optional<InetAddress> own = NetworkInterface.networkInterfaces()
 			.flatMap(NetworkInterface::inetAddresses)
 			.filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
 			.findFirst();
 		Assumptions.assumeTrue(own.isPresent(), "no non-loopback address to connect from");
-		HttpResponse<String> spoofed = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://" + own.get().getHostAddress() + ":" + this.port + "/login"))
-			.header("X-Forwarded-Proto", "https")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> spoofed = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://" + own.get().getHostAddress() + ":" + this.port + "/login"))
+					.header("X-Forwarded-Proto", "https")
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(sessionCookie(spoofed)).doesNotContainIgnoringCase("; Secure");
 	}
 
@@ -116,12 +122,12 @@ class SessionCookieTests {
 		assertThat(csrf.find()).isTrue();
 		String form = "username=" + URLEncoder.encode("jane.doe@example.com", StandardCharsets.UTF_8)
 				+ "&password=demo&_csrf=" + csrf.group(1);
-		HttpResponse<String> signedIn = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", before)
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> signedIn = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", before)
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 		String after = sessionCookie(signedIn).split(";")[0];

@@ -36,8 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
- * Password guessing is throttled per account and per client address, with one clear sentence, and every sign-in,
- * failure and refusal is in the audit log (never the password).
+ * Password guessing is throttled per account and per client address, with one clear
+ * sentence, and every sign-in, failure and refusal is in the audit log (never the
+ * password).
  */
 @IntegrationTest
 class SignInThrottleTests {
@@ -66,10 +67,12 @@ class SignInThrottleTests {
 		Person other = this.testPeople.manager("Olga Sameoffice");
 		String address = address();
 		for (int i = 1; i < SignInThrottle.MAX_PER_ACCOUNT; i++) {
-			this.mvc.perform(signIn(jane.getEmail(), "wrong-pw-" + i, address)).andExpect(redirectedUrl("/login?error"));
+			this.mvc.perform(signIn(jane.getEmail(), "wrong-pw-" + i, address))
+				.andExpect(redirectedUrl("/login?error"));
 		}
 		this.mvc.perform(signIn(jane.getEmail(), "wrong-pw-5", address)).andExpect(redirectedUrl("/login?locked=5"));
-		// Locked: even the right password is not checked, from any address, whatever the case of the email.
+		// Locked: even the right password is not checked, from any address, whatever the
+		// case of the email.
 		this.mvc.perform(signIn(jane.getEmail().toUpperCase(), TestPeople.PASSWORD, address()))
 			.andExpect(redirectedUrl("/login?locked=5"));
 		this.mvc.perform(get("/login").param("locked", "5"))
@@ -80,7 +83,8 @@ class SignInThrottleTests {
 		List<AuditEntry> audit = this.auditLog.about("person", jane.getId());
 		assertThat(audit).filteredOn(e -> e.getAction().equals("sign-in.failed")).hasSize(5);
 		assertThat(audit).filteredOn(e -> e.getAction().equals("sign-in.throttled")).hasSize(1);
-		assertThat(audit).allSatisfy(e -> assertThat(e.getDetails()).doesNotContain("wrong-pw").doesNotContain(TestPeople.PASSWORD));
+		assertThat(audit)
+			.allSatisfy(e -> assertThat(e.getDetails()).doesNotContain("wrong-pw").doesNotContain(TestPeople.PASSWORD));
 		assertThat(this.auditLog.about("person", other.getId())).extracting(AuditEntry::getAction).contains("sign-in");
 	}
 
@@ -130,10 +134,14 @@ class SignInThrottleTests {
 		});
 	}
 
-	/** A client address of its own, so tests sharing the context never add up to an address lock. */
+	/**
+	 * A client address of its own, so tests sharing the context never add up to an
+	 * address lock.
+	 */
 	private static String address() {
 		UUID id = UUID.randomUUID();
-		return "10." + (id.hashCode() & 0xff) + "." + ((id.hashCode() >> 8) & 0xff) + "." + ((id.hashCode() >> 16) & 0xff);
+		return "10." + (id.hashCode() & 0xff) + "." + ((id.hashCode() >> 8) & 0xff) + "."
+				+ ((id.hashCode() >> 16) & 0xff);
 	}
 
 	static final class MutableClock extends Clock {

@@ -49,13 +49,14 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * A real OpenID Connect provider for tests, standing in for GitLab: Spring Authorization Server in its own Spring
- * context on a random port, with one registered client (the scheduler), form login for its users, no consent
- * screen, and ID tokens that carry each user's {@code email} and {@code email_verified} as the test set them.
- * It can also play "GitLab is down": then every request gets 503.
+ * A real OpenID Connect provider for tests, standing in for GitLab: Spring Authorization
+ * Server in its own Spring context on a random port, with one registered client (the
+ * scheduler), form login for its users, no consent screen, and ID tokens that carry each
+ * user's {@code email} and {@code email_verified} as the test set them. It can also play
+ * "GitLab is down": then every request gets 503.
  * <p>
- * Deliberately not a {@code @Configuration}: the application's component scan covers this package and must never
- * pick the provider up.
+ * Deliberately not a {@code @Configuration}: the application's component scan covers this
+ * package and must never pick the provider up.
  */
 final class TestOpenIdProvider implements AutoCloseable {
 
@@ -82,14 +83,18 @@ final class TestOpenIdProvider implements AutoCloseable {
 	}
 
 	/**
-	 * The issuer, on "localhost" while the application is reached on 127.0.0.1: cookies are per host (not per port),
-	 * and the two servers' session cookies must not overwrite each other in one browser.
+	 * The issuer, on "localhost" while the application is reached on 127.0.0.1: cookies
+	 * are per host (not per port), and the two servers' session cookies must not
+	 * overwrite each other in one browser.
 	 */
 	String issuer() {
 		return "http://localhost:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 
-	/** A GitLab account: signs in with {@link #PASSWORD}; its ID token says this email, verified or not. */
+	/**
+	 * A GitLab account: signs in with {@link #PASSWORD}; its ID token says this email,
+	 * verified or not.
+	 */
 	String addUser(String email, boolean verified) {
 		String username = "user-" + UUID.randomUUID();
 		this.beans.users.createUser(User.withUsername(username).password("{noop}" + PASSWORD).roles("USER").build());
@@ -107,7 +112,8 @@ final class TestOpenIdProvider implements AutoCloseable {
 	}
 
 	@EnableWebSecurity
-	// Tomcat runs filters only for requests mapped to a servlet, so a DispatcherServlet on "/" though nothing uses it.
+	// Tomcat runs filters only for requests mapped to a servlet, so a DispatcherServlet
+	// on "/" though nothing uses it.
 	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
 			SecurityFilterAutoConfiguration.class })
 	static class Beans {
@@ -128,7 +134,10 @@ final class TestOpenIdProvider implements AutoCloseable {
 			return http.build();
 		}
 
-		/** GitLab during an outage: nothing answers but 503, the discovery document included. */
+		/**
+		 * GitLab during an outage: nothing answers but 503, the discovery document
+		 * included.
+		 */
 		@Bean
 		FilterRegistrationBean<Filter> outage() {
 			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
@@ -154,7 +163,8 @@ final class TestOpenIdProvider implements AutoCloseable {
 				.clientSecret("{noop}" + CLIENT_SECRET)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-				// A loopback IP address: the provider accepts it on any port, the one the application got.
+				// A loopback IP address: the provider accepts it on any port, the one the
+				// application got.
 				.redirectUri("http://127.0.0.1/login/oauth2/code/gitlab")
 				.scope(OidcScopes.OPENID)
 				.scope(OidcScopes.EMAIL)
@@ -163,7 +173,10 @@ final class TestOpenIdProvider implements AutoCloseable {
 				.build());
 		}
 
-		/** What GitLab puts in its ID tokens (and so in its user info): the account's email and whether it is verified. */
+		/**
+		 * What GitLab puts in its ID tokens (and so in its user info): the account's
+		 * email and whether it is verified.
+		 */
 		@Bean
 		OAuth2TokenCustomizer<JwtEncodingContext> emailClaims() {
 			return context -> {
@@ -183,7 +196,9 @@ final class TestOpenIdProvider implements AutoCloseable {
 			return new ImmutableJWKSet<>(new JWKSet(key));
 		}
 
-		/** For the user info endpoint, which takes the access token this provider signed. */
+		/**
+		 * For the user info endpoint, which takes the access token this provider signed.
+		 */
 		@Bean
 		JwtDecoder jwtDecoder() {
 			return NimbusJwtDecoder.withPublicKey((RSAPublicKey) this.keys.getPublic()).build();

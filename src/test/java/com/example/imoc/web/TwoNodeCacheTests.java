@@ -31,13 +31,17 @@ import com.example.imoc.calendar.FeedTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application nodes on one PostgreSQL, over real HTTP (issue 9 and issue 10 item 1): what node B keeps in memory
- * (a calendar feed, a signed-in person's page) is replaced as soon as node A commits a change, without B having done
- * anything; the notification arrives within a second (on one machine: milliseconds).
+ * Two application nodes on one PostgreSQL, over real HTTP (issue 9 and issue 10 item 1):
+ * what node B keeps in memory (a calendar feed, a signed-in person's page) is replaced as
+ * soon as node A commits a change, without B having done anything; the notification
+ * arrives within a second (on one machine: milliseconds).
  */
 class TwoNodeCacheTests {
 
-	/** How long B may take to hear of A's change: generous for a loaded CI machine; typically a few milliseconds. */
+	/**
+	 * How long B may take to hear of A's change: generous for a loaded CI machine;
+	 * typically a few milliseconds.
+	 */
 	private static final Duration BOUND = Duration.ofSeconds(2);
 
 	@TempDir
@@ -70,9 +74,10 @@ class TwoNodeCacheTests {
 				long jane = jdbcA.queryForObject("select id from person where email = 'jane.doe@example.com'",
 						Long.class);
 
-				// B serves Jane's feed from memory, and her home page from its page cache.
-				String feed = nodeB + "/ical/" + a.getBean(FeedTokens.class).create(jane, FeedKind.PERSON, null).secret()
-						+ ".ics";
+				// B serves Jane's feed from memory, and her home page from its page
+				// cache.
+				String feed = nodeB + "/ical/"
+						+ a.getBean(FeedTokens.class).create(jane, FeedKind.PERSON, null).secret() + ".ics";
 				awaitServedFromMemory(metersB, "imoc.feed.polls", "served", "memory", feed);
 				signIn(nodeB, "jane.doe@example.com", "demo");
 				awaitServedFromMemory(metersB, "imoc.page.cache", "result", "hit", nodeB + "/");
@@ -100,7 +105,8 @@ class TwoNodeCacheTests {
 		while (System.nanoTime() < deadline) {
 			Integer shifts = jdbc.queryForObject("select count(*) from shift", Integer.class);
 			if (shifts != null && shifts > 0) {
-				Thread.sleep(500); // the demo seeding writes a little more after its shifts
+				Thread.sleep(500); // the demo seeding writes a little more after its
+									// shifts
 				return;
 			}
 			Thread.sleep(100);
@@ -108,7 +114,10 @@ class TwoNodeCacheTests {
 		throw new AssertionError("the demo organisation was not seeded within 60 s");
 	}
 
-	/** Requests the URL until one answer comes from B's cache (the demo's last writes may still be announced). */
+	/**
+	 * Requests the URL until one answer comes from B's cache (the demo's last writes may
+	 * still be announced).
+	 */
 	private void awaitServedFromMemory(MeterRegistry meters, String meter, String tag, String value, String url)
 			throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

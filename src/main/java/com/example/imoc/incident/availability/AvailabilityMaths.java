@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Availability per month, in UTC (DOMAIN.md): a service's availability is 1 − impacted minutes / minutes in the
- * month; the platform figure is the mean of the services weighted by their weight (weight 0 stays out); the error
- * budget is (1 − goal) × minutes in the month.
+ * Availability per month, in UTC (DOMAIN.md): a service's availability is 1 − impacted
+ * minutes / minutes in the month; the platform figure is the mean of the services
+ * weighted by their weight (weight 0 stays out); the error budget is (1 − goal) × minutes
+ * in the month.
  * <p>
- * Impacted minutes are the union of the service's impact intervals, clipped to the month: where incidents overlap on
- * one service a minute counts once, at the largest fraction any of them had at that moment. An impact still going
- * on runs until {@code now}. Plain Java, no Spring, so it can be checked by hand and by properties.
+ * Impacted minutes are the union of the service's impact intervals, clipped to the month:
+ * where incidents overlap on one service a minute counts once, at the largest fraction
+ * any of them had at that moment. An impact still going on runs until {@code now}. Plain
+ * Java, no Spring, so it can be checked by hand and by properties.
  */
 public final class AvailabilityMaths {
 
@@ -32,7 +34,10 @@ public final class AvailabilityMaths {
 		return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
 	}
 
-	/** Impacted minutes of one service's impacts within [from, to), overlaps counted once at the highest fraction. */
+	/**
+	 * Impacted minutes of one service's impacts within [from, to), overlaps counted once
+	 * at the highest fraction.
+	 */
 	public static double impactedMinutes(List<Impact> impacts, Instant from, Instant to, Instant now) {
 		record Edge(Instant at, double fraction, boolean opens) {
 		}
@@ -65,8 +70,8 @@ public final class AvailabilityMaths {
 	}
 
 	/**
-	 * The month's figures for every service in {@code weights} (impacts on services not listed are ignored).
-	 *
+	 * The month's figures for every service in {@code weights} (impacts on services not
+	 * listed are ignored).
 	 * @param goal the availability goal as a fraction, e.g. 0.9995
 	 */
 	public static MonthFigures month(YearMonth month, Map<String, Double> weights, List<Impact> impacts, double goal,
@@ -93,9 +98,12 @@ public final class AvailabilityMaths {
 				budget - platformImpacted, burn);
 	}
 
-	/** Σ weight × impacted minutes / Σ weight over the services with weight above 0; 0 when none weighs anything. */
-	public static double platformImpactedMinutes(Map<String, Double> weights, List<Impact> impacts, Instant from, Instant to,
-			Instant now) {
+	/**
+	 * Σ weight × impacted minutes / Σ weight over the services with weight above 0; 0
+	 * when none weighs anything.
+	 */
+	public static double platformImpactedMinutes(Map<String, Double> weights, List<Impact> impacts, Instant from,
+			Instant to, Instant now) {
 		double totalWeight = 0;
 		double weighted = 0;
 		for (Map.Entry<String, Double> service : weights.entrySet()) {

@@ -3,8 +3,9 @@ package com.example.imoc.incident.availability;
 import java.time.Instant;
 
 /**
- * One incident's impact on one service: from {@code start} to {@code end} ({@code null} while it is still going on)
- * at {@code fraction} of a full outage (1.0 = down, 0.25 = a quarter degraded).
+ * One incident's impact on one service: from {@code start} to {@code end} ({@code null}
+ * while it is still going on) at {@code fraction} of a full outage (1.0 = down, 0.25 = a
+ * quarter degraded).
  */
 public record Impact(String service, Instant start, Instant end, double fraction) {
 

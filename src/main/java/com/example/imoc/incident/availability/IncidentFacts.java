@@ -16,7 +16,9 @@ public record IncidentFacts(String severity, boolean paging, Instant impactStart
 
 		/** Mitigated (or resolved) strictly under the target. */
 		MET,
-		/** Mitigated at or after the target, or still open although the target has passed. */
+		/**
+		 * Mitigated at or after the target, or still open although the target has passed.
+		 */
 		MISSED,
 		/** Still open, and the target has not passed yet: it may still be met. */
 		NOT_YET_KNOWN
@@ -24,9 +26,10 @@ public record IncidentFacts(String severity, boolean paging, Instant impactStart
 	}
 
 	/**
-	 * Against the target "under {@code target}" (strictly: exactly the target is a miss), as known at {@code now}. An
-	 * incident still open when the target has passed since its impact start can no longer meet it, so it is a miss at
-	 * once, without waiting for its mitigation time; one still open under the target is not known yet.
+	 * Against the target "under {@code target}" (strictly: exactly the target is a miss),
+	 * as known at {@code now}. An incident still open when the target has passed since
+	 * its impact start can no longer meet it, so it is a miss at once, without waiting
+	 * for its mitigation time; one still open under the target is not known yet.
 	 */
 	public MitigationOutcome mitigationOutcome(Duration target, Instant now) {
 		Duration taken = timeToMitigate();
@@ -38,7 +41,10 @@ public record IncidentFacts(String severity, boolean paging, Instant impactStart
 				: MitigationOutcome.NOT_YET_KNOWN;
 	}
 
-	/** Impact start (else declared at) to mitigated at (else resolved at); {@code null} while neither is known. */
+	/**
+	 * Impact start (else declared at) to mitigated at (else resolved at); {@code null}
+	 * while neither is known.
+	 */
 	public Duration timeToMitigate() {
 		Instant start = this.impactStartedAt != null ? this.impactStartedAt : this.declaredAt;
 		Instant end = this.mitigatedAt != null ? this.mitigatedAt : this.resolvedAt;

@@ -8,13 +8,15 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A month's incident metrics (DOMAIN.md targets: mitigate within 30 minutes, over 80 % of S1/S2 mitigated within
- * that, over 80 % detected internally).
+ * A month's incident metrics (DOMAIN.md targets: mitigate within 30 minutes, over 80 % of
+ * S1/S2 mitigated within that, over 80 % detected internally).
  * <p>
- * Incidents not mitigated or resolved yet have no time to mitigate: they are left out of MTTR until they have one.
- * The within-target share is strict ("under 30 minutes": exactly 30:00 is a miss) and judged at {@code now}: an S1/S2
- * still open once the target has passed since its impact start is a miss already; one open for less than that is
- * left out, as it may still be met. A share is {@code null} when there is nothing to divide by.
+ * Incidents not mitigated or resolved yet have no time to mitigate: they are left out of
+ * MTTR until they have one. The within-target share is strict ("under 30 minutes":
+ * exactly 30:00 is a miss) and judged at {@code now}: an S1/S2 still open once the target
+ * has passed since its impact start is a miss already; one open for less than that is
+ * left out, as it may still be met. A share is {@code null} when there is nothing to
+ * divide by.
  */
 public record IncidentMetrics(Map<String, Long> countBySeverity, int count, Double mttrMinutes,
 		Double pagingMitigatedWithinTarget, Double detectedInternally) {
@@ -31,7 +33,8 @@ public record IncidentMetrics(Map<String, Long> countBySeverity, int count, Doub
 			.filter(outcome -> outcome != IncidentFacts.MitigationOutcome.NOT_YET_KNOWN)
 			.toList();
 		Double within = paging.isEmpty() ? null
-				: (double) paging.stream().filter(o -> o == IncidentFacts.MitigationOutcome.MET).count() / paging.size();
+				: (double) paging.stream().filter(o -> o == IncidentFacts.MitigationOutcome.MET).count()
+						/ paging.size();
 		Double internal = incidents.isEmpty() ? null
 				: (double) incidents.stream().filter(IncidentFacts::detectedInternally).count() / incidents.size();
 		return new IncidentMetrics(bySeverity, incidents.size(), mttr, within, internal);

@@ -10,12 +10,14 @@ import java.util.function.LongFunction;
 import com.example.imoc.people.WorkCalendar;
 
 /**
- * Time in lieu for weekend and holiday shifts (DOMAIN.md): the shift's weekend and holiday hours times 1.25 when the
- * IM was not paged during it, times 2 when they were (both configurable).
+ * Time in lieu for weekend and holiday shifts (DOMAIN.md): the shift's weekend and
+ * holiday hours times 1.25 when the IM was not paged during it, times 2 when they were
+ * (both configurable).
  * <p>
- * Weekends and holidays are the person's own, as everywhere else: {@link WorkCalendar} (Saturday and Sunday in their
- * time zone, the public holidays of their region; a holiday on a weekend counts once, as weekend). Only the weekend
- * or holiday part of a shift earns time in lieu. Plain Java, no Spring.
+ * Weekends and holidays are the person's own, as everywhere else: {@link WorkCalendar}
+ * (Saturday and Sunday in their time zone, the public holidays of their region; a holiday
+ * on a weekend counts once, as weekend). Only the weekend or holiday part of a shift
+ * earns time in lieu. Plain Java, no Spring.
  */
 public final class TimeInLieu {
 

@@ -41,9 +41,9 @@ class AvailabilityMathsProperties {
 	void impactedMinutesStayWithinTheMonthAndNeverExceedTheSumOfTheParts(@ForAll("impacts") List<Impact> impacts) {
 		double minutes = AvailabilityMaths.impactedMinutes(impacts, FROM, TO, LATER);
 		double sum = impacts.stream()
-			.mapToDouble(i -> i.fraction() * Math.max(0, Duration
-				.between(i.start().isBefore(FROM) ? FROM : i.start(), i.end().isAfter(TO) ? TO : i.end())
-				.toMinutes()))
+			.mapToDouble(i -> i.fraction() * Math.max(0,
+					Duration.between(i.start().isBefore(FROM) ? FROM : i.start(), i.end().isAfter(TO) ? TO : i.end())
+						.toMinutes()))
 			.sum();
 		assertThat(minutes).isBetween(0.0, AvailabilityMaths.minutesIn(MONTH) + 1e-6);
 		assertThat(minutes).isLessThanOrEqualTo(sum + 1e-6);
@@ -64,8 +64,18 @@ class AvailabilityMathsProperties {
 		apiAsWeb.forEach(i -> all.add(new Impact("api", i.start(), i.end(), i.fraction())));
 		MonthFigures figures = AvailabilityMaths.month(MONTH, Map.of("web", 5.0, "api", 1.0, "pages", 0.0), all, 0.9995,
 				LATER);
-		double lowest = figures.services().stream().filter(s -> s.weight() > 0).mapToDouble(MonthFigures.ServiceFigure::availability).min().orElseThrow();
-		double highest = figures.services().stream().filter(s -> s.weight() > 0).mapToDouble(MonthFigures.ServiceFigure::availability).max().orElseThrow();
+		double lowest = figures.services()
+			.stream()
+			.filter(s -> s.weight() > 0)
+			.mapToDouble(MonthFigures.ServiceFigure::availability)
+			.min()
+			.orElseThrow();
+		double highest = figures.services()
+			.stream()
+			.filter(s -> s.weight() > 0)
+			.mapToDouble(MonthFigures.ServiceFigure::availability)
+			.max()
+			.orElseThrow();
 		assertThat(figures.platform()).isBetween(lowest - 1e-12, highest + 1e-12);
 		assertThat(figures.burn()).hasSize(MONTH.lengthOfMonth());
 		for (int day = 1; day < figures.burn().size(); day++) {

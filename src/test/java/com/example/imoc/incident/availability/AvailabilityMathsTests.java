@@ -36,13 +36,16 @@ class AvailabilityMathsTests {
 		assertThat(AvailabilityMaths.minutesIn(YearMonth.of(2026, 11))).isEqualTo(43_200);
 		assertThat(AvailabilityMaths.minutesIn(YearMonth.of(2026, 10))).isEqualTo(44_640);
 		// 0.05 % of 28 days is about 20 minutes (DOMAIN.md): 20.16.
-		MonthFigures february = AvailabilityMaths.month(YearMonth.of(2026, 2), weights("web", 5), List.of(), GOAL, LATER);
+		MonthFigures february = AvailabilityMaths.month(YearMonth.of(2026, 2), weights("web", 5), List.of(), GOAL,
+				LATER);
 		assertThat(february.errorBudgetMinutes()).isCloseTo(20.16, within(1e-9));
 		assertThat(february.burn()).hasSize(28).allSatisfy(left -> assertThat(left).isCloseTo(20.16, within(1e-9)));
-		MonthFigures november = AvailabilityMaths.month(YearMonth.of(2026, 11), weights("web", 5), List.of(), GOAL, LATER);
+		MonthFigures november = AvailabilityMaths.month(YearMonth.of(2026, 11), weights("web", 5), List.of(), GOAL,
+				LATER);
 		assertThat(november.errorBudgetMinutes()).isCloseTo(21.6, within(1e-9));
 		assertThat(november.burn()).hasSize(30);
-		MonthFigures october = AvailabilityMaths.month(YearMonth.of(2026, 10), weights("web", 5), List.of(), GOAL, LATER);
+		MonthFigures october = AvailabilityMaths.month(YearMonth.of(2026, 10), weights("web", 5), List.of(), GOAL,
+				LATER);
 		assertThat(october.errorBudgetMinutes()).isCloseTo(22.32, within(1e-9));
 		assertThat(october.platform()).isEqualTo(1.0);
 	}
@@ -60,7 +63,8 @@ class AvailabilityMathsTests {
 
 	@Test
 	void degradedImpactCountsByItsFractionAndOverlapsTakeTheLargest() {
-		// web: 0.5 from 10:00 to 11:00, full outage 10:30–10:40 inside it: 30×0.5 + 10×1 + 20×0.5 = 35.
+		// web: 0.5 from 10:00 to 11:00, full outage 10:30–10:40 inside it: 30×0.5 + 10×1
+		// + 20×0.5 = 35.
 		List<Impact> impacts = List.of(impact("web", "2026-11-03T10:00:00Z", "2026-11-03T11:00:00Z", 0.5),
 				impact("web", "2026-11-03T10:30:00Z", "2026-11-03T10:40:00Z", 1));
 		double minutes = AvailabilityMaths.impactedMinutes(impacts, Instant.parse("2026-11-01T00:00:00Z"),
@@ -75,7 +79,8 @@ class AvailabilityMathsTests {
 
 	@Test
 	void thePlatformIsTheWeightedMeanAndWeightZeroStaysOut() {
-		// web 5 down 60 min, registry 1 down 120 min, sidekiq 0 down all day: (5×60 + 1×120) / 6 = 70.
+		// web 5 down 60 min, registry 1 down 120 min, sidekiq 0 down all day: (5×60 +
+		// 1×120) / 6 = 70.
 		List<Impact> impacts = List.of(impact("web", "2026-11-03T10:00:00Z", "2026-11-03T11:00:00Z", 1),
 				impact("registry", "2026-11-04T10:00:00Z", "2026-11-04T12:00:00Z", 1),
 				impact("sidekiq", "2026-11-05T00:00:00Z", "2026-11-06T00:00:00Z", 1));
@@ -92,8 +97,10 @@ class AvailabilityMathsTests {
 	void anIncidentSpanningTwoMonthsIsSplitAtMidnightUtc() {
 		// 30 Nov 23:30 to 1 Dec 00:45 on web: 30 minutes in November, 45 in December.
 		List<Impact> impacts = List.of(impact("web", "2026-11-30T23:30:00Z", "2026-12-01T00:45:00Z", 1));
-		MonthFigures november = AvailabilityMaths.month(YearMonth.of(2026, 11), weights("web", 1), impacts, GOAL, LATER);
-		MonthFigures december = AvailabilityMaths.month(YearMonth.of(2026, 12), weights("web", 1), impacts, GOAL, LATER);
+		MonthFigures november = AvailabilityMaths.month(YearMonth.of(2026, 11), weights("web", 1), impacts, GOAL,
+				LATER);
+		MonthFigures december = AvailabilityMaths.month(YearMonth.of(2026, 12), weights("web", 1), impacts, GOAL,
+				LATER);
 		assertThat(november.platformImpactedMinutes()).isCloseTo(30, within(1e-9));
 		assertThat(december.platformImpactedMinutes()).isCloseTo(45, within(1e-9));
 		assertThat(november.burn().get(28)).isCloseTo(21.6, within(1e-9));
@@ -115,9 +122,11 @@ class AvailabilityMathsTests {
 	void metricsCountBySeverityMttrAndTheShareWithinThirtyMinutes() {
 		Instant t = Instant.parse("2026-11-03T10:00:00Z");
 		List<IncidentFacts> incidents = List.of(
-				// S1: impact start 10:00 → mitigated 10:20 = 20 min (within), detected internally.
+				// S1: impact start 10:00 → mitigated 10:20 = 20 min (within), detected
+				// internally.
 				new IncidentFacts("S1", true, t, t.plusSeconds(300), t.plus(Duration.ofMinutes(20)), null, true),
-				// S2: no impact start, declared 10:00 → no mitigation, resolved 10:45 = 45 min (missed).
+				// S2: no impact start, declared 10:00 → no mitigation, resolved 10:45 =
+				// 45 min (missed).
 				new IncidentFacts("S2", true, null, t, null, t.plus(Duration.ofMinutes(45)), false),
 				// S2: exactly 30 minutes is not under 30 (missed).
 				new IncidentFacts("S2", true, t, t, t.plus(Duration.ofMinutes(30)), null, true),
@@ -126,7 +135,9 @@ class AvailabilityMathsTests {
 				// S4 still open: left out of MTTR.
 				new IncidentFacts("S4", false, null, t, null, null, true));
 		IncidentMetrics metrics = IncidentMetrics.of(incidents, Duration.ofMinutes(30), LATER);
-		assertThat(metrics.countBySeverity()).containsEntry("S1", 1L).containsEntry("S2", 2L).containsEntry("S3", 1L)
+		assertThat(metrics.countBySeverity()).containsEntry("S1", 1L)
+			.containsEntry("S2", 2L)
+			.containsEntry("S3", 1L)
 			.containsEntry("S4", 1L);
 		assertThat(metrics.mttrMinutes()).isCloseTo((20 + 45 + 30 + 10) / 4.0, within(1e-9));
 		assertThat(metrics.pagingMitigatedWithinTarget()).isCloseTo(1.0 / 3, within(1e-9));

@@ -30,15 +30,15 @@ class MitigationTargetProperties {
 			Instant mitigated = this.mitigatedAfter < 0 ? null : declared.plusSeconds(this.mitigatedAfter);
 			Instant resolved = this.resolvedAfter < 0 ? null
 					: (mitigated != null ? mitigated : declared).plusSeconds(this.resolvedAfter);
-			return new IncidentFacts(this.paging ? "S2" : "S3", this.paging, impact, declared, mitigated, resolved, true);
+			return new IncidentFacts(this.paging ? "S2" : "S3", this.paging, impact, declared, mitigated, resolved,
+					true);
 		}
 
 	}
 
 	@Provide
 	Arbitrary<List<Draft>> incidents() {
-		Arbitrary<Integer> seconds = Arbitraries.frequencyOf(
-				net.jqwik.api.Tuple.of(1, Arbitraries.just(-1)),
+		Arbitrary<Integer> seconds = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(-1)),
 				net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 7200)),
 				net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(1790, 1810)));
 		return Combinators

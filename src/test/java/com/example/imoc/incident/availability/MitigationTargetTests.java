@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * "Time to mitigate under 30 minutes" (DOMAIN.md): strictly under, from impact start (else declared at) to mitigated
- * at (else resolved at); an S1/S2 still open once 30 minutes have passed is already a miss.
+ * "Time to mitigate under 30 minutes" (DOMAIN.md): strictly under, from impact start
+ * (else declared at) to mitigated at (else resolved at); an S1/S2 still open once 30
+ * minutes have passed is already a miss.
  */
 class MitigationTargetTests {
 
@@ -36,16 +37,17 @@ class MitigationTargetTests {
 			.isEqualTo(MitigationOutcome.MET);
 		assertThat(mitigatedAfter(Duration.ofMinutes(30)).mitigationOutcome(TARGET, later))
 			.isEqualTo(MitigationOutcome.MISSED);
-		assertThat(IncidentMetrics.of(List.of(mitigatedAfter(Duration.ofSeconds(29 * 60 + 59)),
-				mitigatedAfter(Duration.ofMinutes(30))), TARGET, later).pagingMitigatedWithinTarget())
-			.isCloseTo(0.5, within(1e-12));
+		assertThat(IncidentMetrics
+			.of(List.of(mitigatedAfter(Duration.ofSeconds(29 * 60 + 59)), mitigatedAfter(Duration.ofMinutes(30))),
+					TARGET, later)
+			.pagingMitigatedWithinTarget()).isCloseTo(0.5, within(1e-12));
 	}
 
 	@Test
 	void resolvedWithoutAMitigationTimeCountsFromDeclaredAtToResolvedAtWhenThereIsNoImpactStart() {
 		Instant declared = IMPACT;
-		IncidentFacts quick = new IncidentFacts("S2", true, null, declared, null,
-				declared.plus(Duration.ofMinutes(29)), true);
+		IncidentFacts quick = new IncidentFacts("S2", true, null, declared, null, declared.plus(Duration.ofMinutes(29)),
+				true);
 		IncidentFacts slow = new IncidentFacts("S2", true, null, declared, null, declared.plus(Duration.ofMinutes(30)),
 				true);
 		Instant later = declared.plus(Duration.ofDays(1));
@@ -76,7 +78,8 @@ class MitigationTargetTests {
 			assertThat(IncidentMetrics.of(List.of(hit, open()), TARGET, now).pagingMitigatedWithinTarget())
 				.isCloseTo(0.5, within(1e-12));
 		}
-		// Mitigated at last (after 3 days): still a miss, now with a time to mitigate, so it enters MTTR too.
+		// Mitigated at last (after 3 days): still a miss, now with a time to mitigate, so
+		// it enters MTTR too.
 		IncidentFacts late = mitigatedAfter(Duration.ofDays(3));
 		IncidentMetrics metrics = IncidentMetrics.of(List.of(hit, late), TARGET, IMPACT.plus(Duration.ofDays(4)));
 		assertThat(metrics.pagingMitigatedWithinTarget()).isCloseTo(0.5, within(1e-12));
