@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.rotation.Rotations;
-import com.example.imoc.web.ApiError;
-import com.example.imoc.web.BadApiRequest;
+import com.example.imoc.web.api.ApiError;
+import com.example.imoc.web.api.BadApiRequest;
 
 /**
  * Feed URLs over the JSON API: {@code POST /api/v1/calendar/feeds} hands out a new secret

@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-import com.example.imoc.web.InputRanges;
+import com.example.imoc.web.api.InputRanges;
 
 /** Reads a {@code YYYY-MM} month from a request parameter. */
 final class Months {

@@ -15,8 +15,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import com.example.imoc.web.CsvWriter;
-import com.example.imoc.web.InputRanges;
+import com.example.imoc.web.api.CsvWriter;
+import com.example.imoc.web.api.InputRanges;
 
 /**
  * On-call hours and time in lieu per person: a page and its CSV export. The period is of

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
-import com.example.imoc.web.ApiError;
-import com.example.imoc.web.BadApiRequest;
+import com.example.imoc.web.api.ApiError;
+import com.example.imoc.web.api.BadApiRequest;
 
 /**
  * A rotation's schedule health ({@link ScheduleHealth}): the page

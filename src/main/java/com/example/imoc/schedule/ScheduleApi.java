@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.PersonRepository;
-import com.example.imoc.web.BadApiRequest;
-import com.example.imoc.web.InputRanges;
+import com.example.imoc.web.api.BadApiRequest;
+import com.example.imoc.web.api.InputRanges;
 
 /**
  * "Who is on call now" and the shifts, as JSON (shapes in PRODUCT.md). Instants are

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.schedule.ShiftChanges.ShiftChangedException;
-import com.example.imoc.web.ApiError;
-import com.example.imoc.web.BadApiRequest;
+import com.example.imoc.web.api.ApiError;
+import com.example.imoc.web.api.BadApiRequest;
 
 /**
  * Swaps over JSON, with the same rules as the form: {@code 201} with the request,

@@ -15,7 +15,7 @@ import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
-import com.example.imoc.web.TemplateTimes;
+import com.example.imoc.web.layout.TemplateTimes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;

@@ -18,12 +18,12 @@ import java.util.stream.Collectors;
  * host (as browsers do, ports not separating them), redirects followed one by one so a
  * test sees where it went, forms posted url-encoded.
  */
-final class HttpBrowser {
+public final class HttpBrowser {
 
 	/** One response, with the address it came from. */
-	record Page(URI uri, int status, String location, String body) {
+	public record Page(URI uri, int status, String location, String body) {
 
-		boolean redirect() {
+		public boolean redirect() {
 			return this.status >= 300 && this.status < 400 && this.location != null;
 		}
 
@@ -38,11 +38,11 @@ final class HttpBrowser {
 
 	private final Map<String, Map<String, String>> cookiesByHost = new LinkedHashMap<>();
 
-	Page get(URI uri) throws IOException, InterruptedException {
+	public Page get(URI uri) throws IOException, InterruptedException {
 		return send(request(uri).GET().build());
 	}
 
-	Page post(URI uri, Map<String, String> form) throws IOException, InterruptedException {
+	public Page post(URI uri, Map<String, String> form) throws IOException, InterruptedException {
 		String body = form.entrySet()
 			.stream()
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
@@ -53,7 +53,8 @@ final class HttpBrowser {
 	}
 
 	/** A form post with extra request headers (an Authorization header, say). */
-	Page post(URI uri, Map<String, String> form, Map<String, String> headers) throws IOException, InterruptedException {
+	public Page post(URI uri, Map<String, String> form, Map<String, String> headers)
+			throws IOException, InterruptedException {
 		String body = form.entrySet()
 			.stream()
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
@@ -64,7 +65,7 @@ final class HttpBrowser {
 	}
 
 	/** The value of a cookie this browser keeps for the host. */
-	String cookie(String host, String name) {
+	public String cookie(String host, String name) {
 		return this.cookiesByHost.getOrDefault(host.toLowerCase(Locale.ROOT), Map.of()).get(name);
 	}
 
@@ -72,14 +73,14 @@ final class HttpBrowser {
 	 * Keeps a cookie for the host, as if the server had set it (to carry a session to
 	 * another browser).
 	 */
-	void setCookie(String host, String name, String value) {
+	public void setCookie(String host, String name, String value) {
 		this.cookiesByHost.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new LinkedHashMap<>()).put(name, value);
 	}
 
 	/**
 	 * Follows redirects (GET, as browsers do after a 302) until a page that is not one.
 	 */
-	Page follow(Page page) throws IOException, InterruptedException {
+	public Page follow(Page page) throws IOException, InterruptedException {
 		Page current = page;
 		for (int i = 0; current.redirect(); i++) {
 			if (i == MAX_REDIRECTS) {
