@@ -22,6 +22,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.example.imoc.web.api.MachinePaths;
+
 /**
  * Turns a lost database into a 503 with {@code Retry-After} instead of a 500, wherever
  * the request met it: in a controller, a model attribute, a view, or a Spring Security
@@ -56,6 +58,12 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 
 	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
+	private final MachinePaths machinePaths;
+
+	DatabaseOutageFilter(MachinePaths machinePaths) {
+		this.machinePaths = machinePaths;
+	}
+
 	/**
 	 * Just outside Spring Session's filter (spring.session.servlet.filter-order, Spring
 	 * Security's order - 1) and Spring Security's filter chain, so exceptions from
@@ -81,11 +89,11 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 		}
 	}
 
-	private static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		boolean change = !READS.contains(request.getMethod());
 		response.resetBuffer();
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-		if (forMachines(request)) {
+		if (this.machinePaths.forMachines(request)) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			// ApiError's shape; the sentences are constants without characters JSON would
@@ -98,23 +106,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 	}
 
-	private static boolean forMachines(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/") || path.startsWith("/ical/");
-	}
-
-	/**
-	 * The path for the log, without a calendar feed's secret (feed URLs are credentials
-	 * and never logged).
-	 */
-	static String loggable(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		int feeds = path.indexOf("/ical/");
-		return feeds < 0 ? path : path.substring(0, feeds) + "/ical/…";
-	}
-
 	private void report(HttpServletRequest request, Exception ex) {
-		String uri = loggable(request);
+		String uri = this.machinePaths.loggable(request);
 		String cause = NestedExceptionUtils.getMostSpecificCause(ex).toString();
 		long now = System.nanoTime();
 		long last = this.lastWarning.get();

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.example.imoc.web.api.ApiError;
+import com.example.imoc.web.api.MachinePaths;
 
 /**
  * Refuses control characters in every query parameter and form field, names included,
@@ -40,6 +41,12 @@ public class ControlCharacterFilter extends OncePerRequestFilter implements Orde
 	static final String ATTRIBUTE = "refusedInput";
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final MachinePaths machinePaths;
+
+	ControlCharacterFilter(MachinePaths machinePaths) {
+		this.machinePaths = machinePaths;
+	}
 
 	/**
 	 * Before Spring Security: a refused request costs no session or token lookup, and
@@ -60,8 +67,7 @@ public class ControlCharacterFilter extends OncePerRequestFilter implements Orde
 			return;
 		}
 		String message = message(refused);
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/") || path.startsWith("/ical/")) {
+		if (this.machinePaths.forMachines(request)) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");

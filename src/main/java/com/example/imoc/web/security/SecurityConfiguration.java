@@ -29,10 +29,14 @@ import com.example.imoc.people.PersonRepository;
 import com.example.imoc.web.signin.GitLabSignIns;
 
 /**
- * Who may reach what. Pages need a session; {@code /admin/**} needs the coordinator; the
- * API answers 401 in JSON instead of redirecting; feeds and health are public (a feed's
- * token is its secret). "Sign in with GitLab" joins the password form only when a GitLab
- * registration is configured (see
+ * Who may reach what. Sign-in, static files, errors and health are public; everything
+ * else needs a session. Modules add the rules for their own addresses as
+ * {@code Customizer<AuthorizationManagerRequestMatcherRegistry>} beans, which Spring
+ * Security applies to this chain before the rules here (the coordinator's area in
+ * {@code people.CoordinatorArea}, public calendar feeds in
+ * {@code calendar.FeedAddresses}); the shell knows no feature's address. The API answers
+ * 401 in JSON instead of redirecting. "Sign in with GitLab" joins the password form only
+ * when a GitLab registration is configured (see
  * {@link com.example.imoc.web.signin.GitLabSignInConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,10 +73,6 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
 				.permitAll()
-				.requestMatchers("/ical/**")
-				.permitAll()
-				.requestMatchers("/admin/**")
-				.hasRole("COORDINATOR")
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(signIns).successHandler(signIns).permitAll())

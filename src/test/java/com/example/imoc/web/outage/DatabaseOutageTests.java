@@ -2,6 +2,7 @@ package com.example.imoc.web.outage;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 import jakarta.servlet.ServletException;
 import org.hibernate.TransactionException;
@@ -17,6 +18,9 @@ import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.NestedTransactionNotSupportedException;
+
+import com.example.imoc.web.api.MachinePath;
+import com.example.imoc.web.api.MachinePaths;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,11 +75,17 @@ class DatabaseOutageTests {
 	}
 
 	@Test
-	void theOutageLogNeverNamesACalendarFeedSecret() {
-		var feed = new org.springframework.mock.web.MockHttpServletRequest("GET", "/ical/s3cr3tFeedToken123.ics");
-		assertThat(DatabaseOutageFilter.loggable(feed)).isEqualTo("/ical/…").doesNotContain("s3cr3t");
+	void theOutageLogNeverNamesASecretInAPath() {
+		MachinePaths paths = new MachinePaths(List.of(new MachinePath("/feeds/", true)));
+		var feed = new org.springframework.mock.web.MockHttpServletRequest("GET", "/feeds/s3cr3tFeedToken123.ics");
+		assertThat(paths.loggable(feed)).isEqualTo("/feeds/…").doesNotContain("s3cr3t");
 		var page = new org.springframework.mock.web.MockHttpServletRequest("GET", "/rotations/1");
-		assertThat(DatabaseOutageFilter.loggable(page)).isEqualTo("/rotations/1");
+		assertThat(paths.loggable(page)).isEqualTo("/rotations/1");
+		var api = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/v1/oncall");
+		assertThat(paths.loggable(api)).isEqualTo("/api/v1/oncall");
+		assertThat(paths.forMachines(feed)).isTrue();
+		assertThat(paths.forMachines(api)).isTrue();
+		assertThat(paths.forMachines(page)).isFalse();
 	}
 
 }
