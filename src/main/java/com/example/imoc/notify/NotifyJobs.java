@@ -123,10 +123,13 @@ class NotifyJobs {
 
 		private final MailOutbox outbox;
 
+		private final ChannelOutbox channels;
+
 		private final Clock clock;
 
-		DeliverMailJob(MailOutbox outbox, Clock clock) {
+		DeliverMailJob(MailOutbox outbox, ChannelOutbox channels, Clock clock) {
 			this.outbox = outbox;
+			this.channels = channels;
 			this.clock = clock;
 		}
 
@@ -136,6 +139,8 @@ class NotifyJobs {
 			if (run.sent() + run.failed() + run.gaveUp() > 0) {
 				log.info("{}", run);
 			}
+			// The same outbox, over the other channels (Slack) too.
+			this.channels.deliverDue(this.clock.instant());
 		}
 
 	}
