@@ -1,0 +1,184 @@
+package com.example.imoc.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.imoc.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Caches declare the tables they read ({@link CacheDependencies}, one bean per cache in
+ * its module), and the change triggers of the migrations are checked against those lists:
+ * every declared table has the {@code imoc_data_changed} trigger for inserts, updates and
+ * deletes, and a write to it moves the generation every cache is stamped with, on the
+ * writing node at once and on any other through the notification.
+ */
+@IntegrationTest
+class CacheDependenciesTests {
+
+	/**
+	 * Tables with no change trigger on purpose, and why. A new table is either shown
+	 * (give it the trigger in its migration and list it with the caches that read it) or
+	 * belongs here.
+	 */
+	static final Map<String, String> UNWATCHED = Map.ofEntries(
+			Map.entry("audit_entry", "written next to every real change anyway, and by every sign-in"),
+			Map.entry("feed_event_revision",
+					"the feeds' own record of what they sent, written while rendering: polling must not empty caches"),
+			Map.entry("public_holiday_seeding", "bookkeeping of which holiday years were fetched"),
+			Map.entry("throttle_counter", "sign-in and feed-guess counters, shown nowhere"),
+			Map.entry("spring_session", "sessions, shown nowhere"),
+			Map.entry("spring_session_attributes", "sessions, shown nowhere"));
+
+	private static final int INSERT = 4;
+
+	private static final int DELETE = 8;
+
+	private static final int UPDATE = 16;
+
+	@Autowired
+	List<CacheDependencies> declared;
+
+	@Autowired
+	DataChanges changes;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void everyCacheStampedWithTheGenerationDeclaresItsTables() throws IOException {
+		Set<String> stamping = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				String source = Files.readString(file);
+				if (source.contains("import com.example.imoc.database.DataChanges;") && source.contains(".stamp()")) {
+					stamping.add(file.getFileName().toString().replace(".java", ""));
+				}
+			}
+		}
+		assertThat(stamping).as("classes caching under DataChanges' generation").isNotEmpty();
+		assertThat(this.declared.stream().map(d -> d.owner().getSimpleName()).collect(Collectors.toSet()))
+			.as("caches declaring their tables")
+			.containsExactlyInAnyOrderElementsOf(stamping);
+	}
+
+	@Test
+	void everyDeclaredTableFiresTheChangeTriggerOnInsertUpdateAndDelete() {
+		Map<String, Integer> triggered = triggered();
+		for (CacheDependencies cache : this.declared) {
+			for (String table : cache.tables()) {
+				assertThat(triggered).as(cache.cache() + " reads " + table + ", which needs the change trigger")
+					.containsKey(table);
+				assertThat(triggered.get(table) & (INSERT | UPDATE | DELETE))
+					.as(cache.cache() + " reads " + table + ": the trigger must fire on insert, update and delete")
+					.isEqualTo(INSERT | UPDATE | DELETE);
+			}
+		}
+	}
+
+	@Test
+	void everyTableHasTheChangeTriggerOrSaysWhyNot() {
+		Set<String> tables = new TreeSet<>(this.jdbc.queryForList(
+				"select tablename from pg_tables where schemaname = current_schema() and tablename not like 'qrtz%'",
+				String.class));
+		tables.removeAll(triggered().keySet());
+		tables.remove("flyway_schema_history");
+		assertThat(tables).as("tables without the change trigger, unexplained")
+			.containsExactlyInAnyOrderElementsOf(UNWATCHED.keySet());
+	}
+
+	/**
+	 * Each kind of write to each declared table moves the generation: through the
+	 * application's transactions (this node, synchronously) and through a plain
+	 * connection of its own (what another node's write looks like: only the notification
+	 * tells).
+	 */
+	@Test
+	void aWriteToEveryDeclaredTableMovesTheGeneration() throws SQLException {
+		Set<String> tables = this.declared.stream()
+			.flatMap(d -> d.tables().stream())
+			.collect(Collectors.toCollection(TreeSet::new));
+		await().atMost(Duration.ofSeconds(10)).until(this.changes::isListening);
+		for (String table : tables) {
+			for (String write : writes(table)) {
+				long stamp = this.changes.stamp();
+				this.transaction.executeWithoutResult(tx -> this.jdbc.update(write));
+				assertThat(this.changes.isCurrent(stamp)).as("committed here: " + write).isFalse();
+
+				long before = this.changes.stamp();
+				try (Connection connection = this.dataSource.getConnection();
+						Statement statement = connection.createStatement()) {
+					connection.setAutoCommit(true);
+					statement.executeUpdate(write);
+				}
+				await("committed elsewhere: " + write).atMost(Duration.ofSeconds(5))
+					.until(() -> !this.changes.isCurrent(before));
+			}
+		}
+	}
+
+	/**
+	 * An insert, an update of every column and a delete, each touching no row: the
+	 * triggers fire per statement, so this is a write to the table without changing what
+	 * it holds (the tests around share the database).
+	 */
+	private List<String> writes(String table) {
+		List<String> columns = this.jdbc.queryForList("""
+				select column_name from information_schema.columns
+				where table_schema = current_schema() and table_name = ? and is_generated = 'NEVER'
+				  and identity_generation is distinct from 'ALWAYS'
+				order by ordinal_position""", String.class, table);
+		assertThat(columns).as(table + " exists").isNotEmpty();
+		String set = columns.stream().map(c -> c + " = " + c).collect(Collectors.joining(", "));
+		String list = String.join(", ", columns);
+		return List.of("insert into " + table + " (" + list + ") select " + list + " from " + table + " where false",
+				"update " + table + " set " + set + " where false", "delete from " + table + " where false");
+	}
+
+	/**
+	 * Table to the events (pg_trigger's tgtype bits) its statement triggers calling
+	 * imoc_data_changed() fire on.
+	 */
+	private Map<String, Integer> triggered() {
+		Map<String, Integer> triggered = new TreeMap<>();
+		this.jdbc.query("""
+				select c.relname, bit_or(t.tgtype::int) as events
+				from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc f on f.oid = t.tgfoid
+				join pg_namespace n on n.oid = c.relnamespace
+				where f.proname = 'imoc_data_changed' and not t.tgisinternal and t.tgenabled <> 'D'
+				  and n.nspname = current_schema()
+				group by c.relname""", rs -> {
+			triggered.put(rs.getString(1), rs.getInt(2));
+		});
+		return triggered;
+	}
+
+}
