@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * entity names count as their entity's table. Migrations tell which names are tables and
  * which are views, and whose each view is.
  */
-class SqlOwnershipTests {
+public class SqlOwnershipTests {
 
 	private static final Path SOURCES = Path.of("src/main/java/com/example/imoc");
 
@@ -154,6 +154,28 @@ class SqlOwnershipTests {
 	private static String module(Path file) {
 		Path relative = SOURCES.relativize(file);
 		return relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+	}
+
+	/**
+	 * The relations one SQL statement names (tables, views, and names that are neither,
+	 * such as aliases of subqueries), lower case.
+	 */
+	public static Set<String> relations(String sql) {
+		Set<String> relations = new LinkedHashSet<>();
+		Matcher matcher = RELATIONS.matcher(sql);
+		while (matcher.find()) {
+			relations.add(matcher.group(1).toLowerCase(Locale.ROOT));
+			Matcher listed = LISTED.matcher(matcher.group(2));
+			while (listed.find()) {
+				relations.add(listed.group(1).toLowerCase(Locale.ROOT));
+			}
+		}
+		return relations;
+	}
+
+	/** Each view the migrations create, with the tables it reads. */
+	public static Map<String, Set<String>> views() {
+		return Schema.fromMigrations().views();
 	}
 
 	record Reference(String relation, int line) {
