@@ -36,10 +36,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonRepository;
@@ -65,6 +67,18 @@ import com.example.imoc.schedule.Shifts;
  */
 @Service
 class CalendarFeeds {
+
+	/**
+	 * What the feeds (and the remembered answers of {@link #fromMemory}) are made of: the
+	 * token and its owner, the shifts with their rotation, slot, layer and assignee, the
+	 * tombstones. Not feed_event_revision: the feeds' own record of what they sent,
+	 * written while rendering (a trigger there would empty the caches on every poll).
+	 */
+	@Bean
+	static CacheDependencies calendarFeedCache() {
+		return CacheDependencies.of("calendar feeds", CalendarFeeds.class, "feed_token", "feed_tombstone", "shift",
+				"rotation", "rotation_slot", "rotation_layer", "person");
+	}
 
 	/**
 	 * A ready feed: the bytes, a strong ETag over them, and the last change it shows
@@ -351,34 +365,34 @@ class CalendarFeeds {
 			.sql("""
 					select (select count(*) || '/' || coalesce(sum(s.id), 0) || '/' || coalesce(sum(s.sequence), 0) || '/'
 					               || coalesce(sum(r.version), 0)
-					        from shift s join rotation r on r.id = s.rotation_id
+					        from shift_view s join rotation_view r on r.id = s.rotation_id
 					        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
 					          and (s.state = 'SCHEDULED' or s.updated_at > :since)) as shifts,
-					       (select max(s.updated_at) from shift s
+					       (select max(s.updated_at) from shift_view s
 					        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
 					          and (s.state = 'SCHEDULED' or s.updated_at > :since)) as shifts_changed,
 					       (select count(*) || '/' || coalesce(sum(t.shift_id), 0) || '/' || coalesce(sum(t.sequence), 0)
 					        from feed_tombstone t where t.person_id = :person and t.cancelled_at > :since) as tombstones,
-					       (select max(greatest(t.cancelled_at, s.updated_at)) from feed_tombstone t join shift s on s.id = t.shift_id
+					       (select max(greatest(t.cancelled_at, s.updated_at)) from feed_tombstone t join shift_view s on s.id = t.shift_id
 					        where t.person_id = :person and t.cancelled_at > :since) as tombstones_changed,
-					       (select updated_at from person where id = :person) as person_changed,
+					       (select updated_at from person_view where id = :person) as person_changed,
 					       (select count(n.id) || '/' || coalesce(sum(n.id + coalesce(n.assignee_id, 0)), 0) || '/'
 					               || coalesce(max(n.updated_at)::text, '') || '/' || coalesce(max(p.updated_at)::text, '')
-					        from shift s
-					        join shift n on n.rotation_id = s.rotation_id and n.starts_at = s.ends_at and not n.shadow
+					        from shift_view s
+					        join shift_view n on n.rotation_id = s.rotation_id and n.starts_at = s.ends_at and not n.shadow
 					                    and n.state = 'SCHEDULED'
-					        left join person p on p.id = n.assignee_id
+					        left join person_view p on p.id = n.assignee_id
 					        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
 					          and s.state = 'SCHEDULED' and not s.shadow) as handovers,
-					       (select max(greatest(n.updated_at, p.updated_at)) from shift s
-					        join shift n on n.rotation_id = s.rotation_id and n.starts_at = s.ends_at and not n.shadow
+					       (select max(greatest(n.updated_at, p.updated_at)) from shift_view s
+					        join shift_view n on n.rotation_id = s.rotation_id and n.starts_at = s.ends_at and not n.shadow
 					                    and n.state = 'SCHEDULED'
-					        left join person p on p.id = n.assignee_id
+					        left join person_view p on p.id = n.assignee_id
 					        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to
 					          and s.state = 'SCHEDULED' and not s.shadow) as handovers_changed,
 					       (select count(n.id) || '/' || coalesce(sum(n.id), 0) || '/' || coalesce(max(n.updated_at)::text, '')
-					        from shift s
-					        join shift n on n.rotation_id = s.rotation_id and n.slot_id = s.slot_id
+					        from shift_view s
+					        join shift_view n on n.rotation_id = s.rotation_id and n.slot_id = s.slot_id
 					                    and n.local_date = s.local_date and n.shadow = s.shadow and n.state = 'SCHEDULED'
 					        where s.assignee_id = :person and s.ends_at > :from and s.starts_at < :to) as parts""")
 			.param("person", personId)
@@ -401,9 +415,9 @@ class CalendarFeeds {
 		return this.jdbc.sql("""
 				select count(*) || '/' || coalesce(sum(s.id), 0) || '/' || coalesce(sum(s.sequence), 0) || '/'
 				       || coalesce(sum(coalesce(s.assignee_id, 0)), 0) || '/'
-				       || (select version from rotation where id = :rotation) as shifts,
+				       || (select version from rotation_view where id = :rotation) as shifts,
 				       max(s.updated_at) as shifts_changed, max(p.updated_at) as people_changed
-				from shift s left join person p on p.id = s.assignee_id
+				from shift_view s left join person_view p on p.id = s.assignee_id
 				where s.rotation_id = :rotation and s.ends_at > :from and s.starts_at < :to
 				  and (s.state = 'SCHEDULED' or s.updated_at > :since)""")
 			.param("rotation", rotationId)
@@ -505,7 +519,7 @@ class CalendarFeeds {
 
 	/** Shifts taken off the schedule lately (few), still announced as cancelled. */
 	private List<Long> cancelledShiftIds(String subjectClause, long subjectId, Window window) {
-		return this.jdbc.sql("select s.id from shift s where " + subjectClause
+		return this.jdbc.sql("select s.id from shift_view s where " + subjectClause
 				+ " and s.state = 'CANCELLED' and s.updated_at > :since and s.ends_at > :from and s.starts_at < :to order by s.id")
 			.param("subject", subjectId)
 			.param("since", Timestamp.from(window.cancelledSince()))

@@ -198,7 +198,7 @@ public class FeedTokens {
 
 	/** The feed_token row's owner may still open it: active and not offboarded. */
 	private static final String OWNER_ACTIVE = """
-			select 1 from person p where p.id = feed_token.person_id and p.active and p.onboarding_state <> 'OFFBOARDED'""";
+			select 1 from person_view p where p.id = feed_token.person_id and p.active and p.onboarding_state <> 'OFFBOARDED'""";
 
 	/**
 	 * Whether the secret once opened a feed that is gone: revoked, rotated, or its owner

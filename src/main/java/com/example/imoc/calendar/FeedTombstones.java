@@ -62,7 +62,7 @@ class FeedTombstones {
 			this.jdbc
 				.sql("""
 						insert into feed_tombstone (person_id, shift_id, sequence, cancelled_at)
-						select ?, s.id, s.sequence, ? from shift s where s.id = ? and s.created_at < ?
+						select ?, s.id, s.sequence, ? from shift_view s where s.id = ? and s.created_at < ?
 						on conflict (person_id, shift_id) do update
 						set sequence = greatest(feed_tombstone.sequence + 1, excluded.sequence), cancelled_at = excluded.cancelled_at""")
 				.params(event.fromPersonId(), Timestamp.from(event.at()), event.shiftId(), Timestamp.from(event.at()))

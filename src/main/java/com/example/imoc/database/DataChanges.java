@@ -31,6 +31,11 @@ import org.springframework.stereotype.Component;
  * (about a millisecond on one machine). While the listening connection is down (database
  * restart), {@link #stamp()} refuses to hand out stamps, so every cache is bypassed
  * rather than trusted blindly; reconnecting moves the generation on.
+ * <p>
+ * Each cache declares the tables it reads ({@link CacheDependencies}, one bean next to
+ * the cache); every one of them must carry the trigger, which
+ * {@code CacheDependenciesTests} checks. The whole mechanism, for a newcomer:
+ * docs/ARCHITECTURE.md, "Caches and data changes".
  */
 @Component
 public class DataChanges implements SmartLifecycle {

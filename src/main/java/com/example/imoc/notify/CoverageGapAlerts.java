@@ -182,7 +182,7 @@ class CoverageGapAlerts {
 	int alertNewGaps(long rotationId, Instant now) {
 		List<Long> fresh = this.jdbc.sql("""
 				insert into coverage_gap_alert (shift_id, alerted_at)
-				select s.id, ? from shift s
+				select s.id, ? from shift_view s
 				where s.rotation_id = ? and s.assignee_id is null and not s.shadow and s.state = 'SCHEDULED'
 				  and s.starts_at > ?
 				on conflict do nothing

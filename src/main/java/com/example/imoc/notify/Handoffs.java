@@ -76,7 +76,7 @@ class Handoffs {
 	public int sendDue(Instant now) {
 		Instant endsBy = now.plus(this.lead);
 		List<Long> ending = this.jdbc.sql("""
-				select id from shift
+				select id from shift_view
 				where state = 'SCHEDULED' and not shadow and ends_at <= ? and ends_at > ?
 				order by ends_at, id""")
 			.params(Timestamp.from(endsBy), Timestamp.from(endsBy.minus(LATEST)))
@@ -109,7 +109,7 @@ class Handoffs {
 	 */
 	Optional<ShiftView> successor(ShiftView shift) {
 		return this.jdbc.sql("""
-				select id from shift
+				select id from shift_view
 				where rotation_id = ? and state = 'SCHEDULED' and not shadow and starts_at = ?
 				order by id limit 1""")
 			.params(shift.rotationId(), Timestamp.from(shift.end()))
@@ -153,7 +153,7 @@ class Handoffs {
 	Optional<HandoverNote> latestNote(long shiftId) {
 		return this.jdbc.sql("""
 				select h.id, h.shift_id, p.name, h.body, h.written_at
-				from handover_note h join person p on p.id = h.author_id
+				from handover_note h join person_view p on p.id = h.author_id
 				where h.shift_id = ? order by h.written_at desc, h.id desc limit 1""")
 			.param(shiftId)
 			.query((rs, n) -> new HandoverNote(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
@@ -186,9 +186,9 @@ class Handoffs {
 		return this.jdbc.sql("""
 				select h.id, h.shift_id, p.name, h.body, h.written_at, nxt.id
 				from handover_note h
-				join person p on p.id = h.author_id
-				join shift prev on prev.id = h.shift_id
-				join shift nxt on nxt.rotation_id = prev.rotation_id and nxt.starts_at = prev.ends_at
+				join person_view p on p.id = h.author_id
+				join shift_view prev on prev.id = h.shift_id
+				join shift_view nxt on nxt.rotation_id = prev.rotation_id and nxt.starts_at = prev.ends_at
 				                and nxt.state = 'SCHEDULED' and not nxt.shadow
 				where nxt.assignee_id = ? and nxt.ends_at > ?
 				order by h.written_at desc, h.id desc limit 1""")

@@ -103,7 +103,7 @@ class MailOutbox {
 		return this.jdbc
 			.sql("""
 					select n.id, p.name, p.email, p.time_zone, n.kind, n.subject, n.body, n.link, n.created_at, n.mail_attempts
-					from notification n join person p on p.id = n.recipient_id
+					from notification n join person_view p on p.id = n.recipient_id
 					where n.mail_wanted and n.mail_sent_at is null and n.mail_gave_up_at is null and n.mail_next_try <= ?
 					order by n.mail_next_try, n.id
 					limit 1

@@ -51,10 +51,10 @@ class Reminders {
 	public int sendDue(Instant now) {
 		List<Due> due = this.jdbc.sql("""
 				select s.id, p.id, p.time_zone, r.name, sl.label, s.shadow, s.starts_at, s.ends_at, lead
-				from shift s
-				join person p on p.id = s.assignee_id
-				join rotation r on r.id = s.rotation_id
-				join rotation_slot sl on sl.id = s.slot_id
+				from shift_view s
+				join person_view p on p.id = s.assignee_id
+				join rotation_view r on r.id = s.rotation_id
+				join rotation_slot_view sl on sl.id = s.slot_id
 				left join notification_preference np on np.person_id = p.id
 				cross join lateral unnest(coalesce(np.reminder_lead_minutes, array[1440, 60])) as lead
 				where s.state = 'SCHEDULED' and p.active

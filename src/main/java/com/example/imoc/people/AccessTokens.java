@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.imoc.audit.AuditLog;
+import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
 
 /**
@@ -30,6 +32,12 @@ import com.example.imoc.database.DataChanges;
  */
 @Service
 public class AccessTokens {
+
+	/** What a remembered token answer is made of: the token and its owner. */
+	@Bean
+	static CacheDependencies accessTokenCache() {
+		return CacheDependencies.of("API tokens", AccessTokens.class, "access_token", "person");
+	}
 
 	/** How stale last_used_at may get before a use writes it again. */
 	static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);

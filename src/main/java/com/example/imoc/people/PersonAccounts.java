@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.imoc.audit.AuditLog;
+import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
 
 /**
@@ -23,6 +25,12 @@ import com.example.imoc.database.DataChanges;
  */
 @Service
 public class PersonAccounts implements UserDetailsService {
+
+	/** What a remembered signed-in person ({@link #current}) is made of: their row. */
+	@Bean
+	static CacheDependencies signedInPersonCache() {
+		return CacheDependencies.of("signed-in people", PersonAccounts.class, "person");
+	}
 
 	/** How a GitLab account found its roster person. */
 	public enum GitLabMatch {

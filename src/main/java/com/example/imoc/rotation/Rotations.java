@@ -111,7 +111,7 @@ public class Rotations {
 	@Transactional(readOnly = true)
 	public List<ParticipantName> participantNames(long rotationId) {
 		return this.jdbc.sql("""
-				select p.id, p.name from rotation_participant rp join person p on p.id = rp.person_id
+				select p.id, p.name from rotation_participant rp join person_view p on p.id = rp.person_id
 				where rp.rotation_id = ? order by p.name collate "C", p.id""")
 			.param(rotationId)
 			.query((rs, n) -> new ParticipantName(rs.getLong("id"), rs.getString("name")))

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.web.api.BadApiRequest;
@@ -23,6 +25,16 @@ import com.example.imoc.web.api.InputRanges;
 @RestController
 @RequestMapping("/api/v1")
 class ScheduleApi {
+
+	/**
+	 * What "who is on call now" is made of: the running shifts with their rotation, slot,
+	 * layer and assignee.
+	 */
+	@Bean
+	static CacheDependencies onCallCache() {
+		return CacheDependencies.of("who is on call", ScheduleApi.class, "shift", "rotation", "rotation_slot",
+				"rotation_layer", "person");
+	}
 
 	/**
 	 * The longest range one call may ask for, so a typo cannot make the server render

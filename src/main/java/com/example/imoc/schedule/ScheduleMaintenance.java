@@ -424,16 +424,21 @@ public class ScheduleMaintenance {
 	}
 
 	private List<ExistingShift> existing(Rotation rotation, Instant endingAfter) {
-		return this.jdbc.sql("""
-				select s.id, sl.label, l.name, s.starts_at, s.ends_at, s.assignee_id, s.shadow, s.local_date
-				from shift s join rotation_slot sl on sl.id = s.slot_id join rotation_layer l on l.id = s.layer_id
-				where s.rotation_id = ? and s.state = 'SCHEDULED' and s.ends_at > ?
-				order by s.starts_at, s.id""").params(rotation.id(), Timestamp.from(endingAfter)).query((rs, n) -> {
-			long assignee = rs.getLong(6);
-			Long assigneeId = rs.wasNull() ? null : assignee;
-			return new ExistingShift(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-					rs.getTimestamp(5).toInstant(), assigneeId, rs.getBoolean(7), rs.getObject(8, LocalDate.class));
-		}).list();
+		return this.jdbc
+			.sql("""
+					select s.id, sl.label, l.name, s.starts_at, s.ends_at, s.assignee_id, s.shadow, s.local_date
+					from shift s join rotation_slot_view sl on sl.id = s.slot_id join rotation_layer_view l on l.id = s.layer_id
+					where s.rotation_id = ? and s.state = 'SCHEDULED' and s.ends_at > ?
+					order by s.starts_at, s.id""")
+			.params(rotation.id(), Timestamp.from(endingAfter))
+			.query((rs, n) -> {
+				long assignee = rs.getLong(6);
+				Long assigneeId = rs.wasNull() ? null : assignee;
+				return new ExistingShift(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), assigneeId, rs.getBoolean(7),
+						rs.getObject(8, LocalDate.class));
+			})
+			.list();
 	}
 
 	private void insert(Rotation rotation, List<PlannedShift> planned, Instant now) {

@@ -29,10 +29,10 @@ public class Shifts {
 			       p.name as assignee_name, p.email as assignee_email, s.shadow, s.state, s.reason, s.sequence,
 			       s.version, s.updated_at, s.starts_at < r.published_until as published
 			from shift s
-			join rotation r on r.id = s.rotation_id
-			join rotation_layer l on l.id = s.layer_id
-			join rotation_slot sl on sl.id = s.slot_id
-			left join person p on p.id = s.assignee_id
+			join rotation_view r on r.id = s.rotation_id
+			join rotation_layer_view l on l.id = s.layer_id
+			join rotation_slot_view sl on sl.id = s.slot_id
+			left join person_view p on p.id = s.assignee_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -146,7 +146,7 @@ public class Shifts {
 	@Transactional(readOnly = true)
 	public Map<Long, ShiftView> nextStarts(Instant now) {
 		Map<Long, ShiftView> next = new HashMap<>();
-		this.jdbc.sql("select x.* from rotation q cross join lateral (" + SELECT
+		this.jdbc.sql("select x.* from rotation_view q cross join lateral (" + SELECT
 				+ " where s.rotation_id = q.id and s.state = 'SCHEDULED' and not s.shadow and s.starts_at > ? order by s.starts_at, sl.position limit 1) x")
 			.param(ts(now))
 			.query(Shifts::view)

@@ -23,8 +23,8 @@ class SwapRequests {
 			select r.*, a.name as requester_name, a.email as requester_email,
 			       b.name as counterpart_name, b.email as counterpart_email
 			from swap_request r
-			join person a on a.id = r.requester_id
-			left join person b on b.id = r.counterpart_id
+			join person_view a on a.id = r.requester_id
+			left join person_view b on b.id = r.counterpart_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -77,8 +77,8 @@ class SwapRequests {
 	/** Pending requests whose shift has started or whose deadline has passed. */
 	List<Long> due(Instant now) {
 		return this.jdbc.sql("""
-				select r.id from swap_request r join shift s on s.id = r.shift_id
-				left join shift y on y.id = r.counterpart_shift_id
+				select r.id from swap_request r join shift_view s on s.id = r.shift_id
+				left join shift_view y on y.id = r.counterpart_shift_id
 				where r.state in ('PENDING', 'APPROVAL_PENDING')
 				  and (s.starts_at <= ? or y.starts_at <= ? or r.deadline <= ?)""")
 			.params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now))
@@ -121,7 +121,7 @@ class SwapRequests {
 	 */
 	List<SwapRequest> offersIn(long rotationId, Instant from, Instant to) {
 		return this.jdbc.sql(SELECT + """
-				 join shift s on s.id = r.shift_id
+				 join shift_view s on s.id = r.shift_id
 				where r.kind = 'OPEN_COVER' and r.state = 'PENDING' and (r.for_gap or r.special_day_id is not null)
 				  and s.rotation_id = ? and s.ends_at > ? and s.starts_at < ?""")
 			.params(rotationId, ts(from), ts(to))

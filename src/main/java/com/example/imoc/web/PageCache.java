@@ -35,6 +35,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
 
 /**
@@ -254,6 +255,17 @@ class PageCache extends OncePerRequestFilter {
 		 * are a few KB).
 		 */
 		static final long MAX_BYTES = 32L * 1024 * 1024;
+
+		/**
+		 * What the cached pages show, the layout's parts included (unread notices, the
+		 * incoming handover note, the open covers offered on a rotation's week).
+		 */
+		@Bean
+		static CacheDependencies schedulePageCache() {
+			return CacheDependencies.of("schedule pages", PageCache.class, "person", "shift", "rotation",
+					"rotation_slot", "rotation_layer", "rotation_participant", "unavailability", "public_holiday",
+					"region_holiday_calendar", "notification", "handover_note", "swap_request", "special_coverage_day");
+		}
 
 		@Bean
 		FilterRegistrationBean<PageCache> pageCache(DataChanges changes, Clock clock, MeterRegistry meters) {
