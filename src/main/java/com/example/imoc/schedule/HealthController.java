@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.RotationNotFoundException;
 import com.example.imoc.rotation.Rotations;
 import com.example.imoc.web.api.ApiError;
 import com.example.imoc.web.api.BadApiRequest;

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.RotationNotFoundException;
 import com.example.imoc.rotation.Rotations;
 import com.example.imoc.schedule.SchedulePublication.PublicationRefused;
 import com.example.imoc.schedule.SchedulePublication.Published;

@@ -33,6 +33,7 @@ import com.example.imoc.people.TimeAway;
 import com.example.imoc.people.Unavailability;
 import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.RotationNotFoundException;
 import com.example.imoc.rotation.RotationSlot;
 import com.example.imoc.rotation.Rotations;
 

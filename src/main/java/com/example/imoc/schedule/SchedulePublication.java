@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.RotationNotFoundException;
 import com.example.imoc.rotation.Rotations;
 
 /**

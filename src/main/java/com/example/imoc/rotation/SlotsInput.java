@@ -1,4 +1,4 @@
-package com.example.imoc.schedule;
+package com.example.imoc.rotation;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;

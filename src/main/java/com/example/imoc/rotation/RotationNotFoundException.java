@@ -1,12 +1,12 @@
-package com.example.imoc.schedule;
+package com.example.imoc.rotation;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class RotationNotFoundException extends RuntimeException {
+public class RotationNotFoundException extends RuntimeException {
 
-	RotationNotFoundException(long id) {
+	public RotationNotFoundException(long id) {
 		super("No rotation with id " + id);
 	}
 

@@ -1,4 +1,4 @@
-package com.example.imoc.schedule;
+package com.example.imoc.rotation;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.example.imoc.audit.AuditLog;
-import com.example.imoc.rotation.Rotations;
 import com.example.imoc.rotation.Rotations.NewRotation;
 import com.example.imoc.rotation.Rotations.NewRotation.LayerSpec;
 import com.example.imoc.rotation.Rotations.RotationSettings;
@@ -58,13 +57,13 @@ class NewRotationController {
 		form.put("weekdaysOnlyLayer", "true");
 		model.addAttribute("form", form);
 		model.addAttribute("errors", Map.of());
-		return "schedule/new-rotation";
+		return "rotation/new-rotation";
 	}
 
 	@PostMapping("/admin/rotations")
 	@Transactional
 	String create(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
-		RotationAdminController.SettingsInput settingsInput = RotationAdminController.SettingsInput.parse(params);
+		SettingsInput settingsInput = SettingsInput.parse(params);
 		SlotsInput slotsInput = SlotsInput.parse(params.get("slots"));
 		Map<String, String> errors = new LinkedHashMap<>(settingsInput.errors());
 		if (!slotsInput.ok()) {
@@ -76,7 +75,7 @@ class NewRotationController {
 		if (!errors.isEmpty()) {
 			model.addAttribute("form", params);
 			model.addAttribute("errors", errors);
-			return "schedule/new-rotation";
+			return "rotation/new-rotation";
 		}
 		RotationSettings s = settingsInput.settings();
 		List<LayerSpec> layers = new ArrayList<>();
