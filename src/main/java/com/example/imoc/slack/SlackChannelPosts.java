@@ -71,12 +71,13 @@ class SlackChannelPosts {
 	@Transactional
 	public int queueDue(Instant now) {
 		int queued = 0;
+		List<ShiftView> running = this.shifts.runningAt(now);
 		for (Rotation rotation : this.rotations.all()) {
 			String channel = this.properties.channelOf(rotation.id(), rotation.name());
 			if (channel == null) {
 				continue;
 			}
-			for (ShiftView shift : this.shifts.runningAt(now)) {
+			for (ShiftView shift : running) {
 				if (shift.rotationId() == rotation.id() && !shift.shadow()) {
 					queued += handoff(channel, shift) ? 1 : 0;
 				}
