@@ -27,7 +27,7 @@ import org.hibernate.type.SqlTypes;
  * computed, never stored.
  */
 @Entity
-public class Person {
+public class Person extends PersonSettings {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,25 +53,9 @@ public class Person {
 
 	private LocalDate startDate;
 
-	private boolean weekdaysOnly;
-
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "text[]")
 	private List<String> preferredSlots = new ArrayList<>();
-
-	@Enumerated(EnumType.STRING)
-	private OnboardingState onboardingState;
-
-	private boolean onFastOncall;
-
-	private boolean optedIn;
-
-	private boolean managerApproved;
-
-	private boolean active = true;
-
-	@Enumerated(EnumType.STRING)
-	private Role role = Role.MANAGER;
 
 	private String passwordHash;
 
@@ -108,7 +92,7 @@ public class Person {
 		this.timeZone = zone.getId();
 		this.region = region;
 		this.startDate = startDate;
-		this.onboardingState = OnboardingState.ACTIVE;
+		setOnboardingState(OnboardingState.ACTIVE);
 	}
 
 	@PreUpdate
@@ -117,8 +101,8 @@ public class Person {
 	}
 
 	public Eligibility eligibility(EligibilityPolicy policy, LocalDate today) {
-		return Eligibility.of(this.jobTitle, this.grade, this.startDate, this.active, this.onboardingState,
-				this.onFastOncall, this.optedIn, this.managerApproved, policy, today);
+		return Eligibility.of(this.jobTitle, this.grade, this.startDate, isActive(), getOnboardingState(),
+				isOnFastOncall(), isOptedIn(), isManagerApproved(), policy, today);
 	}
 
 	/**
@@ -132,10 +116,6 @@ public class Person {
 		}
 		LocalDate tenure = Eligibility.tenureReached(this.startDate, policy);
 		return tenure.isAfter(today) && eligibility(policy, tenure).eligible() ? Optional.of(tenure) : Optional.empty();
-	}
-
-	public boolean isCoordinator() {
-		return this.role == Role.COORDINATOR;
 	}
 
 	public ZoneId zone() {
@@ -210,68 +190,12 @@ public class Person {
 		this.startDate = startDate;
 	}
 
-	public boolean isWeekdaysOnly() {
-		return this.weekdaysOnly;
-	}
-
-	public void setWeekdaysOnly(boolean weekdaysOnly) {
-		this.weekdaysOnly = weekdaysOnly;
-	}
-
 	public List<String> getPreferredSlots() {
 		return List.copyOf(this.preferredSlots);
 	}
 
 	public void setPreferredSlots(List<String> preferredSlots) {
 		this.preferredSlots = new ArrayList<>(preferredSlots);
-	}
-
-	public OnboardingState getOnboardingState() {
-		return this.onboardingState;
-	}
-
-	public void setOnboardingState(OnboardingState onboardingState) {
-		this.onboardingState = onboardingState;
-	}
-
-	public boolean isOnFastOncall() {
-		return this.onFastOncall;
-	}
-
-	public void setOnFastOncall(boolean onFastOncall) {
-		this.onFastOncall = onFastOncall;
-	}
-
-	public boolean isOptedIn() {
-		return this.optedIn;
-	}
-
-	public void setOptedIn(boolean optedIn) {
-		this.optedIn = optedIn;
-	}
-
-	public boolean isManagerApproved() {
-		return this.managerApproved;
-	}
-
-	public void setManagerApproved(boolean managerApproved) {
-		this.managerApproved = managerApproved;
-	}
-
-	public boolean isActive() {
-		return this.active;
-	}
-
-	public void setActive(boolean active) {
-		this.active = active;
-	}
-
-	public Role getRole() {
-		return this.role;
-	}
-
-	public void setRole(Role role) {
-		this.role = role;
 	}
 
 	public String getPasswordHash() {

@@ -17,7 +17,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * What the coordinator types on the person form; kept as typed so a rejected form comes
  * back unchanged.
  */
-public class PersonForm {
+public class PersonForm extends PersonSettings {
 
 	@NotBlank(message = "Enter the person's name.")
 	@Size(max = 200, message = "Keep the name under 200 characters.")
@@ -48,29 +48,18 @@ public class PersonForm {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate startDate;
 
-	private boolean weekdaysOnly;
-
 	@Size(max = 200, message = "Keep the preferred slots under 200 characters.")
 	private String preferredSlots = "";
-
-	@NotNull(message = "Choose an onboarding state.")
-	private OnboardingState onboardingState = OnboardingState.SHADOW;
-
-	private boolean onFastOncall;
-
-	private boolean optedIn;
-
-	private boolean managerApproved;
-
-	private boolean active = true;
-
-	@NotNull(message = "Choose a role.")
-	private Role role = Role.MANAGER;
 
 	@Size(max = 200, message = "Keep the password under 200 characters.")
 	private String newPassword = "";
 
 	private long version;
+
+	/** A new person starts as a shadow. */
+	public PersonForm() {
+		setOnboardingState(OnboardingState.SHADOW);
+	}
 
 	public static PersonForm of(Person person) {
 		PersonForm form = new PersonForm();
@@ -82,14 +71,8 @@ public class PersonForm {
 		form.timeZone = person.getTimeZone();
 		form.region = person.getRegion();
 		form.startDate = person.getStartDate();
-		form.weekdaysOnly = person.isWeekdaysOnly();
 		form.preferredSlots = String.join(", ", person.getPreferredSlots());
-		form.onboardingState = person.getOnboardingState();
-		form.onFastOncall = person.isOnFastOncall();
-		form.optedIn = person.isOptedIn();
-		form.managerApproved = person.isManagerApproved();
-		form.active = person.isActive();
-		form.role = person.getRole();
+		form.copySettingsFrom(person);
 		form.version = person.getVersion();
 		return form;
 	}
@@ -166,68 +149,12 @@ public class PersonForm {
 		this.startDate = startDate;
 	}
 
-	public boolean isWeekdaysOnly() {
-		return this.weekdaysOnly;
-	}
-
-	public void setWeekdaysOnly(boolean weekdaysOnly) {
-		this.weekdaysOnly = weekdaysOnly;
-	}
-
 	public String getPreferredSlots() {
 		return this.preferredSlots;
 	}
 
 	public void setPreferredSlots(String preferredSlots) {
 		this.preferredSlots = preferredSlots;
-	}
-
-	public OnboardingState getOnboardingState() {
-		return this.onboardingState;
-	}
-
-	public void setOnboardingState(OnboardingState onboardingState) {
-		this.onboardingState = onboardingState;
-	}
-
-	public boolean isOnFastOncall() {
-		return this.onFastOncall;
-	}
-
-	public void setOnFastOncall(boolean onFastOncall) {
-		this.onFastOncall = onFastOncall;
-	}
-
-	public boolean isOptedIn() {
-		return this.optedIn;
-	}
-
-	public void setOptedIn(boolean optedIn) {
-		this.optedIn = optedIn;
-	}
-
-	public boolean isManagerApproved() {
-		return this.managerApproved;
-	}
-
-	public void setManagerApproved(boolean managerApproved) {
-		this.managerApproved = managerApproved;
-	}
-
-	public boolean isActive() {
-		return this.active;
-	}
-
-	public void setActive(boolean active) {
-		this.active = active;
-	}
-
-	public Role getRole() {
-		return this.role;
-	}
-
-	public void setRole(Role role) {
-		this.role = role;
 	}
 
 	public String getNewPassword() {
