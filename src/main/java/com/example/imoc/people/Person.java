@@ -9,8 +9,6 @@ import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -37,9 +35,6 @@ public class Person extends PersonSettings {
 
 	private String email;
 
-	@Enumerated(EnumType.STRING)
-	private JobTitle jobTitle;
-
 	private int grade;
 
 	@ManyToOne(fetch = FetchType.LAZY)
@@ -47,11 +42,6 @@ public class Person extends PersonSettings {
 	private Person manager;
 
 	private String timeZone;
-
-	@Enumerated(EnumType.STRING)
-	private Region region;
-
-	private LocalDate startDate;
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "text[]")
@@ -87,11 +77,11 @@ public class Person extends PersonSettings {
 			LocalDate startDate) {
 		this.name = name;
 		this.email = email.trim().toLowerCase();
-		this.jobTitle = jobTitle;
+		setJobTitle(jobTitle);
 		this.grade = grade;
 		this.timeZone = zone.getId();
-		this.region = region;
-		this.startDate = startDate;
+		setRegion(region);
+		setStartDate(startDate);
 		setOnboardingState(OnboardingState.ACTIVE);
 	}
 
@@ -101,7 +91,7 @@ public class Person extends PersonSettings {
 	}
 
 	public Eligibility eligibility(EligibilityPolicy policy, LocalDate today) {
-		return Eligibility.of(this.jobTitle, this.grade, this.startDate, isActive(), getOnboardingState(),
+		return Eligibility.of(getJobTitle(), this.grade, getStartDate(), isActive(), getOnboardingState(),
 				isOnFastOncall(), isOptedIn(), isManagerApproved(), policy, today);
 	}
 
@@ -114,7 +104,7 @@ public class Person extends PersonSettings {
 		if (eligibility(policy, today).eligible()) {
 			return Optional.of(today);
 		}
-		LocalDate tenure = Eligibility.tenureReached(this.startDate, policy);
+		LocalDate tenure = Eligibility.tenureReached(getStartDate(), policy);
 		return tenure.isAfter(today) && eligibility(policy, tenure).eligible() ? Optional.of(tenure) : Optional.empty();
 	}
 
@@ -142,14 +132,6 @@ public class Person extends PersonSettings {
 		this.email = email.trim().toLowerCase();
 	}
 
-	public JobTitle getJobTitle() {
-		return this.jobTitle;
-	}
-
-	public void setJobTitle(JobTitle jobTitle) {
-		this.jobTitle = jobTitle;
-	}
-
 	public int getGrade() {
 		return this.grade;
 	}
@@ -172,22 +154,6 @@ public class Person extends PersonSettings {
 
 	public void setTimeZone(ZoneId zone) {
 		this.timeZone = zone.getId();
-	}
-
-	public Region getRegion() {
-		return this.region;
-	}
-
-	public void setRegion(Region region) {
-		this.region = region;
-	}
-
-	public LocalDate getStartDate() {
-		return this.startDate;
-	}
-
-	public void setStartDate(LocalDate startDate) {
-		this.startDate = startDate;
 	}
 
 	public List<String> getPreferredSlots() {

@@ -1,6 +1,5 @@
 package com.example.imoc.people;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,8 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What the coordinator types on the person form; kept as typed so a rejected form comes
@@ -28,9 +25,6 @@ public class PersonForm extends PersonSettings {
 	@Size(max = 320, message = "Keep the email under 320 characters.")
 	private String email;
 
-	@NotNull(message = "Choose a job title.")
-	private JobTitle jobTitle;
-
 	@NotNull(message = "Enter a grade.")
 	@Min(value = 5, message = "Grades run from 5 to 12.")
 	@Max(value = 12, message = "Grades run from 5 to 12.")
@@ -40,13 +34,6 @@ public class PersonForm extends PersonSettings {
 
 	@NotBlank(message = "Choose a time zone, like Europe/Berlin.")
 	private String timeZone = "UTC";
-
-	@NotNull(message = "Choose a region.")
-	private Region region;
-
-	@NotNull(message = "Enter the start date.")
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private LocalDate startDate;
 
 	@Size(max = 200, message = "Keep the preferred slots under 200 characters.")
 	private String preferredSlots = "";
@@ -65,12 +52,9 @@ public class PersonForm extends PersonSettings {
 		PersonForm form = new PersonForm();
 		form.name = person.getName();
 		form.email = person.getEmail();
-		form.jobTitle = person.getJobTitle();
 		form.grade = person.getGrade();
 		form.managerId = person.getManager() == null ? null : person.getManager().getId();
 		form.timeZone = person.getTimeZone();
-		form.region = person.getRegion();
-		form.startDate = person.getStartDate();
 		form.preferredSlots = String.join(", ", person.getPreferredSlots());
 		form.copySettingsFrom(person);
 		form.version = person.getVersion();
@@ -101,14 +85,6 @@ public class PersonForm extends PersonSettings {
 		this.email = email;
 	}
 
-	public JobTitle getJobTitle() {
-		return this.jobTitle;
-	}
-
-	public void setJobTitle(JobTitle jobTitle) {
-		this.jobTitle = jobTitle;
-	}
-
 	public Integer getGrade() {
 		return this.grade;
 	}
@@ -131,22 +107,6 @@ public class PersonForm extends PersonSettings {
 
 	public void setTimeZone(String timeZone) {
 		this.timeZone = timeZone;
-	}
-
-	public Region getRegion() {
-		return this.region;
-	}
-
-	public void setRegion(Region region) {
-		this.region = region;
-	}
-
-	public LocalDate getStartDate() {
-		return this.startDate;
-	}
-
-	public void setStartDate(LocalDate startDate) {
-		this.startDate = startDate;
 	}
 
 	public String getPreferredSlots() {

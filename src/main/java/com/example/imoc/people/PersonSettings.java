@@ -1,17 +1,34 @@
 package com.example.imoc.people;
 
+import java.time.LocalDate;
+
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
- * What the coordinator sets about a person's place on the rota, declared once for both
- * the stored {@link Person} and the {@link PersonForm} that edits it: the fields, their
- * validation, and the one copy between them ({@link #copySettingsFrom}).
+ * What the coordinator sets about a person's place on the rota (job title, region, start
+ * date, contract and onboarding, role), declared once for both the stored {@link Person}
+ * and the {@link PersonForm} that edits it: the fields, their validation, and the one
+ * copy between them ({@link #copySettingsFrom}).
  */
 @MappedSuperclass
 public abstract class PersonSettings {
+
+	@NotNull(message = "Choose a job title.")
+	@Enumerated(EnumType.STRING)
+	private JobTitle jobTitle;
+
+	@NotNull(message = "Choose a region.")
+	@Enumerated(EnumType.STRING)
+	private Region region;
+
+	@NotNull(message = "Enter the start date.")
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate startDate;
 
 	private boolean weekdaysOnly;
 
@@ -33,6 +50,9 @@ public abstract class PersonSettings {
 
 	/** Takes every setting of {@code other} (the form onto the person, or back). */
 	void copySettingsFrom(PersonSettings other) {
+		this.jobTitle = other.jobTitle;
+		this.region = other.region;
+		this.startDate = other.startDate;
 		this.weekdaysOnly = other.weekdaysOnly;
 		this.onboardingState = other.onboardingState;
 		this.onFastOncall = other.onFastOncall;
@@ -40,6 +60,30 @@ public abstract class PersonSettings {
 		this.managerApproved = other.managerApproved;
 		this.active = other.active;
 		this.role = other.role;
+	}
+
+	public JobTitle getJobTitle() {
+		return this.jobTitle;
+	}
+
+	public void setJobTitle(JobTitle jobTitle) {
+		this.jobTitle = jobTitle;
+	}
+
+	public Region getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(Region region) {
+		this.region = region;
+	}
+
+	public LocalDate getStartDate() {
+		return this.startDate;
+	}
+
+	public void setStartDate(LocalDate startDate) {
+		this.startDate = startDate;
 	}
 
 	public boolean isWeekdaysOnly() {

@@ -141,11 +141,8 @@ public class Roster {
 		Map<String, String> before = snapshot(person);
 		person.setName(form.getName().trim());
 		person.setEmail(form.getEmail());
-		person.setJobTitle(form.getJobTitle());
 		person.setGrade(form.getGrade());
 		person.setTimeZone(ZoneId.of(form.getTimeZone().trim()));
-		person.setRegion(form.getRegion());
-		person.setStartDate(form.getStartDate());
 		apply(form, person);
 		String changes = AuditDiff.diff(before, snapshot(person));
 		boolean reset = form.getNewPassword() != null && !form.getNewPassword().isEmpty();
