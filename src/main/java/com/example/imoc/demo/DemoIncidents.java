@@ -60,8 +60,6 @@ class DemoIncidents implements ApplicationRunner {
 			"Config change dropped web traffic", "Storage saturation on git nodes",
 			"Credential stuffing against sign-in", "CDN provider outage");
 
-	private final DemoMode demoMode;
-
 	private final Incidents incidents;
 
 	private final Availability availability;
@@ -70,9 +68,8 @@ class DemoIncidents implements ApplicationRunner {
 
 	private final SeedMarks seedMarks;
 
-	DemoIncidents(DemoMode demoMode, Incidents incidents, Availability availability, Clock clock, SeedMarks seedMarks) {
+	DemoIncidents(Incidents incidents, Availability availability, Clock clock, SeedMarks seedMarks) {
 		this.seedMarks = seedMarks;
-		this.demoMode = demoMode;
 		this.incidents = incidents;
 		this.availability = availability;
 		this.clock = clock;
@@ -81,9 +78,6 @@ class DemoIncidents implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (!this.demoMode.isOn()) {
-			return;
-		}
 		if (!this.seedMarks.pending(SEEDED_KEY)) {
 			return;
 		}

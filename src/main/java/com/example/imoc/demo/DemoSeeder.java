@@ -37,8 +37,6 @@ class DemoSeeder implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
-	private final DemoMode demoMode;
-
 	private final PersonRepository people;
 
 	private final PasswordEncoder passwordEncoder;
@@ -53,13 +51,12 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final SeedMarks seedMarks;
 
-	DemoSeeder(DemoMode demoMode, PersonRepository people, PasswordEncoder passwordEncoder, Clock clock,
-			Rotations rotations, TimeAway timeAway, ScheduleMaintenance maintenance, SeedMarks seedMarks) {
+	DemoSeeder(PersonRepository people, PasswordEncoder passwordEncoder, Clock clock, Rotations rotations,
+			TimeAway timeAway, ScheduleMaintenance maintenance, SeedMarks seedMarks) {
 		this.seedMarks = seedMarks;
 		this.rotations = rotations;
 		this.timeAway = timeAway;
 		this.maintenance = maintenance;
-		this.demoMode = demoMode;
 		this.people = people;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
@@ -68,9 +65,6 @@ class DemoSeeder implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (!this.demoMode.isOn()) {
-			return;
-		}
 		if (!this.seedMarks.pending(SEEDED_KEY)) {
 			return;
 		}

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
+import com.example.imoc.audit.AuditDiff;
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.incident.availability.AvailabilityMaths;
 import com.example.imoc.people.Person;
@@ -322,7 +322,7 @@ public class Incidents {
 				IncidentForm.parseTime(form.getDeclaredAt()));
 		apply(form, incident);
 		Incident saved = this.incidents.save(incident);
-		this.auditLog.record("incident.created", "incident", saved.getId(), describe(snapshot(saved)));
+		this.auditLog.record("incident.created", "incident", saved.getId(), AuditDiff.describe(snapshot(saved)));
 		this.incidents.flush();
 		this.shadowing.incidentRecorded(saved);
 		return saved;
@@ -339,7 +339,7 @@ public class Incidents {
 		incident.setSeverity(form.getSeverity());
 		incident.setDeclaredAt(IncidentForm.parseTime(form.getDeclaredAt()));
 		apply(form, incident);
-		String changes = diff(before, snapshot(incident));
+		String changes = AuditDiff.diff(before, snapshot(incident));
 		if (!changes.isEmpty()) {
 			this.auditLog.record("incident.updated", "incident", id, changes);
 		}
@@ -403,20 +403,6 @@ public class Incidents {
 		fields.put("pages",
 				i.getPages().stream().map(p -> p.getPagedAt().toString()).collect(Collectors.joining(", ")));
 		return fields;
-	}
-
-	static String describe(Map<String, String> fields) {
-		return fields.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
-	}
-
-	static String diff(Map<String, String> before, Map<String, String> after) {
-		List<String> parts = new ArrayList<>();
-		after.forEach((k, v) -> {
-			if (!Objects.equals(before.get(k), v)) {
-				parts.add(k + ": " + before.get(k) + " → " + v);
-			}
-		});
-		return String.join("; ", parts);
 	}
 
 	private static Instant time(String text, String field, Instant now, Errors errors) {

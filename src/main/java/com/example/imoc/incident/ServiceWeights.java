@@ -6,6 +6,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.imoc.audit.AuditDiff;
 import com.example.imoc.audit.AuditLog;
 
 /** The coordinator's changes to services and their availability weights, each audited. */
@@ -38,8 +39,9 @@ class ServiceWeights {
 		}
 		if (service.getWeight().compareTo(weight) != 0) {
 			this.auditLog.record("service.reweighed", "service", id,
-					service.getName() + " weight: " + service.getWeight().stripTrailingZeros().toPlainString() + " → "
-							+ weight.stripTrailingZeros().toPlainString());
+					service.getName() + " "
+							+ AuditDiff.change("weight", service.getWeight().stripTrailingZeros().toPlainString(),
+									weight.stripTrailingZeros().toPlainString()));
 			service.setWeight(weight);
 		}
 		return service;

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.imoc.audit.AuditDiff;
 import com.example.imoc.audit.AuditLog;
 
 /**
@@ -89,8 +90,9 @@ public class Onboarding {
 					+ " incidents a shadow needs before the reverse shadow.");
 		}
 		person.setOnboardingState(OnboardingState.REVERSE_SHADOW);
-		this.auditLog.record("person.promoted", "person", id, "onboardingState: " + OnboardingState.SHADOW.label()
-				+ " → " + OnboardingState.REVERSE_SHADOW.label() + " (" + count + " incidents shadowed)");
+		this.auditLog.record("person.promoted", "person", id,
+				AuditDiff.change("onboardingState", OnboardingState.SHADOW.label(),
+						OnboardingState.REVERSE_SHADOW.label()) + " (" + count + " incidents shadowed)");
 		this.events.publishEvent(new PersonChanged(id));
 		return person;
 	}

@@ -9,8 +9,6 @@ import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -27,7 +25,7 @@ import org.hibernate.type.SqlTypes;
  * computed, never stored.
  */
 @Entity
-public class Person {
+public class Person extends PersonSettings {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,9 +35,6 @@ public class Person {
 
 	private String email;
 
-	@Enumerated(EnumType.STRING)
-	private JobTitle jobTitle;
-
 	private int grade;
 
 	@ManyToOne(fetch = FetchType.LAZY)
@@ -48,30 +43,9 @@ public class Person {
 
 	private String timeZone;
 
-	@Enumerated(EnumType.STRING)
-	private Region region;
-
-	private LocalDate startDate;
-
-	private boolean weekdaysOnly;
-
 	@JdbcTypeCode(SqlTypes.ARRAY)
 	@Column(columnDefinition = "text[]")
 	private List<String> preferredSlots = new ArrayList<>();
-
-	@Enumerated(EnumType.STRING)
-	private OnboardingState onboardingState;
-
-	private boolean onFastOncall;
-
-	private boolean optedIn;
-
-	private boolean managerApproved;
-
-	private boolean active = true;
-
-	@Enumerated(EnumType.STRING)
-	private Role role = Role.MANAGER;
 
 	private String passwordHash;
 
@@ -103,12 +77,12 @@ public class Person {
 			LocalDate startDate) {
 		this.name = name;
 		this.email = email.trim().toLowerCase();
-		this.jobTitle = jobTitle;
+		setJobTitle(jobTitle);
 		this.grade = grade;
 		this.timeZone = zone.getId();
-		this.region = region;
-		this.startDate = startDate;
-		this.onboardingState = OnboardingState.ACTIVE;
+		setRegion(region);
+		setStartDate(startDate);
+		setOnboardingState(OnboardingState.ACTIVE);
 	}
 
 	@PreUpdate
@@ -117,8 +91,8 @@ public class Person {
 	}
 
 	public Eligibility eligibility(EligibilityPolicy policy, LocalDate today) {
-		return Eligibility.of(this.jobTitle, this.grade, this.startDate, this.active, this.onboardingState,
-				this.onFastOncall, this.optedIn, this.managerApproved, policy, today);
+		return Eligibility.of(getJobTitle(), this.grade, getStartDate(), isActive(), getOnboardingState(),
+				isOnFastOncall(), isOptedIn(), isManagerApproved(), policy, today);
 	}
 
 	/**
@@ -130,12 +104,8 @@ public class Person {
 		if (eligibility(policy, today).eligible()) {
 			return Optional.of(today);
 		}
-		LocalDate tenure = Eligibility.tenureReached(this.startDate, policy);
+		LocalDate tenure = Eligibility.tenureReached(getStartDate(), policy);
 		return tenure.isAfter(today) && eligibility(policy, tenure).eligible() ? Optional.of(tenure) : Optional.empty();
-	}
-
-	public boolean isCoordinator() {
-		return this.role == Role.COORDINATOR;
 	}
 
 	public ZoneId zone() {
@@ -162,14 +132,6 @@ public class Person {
 		this.email = email.trim().toLowerCase();
 	}
 
-	public JobTitle getJobTitle() {
-		return this.jobTitle;
-	}
-
-	public void setJobTitle(JobTitle jobTitle) {
-		this.jobTitle = jobTitle;
-	}
-
 	public int getGrade() {
 		return this.grade;
 	}
@@ -194,84 +156,12 @@ public class Person {
 		this.timeZone = zone.getId();
 	}
 
-	public Region getRegion() {
-		return this.region;
-	}
-
-	public void setRegion(Region region) {
-		this.region = region;
-	}
-
-	public LocalDate getStartDate() {
-		return this.startDate;
-	}
-
-	public void setStartDate(LocalDate startDate) {
-		this.startDate = startDate;
-	}
-
-	public boolean isWeekdaysOnly() {
-		return this.weekdaysOnly;
-	}
-
-	public void setWeekdaysOnly(boolean weekdaysOnly) {
-		this.weekdaysOnly = weekdaysOnly;
-	}
-
 	public List<String> getPreferredSlots() {
 		return List.copyOf(this.preferredSlots);
 	}
 
 	public void setPreferredSlots(List<String> preferredSlots) {
 		this.preferredSlots = new ArrayList<>(preferredSlots);
-	}
-
-	public OnboardingState getOnboardingState() {
-		return this.onboardingState;
-	}
-
-	public void setOnboardingState(OnboardingState onboardingState) {
-		this.onboardingState = onboardingState;
-	}
-
-	public boolean isOnFastOncall() {
-		return this.onFastOncall;
-	}
-
-	public void setOnFastOncall(boolean onFastOncall) {
-		this.onFastOncall = onFastOncall;
-	}
-
-	public boolean isOptedIn() {
-		return this.optedIn;
-	}
-
-	public void setOptedIn(boolean optedIn) {
-		this.optedIn = optedIn;
-	}
-
-	public boolean isManagerApproved() {
-		return this.managerApproved;
-	}
-
-	public void setManagerApproved(boolean managerApproved) {
-		this.managerApproved = managerApproved;
-	}
-
-	public boolean isActive() {
-		return this.active;
-	}
-
-	public void setActive(boolean active) {
-		this.active = active;
-	}
-
-	public Role getRole() {
-		return this.role;
-	}
-
-	public void setRole(Role role) {
-		this.role = role;
 	}
 
 	public String getPasswordHash() {

@@ -1,6 +1,5 @@
 package com.example.imoc.people;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,13 +10,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.format.annotation.DateTimeFormat;
-
 /**
  * What the coordinator types on the person form; kept as typed so a rejected form comes
  * back unchanged.
  */
-public class PersonForm {
+public class PersonForm extends PersonSettings {
 
 	@NotBlank(message = "Enter the person's name.")
 	@Size(max = 200, message = "Keep the name under 200 characters.")
@@ -27,9 +24,6 @@ public class PersonForm {
 	@Email(message = "Enter a valid email address, like jane.doe@example.com.")
 	@Size(max = 320, message = "Keep the email under 320 characters.")
 	private String email;
-
-	@NotNull(message = "Choose a job title.")
-	private JobTitle jobTitle;
 
 	@NotNull(message = "Enter a grade.")
 	@Min(value = 5, message = "Grades run from 5 to 12.")
@@ -41,55 +35,28 @@ public class PersonForm {
 	@NotBlank(message = "Choose a time zone, like Europe/Berlin.")
 	private String timeZone = "UTC";
 
-	@NotNull(message = "Choose a region.")
-	private Region region;
-
-	@NotNull(message = "Enter the start date.")
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private LocalDate startDate;
-
-	private boolean weekdaysOnly;
-
 	@Size(max = 200, message = "Keep the preferred slots under 200 characters.")
 	private String preferredSlots = "";
-
-	@NotNull(message = "Choose an onboarding state.")
-	private OnboardingState onboardingState = OnboardingState.SHADOW;
-
-	private boolean onFastOncall;
-
-	private boolean optedIn;
-
-	private boolean managerApproved;
-
-	private boolean active = true;
-
-	@NotNull(message = "Choose a role.")
-	private Role role = Role.MANAGER;
 
 	@Size(max = 200, message = "Keep the password under 200 characters.")
 	private String newPassword = "";
 
 	private long version;
 
+	/** A new person starts as a shadow. */
+	public PersonForm() {
+		setOnboardingState(OnboardingState.SHADOW);
+	}
+
 	public static PersonForm of(Person person) {
 		PersonForm form = new PersonForm();
 		form.name = person.getName();
 		form.email = person.getEmail();
-		form.jobTitle = person.getJobTitle();
 		form.grade = person.getGrade();
 		form.managerId = person.getManager() == null ? null : person.getManager().getId();
 		form.timeZone = person.getTimeZone();
-		form.region = person.getRegion();
-		form.startDate = person.getStartDate();
-		form.weekdaysOnly = person.isWeekdaysOnly();
 		form.preferredSlots = String.join(", ", person.getPreferredSlots());
-		form.onboardingState = person.getOnboardingState();
-		form.onFastOncall = person.isOnFastOncall();
-		form.optedIn = person.isOptedIn();
-		form.managerApproved = person.isManagerApproved();
-		form.active = person.isActive();
-		form.role = person.getRole();
+		form.copySettingsFrom(person);
 		form.version = person.getVersion();
 		return form;
 	}
@@ -118,14 +85,6 @@ public class PersonForm {
 		this.email = email;
 	}
 
-	public JobTitle getJobTitle() {
-		return this.jobTitle;
-	}
-
-	public void setJobTitle(JobTitle jobTitle) {
-		this.jobTitle = jobTitle;
-	}
-
 	public Integer getGrade() {
 		return this.grade;
 	}
@@ -150,84 +109,12 @@ public class PersonForm {
 		this.timeZone = timeZone;
 	}
 
-	public Region getRegion() {
-		return this.region;
-	}
-
-	public void setRegion(Region region) {
-		this.region = region;
-	}
-
-	public LocalDate getStartDate() {
-		return this.startDate;
-	}
-
-	public void setStartDate(LocalDate startDate) {
-		this.startDate = startDate;
-	}
-
-	public boolean isWeekdaysOnly() {
-		return this.weekdaysOnly;
-	}
-
-	public void setWeekdaysOnly(boolean weekdaysOnly) {
-		this.weekdaysOnly = weekdaysOnly;
-	}
-
 	public String getPreferredSlots() {
 		return this.preferredSlots;
 	}
 
 	public void setPreferredSlots(String preferredSlots) {
 		this.preferredSlots = preferredSlots;
-	}
-
-	public OnboardingState getOnboardingState() {
-		return this.onboardingState;
-	}
-
-	public void setOnboardingState(OnboardingState onboardingState) {
-		this.onboardingState = onboardingState;
-	}
-
-	public boolean isOnFastOncall() {
-		return this.onFastOncall;
-	}
-
-	public void setOnFastOncall(boolean onFastOncall) {
-		this.onFastOncall = onFastOncall;
-	}
-
-	public boolean isOptedIn() {
-		return this.optedIn;
-	}
-
-	public void setOptedIn(boolean optedIn) {
-		this.optedIn = optedIn;
-	}
-
-	public boolean isManagerApproved() {
-		return this.managerApproved;
-	}
-
-	public void setManagerApproved(boolean managerApproved) {
-		this.managerApproved = managerApproved;
-	}
-
-	public boolean isActive() {
-		return this.active;
-	}
-
-	public void setActive(boolean active) {
-		this.active = active;
-	}
-
-	public Role getRole() {
-		return this.role;
-	}
-
-	public void setRole(Role role) {
-		this.role = role;
 	}
 
 	public String getNewPassword() {

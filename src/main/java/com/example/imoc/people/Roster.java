@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
+import com.example.imoc.audit.AuditDiff;
 import com.example.imoc.audit.AuditLog;
 
 /**
@@ -129,7 +127,7 @@ public class Roster {
 				ZoneId.of(form.getTimeZone().trim()), form.getRegion(), form.getStartDate());
 		apply(form, person);
 		Person saved = this.people.save(person);
-		this.auditLog.record("person.created", "person", saved.getId(), describe(snapshot(saved)));
+		this.auditLog.record("person.created", "person", saved.getId(), AuditDiff.describe(snapshot(saved)));
 		this.events.publishEvent(new PersonChanged(saved.getId()));
 		return saved;
 	}
@@ -143,13 +141,10 @@ public class Roster {
 		Map<String, String> before = snapshot(person);
 		person.setName(form.getName().trim());
 		person.setEmail(form.getEmail());
-		person.setJobTitle(form.getJobTitle());
 		person.setGrade(form.getGrade());
 		person.setTimeZone(ZoneId.of(form.getTimeZone().trim()));
-		person.setRegion(form.getRegion());
-		person.setStartDate(form.getStartDate());
 		apply(form, person);
-		String changes = diff(before, snapshot(person));
+		String changes = AuditDiff.diff(before, snapshot(person));
 		boolean reset = form.getNewPassword() != null && !form.getNewPassword().isEmpty();
 		if (reset) {
 			changes = changes.isEmpty() ? "password reset" : changes + "; password reset";
@@ -177,7 +172,8 @@ public class Roster {
 		}
 		person.setActive(false);
 		person.endSessions();
-		this.auditLog.record("person.deactivated", "person", id, "active: true → false; signed out everywhere");
+		this.auditLog.record("person.deactivated", "person", id,
+				AuditDiff.change("active", true, false) + "; signed out everywhere");
 		this.events.publishEvent(new PersonChanged(id));
 	}
 
@@ -190,7 +186,7 @@ public class Roster {
 		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
 		if (!person.getTimeZone().equals(zone.getId())) {
 			this.auditLog.record("person.updated", "person", id,
-					"timeZone: " + person.getTimeZone() + " → " + zone.getId());
+					AuditDiff.change("timeZone", person.getTimeZone(), zone.getId()));
 			person.setTimeZone(zone);
 		}
 	}
@@ -239,14 +235,8 @@ public class Roster {
 
 	private void apply(PersonForm form, Person person) {
 		person.setManager(form.getManagerId() == null ? null : this.people.getReferenceById(form.getManagerId()));
-		person.setWeekdaysOnly(form.isWeekdaysOnly());
 		person.setPreferredSlots(form.preferredSlotList());
-		person.setOnboardingState(form.getOnboardingState());
-		person.setOnFastOncall(form.isOnFastOncall());
-		person.setOptedIn(form.isOptedIn());
-		person.setManagerApproved(form.isManagerApproved());
-		person.setActive(form.isActive());
-		person.setRole(form.getRole());
+		person.copySettingsFrom(form);
 		if (form.getNewPassword() != null && !form.getNewPassword().isEmpty()) {
 			person.setPasswordHash(this.passwordEncoder.encode(form.getNewPassword()));
 		}
@@ -271,22 +261,6 @@ public class Roster {
 		fields.put("active", String.valueOf(p.isActive()));
 		fields.put("role", p.getRole().name());
 		return fields;
-	}
-
-	static String describe(Map<String, String> fields) {
-		List<String> parts = new ArrayList<>();
-		fields.forEach((k, v) -> parts.add(k + ": " + v));
-		return String.join("; ", parts);
-	}
-
-	static String diff(Map<String, String> before, Map<String, String> after) {
-		List<String> parts = new ArrayList<>();
-		after.forEach((k, v) -> {
-			if (!Objects.equals(before.get(k), v)) {
-				parts.add(k + ": " + before.get(k) + " → " + v);
-			}
-		});
-		return String.join("; ", parts);
 	}
 
 }

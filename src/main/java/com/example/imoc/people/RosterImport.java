@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.imoc.audit.AuditDiff;
 import com.example.imoc.audit.AuditLog;
 
 /**
@@ -141,7 +142,8 @@ public class RosterImport {
 				person.setManager(written.containsKey(p.managerEmail()) ? written.get(p.managerEmail())
 						: this.people.findByEmail(p.managerEmail()).orElseThrow());
 			}
-			this.auditLog.record("person.imported", "person", person.getId(), Roster.describe(Roster.snapshot(person)));
+			this.auditLog.record("person.imported", "person", person.getId(),
+					AuditDiff.describe(Roster.snapshot(person)));
 			this.events.publishEvent(new PersonChanged(person.getId()));
 		}
 		return new Result(created, updated, List.of());

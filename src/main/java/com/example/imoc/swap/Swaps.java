@@ -113,7 +113,7 @@ class Swaps {
 	@Transactional(noRollbackFor = SwapRefused.class)
 	public SwapRequest accept(SignedInPerson actor, long id, Long onBehalfOf, String note) {
 		checkNote(note);
-		SwapRequest request = this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
+		SwapRequest request = lockRequest(id);
 		if (request.state() != SwapState.PENDING) {
 			throw SwapRefused.conflict(alreadyDecided(request));
 		}
@@ -127,28 +127,11 @@ class Swaps {
 		if (taker == request.requesterId() && !request.forGap()) {
 			throw SwapRefused.conflict("You cannot take your own shift.");
 		}
-		List<Long> ids = new ArrayList<>(List.of(request.shiftId()));
-		if (request.counterpartShiftId() != null) {
-			ids.add(request.counterpartShiftId());
-		}
-		List<ShiftView> locked = this.shiftChanges.lock(ids);
-		ShiftView shift = locked.stream().filter(s -> s.id() == request.shiftId()).findFirst().orElseThrow();
-		ShiftView other = locked.stream().filter(s -> s.id() != request.shiftId()).findFirst().orElse(null);
-		Instant now = this.rules.check().now();
-		requireShiftsAsAsked(request, shift, other, taker, now);
 		Check check = this.rules.check();
-		List<String> problems = new ArrayList<>(
-				check.timing(shift, actor.isCoordinator() || request.offeredByCoordinator()));
-		Move give = request.isPartial() ? new Move(shift, request.partStart(), request.partEnd(), taker, other)
-				: Move.whole(shift, taker, other);
-		problems.addAll(check.problems(give));
-		if (other != null) {
-			problems.addAll(check.timing(other, actor.isCoordinator()));
-			problems.addAll(check.problems(Move.whole(other, request.requesterId(), shift)));
-		}
-		if (!problems.isEmpty()) {
-			throw SwapRefused.conflict(String.join(" ", problems));
-		}
+		Instant now = check.now();
+		Shifts shifts = lockAsAsked(request, taker, check,
+				new Timing(actor.isCoordinator() || request.offeredByCoordinator(), actor.isCoordinator()));
+		ShiftView shift = shifts.shift();
 		if (request.kind() == SwapKind.OPEN_COVER) {
 			this.requests.setCounterpart(id, taker);
 		}
@@ -165,7 +148,62 @@ class Swaps {
 			}
 			return this.requests.find(id).orElseThrow();
 		}
-		return apply(actor, request, shift, other, taker, SwapState.ACCEPTED, now, rotation, note);
+		return apply(actor, request, shifts, taker, SwapState.ACCEPTED, now, rotation, note);
+	}
+
+	/**
+	 * The shifts of a request, locked: its own and, for a swap, the one given in
+	 * exchange.
+	 */
+	private record Shifts(ShiftView shift, ShiftView other) {
+	}
+
+	/**
+	 * How far the timing rules bend for each shift of a transition: {@code shift} true
+	 * lets a shift inside the freeze window change hands (the coordinator, or a request
+	 * the coordinator made); {@code other} the same for the shift given in exchange, null
+	 * when its timing is not checked again (an approval).
+	 */
+	private record Timing(boolean shift, Boolean other) {
+	}
+
+	/**
+	 * The one path into a transition that moves shifts (accept, approve): locks the
+	 * request's shifts in id order, refuses (and marks the request invalid) when they are
+	 * no longer as asked, then validates the move against the schedule as it is now:
+	 * timing, and whether each person may take the shift they get. Returns the locked
+	 * shifts for {@link #apply}.
+	 */
+	private Shifts lockAsAsked(SwapRequest request, long taker, Check check, Timing timing) {
+		Shifts shifts = lockShifts(request.shiftId(), request.counterpartShiftId());
+		ShiftView shift = shifts.shift();
+		ShiftView other = shifts.other();
+		requireShiftsAsAsked(request, shift, other, taker, check.now());
+		List<String> problems = new ArrayList<>(check.timing(shift, timing.shift()));
+		problems.addAll(check
+			.problems(request.isPartial() ? new Move(shift, request.partStart(), request.partEnd(), taker, other)
+					: Move.whole(shift, taker, other)));
+		if (other != null) {
+			if (timing.other() != null) {
+				problems.addAll(check.timing(other, timing.other()));
+			}
+			problems.addAll(check.problems(Move.whole(other, request.requesterId(), shift)));
+		}
+		if (!problems.isEmpty()) {
+			throw SwapRefused.conflict(String.join(" ", problems));
+		}
+		return shifts;
+	}
+
+	/** Locks a shift and, when there is one, its counterpart, in id order. */
+	private Shifts lockShifts(long shiftId, Long counterpartShiftId) {
+		List<Long> ids = new ArrayList<>(List.of(shiftId));
+		if (counterpartShiftId != null) {
+			ids.add(counterpartShiftId);
+		}
+		List<ShiftView> locked = this.shiftChanges.lock(ids);
+		return new Shifts(locked.stream().filter(s -> s.id() == shiftId).findFirst().orElseThrow(),
+				locked.stream().filter(s -> s.id() != shiftId).findFirst().orElse(null));
 	}
 
 	/**
@@ -191,8 +229,10 @@ class Swaps {
 				+ "(someone swapped it or the schedule was repaired).");
 	}
 
-	private SwapRequest apply(SignedInPerson actor, SwapRequest request, ShiftView shift, ShiftView other, long taker,
-			SwapState state, Instant now, Rotation rotation, String note) {
+	private SwapRequest apply(SignedInPerson actor, SwapRequest request, Shifts shifts, long taker, SwapState state,
+			Instant now, Rotation rotation, String note) {
+		ShiftView shift = shifts.shift();
+		ShiftView other = shifts.other();
 		Person takerPerson = this.people.findById(taker).orElseThrow();
 		String reason = request.forGap() ? "volunteered for a coverage gap (request #" + request.id() + ")"
 				: request.specialDayId() != null ? "volunteered on a special coverage day for "
@@ -258,7 +298,7 @@ class Swaps {
 	@Transactional
 	public SwapRequest decline(SignedInPerson actor, long id, String note) {
 		checkNote(note);
-		SwapRequest request = this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
+		SwapRequest request = lockRequest(id);
 		if (request.kind() == SwapKind.OPEN_COVER) {
 			throw SwapRefused.conflict("An open cover is not addressed to anyone: leave it for someone else to take.");
 		}
@@ -279,7 +319,7 @@ class Swaps {
 
 	@Transactional
 	public SwapRequest cancel(SignedInPerson actor, long id) {
-		SwapRequest request = this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
+		SwapRequest request = lockRequest(id);
 		if (!actor.isCoordinator() && actor.id() != request.requesterId()) {
 			throw new AccessDeniedException("Only the person who asked (or the coordinator) can cancel a request.");
 		}
@@ -301,7 +341,7 @@ class Swaps {
 	 */
 	@Transactional(noRollbackFor = SwapRefused.class)
 	public SwapRequest undo(SignedInPerson actor, long id) {
-		SwapRequest request = this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
+		SwapRequest request = lockRequest(id);
 		if (!actor.isCoordinator() && !request.involves(actor.id())) {
 			throw new AccessDeniedException("Only the two people in a swap (or the coordinator) can undo it.");
 		}
@@ -329,13 +369,9 @@ class Swaps {
 					"Undo it too (request #" + id + ") and the shifts go back to how they were.", id);
 			return this.requests.find(id).orElseThrow();
 		}
-		List<Long> ids = new ArrayList<>(List.of(request.resultShiftId()));
-		if (request.counterpartShiftId() != null) {
-			ids.add(request.counterpartShiftId());
-		}
-		List<ShiftView> locked = this.shiftChanges.lock(ids);
-		ShiftView result = locked.stream().filter(s -> s.id() == request.resultShiftId()).findFirst().orElseThrow();
-		Optional<ShiftView> other = locked.stream().filter(s -> s.id() != request.resultShiftId()).findFirst();
+		Shifts locked = lockShifts(request.resultShiftId(), request.counterpartShiftId());
+		ShiftView result = locked.shift();
+		Optional<ShiftView> other = Optional.ofNullable(locked.other());
 		if (result.version() != request.resultShiftVersion()
 				|| (other.isPresent() && other.get().version() != request.resultCounterpartVersion())) {
 			throw SwapRefused.conflict("This cannot be undone: a shift in it changed again since (another swap or a "
@@ -364,43 +400,20 @@ class Swaps {
 	public SwapRequest approve(SignedInPerson actor, long id, String note) {
 		checkNote(note);
 		requireCoordinator(actor);
-		SwapRequest request = this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
-		if (request.state() != SwapState.APPROVAL_PENDING) {
-			throw SwapRefused.conflict("Only a request waiting for approval can be approved; this one is "
-					+ request.state().label().toLowerCase() + ".");
-		}
-		List<Long> ids = new ArrayList<>(List.of(request.shiftId()));
-		if (request.counterpartShiftId() != null) {
-			ids.add(request.counterpartShiftId());
-		}
-		List<ShiftView> locked = this.shiftChanges.lock(ids);
-		ShiftView shift = locked.stream().filter(s -> s.id() == request.shiftId()).findFirst().orElseThrow();
-		ShiftView other = locked.stream().filter(s -> s.id() != request.shiftId()).findFirst().orElse(null);
+		SwapRequest request = lockRequest(id);
+		requireAwaitingApproval(request, "approved");
 		Check check = this.rules.check();
-		requireShiftsAsAsked(request, shift, other, request.counterpartId(), check.now());
-		List<String> problems = new ArrayList<>(check.timing(shift, true));
-		problems.addAll(check.problems(request.isPartial()
-				? new Move(shift, request.partStart(), request.partEnd(), request.counterpartId(), other)
-				: Move.whole(shift, request.counterpartId(), other)));
-		if (other != null) {
-			problems.addAll(check.problems(Move.whole(other, request.requesterId(), shift)));
-		}
-		if (!problems.isEmpty()) {
-			throw SwapRefused.conflict(String.join(" ", problems));
-		}
-		return apply(actor, request, shift, other, request.counterpartId(), SwapState.APPROVED, check.now(),
-				check.rotation(shift.rotationId()), clean(note));
+		Shifts shifts = lockAsAsked(request, request.counterpartId(), check, new Timing(true, null));
+		return apply(actor, request, shifts, request.counterpartId(), SwapState.APPROVED, check.now(),
+				check.rotation(shifts.shift().rotationId()), clean(note));
 	}
 
 	@Transactional
 	public SwapRequest reject(SignedInPerson actor, long id, String note) {
 		checkNote(note);
 		requireCoordinator(actor);
-		SwapRequest request = this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
-		if (request.state() != SwapState.APPROVAL_PENDING) {
-			throw SwapRefused.conflict("Only a request waiting for approval can be rejected; this one is "
-					+ request.state().label().toLowerCase() + ".");
-		}
+		SwapRequest request = lockRequest(id);
+		requireAwaitingApproval(request, "rejected");
 		this.requests.decide(id, SwapState.REJECTED, actor.email(), this.rules.check().now(), clean(note));
 		this.auditLog.record("swap.rejected", "swap", id, "rejected by " + actor.email() + ": " + clean(note));
 		for (long who : new long[] { request.requesterId(), request.counterpartId() }) {
@@ -579,6 +592,20 @@ class Swaps {
 
 	private List<Person> coordinators() {
 		return this.people.findByActiveTrueOrderByNameAsc().stream().filter(Person::isCoordinator).toList();
+	}
+
+	/**
+	 * The request, locked for the rest of the transaction (every transition starts here).
+	 */
+	private SwapRequest lockRequest(long id) {
+		return this.requests.lock(id).orElseThrow(() -> new SwapNotFoundException(id));
+	}
+
+	private static void requireAwaitingApproval(SwapRequest request, String decided) {
+		if (request.state() != SwapState.APPROVAL_PENDING) {
+			throw SwapRefused.conflict("Only a request waiting for approval can be " + decided + "; this one is "
+					+ request.state().label().toLowerCase() + ".");
+		}
 	}
 
 	private static void requireCoordinator(SignedInPerson actor) {

@@ -2,7 +2,6 @@ package com.example.imoc.calendar;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,16 +17,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.imoc.people.Person;
-import com.example.imoc.people.TestPeople;
 import com.example.imoc.schedule.ShiftReassigned;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,46 +35,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * caching headers, wrong tokens.
  */
 @FeedTest
-class CalendarFeedTests {
+class CalendarFeedTests extends FeedTestSupport {
 
 	private static final DateTimeFormatter ICAL_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestPeople testPeople;
-
-	@Autowired
-	TestSchedule schedule;
-
-	@Autowired
-	FeedTokens tokens;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	Clock clock;
-
-	private LocalDate today() {
-		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
-	}
-
-	private Instant anHourAgo() {
-		return this.clock.instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-	}
-
-	private String personalFeed(Person person) {
-		return this.tokens.create(person.getId(), FeedKind.PERSON, null).secret();
-	}
 
 	private MvcResult fetch(String secret) throws Exception {
 		return this.mvc.perform(get("/ical/" + secret + ".ics").header(HttpHeaders.USER_AGENT, "Test-Client/1.0"))

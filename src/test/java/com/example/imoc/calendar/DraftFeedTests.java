@@ -2,7 +2,6 @@ package com.example.imoc.calendar;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,10 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.imoc.people.Person;
-import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotations;
 import com.example.imoc.schedule.SchedulePublication;
 
@@ -37,31 +34,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * so calendar clients take the change. Read back with ical4j.
  */
 @FeedTest
-class DraftFeedTests {
+class DraftFeedTests extends FeedTestSupport {
 
 	private static final DateTimeFormatter ICAL_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestPeople testPeople;
-
-	@Autowired
-	TestSchedule schedule;
-
-	@Autowired
-	FeedTokens tokens;
 
 	@Autowired
 	Rotations rotations;
 
 	@Autowired
 	SchedulePublication publication;
-
-	@Autowired
-	Clock clock;
 
 	@Test
 	void aDraftIsTentativeUntilPublishedThenConfirmedWithARaisedSequence() throws Exception {
@@ -74,7 +56,7 @@ class DraftFeedTests {
 		Instant created = this.clock.instant().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
 		long published = this.schedule.shift(rotation, lastPublishedDay, holder.getId(), false, created);
 		long draft = this.schedule.shift(rotation, firstDraftDay, holder.getId(), false, created);
-		String personal = this.tokens.create(holder.getId(), FeedKind.PERSON, null).secret();
+		String personal = personalFeed(holder);
 		String whole = this.tokens.create(holder.getId(), FeedKind.ROTATION, rotation.id()).secret();
 
 		for (String secret : new String[] { personal, whole }) {

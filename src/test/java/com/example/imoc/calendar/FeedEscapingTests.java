@@ -2,12 +2,10 @@ package com.example.imoc.calendar;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -19,13 +17,9 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.imoc.people.Person;
-import com.example.imoc.people.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -39,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * ever sees a property the app did not write.
  */
 @FeedTest
-class FeedEscapingTests {
+class FeedEscapingTests extends FeedTestSupport {
 
 	/**
 	 * Markup, a CRLF, a bare CR and a bare LF each followed by a property, iCalendar's
@@ -56,24 +50,6 @@ class FeedEscapingTests {
 	private static final Set<String> OURS = Set.of("BEGIN", "END", "PRODID", "VERSION", "CALSCALE", "METHOD",
 			"X-WR-CALNAME", "NAME", "X-WR-TIMEZONE", "REFRESH-INTERVAL", "X-PUBLISHED-TTL", "UID", "DTSTAMP",
 			"LAST-MODIFIED", "SEQUENCE", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL", "TRANSP", "STATUS");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestPeople testPeople;
-
-	@Autowired
-	TestSchedule schedule;
-
-	@Autowired
-	FeedTokens tokens;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Clock clock;
 
 	record Hostile(Person holder, Person next, TestSchedule.TestRotation rotation, long mine, long theirs,
 			String rotationName) {
@@ -95,7 +71,7 @@ class FeedEscapingTests {
 		this.jdbc.sql("update rotation set name = ? where id = ?").params(rotationName, rotation.id()).update();
 		this.jdbc.sql("update rotation_slot set label = ? where id = ?").params(HOSTILE, rotation.slotId()).update();
 		this.jdbc.sql("update rotation_layer set name = ? where id = ?").params(HOSTILE, rotation.layerId()).update();
-		LocalDate day = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).plusDays(3);
+		LocalDate day = today().plusDays(3);
 		Instant changed = this.clock.instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
 		long mine = this.schedule.shift(rotation, day, holder.getId(), false, changed);
 		long theirs = this.schedule.shift(rotation, day.plusDays(1), next.getId(), false, changed);

@@ -11,13 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.Person;
-import com.example.imoc.people.TestPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -28,24 +25,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * database path, never after a change, and never while changes could go unheard.
  */
 @FeedTest
-class FeedFastPathTests {
+class FeedFastPathTests extends FeedTestSupport {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestPeople testPeople;
-
-	@Autowired
-	TestSchedule schedule;
-
-	@Autowired
-	FeedTokens tokens;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	MeterRegistry meters;
@@ -72,7 +54,7 @@ class FeedFastPathTests {
 				LocalTime.of(11, 0));
 		long shift = this.schedule.shift(rotation, LocalDate.now(ZoneOffset.UTC).plusDays(2), person.getId(), false,
 				java.time.Instant.now().minusSeconds(3600));
-		return new Fixture(person, shift, this.tokens.create(person.getId(), FeedKind.PERSON, null).secret());
+		return new Fixture(person, shift, personalFeed(person));
 	}
 
 	/**

@@ -3,8 +3,6 @@ package com.example.imoc.calendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.example.imoc.MutableClock;
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.database.Throttles;
 
@@ -40,7 +39,7 @@ class FeedGuessThrottleSharedTests {
 
 	@Test
 	void twoNodesCountOneGuessersMissesTogether() throws Exception {
-		Clock clock = new FixedClock(Instant.parse("2026-03-02T09:00:00Z"));
+		Clock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
 		FeedGuessThrottle a = node(clock);
 		FeedGuessThrottle b = node(clock);
 		String guesser = "10.9." + (UUID.randomUUID().hashCode() & 0xff) + "." + (UUID.randomUUID().hashCode() & 0xff);
@@ -75,31 +74,6 @@ class FeedGuessThrottleSharedTests {
 		assertThat(node.preHandle(request, response, new Object())).isTrue();
 		response.setStatus(404);
 		node.afterCompletion(request, response, new Object(), null);
-	}
-
-	private static final class FixedClock extends Clock {
-
-		private final Instant now;
-
-		FixedClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

@@ -1,12 +1,8 @@
 package com.example.imoc.calendar;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +14,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.example.imoc.MutableClock;
+import com.example.imoc.TestAddresses;
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.database.Throttles;
 import com.example.imoc.people.Person;
@@ -66,8 +64,8 @@ class FeedGuessThrottleTests {
 	void guessingLocksTheAddressOutOfUnknownFeedsWhileValidFeedsAndOtherAddressesAreServed() throws Exception {
 		Person owner = this.testPeople.manager("Guessed Owner");
 		String valid = "/ical/" + this.tokens.create(owner.getId(), FeedKind.PERSON, null).secret() + ".ics";
-		String guesser = address();
-		String neighbour = address();
+		String guesser = TestAddresses.unique();
+		String neighbour = TestAddresses.unique();
 		// Guesses of every shape count, the encoded path Spring MVC decodes to a feed
 		// too; valid fetches do not.
 		this.mvc.perform(from(get("/ical/x.ics"), guesser)).andExpect(status().isNotFound());
@@ -111,7 +109,7 @@ class FeedGuessThrottleTests {
 				new CalendarProperties(null, null, null, null, null, 3, Duration.ofSeconds(10), Duration.ofMinutes(2)),
 				clock, this.auditLog, this.transactionManager,
 				new Throttles(this.jdbc, clock, this.transactionManager));
-		String guesser = address();
+		String guesser = TestAddresses.unique();
 		answer(throttle, guesser, 404);
 		answer(throttle, guesser, 404);
 		clock.add(Duration.ofSeconds(10));
@@ -124,7 +122,7 @@ class FeedGuessThrottleTests {
 		assertThat(retryAfter(throttle, guesser)).isEqualTo("120");
 		clock.add(Duration.ofSeconds(90));
 		assertThat(retryAfter(throttle, guesser)).isEqualTo("30");
-		assertThat(retryAfter(throttle, address())).isNull();
+		assertThat(retryAfter(throttle, TestAddresses.unique())).isNull();
 		clock.add(Duration.ofSeconds(30));
 		assertThat(retryAfter(throttle, guesser)).as("the lock lifted").isNull();
 		answer(throttle, guesser, 404);
@@ -146,7 +144,7 @@ class FeedGuessThrottleTests {
 		String valid = this.tokens.rotate(owner.getId(), beforeRotation.token().id()).secret();
 		// Google's fetcher: one address polling everyone's URLs, old ones a hundred times
 		// in a minute.
-		String fetcher = address();
+		String fetcher = TestAddresses.unique();
 		for (int i = 0; i < 50; i++) {
 			for (String old : new String[] { revoked, rotated }) {
 				this.mvc.perform(from(get("/ical/" + old + ".ics"), fetcher))
@@ -197,44 +195,6 @@ class FeedGuessThrottleTests {
 			r.setRemoteAddr(address);
 			return r;
 		});
-	}
-
-	/**
-	 * A client address of its own, so tests sharing the context never add up to a lock.
-	 */
-	private static String address() {
-		UUID id = UUID.randomUUID();
-		return "10." + (id.hashCode() & 0xff) + "." + ((id.hashCode() >> 8) & 0xff) + "."
-				+ ((id.hashCode() >> 16) & 0xff);
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void add(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

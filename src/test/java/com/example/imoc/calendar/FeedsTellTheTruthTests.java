@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,12 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.imoc.people.Person;
 import com.example.imoc.people.TestPeople;
@@ -51,34 +46,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code imoc.base-url}. Each feed is read back with python3-icalendar.
  */
 @FeedTest
-class FeedsTellTheTruthTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestPeople testPeople;
-
-	@Autowired
-	TestSchedule schedule;
-
-	@Autowired
-	FeedTokens tokens;
+class FeedsTellTheTruthTests extends FeedTestSupport {
 
 	@Autowired
 	ShiftChanges shiftChanges;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	Clock clock;
 
 	@TempDir
 	Path dir;
@@ -303,18 +274,6 @@ class FeedsTellTheTruthTests {
 			.andExpect(status().isOk())
 			.andExpect(content()
 				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("You reached the app at"))));
-	}
-
-	private String personalFeed(Person person) {
-		return this.tokens.create(person.getId(), FeedKind.PERSON, null).secret();
-	}
-
-	private LocalDate today() {
-		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
-	}
-
-	private Instant anHourAgo() {
-		return this.clock.instant().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	private static String uid(long shiftId) {

@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.imoc.people.Person;
-import com.example.imoc.people.TestPeople;
 import com.example.imoc.schedule.ShiftReassigned;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,33 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one.
  */
 @FeedTest
-class IndependentParserTests {
+class IndependentParserTests extends FeedTestSupport {
 
 	private static final List<String> PYTHONS = List.of("/usr/bin/python3", "python3");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestPeople testPeople;
-
-	@Autowired
-	TestSchedule schedule;
-
-	@Autowired
-	FeedTokens tokens;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	Clock clock;
 
 	@Test
 	void pythonIcalendarReadsTheEventsUidsTimesAndCancellations(@TempDir Path dir) throws Exception {
@@ -73,7 +41,7 @@ class IndependentParserTests {
 		Person max = this.testPeople.manager("Max Parsed");
 		TestSchedule.TestRotation rotation = this.schedule.rotation("Parsed", "Europe/Berlin", LocalTime.of(7, 0),
 				LocalTime.of(13, 0));
-		LocalDate day = LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).plusDays(4);
+		LocalDate day = today().plusDays(4);
 		Instant changed = this.clock.instant().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
 		long kept = this.schedule.shift(rotation, day, lea.getId(), false, changed);
 		long shadow = this.schedule.shift(rotation, day.plusDays(1), lea.getId(), true, changed);
@@ -85,7 +53,7 @@ class IndependentParserTests {
 			this.events.publishEvent(new ShiftReassigned(given, rotation.id(), lea.getId(), max.getId(),
 					changed.plusSeconds(60), "cover"));
 		});
-		String secret = this.tokens.create(lea.getId(), FeedKind.PERSON, null).secret();
+		String secret = personalFeed(lea);
 		byte[] feed = this.mvc.perform(get("/ical/" + secret + ".ics"))
 			.andExpect(status().isOk())
 			.andReturn()

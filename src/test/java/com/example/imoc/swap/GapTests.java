@@ -3,11 +3,6 @@ package com.example.imoc.swap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +24,7 @@ import com.example.imoc.schedule.HeldScheduleJobs;
 import com.example.imoc.schedule.ShiftChanges;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.swap.SwapFixtures.Planned;
+import com.example.imoc.swap.SwapFixtures.Race;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -266,30 +262,11 @@ class GapTests {
 
 		Person first = eligible.get(0);
 		Person second = eligible.get(1);
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		CountDownLatch start = new CountDownLatch(1);
-		ConcurrentLinkedQueue<Long> winners = new ConcurrentLinkedQueue<>();
-		ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
-		for (Person volunteer : List.of(first, second)) {
-			pool.submit(() -> {
-				start.await();
-				try {
-					this.swaps.accept(TestPeople.signedIn(volunteer), open.id(), null, "");
-					winners.add(volunteer.getId());
-				}
-				catch (SwapRefused refused) {
-					refusals.add(refused.getMessage());
-				}
-				return null;
-			});
-		}
-		start.countDown();
-		pool.shutdown();
-		assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(winners).hasSize(1);
-		Person winner = winners.peek() == first.getId().longValue() ? first : second;
+		Race race = this.fixtures.raceToAccept(List.of(first, second), open.id());
+		assertThat(race.winners()).hasSize(1);
+		Person winner = race.winners().get(0) == first.getId().longValue() ? first : second;
 		Person loser = winner == first ? second : first;
-		assertThat(refusals).containsExactly("Already taken by " + winner.getName() + ".");
+		assertThat(race.refusals()).containsExactly("Already taken by " + winner.getName() + ".");
 		ShiftView taken = this.fixtures.shift(gap.id());
 		assertThat(taken.assigneeId()).isEqualTo(winner.getId());
 		assertThat(taken.layerId()).isEqualTo(layerOf(rotation, winner));

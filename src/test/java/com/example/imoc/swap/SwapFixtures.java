@@ -3,17 +3,25 @@ package com.example.imoc.swap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
 import com.example.imoc.people.Person;
 import com.example.imoc.people.Role;
 import com.example.imoc.people.SignedInPerson;
+import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.ScheduleMaintenance;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 import com.example.imoc.schedule.TestRotations;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A planned rotation to swap in, and ways to find shifts in it.
@@ -96,6 +104,40 @@ class SwapFixtures {
 			}
 		}
 		throw new IllegalStateException("no valid cover in the test rotation");
+	}
+
+	/**
+	 * What a race to take one request ended in: who won, and what the others were told.
+	 */
+	record Race(List<Long> winners, List<String> refusals) {
+	}
+
+	/**
+	 * Every taker accepts the request at the same moment, each on a thread of its own;
+	 * waits (a minute at most) until all have an answer.
+	 */
+	Race raceToAccept(List<Person> takers, long requestId) throws InterruptedException {
+		ExecutorService pool = Executors.newFixedThreadPool(takers.size());
+		CountDownLatch start = new CountDownLatch(1);
+		ConcurrentLinkedQueue<Long> winners = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
+		for (Person taker : takers) {
+			pool.submit(() -> {
+				start.await();
+				try {
+					this.swaps.accept(TestPeople.signedIn(taker), requestId, null, "");
+					winners.add(taker.getId());
+				}
+				catch (SwapRefused refused) {
+					refusals.add(refused.getMessage());
+				}
+				return null;
+			});
+		}
+		start.countDown();
+		pool.shutdown();
+		assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+		return new Race(List.copyOf(winners), List.copyOf(refusals));
 	}
 
 	ShiftView shift(long id) {

@@ -6,11 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
@@ -35,6 +30,7 @@ import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.swap.SwapFixtures.Planned;
+import com.example.imoc.swap.SwapFixtures.Race;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -180,29 +176,11 @@ class SwapTests {
 			this.rotations.join(planned.rotation().id(), taker.getId(), layer);
 			takers.add(taker);
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(100);
-		CountDownLatch start = new CountDownLatch(1);
-		ConcurrentLinkedQueue<Long> winners = new ConcurrentLinkedQueue<>();
-		ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
-		for (Person taker : takers) {
-			pool.submit(() -> {
-				start.await();
-				try {
-					this.swaps.accept(TestPeople.signedIn(taker), request.id(), null, "");
-					winners.add(taker.getId());
-				}
-				catch (SwapRefused refused) {
-					refusals.add(refused.getMessage());
-				}
-				return null;
-			});
-		}
-		start.countDown();
-		pool.shutdown();
-		assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(winners).hasSize(1);
-		assertThat(refusals).hasSize(99).allSatisfy(message -> assertThat(message).startsWith("Already taken by"));
-		assertThat(this.fixtures.shift(shift.id()).assigneeId()).isEqualTo(winners.peek());
+		Race race = this.fixtures.raceToAccept(takers, request.id());
+		assertThat(race.winners()).hasSize(1);
+		assertThat(race.refusals()).hasSize(99)
+			.allSatisfy(message -> assertThat(message).startsWith("Already taken by"));
+		assertThat(this.fixtures.shift(shift.id()).assigneeId()).isEqualTo(race.winners().get(0));
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from shift where rotation_id = ? and slot_id = ? "
 						+ "and state = 'SCHEDULED' and not shadow and tstzrange(starts_at, ends_at) && tstzrange(?, ?)",

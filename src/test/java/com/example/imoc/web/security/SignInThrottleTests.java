@@ -8,10 +8,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.example.imoc.database.Throttles;
 import com.example.imoc.people.PersonAccounts;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.example.imoc.IntegrationTest;
+import com.example.imoc.MutableClock;
+import com.example.imoc.TestAddresses;
 import com.example.imoc.audit.AuditEntry;
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.Person;
@@ -65,7 +65,7 @@ class SignInThrottleTests {
 	void fiveFailuresLockTheAccountEvenForTheRightPasswordAndSaySoClearly() throws Exception {
 		Person jane = this.testPeople.manager("Jane Guessed");
 		Person other = this.testPeople.manager("Olga Sameoffice");
-		String address = address();
+		String address = TestAddresses.unique();
 		for (int i = 1; i < SignInThrottle.MAX_PER_ACCOUNT; i++) {
 			this.mvc.perform(signIn(jane.getEmail(), "wrong-pw-" + i, address))
 				.andExpect(redirectedUrl("/login?error"));
@@ -73,7 +73,7 @@ class SignInThrottleTests {
 		this.mvc.perform(signIn(jane.getEmail(), "wrong-pw-5", address)).andExpect(redirectedUrl("/login?locked=5"));
 		// Locked: even the right password is not checked, from any address, whatever the
 		// case of the email.
-		this.mvc.perform(signIn(jane.getEmail().toUpperCase(), TestPeople.PASSWORD, address()))
+		this.mvc.perform(signIn(jane.getEmail().toUpperCase(), TestPeople.PASSWORD, TestAddresses.unique()))
 			.andExpect(redirectedUrl("/login?locked=5"));
 		this.mvc.perform(get("/login").param("locked", "5"))
 			.andExpect(content().string(containsString("Too many failed sign-ins; try again in 5 minutes.")));
@@ -91,13 +91,14 @@ class SignInThrottleTests {
 	@Test
 	void manyFailuresFromOneAddressLockThatAddressOnly() throws Exception {
 		Person jane = this.testPeople.manager("Jane Sprayed");
-		String attacker = address();
+		String attacker = TestAddresses.unique();
 		for (int i = 0; i < SignInThrottle.MAX_PER_ADDRESS; i++) {
 			this.mvc.perform(signIn("nobody-" + UUID.randomUUID() + "@example.com", "guess", attacker));
 		}
 		this.mvc.perform(signIn(jane.getEmail(), TestPeople.PASSWORD, attacker))
 			.andExpect(redirectedUrl("/login?locked=5"));
-		this.mvc.perform(signIn(jane.getEmail(), TestPeople.PASSWORD, address())).andExpect(redirectedUrl("/"));
+		this.mvc.perform(signIn(jane.getEmail(), TestPeople.PASSWORD, TestAddresses.unique()))
+			.andExpect(redirectedUrl("/"));
 	}
 
 	@Test
@@ -106,25 +107,25 @@ class SignInThrottleTests {
 		SignInThrottle throttle = new SignInThrottle(new Throttles(this.jdbc, clock, this.transactionManager),
 				this.accounts);
 		String email = "jane-" + UUID.randomUUID() + "@example.com";
-		String address = address();
+		String address = TestAddresses.unique();
 		for (int i = 0; i < SignInThrottle.MAX_PER_ACCOUNT - 1; i++) {
 			throttle.failed(email, address);
 		}
 		clock.add(SignInThrottle.WINDOW.plusSeconds(1));
 		throttle.failed(email, address);
-		assertThat(throttle.lockedFor(email, address())).isEmpty();
+		assertThat(throttle.lockedFor(email, TestAddresses.unique())).isEmpty();
 		for (int i = 0; i < SignInThrottle.MAX_PER_ACCOUNT - 1; i++) {
 			throttle.failed(email.toUpperCase(Locale.ROOT) + " ", address);
 		}
-		assertThat(throttle.lockedFor(email, address())).contains(SignInThrottle.LOCKOUT);
+		assertThat(throttle.lockedFor(email, TestAddresses.unique())).contains(SignInThrottle.LOCKOUT);
 		clock.add(Duration.ofMinutes(2));
-		assertThat(throttle.lockedFor(email, address())).contains(SignInThrottle.LOCKOUT.minusMinutes(2));
+		assertThat(throttle.lockedFor(email, TestAddresses.unique())).contains(SignInThrottle.LOCKOUT.minusMinutes(2));
 		assertThat(SignInThrottle.minutes(Duration.ofSeconds(61))).isEqualTo(2);
 		clock.add(SignInThrottle.LOCKOUT);
-		assertThat(throttle.lockedFor(email, address())).isEmpty();
+		assertThat(throttle.lockedFor(email, TestAddresses.unique())).isEmpty();
 		throttle.failed(email, address);
 		throttle.succeeded(email);
-		assertThat(throttle.lockedFor(email, address())).isEmpty();
+		assertThat(throttle.lockedFor(email, TestAddresses.unique())).isEmpty();
 	}
 
 	private static MockHttpServletRequestBuilder signIn(String email, String password, String address) {
@@ -132,45 +133,6 @@ class SignInThrottleTests {
 			request.setRemoteAddr(address);
 			return request;
 		});
-	}
-
-	/**
-	 * A client address of its own, so tests sharing the context never add up to an
-	 * address lock.
-	 */
-	private static String address() {
-		UUID id = UUID.randomUUID();
-		return "10." + (id.hashCode() & 0xff) + "." + ((id.hashCode() >> 8) & 0xff) + "."
-				+ ((id.hashCode() >> 16) & 0xff);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void add(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
