@@ -97,7 +97,7 @@ class GitLabImportController {
 		return page(model, form);
 	}
 
-	@PostMapping(path = "/import", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	@PostMapping("/import")
 	String importForm(@ModelAttribute("form") ImportForm form, BindingResult errors, Model model) {
 		GitLabImport.Request request = check(form, errors);
 		if (request != null) {

@@ -247,10 +247,10 @@ class GitLabIncidents {
 			}
 		}
 		if (severity == null) {
+			// Said the same way on every event, so a replay finds nothing changed.
 			severity = isNew ? nativeSeverity(issue.nativeSeverity()) : form.getSeverity();
-			if (isNew) {
-				unmatched.add("no severity::1-4 label: recorded as " + severity + " from GitLab's severity field");
-			}
+			unmatched.add("no severity::1-4 label: the severity comes from GitLab's own severity field when the "
+					+ "incident is first recorded, and stays as recorded after that");
 		}
 		form.setSeverity(severity);
 		if (rootCause != null) {
