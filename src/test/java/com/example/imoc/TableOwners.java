@@ -36,7 +36,12 @@ final class TableOwners {
 			// notify
 			Map.entry("notification", "notify"), Map.entry("notification_preference", "notify"),
 			Map.entry("shift_reminder", "notify"), Map.entry("coverage_gap_alert", "notify"),
-			Map.entry("handover_note", "notify"),
+			Map.entry("handover_note", "notify"), Map.entry("notification_delivery", "notify"),
+			// slack: who is who in Slack, what was posted, what was seen
+			Map.entry("slack_user", "slack"), Map.entry("slack_message", "slack"),
+			Map.entry("slack_request_seen", "slack"), Map.entry("slack_usergroup_state", "slack"),
+			// gitlab: which GitLab issue feeds which incident
+			Map.entry("gitlab_incident_issue", "gitlab"), Map.entry("gitlab_incident_label", "gitlab"),
 			// swap
 			Map.entry("swap_request", "swap"), Map.entry("special_coverage_day", "swap"),
 			// demo: which parts of the demo were seeded

@@ -77,7 +77,15 @@ class CacheDependenciesTests {
 			Map.entry("public_holiday_seeding", "bookkeeping of which holiday years were fetched"),
 			Map.entry("throttle_counter", "sign-in and feed-guess counters, shown nowhere"),
 			Map.entry("spring_session", "sessions, shown nowhere"),
-			Map.entry("spring_session_attributes", "sessions, shown nowhere"));
+			Map.entry("spring_session_attributes", "sessions, shown nowhere"),
+			Map.entry("notification_delivery", "which channel delivered a notice, shown nowhere"),
+			Map.entry("slack_user", "the Slack match of a person, read by the uncached profile page"),
+			Map.entry("slack_message", "the Slack outbox, shown nowhere"),
+			Map.entry("slack_request_seen", "replay protection, shown nowhere"),
+			Map.entry("slack_usergroup_state", "the last on-call user group sent to Slack, shown nowhere"),
+			Map.entry("gitlab_incident_issue",
+					"the link of an incident to its GitLab issue; the incident row it changes has the trigger"),
+			Map.entry("gitlab_incident_label", "label times of GitLab issues, shown nowhere"));
 
 	private static final int INSERT = 4;
 
