@@ -35,24 +35,17 @@ import java.util.stream.Collectors;
  * either direction.
  *
  * <p>
- * Among the people who pass, the lowest score wins. The score is the on-call hours in the
- * fairness window (prior hours, fading out linearly as planning moves away from the
- * origin, plus hours booked since), with weekend and holiday hours (in the person's own
- * zone and region) weighing 1.5 and every shift adding a fixed 48 hours of disruption, so
- * the number of blocks evens out before the hours do; plus two blocks' worth for a slot
- * outside someone's stated preferences; plus up to 12 hours for having come off call
- * within the last week. Ties go to the layer with the higher precedence, then to the
- * lower person id. Within one block period the heaviest slots are handed out first, so
- * the least-loaded people take them.
+ * Among the people who pass, the lowest score wins. The score is the on-call load in the
+ * fairness window as {@link FairnessLoad} weighs it (prior hours, fading out linearly as
+ * planning moves away from the origin, plus hours booked since; weekend and holiday hours
+ * in the person's own zone and region weighing 1.5; every shift adding a fixed 48 hours
+ * of disruption, so the number of blocks evens out before the hours do); plus two blocks'
+ * worth for a slot outside someone's stated preferences; plus up to 12 hours for having
+ * come off call within the last week. Ties go to the layer with the higher precedence,
+ * then to the lower person id. Within one block period the heaviest slots are handed out
+ * first, so the least-loaded people take them.
  */
 public final class Assigner {
-
-	/**
-	 * Being on the pager shapes the whole day whatever the slot's length, and without a
-	 * per-shift cost hour-fairness keeps handing short slots to the same people until
-	 * block counts drift.
-	 */
-	private static final Duration DISRUPTION_PER_SHIFT = Duration.ofHours(48);
 
 	/**
 	 * Strong but not absolute: someone works outside their chosen hours only when they
@@ -674,8 +667,6 @@ public final class Assigner {
 
 		private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-		private static final long DISRUPTION_MINUTES = DISRUPTION_PER_SHIFT.toMinutes();
-
 		private static final long RECENCY_HORIZON_MINUTES = RECENCY_HORIZON.toMinutes();
 
 		private static final long RECENCY_PENALTY_MINUTES = RECENCY_PENALTY.toMinutes();
@@ -726,7 +717,8 @@ public final class Assigner {
 				.reduce(Duration.ZERO, Duration::plus)
 				.dividedBy(rules.slots().size());
 			this.meanSlotSeconds = meanSlotLength.toSeconds();
-			this.preferencePenalty = DISRUPTION_PER_SHIFT.multipliedBy((long) PREFERENCE_BLOCKS * rules.blockDays())
+			this.preferencePenalty = FairnessLoad.DISRUPTION_PER_SHIFT
+				.multipliedBy((long) PREFERENCE_BLOCKS * rules.blockDays())
 				.toMinutes();
 			for (Candidate candidate : roster) {
 				if (people.put(candidate.personId(), candidate) != null) {
@@ -758,8 +750,8 @@ public final class Assigner {
 		long weight(List<Need> needs) {
 			return needs.stream().map(need -> {
 				WorkCalendar.Hours off = rotationCalendar.hours(need.start, need.end);
-				return new Ledger.Load(need.range().duration(), off.weekend(), off.holiday(), 1);
-			}).reduce(Ledger.Load.NONE, Ledger.Load::plus).weightedMinutes(DISRUPTION_PER_SHIFT);
+				return new FairnessLoad(need.range().duration(), off.weekend(), off.holiday(), 1);
+			}).reduce(FairnessLoad.NONE, FairnessLoad::plus).scoreMinutes();
 		}
 
 		/**
@@ -1231,7 +1223,7 @@ public final class Assigner {
 				}
 			}
 			Candidate best = bestPerson.candidate;
-			Ledger.Load load = load(best, at);
+			FairnessLoad load = load(best, at);
 			StringBuilder reason = new StringBuilder("fairest of ").append(free.size())
 				.append(" available: ")
 				.append(hours(load.onCall()))
@@ -1241,7 +1233,11 @@ public final class Assigner {
 			if (!load.holiday().isZero()) {
 				reason.append(", ").append(hours(load.holiday())).append(" holiday");
 			}
-			reason.append(") within ").append(rules.fairnessWindow().toDays()).append(" days");
+			reason.append(", ")
+				.append(hours(Duration.ofSeconds(Math.round(load.weightedHours() * 3600))))
+				.append(" weighted) within ")
+				.append(rules.fairnessWindow().toDays())
+				.append(" days");
 			if (best.prefers(slot)) {
 				reason.append("; preferred slot");
 			}
@@ -1255,14 +1251,14 @@ public final class Assigner {
 		}
 
 		/**
-		 * {@code load(candidate, at).weightedMinutes(DISRUPTION_PER_SHIFT)} plus the
+		 * {@code load(candidate, at).scoreMinutes()} ({@link FairnessLoad}) plus the
 		 * preference and recency terms, computed on seconds and nanos instead of
 		 * {@code Duration} objects; the arithmetic is the same, so the result is too.
 		 */
 		private long score(Person person, String slot, ScoreContext context) {
-			long priorOnCall = person.priorSeconds * context.remaining / context.windowSeconds;
-			long priorWeekend = person.priorWeekendSeconds * context.remaining / context.windowSeconds;
-			long priorHoliday = person.priorHolidaySeconds * context.remaining / context.windowSeconds;
+			long priorOnCall = FairnessLoad.fade(person.priorSeconds, context.remaining, context.windowSeconds);
+			long priorWeekend = FairnessLoad.fade(person.priorWeekendSeconds, context.remaining, context.windowSeconds);
+			long priorHoliday = FairnessLoad.fade(person.priorHolidaySeconds, context.remaining, context.windowSeconds);
 			double shifts = (double) priorOnCall / meanSlotSeconds;
 
 			Ledger.Bookings bookings = person.bookings;
@@ -1291,8 +1287,7 @@ public final class Assigner {
 			long onCall = priorOnCall + onCallSeconds + Math.floorDiv(onCallNanos, NANOS_PER_SECOND);
 			long weekend = priorWeekend + weekendSeconds + Math.floorDiv(weekendNanos, NANOS_PER_SECOND);
 			long holiday = priorHoliday + holidaySeconds + Math.floorDiv(holidayNanos, NANOS_PER_SECOND);
-			long score = onCall / 60 + (weekend / 60) / 2 + (holiday / 60) / 2
-					+ Math.round((shifts + count) * DISRUPTION_MINUTES);
+			long score = FairnessLoad.scoreMinutes(onCall, weekend, holiday, shifts + count);
 
 			if (person.hasPreferences && !person.prefers(slot, context.slotIndex)) {
 				score += preferencePenalty;
@@ -1312,15 +1307,13 @@ public final class Assigner {
 			return score;
 		}
 
-		private Ledger.Load load(Candidate candidate, Instant at) {
+		private FairnessLoad load(Candidate candidate, Instant at) {
 			Duration window = rules.fairnessWindow();
 			long elapsed = Math.max(0, Duration.between(origin, at).toSeconds());
 			long remaining = Math.max(0, window.toSeconds() - elapsed);
-			Duration priorHours = fraction(candidate.priorHours(), remaining, window.toSeconds());
-			Ledger.Load prior = new Ledger.Load(priorHours,
-					fraction(candidate.priorWeekendHours(), remaining, window.toSeconds()),
-					fraction(candidate.priorHolidayHours(), remaining, window.toSeconds()),
-					(double) priorHours.toSeconds() / meanSlotLength.toSeconds());
+			FairnessLoad prior = new FairnessLoad(candidate.priorHours(), candidate.priorWeekendHours(),
+					candidate.priorHolidayHours(), 0)
+				.faded(remaining, window.toSeconds(), meanSlotSeconds);
 			return prior.plus(ledger.onCallLoad(candidate.personId(), at, window));
 		}
 
@@ -1336,10 +1329,6 @@ public final class Assigner {
 				}
 			}
 			return -1;
-		}
-
-		private static Duration fraction(Duration whole, long numerator, long denominator) {
-			return Duration.ofSeconds(whole.toSeconds() * numerator / denominator);
 		}
 
 		private static String hours(Duration duration) {

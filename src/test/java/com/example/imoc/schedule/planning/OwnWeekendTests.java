@@ -156,7 +156,8 @@ class OwnWeekendTests {
 		List<Reassignment> repairs = assigner.repair(rules, List.of(only), held, Instant.parse("2026-12-01T00:00:00Z"));
 
 		assertThat(repairs).singleElement()
-			.satisfies(repair -> assertThat(repair.reason()).contains("12h on call (6h weekend, 6h holiday)"));
+			.satisfies(repair -> assertThat(repair.reason())
+				.contains("12h on call (6h weekend, 6h holiday, 18h weighted)"));
 	}
 
 	private static ExistingShift gap(long id, String slot, String start, String end) {
