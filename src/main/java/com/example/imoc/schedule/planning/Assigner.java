@@ -41,9 +41,10 @@ import java.util.stream.Collectors;
  * in the person's own zone and region weighing 1.5; every shift adding a fixed 48 hours
  * of disruption, so the number of blocks evens out before the hours do); plus two blocks'
  * worth for a slot outside someone's stated preferences; plus up to 12 hours for having
- * come off call within the last week. Ties go to the layer with the higher precedence,
- * then to the lower person id. Within one block period the heaviest slots are handed out
- * first, so the least-loaded people take them.
+ * come off call within the last week; minus half a block's worth for someone who never
+ * works weekends (they can take only the blocks without a weekend day). Ties go to the
+ * layer with the higher precedence, then to the lower person id. Within one block period
+ * the heaviest slots are handed out first, so the least-loaded people take them.
  */
 public final class Assigner {
 
@@ -52,6 +53,15 @@ public final class Assigner {
 	 * are this many whole blocks behind the people who are free for that slot.
 	 */
 	private static final int PREFERENCE_BLOCKS = 2;
+
+	/**
+	 * Someone who never works weekends can take only the blocks with no weekend day (two
+	 * of every seven 4-day blocks), so when such a block comes up they go first unless
+	 * they are more than half a block ahead: without it they lose most of those blocks to
+	 * people who could have taken any, and fall about two blocks behind in a year (the
+	 * 80-person simulation: weighted hours 77–91 against a mean of 126).
+	 */
+	private static final double WEEKEND_FREE_CREDIT_BLOCKS = 0.5;
 
 	/**
 	 * Coming off call less than a week ago costs up to half a day, fading linearly, so
@@ -516,6 +526,13 @@ public final class Assigner {
 
 		private final boolean weekdaysOnly;
 
+		/**
+		 * The person never holds a weekend hour (a weekdays-only contract, or a layer
+		 * without Saturday and Sunday): only blocks with no weekend day are theirs to
+		 * take.
+		 */
+		private final boolean weekendFree;
+
 		/** Index of the person's zone in the run's {@code zones}. */
 		private final int zone;
 
@@ -551,6 +568,7 @@ public final class Assigner {
 			this.layer = rules.layer(candidate.layer()).orElse(null);
 			this.dayMask = layer == null ? 0 : WorkCalendar.dayBits(layer.days());
 			this.weekdaysOnly = candidate.weekdaysOnly();
+			this.weekendFree = this.weekdaysOnly || (this.dayMask & WorkCalendar.WEEKEND_DAYS) == 0;
 			this.zone = zone;
 			this.precedence = layer == null ? Integer.MIN_VALUE : layer.precedence();
 			this.priorSeconds = candidate.priorHours().toSeconds();
@@ -706,6 +724,8 @@ public final class Assigner {
 
 		private final long preferencePenalty;
 
+		private final long weekendFreeCredit;
+
 		Planning(RotationRules rules, List<Candidate> roster, Instant origin) {
 			this.rules = rules;
 			this.origin = origin;
@@ -720,6 +740,8 @@ public final class Assigner {
 			this.preferencePenalty = FairnessLoad.DISRUPTION_PER_SHIFT
 				.multipliedBy((long) PREFERENCE_BLOCKS * rules.blockDays())
 				.toMinutes();
+			this.weekendFreeCredit = Math
+				.round(FairnessLoad.DISRUPTION_PER_SHIFT.toMinutes() * rules.blockDays() * WEEKEND_FREE_CREDIT_BLOCKS);
 			for (Candidate candidate : roster) {
 				if (people.put(candidate.personId(), candidate) != null) {
 					throw new IllegalArgumentException("person " + candidate.personId() + " appears twice");
@@ -1291,6 +1313,9 @@ public final class Assigner {
 
 			if (person.hasPreferences && !person.prefers(slot, context.slotIndex)) {
 				score += preferencePenalty;
+			}
+			if (person.weekendFree) {
+				score -= weekendFreeCredit;
 			}
 			Instant lastEnd = bookings.lastEndBefore(context.at);
 			if (lastEnd != null) {
