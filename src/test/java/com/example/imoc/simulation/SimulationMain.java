@@ -172,7 +172,7 @@ public final class SimulationMain {
 						## The goals against the arithmetic
 
 						The goals for 80 people are met where the code decides alone (split blocks, hard rules, holes, past
-						shifts, scheduler churn, Gini). Three are not, and these are the numbers behind them (see the run
+						shifts, scheduler churn, Gini). Where one is not, these are the numbers behind it (see the run
 						below for the figures):
 
 						- **Blocks are coarse against a year's load.** A year has 8,760 slot-hours; 4-day blocks of the five
@@ -189,7 +189,7 @@ public final class SimulationMain {
 						  around each block; what someone's time away (about 50 days a person a year here: PTO, conferences,
 						  sick days, drawn at random) cost them in hours is made up within the window, not over the calendar
 						  year, and the last weeks of the year are compared with a window that runs past its end.
-						- **People's own requests move a sixth of the hours or so, at random** (covers, open covers, partial
+						- **People's own requests move about a quarter of the hours, at random** (covers, open covers, partial
 						  covers, the coordinator's covers; see "hours people took through swaps and covers" below). They fall
 						  inside the planned horizon (5 weeks ahead), where the scheduler never moves a shift (churn 0 is a goal),
 						  so it can only compensate in blocks it plans later; what is taken in the last two months is never
@@ -201,6 +201,9 @@ public final class SimulationMain {
 						  two whole blocks behind everyone free who prefers the slot (`PREFERENCE_BLOCKS`), which is why
 						  the people of an over-wanted slot can end up to two blocks lighter, and of an under-wanted slot two
 						  blocks heavier, than the rest.
+						  The scheduler's own assignments reach 97 % in preferred slots in the year below (the bound: 98.7 %),
+						  so the assigner meets the goal where it decides; the year's share (81 %) is lower because people's
+						  swaps and covers, a quarter of the hours, put them in colleagues' slots.
 
 						## Results
 						""")
