@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 import com.example.imoc.people.WorkCalendar;
+import com.example.imoc.schedule.planning.FairnessLoad;
 
 /**
- * /** Load per person over a period: hours, weekend and holiday hours (in the person's
- * own zone and region, {@link WorkCalendar}, as the assigner counts them), shifts and
- * blocks (consecutive days in one slot), and the load fairness compares: hours times each
+ * Load per person over a period: hours, weekend and holiday hours (in the person's own
+ * zone and region, {@link WorkCalendar}, as the assigner counts them), shifts and blocks
+ * (consecutive days in one slot), and the load fairness compares: hours times each
  * shift's fairness weight (more than 1 for hours volunteered on special coverage days,
  * {@link FairnessSettings#specialDayWeight()}), the same sum the assigner's prior load
  * uses. Plain Java.
@@ -27,17 +28,12 @@ final class Fairness {
 			int blocks, double volunteerHours, double load) {
 
 		/**
-		 * Weekend and holiday hours weigh 1.5, as the assigner balances them (half an
-		 * hour extra each).
-		 */
-		static final double WEEKEND_WEIGHT = 1.5;
-
-		/**
-		 * The load the assigner evens out: hours (volunteered ones weighted), with
-		 * weekend and holiday hours weighted by {@link #WEEKEND_WEIGHT}.
+		 * The load the assigner evens out, as {@link FairnessLoad#weightedHours} weighs
+		 * it: hours (volunteered ones weighted), weekend and holiday hours weighing
+		 * {@link FairnessLoad#WEEKEND_WEIGHT}.
 		 */
 		double weightedHours() {
-			return this.load + (WEEKEND_WEIGHT - 1) * (this.weekendHours + this.holidayHours);
+			return FairnessLoad.weightedHours(this.load, this.weekendHours, this.holidayHours);
 		}
 
 	}
@@ -76,12 +72,12 @@ final class Fairness {
 			double hours = shift.length().toMinutes() / 60.0;
 			double[] total = totals.computeIfAbsent(who, k -> new double[5]);
 			total[0] += hours;
-			WorkCalendar.Hours off = calendarOf.apply(who).hours(shift.start(), shift.end());
-			total[1] += off.weekendHours();
-			total[2] += off.holidayHours();
 			double weight = weights.getOrDefault(shift.id(), 1.0);
+			FairnessLoad load = FairnessLoad.ofShift(calendarOf.apply(who), shift.start(), shift.end(), weight);
+			total[1] += load.weekend().toSeconds() / 3600.0;
+			total[2] += load.holiday().toSeconds() / 3600.0;
 			total[3] += weight != 1.0 ? hours : 0;
-			total[4] += hours * weight;
+			total[4] += load.onCall().toSeconds() / 3600.0;
 			int[] count = counts.computeIfAbsent(who, k -> new int[2]);
 			count[0]++;
 			ShiftView previous = lastBySlotOwner.get(who);

@@ -37,6 +37,7 @@ import com.example.imoc.rotation.Rotations;
 import com.example.imoc.schedule.planning.Assigner;
 import com.example.imoc.schedule.planning.Candidate;
 import com.example.imoc.schedule.planning.ExistingShift;
+import com.example.imoc.schedule.planning.FairnessLoad;
 import com.example.imoc.schedule.planning.Layer;
 import com.example.imoc.schedule.planning.PlannedShift;
 import com.example.imoc.schedule.planning.Reassignment;
@@ -203,6 +204,24 @@ public class ScheduleMaintenance {
 			.stream()
 			.filter(shift -> shift.end().isAfter(now))
 			.toList();
+	}
+
+	/**
+	 * The load the assigner starts from for {@code personId} when it plans from the start
+	 * of {@code day}: their shifts in the fairness window before it, weighed by
+	 * {@link FairnessLoad} (not faded yet: the fade starts at that instant). Empty when
+	 * the person is not a participant.
+	 */
+	@Transactional(readOnly = true)
+	Optional<FairnessLoad> priorLoad(long rotationId, long personId, LocalDate day) {
+		Rotation rotation = this.rotations.find(rotationId)
+			.orElseThrow(() -> new IllegalArgumentException("no rotation " + rotationId));
+		Instant start = new ShiftClock(rotation.zone()).startOfDay(day);
+		return candidates(rotation, start, start).stream()
+			.filter(candidate -> candidate.personId() == personId)
+			.findFirst()
+			.map(candidate -> new FairnessLoad(candidate.priorHours(), candidate.priorWeekendHours(),
+					candidate.priorHolidayHours(), 0));
 	}
 
 	/**
@@ -377,8 +396,8 @@ public class ScheduleMaintenance {
 			})
 			.list();
 		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(byId.values());
-		// Load as fairness counts it: each shift's hours times its fairness_weight
-		// (volunteered on a special day).
+		// Load as fairness counts it (FairnessLoad): each shift's hours times its
+		// fairness_weight (volunteered on a special day), its weekend and holiday hours.
 		Map<Long, Duration[]> load = new HashMap<>();
 		this.jdbc.sql("""
 				select assignee_id, starts_at, ends_at, fairness_weight from shift
@@ -391,11 +410,11 @@ public class ScheduleMaintenance {
 				Instant end = rs.getTimestamp(3).toInstant();
 				Duration[] sum = load.computeIfAbsent(who,
 						k -> new Duration[] { Duration.ZERO, Duration.ZERO, Duration.ZERO });
-				WorkCalendar.Hours off = calendars.getOrDefault(who, WorkCalendar.UTC).hours(start, end);
-				sum[0] = sum[0]
-					.plus(Duration.ofSeconds(Math.round(Duration.between(start, end).toSeconds() * rs.getDouble(4))));
-				sum[1] = sum[1].plus(off.weekend());
-				sum[2] = sum[2].plus(off.holiday());
+				FairnessLoad shift = FairnessLoad.ofShift(calendars.getOrDefault(who, WorkCalendar.UTC), start, end,
+						rs.getDouble(4));
+				sum[0] = sum[0].plus(shift.onCall());
+				sum[1] = sum[1].plus(shift.weekend());
+				sum[2] = sum[2].plus(shift.holiday());
 				return null;
 			})
 			.list();

@@ -35,6 +35,7 @@ import com.example.imoc.rotation.RotationLayer;
 import com.example.imoc.rotation.Rotations;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
+import com.example.imoc.schedule.planning.FairnessLoad;
 
 /**
  * The rules a swap or cover must pass before anything changes, checked again at
@@ -109,6 +110,19 @@ class SwapRules {
 
 		public String restAfterText() {
 			return text(this.restAfter);
+		}
+
+		/**
+		 * On-call hours with weekend and holiday hours weighted, as fairness weighs them
+		 * ({@link FairnessLoad}), before the change.
+		 */
+		public double weightedBefore() {
+			return FairnessLoad.weightedHours(this.hoursBefore, this.weekendBefore, this.holidayBefore);
+		}
+
+		/** {@link #weightedBefore()} after the change. */
+		public double weightedAfter() {
+			return FairnessLoad.weightedHours(this.hoursAfter, this.weekendAfter, this.holidayAfter);
 		}
 
 		private static String text(Duration rest) {

@@ -254,6 +254,11 @@ final class ScheduleSimulation {
 		return this.rotation;
 	}
 
+	/** What last created or gave an owner to each row, by row id. */
+	Map<Long, Cause> lastCause() {
+		return this.lastCause;
+	}
+
 	Instant start() {
 		return this.settings.start().atStartOfDay(ZoneOffset.UTC).toInstant();
 	}

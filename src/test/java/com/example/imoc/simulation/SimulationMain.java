@@ -56,11 +56,33 @@ public final class SimulationMain {
 			SimulationReport report = ScheduleSimulation
 				.run(new Settings(seed, people, days, nodes, Settings.DEFAULT_START));
 			System.out.println(report.summary(5));
+			String csv = System.getProperty("imoc.simulation.people-csv");
+			if (csv != null) {
+				Files.writeString(Path.of(csv.replace("{people}", String.valueOf(people))), peopleCsv(report));
+			}
 			reports.add(report);
 			Files.writeString(out, document(reports));
 		}
 		System.out.println("Written to " + out);
 		System.exit(0);
+	}
+
+	/**
+	 * One line per person of the fairness figures (system property
+	 * {@code imoc.simulation.people-csv}, a path where {@code {people}} stands for the
+	 * roster size): to see who is far from the mean, and why.
+	 */
+	static String peopleCsv(SimulationReport report) {
+		StringBuilder csv = new StringBuilder(
+				"id,name,zone,preferred,hours,weekend,holiday,weighted,blocks,preferred_hours,request_hours,request_preferred_hours\n");
+		for (YearFigures.PersonYear p : report.figures().people()) {
+			csv.append(String.format(java.util.Locale.ROOT, "%d,%s,%s,%s,%.1f,%.1f,%.1f,%.1f,%d,%.1f,%.1f,%.1f%n",
+					p.person().id, p.person().name, p.person().zone,
+					String.join(" ", p.person().preferred.lastEntry().getValue()), p.hours(), p.weekendHours(),
+					p.holidayHours(), p.weighted(), p.blocks(), p.preferredHours(), p.requestHours(),
+					p.requestPreferredHours()));
+		}
+		return csv.toString();
 	}
 
 	static String document(List<SimulationReport> reports) {
@@ -139,6 +161,49 @@ public final class SimulationMain {
 						Saturday and Sunday in the person's own zone, and the public holidays of their region as seeded (a
 						holiday on a weekend counts once, as weekend). Churn counts owner changes less than 14 days before the shift starts, by cause; the goal is
 						none from the scheduler itself.
+
+						The report also gives the figures over the rows **the scheduler assigned** (the daily extend and the
+						repairs; a row whose last owner change was a swap, cover, open cover or the coordinator's cover
+						counts for nobody there), and, for preferred slots, **the most the roster allows**: a maximum flow
+						from the people active the whole period (each holding exactly their mean hours) through their
+						preferred slots to the slots (each with the hours those people held in it). A preferred share above
+						that bound is only possible with uneven loads.
+
+						## The goals against the arithmetic
+
+						The goals for 80 people are met where the code decides alone (split blocks, hard rules, holes, past
+						shifts, scheduler churn, Gini). Where one is not, these are the numbers behind it (see the run
+						below for the figures):
+
+						- **Blocks are coarse against a year's load.** A year has 8,760 slot-hours; 4-day blocks of the five
+						  IMOC slots make 5 blocks per 4 days, about 456 a year. With about 85 people live over the year a
+						  person holds about 5–6 whole blocks a year. One block is 24 h (the 6-hour slots) or 16 h (the 4-hour
+						  slots), 20–30 weighted hours when it crosses a weekend: 13–24 % of the mean weighted load
+						  (≈ 126 h). Even a planner that saw the whole year at once, with nobody away and no swaps, leaves
+						  loads spread over about one block: with loads even over a width w above a floor L, the mean over
+						  pairs of min/max is about 1 − (w/3)/(L + 2w/3); for L ≈ 116 h and w ≈ 20 h that is 0.948. So
+						  **balance ≥ 0.95 is at the edge of what whole blocks allow**, before anything else; Gini (≤ 0.10)
+						  and 1.25 × the mean are within reach of block granularity alone (one block above the mean is
+						  ≤ 1.24 × the mean).
+						- **The fairness window is 90 (or 120) days, not a year.** The assigner evens load within ±the window
+						  around each block; what someone's time away (about 50 days a person a year here: PTO, conferences,
+						  sick days, drawn at random) cost them in hours is made up within the window, not over the calendar
+						  year, and the last weeks of the year are compared with a window that runs past its end.
+						- **People's own requests move about a quarter of the hours, at random** (covers, open covers, partial
+						  covers, the coordinator's covers; see "hours people took through swaps and covers" below). They fall
+						  inside the planned horizon (5 weeks ahead), where the scheduler never moves a shift (churn 0 is a goal),
+						  so it can only compensate in blocks it plans later; what is taken in the last two months is never
+						  compensated within the year.
+						- **Preferences against evenness.** First choices are drawn at random in proportion to the slots'
+						  hours, so with 80 people some slots have more people wanting them than hours and others fewer. The
+						  maximum-flow bound below is the most preferred share equal loads allow; above it, preferences are
+						  bought with unevenness. The assigner puts someone outside their preferred slots only when they are
+						  two whole blocks behind everyone free who prefers the slot (`PREFERENCE_BLOCKS`), which is why
+						  the people of an over-wanted slot can end up to two blocks lighter, and of an under-wanted slot two
+						  blocks heavier, than the rest.
+						  The scheduler's own assignments reach 97 % in preferred slots in the year below (the bound: 98.7 %),
+						  so the assigner meets the goal where it decides; the year's share (81 %) is lower because people's
+						  swaps and covers, a quarter of the hours, put them in colleagues' slots.
 
 						## Results
 						""")

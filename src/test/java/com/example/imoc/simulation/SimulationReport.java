@@ -163,28 +163,35 @@ record SimulationReport(Settings settings, Duration elapsed, List<Violation> vio
 			md.append("| ").append(String.join(" | ", row)).append(" |").append(nl);
 		}
 		md.append(nl).append("Fairness over the people active the whole period:").append(nl).append(nl);
-		md.append("| figure | weighted hours | on-call hours | weekend hours |")
+		md.append("| figure | weighted hours | on-call hours | weekend hours | weighted hours the scheduler assigned |")
 			.append(nl)
-			.append("|---|---|---|---|")
+			.append("|---|---|---|---|---|")
 			.append(nl);
 		FairnessFigures w = this.figures.weighted();
 		FairnessFigures h = this.figures.hours();
 		FairnessFigures we = this.figures.weekendHours();
-		md.append(row("mean per person", w.mean(), h.mean(), we.mean()));
-		md.append(row("max per person", w.max(), h.max(), we.max()));
-		md.append(row("Gini", w.gini(), h.gini(), we.gini()));
-		md.append(row("balance (mean over pairs of min/max)", w.balance(), h.balance(), we.balance()));
-		md.append(row("equity (100 − 100·sd/mean)", w.equity(), h.equity(), we.equity()));
-		md.append(row("max / mean", w.maxOverMean(), h.maxOverMean(), we.maxOverMean()));
-		md.append(String.format(Locale.ROOT, "| people above 1.25 × mean | %d | %d | %d |%n", w.outliers().size(),
-				h.outliers().size(), we.outliers().size()));
+		FairnessFigures s = this.figures.schedulerWeighted();
+		md.append(row("mean per person", w.mean(), h.mean(), we.mean(), s.mean()));
+		md.append(row("max per person", w.max(), h.max(), we.max(), s.max()));
+		md.append(row("Gini", w.gini(), h.gini(), we.gini(), s.gini()));
+		md.append(row("balance (mean over pairs of min/max)", w.balance(), h.balance(), we.balance(), s.balance()));
+		md.append(row("equity (100 − 100·sd/mean)", w.equity(), h.equity(), we.equity(), s.equity()));
+		md.append(row("max / mean", w.maxOverMean(), h.maxOverMean(), we.maxOverMean(), s.maxOverMean()));
+		md.append(String.format(Locale.ROOT, "| people above 1.25 × mean | %d | %d | %d | %d |%n", w.outliers().size(),
+				h.outliers().size(), we.outliers().size(), s.outliers().size()));
 		md.append(nl);
 		md.append(String.format(Locale.ROOT,
-				"Blocks per person: min %d, mean %.1f, max %d. Hours in preferred slots: %s. Holiday hours: %.0f. "
-						+ "Coverage gaps: %.0f of %.0f slot hours.%n%n",
+				"Blocks per person: min %d, mean %.1f, max %d. Hours in preferred slots: %s (over the rows the "
+						+ "scheduler assigned, leaving out people's swaps and covers: %s; the most the roster allows "
+						+ "with everyone holding the mean hours, a maximum flow from people through their preferences "
+						+ "to the slots' hours: %s). Hours people took through swaps and covers: %.0f of %.0f. "
+						+ "Holiday hours: %.0f. Coverage gaps: %.0f of %.0f slot hours.%n%n",
 				this.figures.blocksMin(), this.figures.blocksMean(), this.figures.blocksMax(),
-				percent(this.figures.preferredShare()), this.figures.holidayHoursTotal(), this.figures.gapHours(),
-				this.figures.totalHours()));
+				percent(this.figures.preferredShare()), percent(this.figures.schedulerPreferredShare()),
+				percent(this.figures.preferredShareBound()),
+				this.figures.people().stream().mapToDouble(YearFigures.PersonYear::requestHours).sum(),
+				this.figures.people().stream().mapToDouble(YearFigures.PersonYear::hours).sum(),
+				this.figures.holidayHoursTotal(), this.figures.gapHours(), this.figures.totalHours()));
 		md.append("Owner changes by cause (all, and churn: less than 14 days before the shift):").append(nl).append(nl);
 		md.append("| cause | source | changes | churn |").append(nl).append("|---|---|---|---|").append(nl);
 		Map<Cause.Kind, Integer> all = new EnumMap<>(Cause.Kind.class);
@@ -227,8 +234,9 @@ record SimulationReport(Settings settings, Duration elapsed, List<Violation> vio
 		return md.toString();
 	}
 
-	private static String row(String name, double weighted, double hours, double weekend) {
-		return String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name, weighted, hours, weekend);
+	private static String row(String name, double weighted, double hours, double weekend, double scheduler) {
+		return String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", name, weighted, hours, weekend,
+				scheduler);
 	}
 
 	private static String escape(String text) {

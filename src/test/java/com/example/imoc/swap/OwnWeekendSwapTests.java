@@ -109,6 +109,10 @@ class OwnWeekendSwapTests {
 		assertThat(gains.holidayAfter() - gains.holidayBefore()).isCloseTo(5, within(1e-9));
 		assertThat(gives.weekendBefore() - gives.weekendAfter()).isCloseTo(1, within(1e-9));
 		assertThat(gives.holidayBefore() - gives.holidayAfter()).isCloseTo(5, within(1e-9));
+		// The preview's weighted hours are the fairness formula's (FairnessLoad): 6 h
+		// plus half of the 6 weekend and holiday hours.
+		assertThat(gains.weightedAfter() - gains.weightedBefore()).isCloseTo(9, within(1e-9));
+		assertThat(gives.weightedBefore() - gives.weightedAfter()).isCloseTo(9, within(1e-9));
 
 		Person coordinator = this.testPeople.coordinator("Cora Fairness");
 		String page = this.mvc

@@ -35,30 +35,33 @@ import java.util.stream.Collectors;
  * either direction.
  *
  * <p>
- * Among the people who pass, the lowest score wins. The score is the on-call hours in the
- * fairness window (prior hours, fading out linearly as planning moves away from the
- * origin, plus hours booked since), with weekend and holiday hours (in the person's own
- * zone and region) weighing 1.5 and every shift adding a fixed 48 hours of disruption, so
- * the number of blocks evens out before the hours do; plus two blocks' worth for a slot
- * outside someone's stated preferences; plus up to 12 hours for having come off call
- * within the last week. Ties go to the layer with the higher precedence, then to the
- * lower person id. Within one block period the heaviest slots are handed out first, so
- * the least-loaded people take them.
+ * Among the people who pass, the lowest score wins. The score is the on-call load in the
+ * fairness window as {@link FairnessLoad} weighs it (prior hours, fading out linearly as
+ * planning moves away from the origin, plus hours booked since; weekend and holiday hours
+ * in the person's own zone and region weighing 1.5; every shift adding a fixed 48 hours
+ * of disruption, so the number of blocks evens out before the hours do); plus two blocks'
+ * worth for a slot outside someone's stated preferences; plus up to 12 hours for having
+ * come off call within the last week; minus half a block's worth for someone who never
+ * works weekends (they can take only the blocks without a weekend day). Ties go to the
+ * layer with the higher precedence, then to the lower person id. Within one block period
+ * the heaviest slots are handed out first, so the least-loaded people take them.
  */
 public final class Assigner {
-
-	/**
-	 * Being on the pager shapes the whole day whatever the slot's length, and without a
-	 * per-shift cost hour-fairness keeps handing short slots to the same people until
-	 * block counts drift.
-	 */
-	private static final Duration DISRUPTION_PER_SHIFT = Duration.ofHours(48);
 
 	/**
 	 * Strong but not absolute: someone works outside their chosen hours only when they
 	 * are this many whole blocks behind the people who are free for that slot.
 	 */
 	private static final int PREFERENCE_BLOCKS = 2;
+
+	/**
+	 * Someone who never works weekends can take only the blocks with no weekend day (two
+	 * of every seven 4-day blocks), so when such a block comes up they go first unless
+	 * they are more than half a block ahead: without it they lose most of those blocks to
+	 * people who could have taken any, and fall about two blocks behind in a year (the
+	 * 80-person simulation: weighted hours 77–91 against a mean of 126).
+	 */
+	private static final double WEEKEND_FREE_CREDIT_BLOCKS = 0.5;
 
 	/**
 	 * Coming off call less than a week ago costs up to half a day, fading linearly, so
@@ -523,6 +526,13 @@ public final class Assigner {
 
 		private final boolean weekdaysOnly;
 
+		/**
+		 * The person never holds a weekend hour (a weekdays-only contract, or a layer
+		 * without Saturday and Sunday): only blocks with no weekend day are theirs to
+		 * take.
+		 */
+		private final boolean weekendFree;
+
 		/** Index of the person's zone in the run's {@code zones}. */
 		private final int zone;
 
@@ -558,6 +568,7 @@ public final class Assigner {
 			this.layer = rules.layer(candidate.layer()).orElse(null);
 			this.dayMask = layer == null ? 0 : WorkCalendar.dayBits(layer.days());
 			this.weekdaysOnly = candidate.weekdaysOnly();
+			this.weekendFree = this.weekdaysOnly || (this.dayMask & WorkCalendar.WEEKEND_DAYS) == 0;
 			this.zone = zone;
 			this.precedence = layer == null ? Integer.MIN_VALUE : layer.precedence();
 			this.priorSeconds = candidate.priorHours().toSeconds();
@@ -674,8 +685,6 @@ public final class Assigner {
 
 		private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-		private static final long DISRUPTION_MINUTES = DISRUPTION_PER_SHIFT.toMinutes();
-
 		private static final long RECENCY_HORIZON_MINUTES = RECENCY_HORIZON.toMinutes();
 
 		private static final long RECENCY_PENALTY_MINUTES = RECENCY_PENALTY.toMinutes();
@@ -715,6 +724,8 @@ public final class Assigner {
 
 		private final long preferencePenalty;
 
+		private final long weekendFreeCredit;
+
 		Planning(RotationRules rules, List<Candidate> roster, Instant origin) {
 			this.rules = rules;
 			this.origin = origin;
@@ -726,8 +737,11 @@ public final class Assigner {
 				.reduce(Duration.ZERO, Duration::plus)
 				.dividedBy(rules.slots().size());
 			this.meanSlotSeconds = meanSlotLength.toSeconds();
-			this.preferencePenalty = DISRUPTION_PER_SHIFT.multipliedBy((long) PREFERENCE_BLOCKS * rules.blockDays())
+			this.preferencePenalty = FairnessLoad.DISRUPTION_PER_SHIFT
+				.multipliedBy((long) PREFERENCE_BLOCKS * rules.blockDays())
 				.toMinutes();
+			this.weekendFreeCredit = Math
+				.round(FairnessLoad.DISRUPTION_PER_SHIFT.toMinutes() * rules.blockDays() * WEEKEND_FREE_CREDIT_BLOCKS);
 			for (Candidate candidate : roster) {
 				if (people.put(candidate.personId(), candidate) != null) {
 					throw new IllegalArgumentException("person " + candidate.personId() + " appears twice");
@@ -758,8 +772,8 @@ public final class Assigner {
 		long weight(List<Need> needs) {
 			return needs.stream().map(need -> {
 				WorkCalendar.Hours off = rotationCalendar.hours(need.start, need.end);
-				return new Ledger.Load(need.range().duration(), off.weekend(), off.holiday(), 1);
-			}).reduce(Ledger.Load.NONE, Ledger.Load::plus).weightedMinutes(DISRUPTION_PER_SHIFT);
+				return new FairnessLoad(need.range().duration(), off.weekend(), off.holiday(), 1);
+			}).reduce(FairnessLoad.NONE, FairnessLoad::plus).scoreMinutes();
 		}
 
 		/**
@@ -1231,7 +1245,7 @@ public final class Assigner {
 				}
 			}
 			Candidate best = bestPerson.candidate;
-			Ledger.Load load = load(best, at);
+			FairnessLoad load = load(best, at);
 			StringBuilder reason = new StringBuilder("fairest of ").append(free.size())
 				.append(" available: ")
 				.append(hours(load.onCall()))
@@ -1241,7 +1255,11 @@ public final class Assigner {
 			if (!load.holiday().isZero()) {
 				reason.append(", ").append(hours(load.holiday())).append(" holiday");
 			}
-			reason.append(") within ").append(rules.fairnessWindow().toDays()).append(" days");
+			reason.append(", ")
+				.append(hours(Duration.ofSeconds(Math.round(load.weightedHours() * 3600))))
+				.append(" weighted) within ")
+				.append(rules.fairnessWindow().toDays())
+				.append(" days");
 			if (best.prefers(slot)) {
 				reason.append("; preferred slot");
 			}
@@ -1255,14 +1273,14 @@ public final class Assigner {
 		}
 
 		/**
-		 * {@code load(candidate, at).weightedMinutes(DISRUPTION_PER_SHIFT)} plus the
+		 * {@code load(candidate, at).scoreMinutes()} ({@link FairnessLoad}) plus the
 		 * preference and recency terms, computed on seconds and nanos instead of
 		 * {@code Duration} objects; the arithmetic is the same, so the result is too.
 		 */
 		private long score(Person person, String slot, ScoreContext context) {
-			long priorOnCall = person.priorSeconds * context.remaining / context.windowSeconds;
-			long priorWeekend = person.priorWeekendSeconds * context.remaining / context.windowSeconds;
-			long priorHoliday = person.priorHolidaySeconds * context.remaining / context.windowSeconds;
+			long priorOnCall = FairnessLoad.fade(person.priorSeconds, context.remaining, context.windowSeconds);
+			long priorWeekend = FairnessLoad.fade(person.priorWeekendSeconds, context.remaining, context.windowSeconds);
+			long priorHoliday = FairnessLoad.fade(person.priorHolidaySeconds, context.remaining, context.windowSeconds);
 			double shifts = (double) priorOnCall / meanSlotSeconds;
 
 			Ledger.Bookings bookings = person.bookings;
@@ -1291,11 +1309,13 @@ public final class Assigner {
 			long onCall = priorOnCall + onCallSeconds + Math.floorDiv(onCallNanos, NANOS_PER_SECOND);
 			long weekend = priorWeekend + weekendSeconds + Math.floorDiv(weekendNanos, NANOS_PER_SECOND);
 			long holiday = priorHoliday + holidaySeconds + Math.floorDiv(holidayNanos, NANOS_PER_SECOND);
-			long score = onCall / 60 + (weekend / 60) / 2 + (holiday / 60) / 2
-					+ Math.round((shifts + count) * DISRUPTION_MINUTES);
+			long score = FairnessLoad.scoreMinutes(onCall, weekend, holiday, shifts + count);
 
 			if (person.hasPreferences && !person.prefers(slot, context.slotIndex)) {
 				score += preferencePenalty;
+			}
+			if (person.weekendFree) {
+				score -= weekendFreeCredit;
 			}
 			Instant lastEnd = bookings.lastEndBefore(context.at);
 			if (lastEnd != null) {
@@ -1312,15 +1332,13 @@ public final class Assigner {
 			return score;
 		}
 
-		private Ledger.Load load(Candidate candidate, Instant at) {
+		private FairnessLoad load(Candidate candidate, Instant at) {
 			Duration window = rules.fairnessWindow();
 			long elapsed = Math.max(0, Duration.between(origin, at).toSeconds());
 			long remaining = Math.max(0, window.toSeconds() - elapsed);
-			Duration priorHours = fraction(candidate.priorHours(), remaining, window.toSeconds());
-			Ledger.Load prior = new Ledger.Load(priorHours,
-					fraction(candidate.priorWeekendHours(), remaining, window.toSeconds()),
-					fraction(candidate.priorHolidayHours(), remaining, window.toSeconds()),
-					(double) priorHours.toSeconds() / meanSlotLength.toSeconds());
+			FairnessLoad prior = new FairnessLoad(candidate.priorHours(), candidate.priorWeekendHours(),
+					candidate.priorHolidayHours(), 0)
+				.faded(remaining, window.toSeconds(), meanSlotSeconds);
 			return prior.plus(ledger.onCallLoad(candidate.personId(), at, window));
 		}
 
@@ -1336,10 +1354,6 @@ public final class Assigner {
 				}
 			}
 			return -1;
-		}
-
-		private static Duration fraction(Duration whole, long numerator, long denominator) {
-			return Duration.ofSeconds(whole.toSeconds() * numerator / denominator);
 		}
 
 		private static String hours(Duration duration) {

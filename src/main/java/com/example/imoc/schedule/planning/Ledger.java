@@ -15,34 +15,9 @@ import java.util.function.LongFunction;
  * that start before the planning origin still block overlap and rest, but their hours do
  * not count as load: the caller already reported them as each candidate's prior hours.
  * Weekend and holiday hours are the booked person's own ({@link WorkCalendar}: their
- * zone, their region's holidays).
+ * zone, their region's holidays); load is {@link FairnessLoad}.
  */
 final class Ledger {
-
-	/**
-	 * On-call time and the number of shifts it came in; {@code shifts} is fractional
-	 * because prior history arrives as hours only and is converted at the rotation's mean
-	 * slot length.
-	 */
-	record Load(Duration onCall, Duration weekend, Duration holiday, double shifts) {
-
-		static final Load NONE = new Load(Duration.ZERO, Duration.ZERO, Duration.ZERO, 0);
-
-		Load plus(Load other) {
-			return new Load(onCall.plus(other.onCall), weekend.plus(other.weekend), holiday.plus(other.holiday),
-					shifts + other.shifts);
-		}
-
-		/**
-		 * Weekend and holiday hours weigh 1.5 each (an hour is one or the other, never
-		 * both) so that load spreads over everyone who can take it; each shift also costs
-		 * {@code disruptionPerShift}, whatever its length.
-		 */
-		long weightedMinutes(Duration disruptionPerShift) {
-			return onCall.toMinutes() + weekend.toMinutes() / 2 + holiday.toMinutes() / 2
-					+ Math.round(shifts * disruptionPerShift.toMinutes());
-		}
-	}
 
 	/**
 	 * One booking, with its length, weekend and holiday parts kept as seconds and nanos
@@ -292,12 +267,12 @@ final class Ledger {
 	}
 
 	/** IM load of shifts starting within {@code window} either side of {@code at}. */
-	Load onCallLoad(long personId, Instant at, Duration window) {
+	FairnessLoad onCallLoad(long personId, Instant at, Duration window) {
 		Bookings bookings = byPerson.get(personId);
 		if (bookings == null) {
-			return Load.NONE;
+			return FairnessLoad.NONE;
 		}
-		Load load = Load.NONE;
+		FairnessLoad load = FairnessLoad.NONE;
 		Instant until = at.plus(window);
 		for (int i = bookings.firstStartingAtOrAfter(at.minus(window)); i < bookings.size(); i++) {
 			Booking booking = bookings.get(i);
@@ -305,7 +280,7 @@ final class Ledger {
 				break;
 			}
 			if (booking.isImLoad()) {
-				load = load.plus(new Load(booking.duration, booking.weekend, booking.holiday, 1));
+				load = load.plus(new FairnessLoad(booking.duration, booking.weekend, booking.holiday, 1));
 			}
 		}
 		return load;

@@ -75,14 +75,14 @@ class LedgerProperties {
 				.max(Instant::compareTo);
 			assertThat(ledger.lastEndBefore(query.person(), query.at())).isEqualTo(lastEnd);
 
-			Ledger.Load load = Ledger.Load.NONE;
+			FairnessLoad load = FairnessLoad.NONE;
 			for (Entry entry : mine) {
 				Instant start = entry.range().start();
 				if (!entry.shadow() && !start.isBefore(origin) && !start.isBefore(query.at().minus(query.window()))
 						&& start.isBefore(query.at().plus(query.window()))) {
 					WorkCalendar.Hours off = CALENDARS.get((int) (entry.person() % CALENDARS.size()))
 						.hours(entry.range().start(), entry.range().end());
-					load = load.plus(new Ledger.Load(entry.range().duration(), off.weekend(), off.holiday(), 1));
+					load = load.plus(new FairnessLoad(entry.range().duration(), off.weekend(), off.holiday(), 1));
 				}
 			}
 			assertThat(ledger.onCallLoad(query.person(), query.at(), query.window())).isEqualTo(load);

@@ -105,10 +105,16 @@ class OwnWeekendTests {
 		List<Reassignment> repairs = assigner.repair(rules, people, held, Instant.parse("2026-12-01T00:00:00Z"));
 
 		assertThat(repairs).extracting(Reassignment::shiftId).containsExactlyInAnyOrder(1L, 2L);
-		assertThat(repairs).allSatisfy(repair -> {
-			assertThat(repair.newAssigneeId()).isIn(1L, 2L);
-			assertThat(repair.reason()).contains("weekdays-only contract");
-		});
+		assertThat(repairs).allSatisfy(repair -> assertThat(repair.reason()).contains("weekdays-only contract"));
+		// Friday 19:00–23:00 UTC is Saturday in Sydney but Friday evening in Berlin: the
+		// Berlin weekdays-only person may take it (and goes first: they can take only
+		// weekday hours); Friday 23:00 UTC is Saturday in Berlin too.
+		assertThat(repairs).filteredOn(repair -> repair.shiftId() == 1)
+			.singleElement()
+			.satisfies(repair -> assertThat(repair.newAssigneeId()).isIn(1L, 2L, BERLIN));
+		assertThat(repairs).filteredOn(repair -> repair.shiftId() == 2)
+			.singleElement()
+			.satisfies(repair -> assertThat(repair.newAssigneeId()).isIn(1L, 2L));
 	}
 
 	@Test
@@ -156,7 +162,8 @@ class OwnWeekendTests {
 		List<Reassignment> repairs = assigner.repair(rules, List.of(only), held, Instant.parse("2026-12-01T00:00:00Z"));
 
 		assertThat(repairs).singleElement()
-			.satisfies(repair -> assertThat(repair.reason()).contains("12h on call (6h weekend, 6h holiday)"));
+			.satisfies(repair -> assertThat(repair.reason())
+				.contains("12h on call (6h weekend, 6h holiday, 18h weighted)"));
 	}
 
 	private static ExistingShift gap(long id, String slot, String start, String end) {
