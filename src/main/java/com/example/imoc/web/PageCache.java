@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,14 +37,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
+import com.example.imoc.web.layout.CachedPages;
 
 /**
- * Keeps the schedule pages a signed-in person just saw ({@code /}, {@code /my/shifts},
- * {@code /rotations}, {@code /rotations/{id}}) and serves them again while nothing they
- * could show has changed: at a handoff everyone reloads these pages again and again. An
- * entry is this session's own rendering (its name, unread notices and form tokens
- * included, so nothing is shared between people), keyed by the URL with its query, and
- * valid only while:
+ * Keeps the pages a signed-in person just saw (those modules declare as
+ * {@link CachedPages}: the schedule's home, my shifts, rotations and a rotation's week)
+ * and serves them again while nothing they could show has changed: at a handoff everyone
+ * reloads these pages again and again. An entry is this session's own rendering (its
+ * name, unread notices and form tokens included, so nothing is shared between people),
+ * keyed by the URL with its query, and valid only while:
  * <ul>
  * <li>the data generation is unchanged ({@link DataChanges}: any committed change on this
  * node or another, shown tables only), and the listener is connected;</li>
@@ -57,7 +58,7 @@ import com.example.imoc.database.DataChanges;
  */
 class PageCache extends OncePerRequestFilter {
 
-	private static final Pattern CACHED = Pattern.compile("/|/my/shifts|/rotations|/rotations/\\d{1,18}");
+	private final List<CachedPages> cached;
 
 	private static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
 
@@ -87,7 +88,8 @@ class PageCache extends OncePerRequestFilter {
 	private record Page(long stamp, long minute, String contentType, byte[] body) {
 	}
 
-	PageCache(DataChanges changes, Clock clock, long maxBytes, MeterRegistry meters) {
+	PageCache(List<CachedPages> cached, DataChanges changes, Clock clock, long maxBytes, MeterRegistry meters) {
+		this.cached = List.copyOf(cached);
 		this.hits = Counter.builder("imoc.page.cache").tag("result", "hit").register(meters);
 		this.misses = Counter.builder("imoc.page.cache").tag("result", "miss").register(meters);
 		this.changes = changes;
@@ -97,8 +99,11 @@ class PageCache extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"GET".equals(request.getMethod())
-				|| !CACHED.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+		if (!"GET".equals(request.getMethod())) {
+			return true;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return this.cached.stream().noneMatch(pages -> pages.matches(path));
 	}
 
 	@Override
@@ -268,9 +273,10 @@ class PageCache extends OncePerRequestFilter {
 		}
 
 		@Bean
-		FilterRegistrationBean<PageCache> pageCache(DataChanges changes, Clock clock, MeterRegistry meters) {
+		FilterRegistrationBean<PageCache> pageCache(List<CachedPages> cached, DataChanges changes, Clock clock,
+				MeterRegistry meters) {
 			FilterRegistrationBean<PageCache> registration = new FilterRegistrationBean<>(
-					new PageCache(changes, clock, MAX_BYTES, meters));
+					new PageCache(cached, changes, clock, MAX_BYTES, meters));
 			// After Spring Security's chain: only signed-in requests reach it, with the
 			// security headers set.
 			registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
