@@ -183,6 +183,11 @@ class GitLabImportTests extends ExternalApiTest {
 		this.mvc.perform(get("/admin/gitlab/import").with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/integrations/gitlab/webhook")));
+		// Found from the incidents page, by the coordinator only.
+		this.mvc.perform(get("/incidents").with(user(TestPeople.signedIn(coordinator))))
+			.andExpect(content().string(containsString("href=\"/admin/gitlab/import\"")));
+		this.mvc.perform(get("/incidents").with(user(TestPeople.signedIn(manager))))
+			.andExpect(content().string(not(containsString("/admin/gitlab/import"))));
 	}
 
 	private void servePages() {

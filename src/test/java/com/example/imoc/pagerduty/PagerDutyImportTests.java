@@ -216,6 +216,11 @@ class PagerDutyImportTests extends ExternalApiTest {
 			.andExpect(status().isForbidden());
 		assertThat(this.rotations.findByName("Sneaky")).isEmpty();
 		assertThat(this.rotations.findByName("No token")).isEmpty();
+		// Found beside "New rotation", by the coordinator only.
+		this.mvc.perform(get("/rotations").with(user(TestPeople.signedIn(coordinator))))
+			.andExpect(content().string(containsString("href=\"/admin/pagerduty\"")));
+		this.mvc.perform(get("/rotations").with(user(TestPeople.signedIn(manager))))
+			.andExpect(content().string(not(containsString("/admin/pagerduty"))));
 	}
 
 	private Map<String, Person> roster() {
