@@ -95,6 +95,12 @@ class PageQualityTests extends BrowserTest {
 		check("rotation-health", "form.filters button");
 		open("/swaps");
 		check("swaps-coordinator", "h1");
+		open("/admin/holidays");
+		check("admin-holidays", "h1");
+		open("/admin/gitlab/import");
+		check("admin-gitlab-import", "form button.primary");
+		open("/admin/pagerduty");
+		check("admin-pagerduty-import", "form button[type=submit]");
 
 		assertThat(this.problems).as("pages with problems").isEmpty();
 	}
