@@ -91,4 +91,19 @@ class PeopleFormsTests {
 			.hasUniqueIdsAndTiedLabels();
 	}
 
+	@Test
+	void aRejectedHolidayKeepsEveryValue() throws Exception {
+		Person coordinator = this.testPeople.coordinator("Cora Holidays");
+		rejected(post("/admin/holidays").with(user(TestPeople.signedIn(coordinator)))
+			.with(csrf())
+			.param("region", "APAC")
+			.param("day", "someday")
+			.param("name", "Company \"day\"")).isInvalid("day", "Enter a date like 2027-05-01.")
+			.hasValue("day", "someday")
+			.hasValue("name", "Company \"day\"")
+			.hasSelected("region", "APAC")
+			.isValid("name")
+			.hasUniqueIdsAndTiedLabels();
+	}
+
 }

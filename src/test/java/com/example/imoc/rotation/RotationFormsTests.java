@@ -8,6 +8,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.example.imoc.FormPage;
 import com.example.imoc.IntegrationTest;
 import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.schedule.TestRotations;
 
@@ -37,6 +38,9 @@ class RotationFormsTests {
 
 	@Autowired
 	Rotations rotations;
+
+	@Autowired
+	PersonRepository people;
 
 	private FormPage rejected(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		return FormPage
@@ -146,6 +150,57 @@ class RotationFormsTests {
 			.hasValue("layer-name", "no days")
 			.hasValue("layer-precedence", "2");
 		assertThat(this.rotations.find(rotation.id()).orElseThrow().layers()).hasSize(rotation.layers().size());
+	}
+
+	@Test
+	void aRefusedParticipantKeepsThePersonAndLayerChosen() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(1);
+		Person coordinator = this.testPeople.coordinator("Cora Participants");
+		Person weekdays = this.testPeople.manager("Wendy Weekdays");
+		weekdays.setWeekdaysOnly(true);
+		this.people.save(weekdays);
+		String layer = String.valueOf(rotation.layer("weekdays and weekends").orElseThrow().id());
+		rejected(post("/admin/rotations/{id}/participants", rotation.id()).with(user(TestPeople.signedIn(coordinator)))
+			.with(csrf())
+			.param("personId", String.valueOf(weekdays.getId()))
+			.param("layerId", layer))
+			.isInvalid("layerId",
+					"Wendy Weekdays has a weekdays-only contract: put them in a layer without Saturday and Sunday.")
+			.hasSelected("personId", String.valueOf(weekdays.getId()))
+			.hasSelected("layerId", layer)
+			.isValid("personId")
+			.hasUniqueIdsAndTiedLabels();
+		assertThat(this.rotations.participants(rotation.id())).isEmpty();
+	}
+
+	@Test
+	void aRejectedNewRotationKeepsEveryValue() throws Exception {
+		Person coordinator = this.testPeople.coordinator("Cora New Form");
+		String name = "Typed rotation " + System.nanoTime();
+		rejected(post("/admin/rotations").with(user(TestPeople.signedIn(coordinator)))
+			.with(csrf())
+			.param("name", name)
+			.param("timeZone", "Moon/Base")
+			.param("blockDays", "7")
+			.param("restHours", "10")
+			.param("horizonWeeks", "4")
+			.param("freezeDays", "2")
+			.param("fairnessWindowDays", "60")
+			.param("slots", "09:00-17:00\n17:00-09:00")
+			.param("_weekdaysOnlyLayer", "on"))
+			.isInvalid("timeZone", "\"Moon/Base\" is not a time zone; use an IANA name like Europe/Berlin.")
+			.hasValue("timeZone", "Moon/Base")
+			.hasValue("name", name)
+			.hasValue("blockDays", "7")
+			.hasValue("restHours", "10")
+			.hasValue("horizonWeeks", "4")
+			.hasValue("freezeDays", "2")
+			.hasValue("fairnessWindowDays", "60")
+			.hasText("slots", "09:00-17:00\n17:00-09:00")
+			.isChecked("weekdaysOnlyLayer", false)
+			.isValid("slots")
+			.hasUniqueIdsAndTiedLabels();
+		assertThat(this.rotations.findByName(name)).isEmpty();
 	}
 
 }
