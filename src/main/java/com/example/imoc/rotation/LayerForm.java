@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.Errors;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.example.imoc.rotation.Rotations.NewRotation.LayerSpec;
 
@@ -39,8 +41,8 @@ public class LayerForm {
 				covered.add(DayOfWeek.valueOf(day.trim()));
 			}
 			catch (RuntimeException ex) {
-				errors.rejectValue("days", "invalid", "Tick days of the week only.");
-				return null;
+				// the page offers the seven days only: anything else is not its request
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Tick days of the week only.");
 			}
 		}
 		if (covered.isEmpty()) {
