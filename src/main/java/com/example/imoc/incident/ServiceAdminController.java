@@ -46,6 +46,7 @@ class ServiceAdminController {
 		}
 		BigDecimal parsed = weight(weight);
 		if (parsed == null) {
+			model.addAttribute("typedWeight", weight);
 			return refuse(model, id,
 					"Enter a weight of 0 or more, like 5 (0 keeps the service out of the platform figure).");
 		}
@@ -67,12 +68,15 @@ class ServiceAdminController {
 		BigDecimal parsed = weight(weight);
 		if (!trimmed.matches("[a-z0-9][a-z0-9-]{0,62}")) {
 			model.addAttribute("addError", "Use lower-case letters, digits and dashes for the name, like ci-runners.");
+			model.addAttribute("addErrorField", "name");
 		}
 		else if (this.services.findByName(trimmed).isPresent()) {
 			model.addAttribute("addError", "There is already a service called " + trimmed + ".");
+			model.addAttribute("addErrorField", "name");
 		}
 		else if (parsed == null) {
 			model.addAttribute("addError", "Enter a weight of 0 or more, like 5.");
+			model.addAttribute("addErrorField", "weight");
 		}
 		if (model.containsAttribute("addError")) {
 			model.addAttribute("newName", name);

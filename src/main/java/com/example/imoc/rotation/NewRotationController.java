@@ -6,16 +6,15 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.example.imoc.audit.AuditLog;
@@ -45,42 +44,28 @@ class NewRotationController {
 
 	@GetMapping("/admin/rotations/new")
 	String form(Model model) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("name", "");
-		form.put("timeZone", "UTC");
-		form.put("blockDays", "4");
-		form.put("restHours", "8");
-		form.put("horizonWeeks", "6");
-		form.put("freezeDays", "1");
-		form.put("fairnessWindowDays", "90");
-		form.put("slots", "23:00-05:00\n05:00-11:00\n11:00-15:00\n15:00-19:00\n19:00-23:00");
-		form.put("weekdaysOnlyLayer", "true");
-		model.addAttribute("form", form);
-		model.addAttribute("errors", Map.of());
+		model.addAttribute("form", NewRotationForm.suggested());
 		return "rotation/new-rotation";
 	}
 
 	@PostMapping("/admin/rotations")
 	@Transactional
-	String create(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
-		SettingsInput settingsInput = SettingsInput.parse(params);
-		SlotsInput slotsInput = SlotsInput.parse(params.get("slots"));
-		Map<String, String> errors = new LinkedHashMap<>(settingsInput.errors());
+	String create(@ModelAttribute("form") NewRotationForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		RotationSettings s = form.check(result);
+		SlotsInput slotsInput = SlotsInput.parse(form.getSlots());
 		if (!slotsInput.ok()) {
-			errors.put("slots", slotsInput.error());
+			result.rejectValue("slots", "invalid", slotsInput.error());
 		}
-		if (errors.isEmpty() && this.rotations.findByName(settingsInput.settings().name()).isPresent()) {
-			errors.put("name", "There is already a rotation called \"" + settingsInput.settings().name() + "\".");
+		if (s != null && this.rotations.findByName(s.name()).isPresent()) {
+			result.rejectValue("name", "taken", "There is already a rotation called \"" + s.name() + "\".");
 		}
-		if (!errors.isEmpty()) {
-			model.addAttribute("form", params);
-			model.addAttribute("errors", errors);
+		if (result.hasErrors()) {
 			return "rotation/new-rotation";
 		}
-		RotationSettings s = settingsInput.settings();
 		List<LayerSpec> layers = new ArrayList<>();
 		layers.add(new LayerSpec("weekdays and weekends", EnumSet.allOf(DayOfWeek.class), 0));
-		if ("true".equals(params.get("weekdaysOnlyLayer"))) {
+		if (form.isWeekdaysOnlyLayer()) {
 			layers.add(new LayerSpec("weekdays-only", EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 1));
 		}
 		LocalDate anchor = LocalDate.now(this.clock.withZone(s.zone()))

@@ -9,11 +9,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -56,8 +57,11 @@ class ParticipantsController {
 
 	@GetMapping
 	String participants(@PathVariable long id, Model model) {
-		Rotation rotation = rotation(id);
-		List<Participant> participants = this.rotations.participants(id);
+		return page(rotation(id), new ParticipantForm(), model);
+	}
+
+	private String page(Rotation rotation, ParticipantForm form, Model model) {
+		List<Participant> participants = this.rotations.participants(rotation.id());
 		Map<Long, Long> layerOf = participants.stream()
 			.collect(Collectors.toMap(Participant::personId, Participant::layerId));
 		List<Person> everyone = this.people.findByActiveTrueOrderByNameAsc();
@@ -70,22 +74,30 @@ class ParticipantsController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("candidates",
 				everyone.stream().filter(p -> !layerOf.containsKey(p.getId()) && !p.isCoordinator()).toList());
+		model.addAttribute("form", form);
 		return "rotation/participants";
 	}
 
 	@PostMapping
 	@Transactional
-	String join(@PathVariable long id, @RequestParam long personId, @RequestParam long layerId,
+	String join(@PathVariable long id, @ModelAttribute("form") ParticipantForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Rotation rotation = rotation(id);
-		Person person = this.people.findById(personId).orElseThrow(() -> new PersonNotFoundException(personId));
-		RotationLayer layer = rotation.layer(layerId).orElseThrow(() -> new RotationNotFoundException(layerId));
-		if (person.isWeekdaysOnly() && layer.coversWeekends()) {
-			redirect.addFlashAttribute("joinError", person.getName()
-					+ " has a weekdays-only contract: put them in a layer without Saturday and Sunday.");
-			return "redirect:/admin/rotations/" + id + "/participants";
+		if (result.hasErrors() || form.getPersonId() == null || form.getLayerId() == null) {
+			// the page offers only people and layers by id: anything else is not its
+			// request
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose a person and a layer.");
 		}
-		this.rotations.join(id, personId, layerId);
+		long personId = form.getPersonId();
+		Person person = this.people.findById(personId).orElseThrow(() -> new PersonNotFoundException(personId));
+		RotationLayer layer = rotation.layer(form.getLayerId())
+			.orElseThrow(() -> new RotationNotFoundException(form.getLayerId()));
+		if (person.isWeekdaysOnly() && layer.coversWeekends()) {
+			result.rejectValue("layerId", "weekdays", person.getName()
+					+ " has a weekdays-only contract: put them in a layer without Saturday and Sunday.");
+			return page(rotation, form, model);
+		}
+		this.rotations.join(id, personId, layer.id());
 		this.auditLog.record("rotation.participant-set", "rotation", id, person.getName() + " in " + layer.name());
 		redirect.addFlashAttribute("message", person.getName() + " takes part in " + layer.name() + ".");
 		return "redirect:/admin/rotations/" + id + "/participants";

@@ -1,19 +1,17 @@
 package com.example.imoc.rotation;
 
 import java.time.DayOfWeek;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.example.imoc.audit.AuditLog;
@@ -48,46 +46,34 @@ class RotationSettingsController {
 	@GetMapping("/settings")
 	String settings(@PathVariable long id, Model model) {
 		Rotation rotation = rotation(id);
+		return page(rotation, SettingsForm.of(rotation), SlotsForm.of(rotation), new LayerForm(), model);
+	}
+
+	/**
+	 * The settings page with its three forms; the one that was rejected comes back as
+	 * typed, the others as stored.
+	 */
+	private String page(Rotation rotation, SettingsForm form, SlotsForm slotsForm, LayerForm layerForm, Model model) {
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("weekdays", DayOfWeek.values());
-		if (!model.containsAttribute("slotsText")) {
-			model.addAttribute("slotsText", String.join("\n", rotation.slots().stream().map(s -> s.label()).toList()));
-		}
-		if (!model.containsAttribute("form")) {
-			Map<String, String> form = new LinkedHashMap<>();
-			form.put("name", rotation.name());
-			form.put("timeZone", rotation.zone().getId());
-			form.put("blockDays", String.valueOf(rotation.blockDays()));
-			form.put("restHours", String.valueOf(rotation.minimumRest().toHours()));
-			form.put("horizonWeeks", String.valueOf(rotation.horizonWeeks()));
-			form.put("freezeDays", String.valueOf(rotation.freezeDays()));
-			form.put("fairnessWindowDays", String.valueOf(rotation.fairnessWindowDays()));
-			form.put("swapUndoHours", String.valueOf(rotation.swapUndoHours()));
-			form.put("swapNeedsApproval", String.valueOf(rotation.swapNeedsApproval()));
-			model.addAttribute("form", form);
-		}
+		model.addAttribute("form", form);
+		model.addAttribute("slotsForm", slotsForm);
+		model.addAttribute("layerForm", layerForm);
 		return "rotation/settings";
 	}
 
 	@PostMapping("/settings")
 	@Transactional
-	String saveSettings(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
-			RedirectAttributes redirect) {
+	String saveSettings(@PathVariable long id, @ModelAttribute("form") SettingsForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
 		Rotation rotation = rotation(id);
-		SettingsInput input = SettingsInput.parse(params);
-		if (!input.errors().isEmpty()) {
-			model.addAttribute("rotation", rotation);
-			model.addAttribute("form", params);
-			model.addAttribute("errors", input.errors());
-			return "rotation/settings";
+		RotationSettings settings = form.check(result);
+		if (settings != null && !this.rotations.updateSettings(id, form.version(), settings)) {
+			result.reject("stale",
+					"Someone else changed this rotation while you were editing. Reload the page to see their change.");
 		}
-		RotationSettings settings = input.settings();
-		if (!this.rotations.updateSettings(id, Long.parseLong(params.getOrDefault("version", "-1")), settings)) {
-			model.addAttribute("rotation", rotation);
-			model.addAttribute("form", params);
-			model.addAttribute("errors", Map.of("form",
-					"Someone else changed this rotation while you were editing. Reload the page to see their change."));
-			return "rotation/settings";
+		if (result.hasErrors()) {
+			return page(rotation, form, SlotsForm.of(rotation), new LayerForm(), model);
 		}
 		this.auditLog.record("rotation.updated", "rotation", id,
 				"name " + settings.name() + ", zone " + settings.zone() + ", blocks " + settings.blockDays()
@@ -102,15 +88,12 @@ class RotationSettingsController {
 
 	@PostMapping("/slots")
 	@Transactional
-	String saveSlots(@PathVariable long id, @RequestParam(defaultValue = "") String slots, Model model,
-			RedirectAttributes redirect) {
+	String saveSlots(@PathVariable long id, @ModelAttribute("slotsForm") SlotsForm slotsForm, BindingResult result,
+			Model model, RedirectAttributes redirect) {
 		Rotation rotation = rotation(id);
-		SlotsInput input = SlotsInput.parse(slots);
-		if (!input.ok()) {
-			settings(id, model);
-			model.addAttribute("slotsText", slots);
-			model.addAttribute("slotsError", input.error());
-			return "rotation/settings";
+		SlotsInput input = slotsForm.check(result);
+		if (input == null) {
+			return page(rotation, SettingsForm.of(rotation), slotsForm, new LayerForm(), model);
 		}
 		List<Long> retired = this.rotations.replaceSlots(id, input.slots());
 		int cancelled = this.retiredSlots.cancelShifts(id, retired);
@@ -126,39 +109,18 @@ class RotationSettingsController {
 
 	@PostMapping("/layers")
 	@Transactional
-	String addLayer(@PathVariable long id, @RequestParam(defaultValue = "") String name,
-			@RequestParam(required = false) List<DayOfWeek> days, @RequestParam(defaultValue = "0") String precedence,
+	String addLayer(@PathVariable long id, @ModelAttribute("layerForm") LayerForm layerForm, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		Rotation rotation = rotation(id);
-		String error = null;
-		Integer rank = null;
-		try {
-			rank = Integer.valueOf(precedence.trim());
+		LayerSpec layer = layerForm.check(rotation, result);
+		if (layer == null) {
+			return page(rotation, SettingsForm.of(rotation), SlotsForm.of(rotation), layerForm, model);
 		}
-		catch (NumberFormatException ex) {
-			error = "Precedence is a whole number; higher wins ties.";
-		}
-		if (name.isBlank() || name.length() > 60) {
-			error = "Give the layer a name of up to 60 characters.";
-		}
-		else if (rotation.layer(name.trim()).isPresent()) {
-			error = "This rotation already has a layer called \"" + name.trim() + "\".";
-		}
-		else if (days == null || days.isEmpty()) {
-			error = "Tick the days this layer may cover.";
-		}
-		if (error != null) {
-			settings(id, model);
-			model.addAttribute("layerError", error);
-			model.addAttribute("layerName", name);
-			model.addAttribute("layerDays", days == null ? List.of() : days);
-			model.addAttribute("layerPrecedence", precedence);
-			return "rotation/settings";
-		}
-		this.rotations.addLayer(id, new LayerSpec(name.trim(), EnumSet.copyOf(days), rank));
-		this.auditLog.record("rotation.layer-added", "rotation", id, name.trim() + " " + days + " precedence " + rank);
+		this.rotations.addLayer(id, layer);
+		this.auditLog.record("rotation.layer-added", "rotation", id,
+				layer.name() + " " + layer.days() + " precedence " + layer.precedence());
 		redirect.addFlashAttribute("message",
-				"Layer \"" + name.trim() + "\" added; put people in it on the participants page.");
+				"Layer \"" + layer.name() + "\" added; put people in it on the participants page.");
 		return "redirect:/admin/rotations/" + id + "/settings";
 	}
 
