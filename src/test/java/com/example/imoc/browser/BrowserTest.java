@@ -186,8 +186,28 @@ abstract class BrowserTest {
 	void andWaitForTheNextPage(Runnable action) {
 		WebElement page = this.driver.findElement(By.tagName("html"));
 		action.run();
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(d -> isGone(page));
 		waitForTheDocument();
+	}
+
+	/**
+	 * Whether an element left the document. Chromium's driver sometimes says so with an
+	 * "unhandled inspector error" instead of a stale-element error: both mean gone.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	private void waitForTheDocument() {
