@@ -161,10 +161,10 @@ class Swaps {
 	/**
 	 * How far the timing rules bend for each shift of a transition: {@code shift} true
 	 * lets a shift inside the freeze window change hands (the coordinator, or a request
-	 * the coordinator made); {@code other} the same for the shift given in exchange, null
-	 * when its timing is not checked again (an approval).
+	 * the coordinator made); {@code other} the same for the shift given in exchange.
+	 * Either way a shift that has started or left the schedule never changes hands.
 	 */
-	private record Timing(boolean shift, Boolean other) {
+	private record Timing(boolean shift, boolean other) {
 	}
 
 	/**
@@ -184,9 +184,7 @@ class Swaps {
 			.problems(request.isPartial() ? new Move(shift, request.partStart(), request.partEnd(), taker, other)
 					: Move.whole(shift, taker, other)));
 		if (other != null) {
-			if (timing.other() != null) {
-				problems.addAll(check.timing(other, timing.other()));
-			}
+			problems.addAll(check.timing(other, timing.other()));
 			problems.addAll(check.problems(Move.whole(other, request.requesterId(), shift)));
 		}
 		if (!problems.isEmpty()) {
@@ -403,7 +401,10 @@ class Swaps {
 		SwapRequest request = lockRequest(id);
 		requireAwaitingApproval(request, "approved");
 		Check check = this.rules.check();
-		Shifts shifts = lockAsAsked(request, request.counterpartId(), check, new Timing(true, null));
+		// The coordinator may approve inside the freeze window, but neither shift may
+		// have
+		// started (the expiry job notices a started counterpart only at its next run).
+		Shifts shifts = lockAsAsked(request, request.counterpartId(), check, new Timing(true, true));
 		return apply(actor, request, shifts, request.counterpartId(), SwapState.APPROVED, check.now(),
 				check.rotation(shifts.shift().rotationId()), clean(note));
 	}
