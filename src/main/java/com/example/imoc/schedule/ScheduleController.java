@@ -6,36 +6,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonNotFoundException;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.SignedInPerson;
-import com.example.imoc.people.TimeAway;
-import com.example.imoc.people.Unavailability;
 import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.RotationNotFoundException;
-import com.example.imoc.rotation.RotationSlot;
 import com.example.imoc.rotation.Rotations;
+import com.example.imoc.schedule.view.GridView;
+import com.example.imoc.schedule.view.RotationWeek;
+import com.example.imoc.schedule.view.RotationWeeks;
 
 /**
  * What every manager looks at: who is on call now, their own shifts, and each rotation's
@@ -50,19 +50,19 @@ class ScheduleController {
 
 	private final PersonRepository people;
 
-	private final TimeAway timeAway;
-
 	private final Clock clock;
 
 	private final PublicHolidays holidays;
 
-	ScheduleController(Shifts shifts, Rotations rotations, PersonRepository people, TimeAway timeAway, Clock clock,
-			PublicHolidays holidays) {
+	private final RotationWeeks rotationWeeks;
+
+	ScheduleController(Shifts shifts, Rotations rotations, PersonRepository people, Clock clock,
+			PublicHolidays holidays, RotationWeeks rotationWeeks) {
 		this.holidays = holidays;
+		this.rotationWeeks = rotationWeeks;
 		this.shifts = shifts;
 		this.rotations = rotations;
 		this.people = people;
-		this.timeAway = timeAway;
 		this.clock = clock;
 	}
 
@@ -90,6 +90,8 @@ class ScheduleController {
 		model.addAttribute("rotationsNow", rotationsNow);
 		model.addAttribute("myNext", myNext.orElse(null));
 		model.addAttribute("myNextIn", myNext.map(s -> s.covers(now) ? "now" : until(now, s.start())).orElse(null));
+		model.addAttribute("nextWeek", LocalDate.ofInstant(now, ZoneId.of(person.getTimeZone()))
+			.with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
 		model.addAttribute("gapsAhead", this.shifts.gaps(now, now.plus(Duration.ofDays(14))).size());
 		return "schedule/home";
 	}
@@ -141,77 +143,55 @@ class ScheduleController {
 		return "schedule/rotations";
 	}
 
-	/** A day of the grid: one cell per slot. */
-	record Day(LocalDate date, boolean weekend, boolean today, List<Cell> cells) {
-	}
-
-	record Cell(RotationSlot slot, ShiftView shift, List<ShiftView> shadows, boolean highlighted) {
-	}
-
+	/**
+	 * A rotation's schedule for a week, four weeks or a month, in the viewer's zone
+	 * (their profile's) or, with {@code zone=rotation}, in the rotation's. The grid is
+	 * shared by every viewer ({@link RotationWeeks}); only "today", the viewer's own
+	 * shifts, the highlighted person and the volunteer links are added here. {@code week}
+	 * and {@code days=28} are the older names of {@code from} and {@code view=4weeks}.
+	 */
 	@GetMapping("/rotations/{id}")
 	String rotation(@PathVariable long id, @AuthenticationPrincipal SignedInPerson me,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
-			@RequestParam(defaultValue = "7") int days, @RequestParam(required = false) Long person, Model model) {
+			@RequestParam(defaultValue = "7") int days, @RequestParam(required = false) String view,
+			@RequestParam(required = false) String zone, @RequestParam(required = false) Long person, Model model) {
 		Rotation rotation = this.rotations.find(id).orElseThrow(() -> new RotationNotFoundException(id));
-		int span = days == 28 ? 28 : 7;
-		ZoneId zone = rotation.zone();
+		GridView shown = view == null || view.isEmpty() ? (days == 28 ? GridView.FOUR_WEEKS : GridView.WEEK) : GridView
+			.of(view)
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "view must be week, 4weeks or month"));
+		if (zone != null && !zone.isEmpty() && !ROTATION_ZONE.equals(zone) && !MY_ZONE.equals(zone)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "zone must be rotation or mine");
+		}
+		boolean inRotationZone = ROTATION_ZONE.equals(zone);
+		String viewerZone = this.people.findById(me.id()).map(Person::getTimeZone).orElse("UTC");
+		ZoneId pageZone = inRotationZone ? rotation.zone() : ZoneId.of(viewerZone);
 		Instant now = this.clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, zone);
-		LocalDate start = (week == null ? today : week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		LocalDate end = start.plusDays(span);
-		Instant from = start.atStartOfDay(zone).toInstant();
-		Instant to = end.plusDays(1).atStartOfDay(zone).toInstant();
-		List<ShiftView> shifts = this.shifts.ofRotation(id, from, to);
-		Map<String, ShiftView> primary = new LinkedHashMap<>();
-		Map<String, List<ShiftView>> shadows = new LinkedHashMap<>();
-		for (ShiftView shift : shifts) {
-			String key = shift.date() + "|" + shift.slotId();
-			if (shift.shadow()) {
-				shadows.computeIfAbsent(key, k -> new ArrayList<>()).add(shift);
-			}
-			else {
-				primary.put(key, shift);
-			}
-		}
-		List<Day> grid = new ArrayList<>();
-		for (LocalDate date = start; date.isBefore(end); date = date.plusDays(1)) {
-			List<Cell> cells = new ArrayList<>();
-			for (RotationSlot slot : rotation.slots()) {
-				String key = date + "|" + slot.id();
-				ShiftView shift = primary.get(key);
-				List<ShiftView> shadowList = shadows.getOrDefault(key, List.of());
-				boolean highlighted = person != null && ((shift != null && person.equals(shift.assigneeId()))
-						|| shadowList.stream().anyMatch(s -> person.equals(s.assigneeId())));
-				cells.add(new Cell(slot, shift, shadowList, highlighted));
-			}
-			grid.add(new Day(date, isWeekend(date), date.equals(today), cells));
-		}
-		List<Unavailability> away = this.timeAway.overlapping(from, to);
-		Map<Long, String> names = new LinkedHashMap<>();
-		this.people.findAllById(away.stream().map(Unavailability::getPersonId).distinct().toList())
-			.forEach(p -> names.put(p.getId(), p.getName()));
+		LocalDate today = LocalDate.ofInstant(now, pageZone);
+		LocalDate asked = from != null ? from : week != null ? week : today;
+		RotationWeek grid = this.rotationWeeks.of(rotation, pageZone, shown, shown.firstDay(asked));
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("now", now);
-		model.addAttribute("publishedUntil",
-				this.rotations.publishedUntil(id)
-					.map(until -> LocalDate.ofInstant(until, ZoneOffset.UTC))
-					.orElseThrow(() -> new RotationNotFoundException(id)));
+		model.addAttribute("today", today);
 		model.addAttribute("grid", grid);
-		model.addAttribute("span", span);
-		model.addAttribute("start", start);
-		model.addAttribute("previous", start.minusDays(span));
-		model.addAttribute("next", start.plusDays(span));
+		model.addAttribute("publishedUntil", grid.publishedUntil());
+		model.addAttribute("zoneParam", inRotationZone ? ROTATION_ZONE : null);
+		model.addAttribute("otherZone", inRotationZone ? MY_ZONE : ROTATION_ZONE);
 		model.addAttribute("person", person);
-		List<Rotations.ParticipantName> participants = this.rotations.participantNames(id);
-		model.addAttribute("participants", participants);
+		model.addAttribute("myId", me.id());
+		model.addAttribute("participants", grid.participants());
 		model.addAttribute("mayReadHealth",
-				me.isCoordinator() || participants.stream().anyMatch(p -> p.id() == me.id()));
-		model.addAttribute("away", away);
-		model.addAttribute("awayNames", names);
-		model.addAttribute("gapCount", shifts.stream().filter(s -> !s.shadow() && s.isGap()).count());
-		model.addAttribute("viewerZone", this.people.findById(me.id()).map(Person::getTimeZone).orElse("UTC"));
+				me.isCoordinator() || grid.participants().stream().anyMatch(p -> p.id() == me.id()));
+		model.addAttribute("away", grid.away());
+		model.addAttribute("viewerZone", viewerZone);
 		return "schedule/rotation";
 	}
+
+	/** The {@code zone} values of the rotation page. */
+	static final String ROTATION_ZONE = "rotation";
+
+	static final String MY_ZONE = "mine";
 
 	static String until(Instant now, Instant then) {
 		long minutes = Math.max(0, ChronoUnit.MINUTES.between(now, then));
@@ -225,10 +205,6 @@ class ScheduleController {
 			return "in " + hours + " h " + mins + " min";
 		}
 		return "in " + mins + " min";
-	}
-
-	static boolean isWeekend(LocalDate date) {
-		return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
 	}
 
 	static String hours(List<ShiftView> shifts) {

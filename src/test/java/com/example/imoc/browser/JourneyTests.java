@@ -299,13 +299,13 @@ class JourneyTests extends BrowserTest {
 		clickLink("IMOC");
 		String rotation = URI.create(this.driver.getCurrentUrl()).getPath();
 		open(rotation + "?days=28&person=" + person);
-		LocalDate start = LocalDate.parse(text("table.grid caption").replace("From ", "").trim());
+		LocalDate start = Pages.firstDay(this);
 		LocalDate firstDay = null;
 		List<WebElement> rows = findAll("table.grid tbody tr");
 		for (int i = 0; i < rows.size() && firstDay == null; i++) {
 			LocalDate day = start.plusDays(i);
 			if (day.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(3))
-					&& !rows.get(i).findElements(By.cssSelector("td.highlight")).isEmpty()) {
+					&& !rows.get(i).findElements(By.cssSelector(".part.highlight")).isEmpty()) {
 				firstDay = day;
 			}
 		}
@@ -335,7 +335,7 @@ class JourneyTests extends BrowserTest {
 
 	private boolean rowsMention(String week, LocalDate firstDay, String name) {
 		open(week);
-		LocalDate start = LocalDate.parse(text("table.grid caption").replace("From ", "").trim());
+		LocalDate start = Pages.firstDay(this);
 		int first = (int) (firstDay.toEpochDay() - start.toEpochDay());
 		List<WebElement> rows = findAll("table.grid tbody tr");
 		return rows.get(first).getText().contains(name) || rows.get(first + 1).getText().contains(name);

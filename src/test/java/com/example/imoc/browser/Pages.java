@@ -1,5 +1,6 @@
 package com.example.imoc.browser;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,7 @@ final class Pages {
 	 * takers.
 	 */
 	static final Set<String> RESERVED = Set.of("Jane Doe", "Priya Raman", "Emily Davis", "John Smith", "David Okafor",
-			"Grace Mwangi", "Hiroshi Sato", "Min-jun Park", "Maria Alvarez", "Lars Nielsen");
+			"Grace Mwangi", "Hiroshi Sato", "Min-jun Park", "Maria Alvarez", "Lars Nielsen", "Arjun Mehta", "Mei Chen");
 
 	private Pages() {
 	}
@@ -38,11 +39,17 @@ final class Pages {
 	}
 
 	/**
-	 * The person shown in a rotation grid's cell for a date (rotation zone) and slot
-	 * label, or "–".
+	 * The people shown in a rotation grid's cell for a date (rotation zone) and slot
+	 * label, or "–". The grid is switched to the rotation's zone first (it opens in the
+	 * reader's).
 	 */
 	static String cell(BrowserTest page, LocalDate date, String slot) {
-		LocalDate start = LocalDate.parse(page.text("table.grid caption").replace("From ", "").trim());
+		String url = page.driver.getCurrentUrl();
+		if (!url.contains("zone=rotation")) {
+			page.open(URI.create(url).getPath() + "?"
+					+ (URI.create(url).getQuery() == null ? "" : URI.create(url).getQuery() + "&") + "zone=rotation");
+		}
+		LocalDate start = firstDay(page);
 		int row = (int) (date.toEpochDay() - start.toEpochDay());
 		List<WebElement> headers = page.findAll("table.grid thead th");
 		int column = -1;
@@ -56,6 +63,11 @@ final class Pages {
 		}
 		WebElement tr = page.findAll("table.grid tbody tr").get(row);
 		return tr.findElements(By.cssSelector("th, td")).get(column).getText();
+	}
+
+	/** The first day of the rotation grid on the page. */
+	static LocalDate firstDay(BrowserTest page) {
+		return LocalDate.parse(page.find("table.grid").getAttribute("data-from"));
 	}
 
 }

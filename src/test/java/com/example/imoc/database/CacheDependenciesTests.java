@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +49,8 @@ import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.OnCallProbe;
 import com.example.imoc.schedule.ScheduleMaintenance;
 import com.example.imoc.schedule.TestRotations;
+import com.example.imoc.schedule.view.GridView;
+import com.example.imoc.schedule.view.RotationWeeks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -166,6 +170,14 @@ class CacheDependenciesTests {
 		read.put("schedule pages", tablesReadBy(() -> {
 			for (String page : List.of("/", "/my/shifts", "/rotations", "/rotations/" + rotation.id())) {
 				this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer)))).andExpect(status().isOk());
+			}
+		}));
+
+		read.put("rotation weeks", tablesReadBy(() -> {
+			for (GridView view : GridView.values()) {
+				assertThat(this.context.getBean(RotationWeeks.class)
+					.of(rotation, ZoneId.of("Asia/Kolkata"), view, view.firstDay(LocalDate.now()))
+					.days()).isNotEmpty();
 			}
 		}));
 
