@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.example.imoc.database.DataChanges;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,7 +38,7 @@ record GridPage(String html) {
 		List<String> labels = new ArrayList<>();
 		for (String row : rows()) {
 			for (String cell : row.split("<span>")) {
-				if (cell.matches("^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2}</span>.*")) {
+				if (cell.matches("(?s)^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2}</span>.*")) {
 					labels.add(cell.substring(0, cell.indexOf("</span>")));
 				}
 			}
@@ -74,6 +76,24 @@ record GridPage(String html) {
 		int at = row.indexOf("data-shift=\"" + shiftId + "\"");
 		assertThat(at).as("shift " + shiftId + " on " + dayLabel).isNotNegative();
 		return row.substring(row.lastIndexOf("<td", at), row.indexOf("</td>", at));
+	}
+
+	/**
+	 * Waits until no data-change notification has moved the generation for half a second:
+	 * the set-up's own writes are announced asynchronously too, and one arriving between
+	 * two views would give the second a new grid for reasons the test is not about.
+	 */
+	static void quiet(DataChanges changes) throws InterruptedException {
+		long stamp = changes.stamp();
+		for (int i = 0; i < 100; i++) {
+			Thread.sleep(500);
+			long now = changes.stamp();
+			if (now == stamp && now >= 0) {
+				return;
+			}
+			stamp = now;
+		}
+		throw new AssertionError("the data generation never stood still");
 	}
 
 	static String hours(String part) {

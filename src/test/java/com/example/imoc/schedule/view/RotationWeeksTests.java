@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import com.example.imoc.people.TestPeople;
 import com.example.imoc.people.TimeAway;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.Rotations;
+import com.example.imoc.schedule.HeldScheduleJobs;
 import com.example.imoc.schedule.ScheduleMaintenance;
 import com.example.imoc.schedule.ShiftChanges;
 import com.example.imoc.schedule.ShiftView;
@@ -56,6 +58,9 @@ class RotationWeeksTests extends ExternalApiTest {
 	ScheduleMaintenance maintenance;
 
 	@Autowired
+	HeldScheduleJobs heldJobs;
+
+	@Autowired
 	Shifts shifts;
 
 	@Autowired
@@ -79,11 +84,17 @@ class RotationWeeksTests extends ExternalApiTest {
 	Rotation rotation;
 
 	@BeforeEach
-	void aPlannedRotation() {
+	void aPlannedRotation() throws Exception {
+		this.heldJobs.hold();
 		this.clock.set(Instant.parse("2026-12-02T06:00:00Z"));
 		this.rotation = this.testRotations.imocLike(2);
 		this.testRotations.staff(this.rotation, 5);
 		this.maintenance.maintain(this.rotation.id());
+	}
+
+	@AfterEach
+	void resumeTheBackgroundJobs() throws Exception {
+		this.heldJobs.release();
 	}
 
 	@Test
@@ -92,6 +103,7 @@ class RotationWeeksTests extends ExternalApiTest {
 		Person alsoLondon = this.testPeople.manager("Shared London Too");
 		Person bengaluru = this.testPeople.manager("Shared Bengaluru", "Asia/Kolkata");
 
+		GridPage.quiet(this.changes);
 		Object first = grid(london);
 		assertThat(grid(alsoLondon)).as("same zone, same generation: the same object").isSameAs(first);
 		assertThat(grid(bengaluru)).as("another zone: another week").isNotSameAs(first);
@@ -107,6 +119,7 @@ class RotationWeeksTests extends ExternalApiTest {
 		this.transaction.executeWithoutResult(tx -> this.shiftChanges.reassign(shift.id(), shift.version(),
 				taker.getId(), "test: a write moves the generation"));
 
+		GridPage.quiet(this.changes);
 		RotationWeek after = grid(alsoLondon);
 		assertThat(after).as("a write moved the generation: a new object").isNotSameAs(first);
 		assertThat(after.days()
@@ -118,11 +131,12 @@ class RotationWeeksTests extends ExternalApiTest {
 	}
 
 	@Test
-	void theCacheKeepsAtMostItsConfiguredNumberOfWeeks() {
+	void theCacheKeepsAtMostItsConfiguredNumberOfWeeks() throws Exception {
 		RotationWeeks small = new RotationWeeks(this.shifts, this.rotations, this.timeAway, this.people, this.changes,
 				2);
 		ZoneId utc = ZoneOffset.UTC;
 		LocalDate monday = LocalDate.of(2026, 11, 30);
+		GridPage.quiet(this.changes);
 		RotationWeek one = small.of(this.rotation, utc, GridView.WEEK, monday);
 		RotationWeek two = small.of(this.rotation, utc, GridView.WEEK, monday.plusWeeks(1));
 		assertThat(small.of(this.rotation, utc, GridView.WEEK, monday)).isSameAs(one);
