@@ -1,7 +1,6 @@
 package com.example.imoc.people;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,7 +84,7 @@ class HolidayAdminController {
 			result.rejectValue("day", "required", "Enter the day of the holiday.");
 		}
 		else {
-			day = parseDay(form.getDay());
+			day = TypedDay.parse(form.getDay());
 			if (day == null) {
 				result.rejectValue("day", "format", "Enter a date like 2027-05-01.");
 			}
@@ -158,19 +157,6 @@ class HolidayAdminController {
 			return Region.valueOf(text.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private static LocalDate parseDay(String text) {
-		String trimmed = text.strip();
-		if (!trimmed.matches("\\d{4}-\\d{2}-\\d{2}")) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(trimmed);
-		}
-		catch (DateTimeException ex) {
 			return null;
 		}
 	}
