@@ -38,6 +38,9 @@ class PeopleFormsTests {
 	@Autowired
 	TimeAway timeAway;
 
+	@Autowired
+	PublicHolidays holidays;
+
 	private FormPage rejected(RequestBuilder request) throws Exception {
 		return FormPage
 			.of(this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -155,6 +158,24 @@ class PeopleFormsTests {
 				.param("first", "nonsense"))
 			.andExpect(status().isForbidden());
 		assertThat(this.timeAway.of(jane.getId())).isEmpty();
+	}
+
+	@Test
+	void aRejectedCountryComesBackInItsRegionsRowAndTheOtherRowsAsStored() throws Exception {
+		Person coordinator = this.testPeople.coordinator("Cora Countries");
+		FormPage page = rejected(post("/admin/holidays/regions/EMEA").with(user(TestPeople.signedIn(coordinator)))
+			.with(csrf())
+			.param("country", "ZZ-<b>"));
+		page.isInvalid("country-EMEA-country", "Enter a country code the holiday library knows")
+			.hasValue("country-EMEA-country", "ZZ-<b>")
+			.isValid("country-APAC-country")
+			.hasUniqueIdsAndTiedLabels();
+		PublicHolidays.RegionCalendar apac = this.holidays.regions()
+			.stream()
+			.filter(c -> c.region() == Region.APAC)
+			.findFirst()
+			.orElseThrow();
+		page.hasValue("country-APAC-country", apac.country());
 	}
 
 	@Test
