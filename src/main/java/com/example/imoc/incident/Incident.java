@@ -9,8 +9,6 @@ import java.util.TreeSet;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -26,21 +24,11 @@ import com.example.imoc.incident.availability.IncidentFacts;
  * of order.
  */
 @Entity
-public class Incident {
+public class Incident extends IncidentDetails {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
-
-	private String title;
-
-	@Enumerated(EnumType.STRING)
-	private Severity severity;
-
-	@Enumerated(EnumType.STRING)
-	private IncidentStatus status;
-
-	private boolean reviewCompleted;
 
 	private Instant impactStartedAt;
 
@@ -49,21 +37,6 @@ public class Incident {
 	private Instant mitigatedAt;
 
 	private Instant resolvedAt;
-
-	@Enumerated(EnumType.STRING)
-	private RootCause rootCause;
-
-	private boolean detectedInternally = true;
-
-	private String eocName = "";
-
-	private Long imocPersonId;
-
-	private String links = "";
-
-	private String summary = "";
-
-	private String correctiveActions = "";
 
 	@ElementCollection
 	@CollectionTable(name = "incident_service", joinColumns = @JoinColumn(name = "incident_id"))
@@ -86,10 +59,9 @@ public class Incident {
 	}
 
 	Incident(String title, Severity severity, Instant declaredAt) {
-		this.title = title;
-		this.severity = severity;
+		setTitle(title);
+		setSeverity(severity);
 		this.declaredAt = declaredAt;
-		this.status = IncidentStatus.ACTIVE;
 	}
 
 	@PreUpdate
@@ -113,44 +85,12 @@ public class Incident {
 	}
 
 	public IncidentFacts facts() {
-		return new IncidentFacts(this.severity.name(), this.severity.paging(), this.impactStartedAt, this.declaredAt,
-				this.mitigatedAt, this.resolvedAt, this.detectedInternally);
+		return new IncidentFacts(getSeverity().name(), getSeverity().paging(), this.impactStartedAt, this.declaredAt,
+				this.mitigatedAt, this.resolvedAt, isDetectedInternally());
 	}
 
 	public Long getId() {
 		return this.id;
-	}
-
-	public String getTitle() {
-		return this.title;
-	}
-
-	void setTitle(String title) {
-		this.title = title;
-	}
-
-	public Severity getSeverity() {
-		return this.severity;
-	}
-
-	void setSeverity(Severity severity) {
-		this.severity = severity;
-	}
-
-	public IncidentStatus getStatus() {
-		return this.status;
-	}
-
-	void setStatus(IncidentStatus status) {
-		this.status = status;
-	}
-
-	public boolean isReviewCompleted() {
-		return this.reviewCompleted;
-	}
-
-	void setReviewCompleted(boolean reviewCompleted) {
-		this.reviewCompleted = reviewCompleted;
 	}
 
 	public Instant getImpactStartedAt() {
@@ -185,62 +125,6 @@ public class Incident {
 		this.resolvedAt = resolvedAt;
 	}
 
-	public RootCause getRootCause() {
-		return this.rootCause;
-	}
-
-	void setRootCause(RootCause rootCause) {
-		this.rootCause = rootCause;
-	}
-
-	public boolean isDetectedInternally() {
-		return this.detectedInternally;
-	}
-
-	void setDetectedInternally(boolean detectedInternally) {
-		this.detectedInternally = detectedInternally;
-	}
-
-	public String getEocName() {
-		return this.eocName;
-	}
-
-	void setEocName(String eocName) {
-		this.eocName = eocName;
-	}
-
-	public Long getImocPersonId() {
-		return this.imocPersonId;
-	}
-
-	void setImocPersonId(Long imocPersonId) {
-		this.imocPersonId = imocPersonId;
-	}
-
-	public String getLinks() {
-		return this.links;
-	}
-
-	void setLinks(String links) {
-		this.links = links;
-	}
-
-	public String getSummary() {
-		return this.summary;
-	}
-
-	void setSummary(String summary) {
-		this.summary = summary;
-	}
-
-	public String getCorrectiveActions() {
-		return this.correctiveActions;
-	}
-
-	void setCorrectiveActions(String correctiveActions) {
-		this.correctiveActions = correctiveActions;
-	}
-
 	public List<ServiceImpact> getImpacts() {
 		return this.impacts.stream().sorted(Comparator.comparing(i -> i.getService().getName())).toList();
 	}
@@ -261,7 +145,7 @@ public class Incident {
 	 */
 	public List<Instant> pagedAt() {
 		TreeSet<Instant> instants = new TreeSet<>();
-		if (this.severity.paging()) {
+		if (getSeverity().paging()) {
 			instants.add(this.declaredAt);
 		}
 		this.pages.forEach(p -> instants.add(p.getPagedAt()));

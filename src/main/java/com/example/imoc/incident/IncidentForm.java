@@ -18,18 +18,10 @@ import java.util.stream.Collectors;
  * rejected form comes back unchanged. Times are UTC, as {@code 2026-11-03T14:05} (what a
  * datetime-local input sends) or an ISO instant. Checked by {@link Incidents#validate}.
  */
-public class IncidentForm {
+public class IncidentForm extends IncidentDetails {
 
 	private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
-
-	private String title = "";
-
-	private Severity severity;
-
-	private IncidentStatus status = IncidentStatus.ACTIVE;
-
-	private boolean reviewCompleted;
 
 	private String impactStartedAt = "";
 
@@ -40,21 +32,6 @@ public class IncidentForm {
 	private String resolvedAt = "";
 
 	private List<ServiceRow> services = new ArrayList<>();
-
-	private RootCause rootCause = RootCause.INDETERMINATE;
-
-	private boolean detectedInternally = true;
-
-	private String eocName = "";
-
-	/** {@code null}: take the IMOC from the schedule at "declared at". */
-	private Long imocPersonId;
-
-	private String links = "";
-
-	private String summary = "";
-
-	private String correctiveActions = "";
 
 	/** One UTC time per line. */
 	private String pages = "";
@@ -107,10 +84,7 @@ public class IncidentForm {
 
 	static IncidentForm of(Incident incident, List<PlatformService> services) {
 		IncidentForm form = new IncidentForm();
-		form.title = incident.getTitle();
-		form.severity = incident.getSeverity();
-		form.status = incident.getStatus();
-		form.reviewCompleted = incident.isReviewCompleted();
+		form.copyDetailsFrom(incident);
 		form.impactStartedAt = format(incident.getImpactStartedAt());
 		form.declaredAt = format(incident.getDeclaredAt());
 		form.mitigatedAt = format(incident.getMitigatedAt());
@@ -122,13 +96,6 @@ public class IncidentForm {
 		form.services = services.stream()
 			.map(s -> new ServiceRow(s.getName(), impacts.getOrDefault(s.getName(), "")))
 			.toList();
-		form.rootCause = incident.getRootCause();
-		form.detectedInternally = incident.isDetectedInternally();
-		form.eocName = incident.getEocName();
-		form.imocPersonId = incident.getImocPersonId();
-		form.links = incident.getLinks();
-		form.summary = incident.getSummary();
-		form.correctiveActions = incident.getCorrectiveActions();
 		form.pages = incident.getPages().stream().map(p -> format(p.getPagedAt())).collect(Collectors.joining("\n"));
 		form.version = incident.getVersion();
 		return form;
@@ -160,38 +127,6 @@ public class IncidentForm {
 			.map(String::trim)
 			.filter(s -> !s.isEmpty())
 			.toList();
-	}
-
-	public String getTitle() {
-		return this.title;
-	}
-
-	public void setTitle(String title) {
-		this.title = title;
-	}
-
-	public Severity getSeverity() {
-		return this.severity;
-	}
-
-	public void setSeverity(Severity severity) {
-		this.severity = severity;
-	}
-
-	public IncidentStatus getStatus() {
-		return this.status;
-	}
-
-	public void setStatus(IncidentStatus status) {
-		this.status = status;
-	}
-
-	public boolean isReviewCompleted() {
-		return this.reviewCompleted;
-	}
-
-	public void setReviewCompleted(boolean reviewCompleted) {
-		this.reviewCompleted = reviewCompleted;
 	}
 
 	public String getImpactStartedAt() {
@@ -232,62 +167,6 @@ public class IncidentForm {
 
 	public void setServices(List<ServiceRow> services) {
 		this.services = services;
-	}
-
-	public RootCause getRootCause() {
-		return this.rootCause;
-	}
-
-	public void setRootCause(RootCause rootCause) {
-		this.rootCause = rootCause;
-	}
-
-	public boolean isDetectedInternally() {
-		return this.detectedInternally;
-	}
-
-	public void setDetectedInternally(boolean detectedInternally) {
-		this.detectedInternally = detectedInternally;
-	}
-
-	public String getEocName() {
-		return this.eocName;
-	}
-
-	public void setEocName(String eocName) {
-		this.eocName = eocName;
-	}
-
-	public Long getImocPersonId() {
-		return this.imocPersonId;
-	}
-
-	public void setImocPersonId(Long imocPersonId) {
-		this.imocPersonId = imocPersonId;
-	}
-
-	public String getLinks() {
-		return this.links;
-	}
-
-	public void setLinks(String links) {
-		this.links = links;
-	}
-
-	public String getSummary() {
-		return this.summary;
-	}
-
-	public void setSummary(String summary) {
-		this.summary = summary;
-	}
-
-	public String getCorrectiveActions() {
-		return this.correctiveActions;
-	}
-
-	public void setCorrectiveActions(String correctiveActions) {
-		this.correctiveActions = correctiveActions;
 	}
 
 	public String getPages() {

@@ -335,8 +335,6 @@ public class Incidents {
 			throw new ObjectOptimisticLockingFailureException(Incident.class, id);
 		}
 		Map<String, String> before = snapshot(incident);
-		incident.setTitle(form.getTitle().trim());
-		incident.setSeverity(form.getSeverity());
 		incident.setDeclaredAt(IncidentForm.parseTime(form.getDeclaredAt()));
 		apply(form, incident);
 		String changes = AuditDiff.diff(before, snapshot(incident));
@@ -349,17 +347,10 @@ public class Incidents {
 	}
 
 	private void apply(IncidentForm form, Incident incident) {
-		incident.setStatus(form.getStatus());
-		incident.setReviewCompleted(form.isReviewCompleted());
+		incident.copyDetailsFrom(form);
 		incident.setImpactStartedAt(IncidentForm.parseTime(form.getImpactStartedAt()));
 		incident.setMitigatedAt(IncidentForm.parseTime(form.getMitigatedAt()));
 		incident.setResolvedAt(IncidentForm.parseTime(form.getResolvedAt()));
-		incident.setRootCause(form.getRootCause());
-		incident.setDetectedInternally(form.isDetectedInternally());
-		incident.setEocName(trim(form.getEocName()));
-		incident.setLinks(trim(form.getLinks()));
-		incident.setSummary(trim(form.getSummary()));
-		incident.setCorrectiveActions(trim(form.getCorrectiveActions()));
 		Long imoc = form.getImocPersonId() != null ? form.getImocPersonId()
 				: imocAt(incident.getDeclaredAt()).orElse(null);
 		incident.setImocPersonId(imoc);
@@ -442,10 +433,6 @@ public class Incidents {
 
 	private static boolean blank(String text) {
 		return text == null || text.isBlank();
-	}
-
-	private static String trim(String text) {
-		return text == null ? "" : text.trim();
 	}
 
 }

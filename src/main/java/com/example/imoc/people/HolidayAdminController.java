@@ -1,7 +1,6 @@
 package com.example.imoc.people;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +67,13 @@ class HolidayAdminController {
 		model.addAttribute("previousYear", plausible(shown - 1) ? shown - 1 : null);
 		model.addAttribute("nextYear", plausible(shown + 1) ? shown + 1 : null);
 		model.addAttribute("byRegion", byRegion);
-		model.addAttribute("calendars", this.holidays.regions());
+		List<PublicHolidays.RegionCalendar> calendars = this.holidays.regions();
+		for (PublicHolidays.RegionCalendar calendar : calendars) {
+			if (!model.containsAttribute(countryFormName(calendar.region()))) {
+				model.addAttribute(countryFormName(calendar.region()), CountryForm.of(calendar.country()));
+			}
+		}
+		model.addAttribute("calendars", calendars);
 		model.addAttribute("regions", Arrays.stream(Region.values()).map(Region::name).toList());
 		return "holidays/list";
 	}
@@ -85,7 +90,7 @@ class HolidayAdminController {
 			result.rejectValue("day", "required", "Enter the day of the holiday.");
 		}
 		else {
-			day = parseDay(form.getDay());
+			day = TypedDay.parse(form.getDay());
 			if (day == null) {
 				result.rejectValue("day", "format", "Enter a date like 2027-05-01.");
 			}
@@ -133,18 +138,20 @@ class HolidayAdminController {
 	}
 
 	@PostMapping("/regions/{region}")
-	String changeCountry(@PathVariable String region, @RequestParam(defaultValue = "") String country, Model model,
-			RedirectAttributes redirect) {
+	String changeCountry(@PathVariable String region, @ModelAttribute("regionCountry") CountryForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
 		Region chosen = region(region);
 		if (chosen == null) {
 			throw new RegionNotFoundException(region);
 		}
+		String country = form.getCountry();
 		String code = country.isBlank() ? "" : PublicHolidays.normalise(country);
 		if (code.isEmpty() || code.length() > 20 || !PublicHolidays.isKnownCalendar(code)) {
-			model.addAttribute("countryRegion", chosen.name());
-			model.addAttribute("countryTyped", country);
-			model.addAttribute("countryError",
+			result.rejectValue("country", "unknown",
 					"Enter a country code the holiday library knows, like GB, US, AU or DE (a subdivision like US-NY also works).");
+			// The region's form comes back under its own name, with its problem.
+			model.addAttribute(countryFormName(chosen), form);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + countryFormName(chosen), result);
 			return list(null, model);
 		}
 		int added = this.holidays.changeCountry(chosen, code);
@@ -153,24 +160,16 @@ class HolidayAdminController {
 		return "redirect:/admin/holidays";
 	}
 
+	/** The model attribute of a region's country form. */
+	private static String countryFormName(Region region) {
+		return "country" + region.name();
+	}
+
 	private static Region region(String text) {
 		try {
 			return Region.valueOf(text.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private static LocalDate parseDay(String text) {
-		String trimmed = text.strip();
-		if (!trimmed.matches("\\d{4}-\\d{2}-\\d{2}")) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(trimmed);
-		}
-		catch (DateTimeException ex) {
 			return null;
 		}
 	}

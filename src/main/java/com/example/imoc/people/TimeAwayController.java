@@ -1,16 +1,17 @@
 package com.example.imoc.people;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -24,9 +25,12 @@ class TimeAwayController {
 
 	private final PersonRepository people;
 
-	TimeAwayController(TimeAway timeAway, PersonRepository people) {
+	private final Clock clock;
+
+	TimeAwayController(TimeAway timeAway, PersonRepository people, Clock clock) {
 		this.timeAway = timeAway;
 		this.people = people;
+		this.clock = clock;
 	}
 
 	@GetMapping("/my/time-away")
@@ -36,51 +40,36 @@ class TimeAwayController {
 
 	@GetMapping("/people/{id}/time-away")
 	String list(@PathVariable long id, @AuthenticationPrincipal SignedInPerson me, Model model) {
-		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
-		if (!me.isCoordinator() && me.id() != id) {
-			throw new AccessDeniedException("not yours");
-		}
-		model.addAttribute("person", person);
+		model.addAttribute("person", owner(id, me));
 		model.addAttribute("entries", this.timeAway.of(id));
 		model.addAttribute("kinds", Unavailability.Kind.values());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new TimeAwayForm());
+		}
 		return "people/time-away";
 	}
 
 	@PostMapping("/people/{id}/time-away")
 	String add(@PathVariable long id, @AuthenticationPrincipal SignedInPerson me,
-			@RequestParam(required = false) Unavailability.Kind kind,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate first,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate last,
-			@RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
-		String firstError = first == null ? "Enter the first day away."
-				: (!plausible(first) ? "Enter a day between 2000 and three years from now." : null);
-		String lastError = last == null ? "Enter the last day away."
-				: (first != null && last.isBefore(first) ? "The last day must be on or after the first day."
-						: (!plausible(last) ? "Enter a day between 2000 and three years from now." : null));
-		String noteError = note.length() > 500 ? "Keep the note under 500 characters." : null;
-		if (firstError != null || lastError != null || noteError != null || kind == null) {
-			list(id, me, model);
-			model.addAttribute("firstError", firstError);
-			model.addAttribute("lastError", lastError);
-			model.addAttribute("noteError", noteError);
-			model.addAttribute("typedKind", kind);
-			model.addAttribute("typedFirst", first);
-			model.addAttribute("typedLast", last);
-			model.addAttribute("typedNote", note);
-			return "people/time-away";
+			@ModelAttribute("form") TimeAwayForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+		owner(id, me);
+		form.check(result, LocalDate.now(this.clock));
+		if (result.hasErrors()) {
+			return list(id, me, model);
 		}
-		this.timeAway.add(me, id, kind, first, last, note.trim());
+		this.timeAway.add(me, id, form.kind(), form.firstDay(), form.lastDay(), form.getNote().trim());
 		redirect.addFlashAttribute("message",
 				"Saved. Shifts that clash with it are being reassigned; the schedule shows the result in a moment.");
 		return "redirect:/people/" + id + "/time-away";
 	}
 
-	/**
-	 * Time away is planned at most three years ahead; dates outside that are typing
-	 * mistakes.
-	 */
-	private static boolean plausible(LocalDate day) {
-		return !day.isBefore(LocalDate.of(2000, 1, 1)) && !day.isAfter(LocalDate.now().plusYears(3));
+	/** The person whose time away this is, if the reader may see and change it. */
+	private Person owner(long id, SignedInPerson me) {
+		Person person = this.people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
+		if (!me.isCoordinator() && me.id() != id) {
+			throw new AccessDeniedException("not yours");
+		}
+		return person;
 	}
 
 	@PostMapping("/people/{id}/time-away/{entryId}/delete")

@@ -84,7 +84,7 @@ class IncidentFormsTests {
 		rejected(post("/admin/services").with(user(TestPeople.signedIn(coordinator)))
 			.with(csrf())
 			.param("name", "ci-runners-" + System.nanoTime() % 100000)
-			.param("weight", "heavy")).isInvalid("weight", "Enter a weight of 0 or more, like 5.")
+			.param("weight", "heavy")).isInvalid("weight", "Enter a weight of 0 or more, like 5")
 			.hasValue("weight", "heavy")
 			.isValid("name")
 			.hasUniqueIdsAndTiedLabels();
@@ -94,13 +94,51 @@ class IncidentFormsTests {
 			.param("weight", "3"))
 			.isInvalid("name", "Use lower-case letters, digits and dashes for the name, like ci-runners.")
 			.hasValue("name", "Not A Name")
-			.hasValue("weight", "3");
+			.hasValue("weight", "3")
+			.isValid("weight");
+		rejected(post("/admin/services").with(user(TestPeople.signedIn(coordinator)))
+			.with(csrf())
+			.param("name", " WEB ")
+			.param("weight", "1.0001")).isInvalid("name", "There is already a service called web.")
+			.isInvalid("weight", "Enter a weight of 0 or more")
+			.hasValue("name", " WEB ")
+			.hasValue("weight", "1.0001");
+	}
+
+	@Test
+	void aRejectedWeightComesBackInItsRowAndTheOtherRowsAsStored() throws Exception {
+		Person coordinator = this.testPeople.coordinator("Cora Weights");
 		PlatformService web = this.services.findByName("web").orElseThrow();
-		rejected(post("/admin/services/{id}", web.getId()).with(user(TestPeople.signedIn(coordinator)))
+		PlatformService other = this.services.findAllByOrderByNameAsc()
+			.stream()
+			.filter(s -> !s.getId().equals(web.getId()))
+			.findFirst()
+			.orElseThrow();
+		FormPage page = rejected(post("/admin/services/{id}", web.getId()).with(user(TestPeople.signedIn(coordinator)))
 			.with(csrf())
 			.param("version", String.valueOf(web.getVersion()))
-			.param("weight", "-4")).isInvalid("weight-" + web.getId(), "Enter a weight of 0 or more")
-			.hasValue("weight-" + web.getId(), "-4");
+			.param("weight", "-4"));
+		page.isInvalid("service-" + web.getId() + "-weight", "Enter a weight of 0 or more")
+			.hasValue("service-" + web.getId() + "-weight", "-4")
+			.hasValue("service-" + other.getId() + "-weight", other.getWeight().stripTrailingZeros().toPlainString())
+			.isValid("service-" + other.getId() + "-weight")
+			.hasValue("weight", "0")
+			.isValid("weight")
+			.hasUniqueIdsAndTiedLabels();
+		assertThat(this.services.findById(web.getId()).orElseThrow().getWeight()).isEqualByComparingTo(web.getWeight());
+	}
+
+	@Test
+	void aWeightSentFromAnotherVersionOfThePageIsRefusedWithWhatWasTyped() throws Exception {
+		Person coordinator = this.testPeople.coordinator("Cora Stale");
+		PlatformService web = this.services.findByName("web").orElseThrow();
+		FormPage page = rejected(post("/admin/services/{id}", web.getId()).with(user(TestPeople.signedIn(coordinator)))
+			.with(csrf())
+			.param("version", String.valueOf(web.getVersion() + 1))
+			.param("weight", "7"));
+		assertThat(page.html()).contains("This service was changed by someone else.");
+		page.hasValue("service-" + web.getId() + "-weight", "7").hasUniqueIdsAndTiedLabels();
+		assertThat(this.services.findById(web.getId()).orElseThrow().getWeight()).isEqualByComparingTo(web.getWeight());
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.example.imoc.people;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +14,7 @@ import com.example.imoc.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -31,6 +34,12 @@ class PeopleFormsTests {
 
 	@Autowired
 	PersonRepository people;
+
+	@Autowired
+	TimeAway timeAway;
+
+	@Autowired
+	PublicHolidays holidays;
 
 	private FormPage rejected(RequestBuilder request) throws Exception {
 		return FormPage
@@ -89,6 +98,84 @@ class PeopleFormsTests {
 			.hasSelected("kind", "CONFERENCE")
 			.isValid("first")
 			.hasUniqueIdsAndTiedLabels();
+	}
+
+	@Test
+	void aTimeAwayThatDoesNotParseComesBackAsTyped() throws Exception {
+		Person jane = this.testPeople.manager("Jane Away Typo");
+		FormPage page = rejected(post("/people/{id}/time-away", jane.getId()).with(user(TestPeople.signedIn(jane)))
+			.with(csrf())
+			.param("kind", "HOLIDAY")
+			.param("first", "the 8th")
+			.param("last", "2027-02-30")
+			.param("note", "n".repeat(501)));
+		page.isInvalid("kind", "Choose what kind of time away this is.")
+			.isInvalid("first", "Enter a date like 2027-05-01.")
+			.isInvalid("last", "Enter a date like 2027-05-01.")
+			.isInvalid("note", "Keep the note under 500 characters.")
+			.hasValue("first", "the 8th")
+			.hasValue("last", "2027-02-30")
+			.hasValue("note", "n".repeat(501))
+			.hasUniqueIdsAndTiedLabels();
+		assertThat(page.html()).contains("Please correct the fields marked below.");
+		assertThat(this.timeAway.of(jane.getId())).isEmpty();
+	}
+
+	@Test
+	void anAcceptedTimeAwayIsSavedAndTheFormIsEmptyAgain() throws Exception {
+		Person jane = this.testPeople.manager("Jane Away Saved");
+		this.mvc
+			.perform(post("/people/{id}/time-away", jane.getId()).with(user(TestPeople.signedIn(jane)))
+				.with(csrf())
+				.param("kind", "CONFERENCE")
+				.param("first", "2027-01-04")
+				.param("last", " 2027-01-08 ")
+				.param("note", "  KubeCon  "))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.timeAway.of(jane.getId())).singleElement().satisfies(entry -> {
+			assertThat(entry.getKind()).isEqualTo(Unavailability.Kind.CONFERENCE);
+			assertThat(entry.getNote()).isEqualTo("KubeCon");
+			assertThat(entry.getStartsAt()).isEqualTo(LocalDate.of(2027, 1, 4).atStartOfDay(jane.zone()).toInstant());
+			assertThat(entry.getEndsAt()).isEqualTo(LocalDate.of(2027, 1, 9).atStartOfDay(jane.zone()).toInstant());
+		});
+		FormPage page = FormPage
+			.of(this.mvc.perform(get("/people/{id}/time-away", jane.getId()).with(user(TestPeople.signedIn(jane))))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		page.hasValue("first", "").hasValue("last", "").hasSelected("kind", "PTO").isValid("first");
+	}
+
+	@Test
+	void timeAwayForSomeoneElseIsRefusedEvenWhenTheFormIsWrong() throws Exception {
+		Person jane = this.testPeople.manager("Jane Away Owner");
+		Person bob = this.testPeople.manager("Bob Away Other");
+		this.mvc
+			.perform(post("/people/{id}/time-away", jane.getId()).with(user(TestPeople.signedIn(bob)))
+				.with(csrf())
+				.param("kind", "PTO")
+				.param("first", "nonsense"))
+			.andExpect(status().isForbidden());
+		assertThat(this.timeAway.of(jane.getId())).isEmpty();
+	}
+
+	@Test
+	void aRejectedCountryComesBackInItsRegionsRowAndTheOtherRowsAsStored() throws Exception {
+		Person coordinator = this.testPeople.coordinator("Cora Countries");
+		FormPage page = rejected(post("/admin/holidays/regions/EMEA").with(user(TestPeople.signedIn(coordinator)))
+			.with(csrf())
+			.param("country", "ZZ-<b>"));
+		page.isInvalid("country-EMEA-country", "Enter a country code the holiday library knows")
+			.hasValue("country-EMEA-country", "ZZ-<b>")
+			.isValid("country-APAC-country")
+			.hasUniqueIdsAndTiedLabels();
+		PublicHolidays.RegionCalendar apac = this.holidays.regions()
+			.stream()
+			.filter(c -> c.region() == Region.APAC)
+			.findFirst()
+			.orElseThrow();
+		page.hasValue("country-APAC-country", apac.country());
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import com.example.imoc.rotation.Rotations;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -181,7 +182,13 @@ class ScheduleHealthTests {
 					containsString("published up to <strong>Monday " + LocalDate.ofInstant(
 							this.rotations.publishedUntil(rotation.id()).orElseThrow(), ZoneOffset.UTC) + " 00:00 UTC"),
 					containsString("Coverage = hours of the period"), containsString("Ann Known (16.0 h)"),
-					containsString("0.4444"), containsString("Preferred-slot share = hours in the slots"))));
+					containsString("0.4444"), containsString("Preferred-slot share = hours in the slots"))))
+			// The load table (fragments/load.html): hours, weighted, weekend, holiday
+			// hours,
+			// shifts, blocks, preferred-slot share.
+			.andExpect(content()
+				.string(matchesPattern("(?s).*<table id=\"people\">.*Ann Known</a></td>\\s*<td>16\\.0</td>"
+						+ "\\s*<td>20\\.0</td>\\s*<td>8\\.0</td>\\s*<td>0\\.0</td>\\s*<td>2</td>\\s*<td>1</td>\\s*<td>100 %</td>.*")));
 	}
 
 	@Test
