@@ -64,7 +64,9 @@ public class SwapForm {
 		Instant start = time("partStart", this.partStart, zone, errors);
 		Instant end = time("partEnd", this.partEnd, zone, errors);
 		Instant until = time("deadline", this.deadline, zone, errors);
-		SwapScope chosen = choice("scope", this.scope, errors);
+		// Part of a shift is part of this one shift, whatever else was chosen.
+		boolean part = this.kind != SwapKind.SWAP && (!blank(this.partStart) || !blank(this.partEnd));
+		SwapScope chosen = part ? SwapScope.SHIFT : choice("scope", this.scope, errors);
 		SwapScope theirs = choice("counterpartScope", this.counterpartScope, errors);
 		boolean range = chosen == SwapScope.RANGE;
 		return new NewSwap(shiftId, this.kind == null ? SwapKind.SWAP : this.kind,
@@ -74,6 +76,10 @@ public class SwapForm {
 				this.performNow, this.reason, chosen, range ? date("from", this.from, errors) : null,
 				range ? date("to", this.to, errors) : null, range ? this.slotId : null,
 				theirs == SwapScope.RANGE ? SwapScope.SHIFT : theirs);
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
 	}
 
 	/** Which shifts go: one shift when nothing was chosen. */
