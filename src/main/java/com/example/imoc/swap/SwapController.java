@@ -28,7 +28,6 @@ import com.example.imoc.schedule.ShiftChanges.ShiftChangedException;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 import com.example.imoc.swap.SwapRules.Check;
-import com.example.imoc.swap.SwapRules.Load;
 import com.example.imoc.swap.SwapRules.Move;
 
 /**
