@@ -43,7 +43,8 @@ final class TableOwners {
 			// gitlab: which GitLab issue feeds which incident
 			Map.entry("gitlab_incident_issue", "gitlab"), Map.entry("gitlab_incident_label", "gitlab"),
 			// swap
-			Map.entry("swap_request", "swap"), Map.entry("special_coverage_day", "swap"),
+			Map.entry("swap_request", "swap"), Map.entry("swap_request_shift", "swap"),
+			Map.entry("special_coverage_day", "swap"),
 			// demo: which parts of the demo were seeded
 			Map.entry("app_setting", "demo"),
 			// web: Spring Session's tables (written by Spring Session JDBC)

@@ -1,6 +1,7 @@
 package com.example.imoc.swap;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -42,9 +43,16 @@ class SwapApi {
 	record PersonRef(long id, String name, String email) {
 	}
 
+	/**
+	 * A request as JSON. {@code shiftId} and {@code counterpartShiftId} are the first
+	 * shift of each side; {@code shiftIds} and {@code counterpartShiftIds} every shift of
+	 * the set, {@code scope} how it was chosen ({@code shift}, {@code block}, or
+	 * {@code range} with {@code from} and {@code to}).
+	 */
 	record SwapJson(long id, String kind, String state, long shiftId, Long counterpartShiftId, PersonRef requester,
 			PersonRef counterpart, String partStart, String partEnd, String message, String deadline, String createdAt,
-			String decidedAt, String undoUntil) {
+			String decidedAt, String undoUntil, String scope, String from, String to, List<Long> shiftIds,
+			List<Long> counterpartShiftIds) {
 
 		static SwapJson of(SwapRequest r) {
 			return new SwapJson(r.id(), r.kind().name(), r.state().name(), r.shiftId(), r.counterpartShiftId(),
@@ -52,7 +60,9 @@ class SwapApi {
 					r.counterpartId() == null ? null
 							: new PersonRef(r.counterpartId(), r.counterpartName(), r.counterpartEmail()),
 					text(r.partStart()), text(r.partEnd()), r.message(), text(r.deadline()), text(r.createdAt()),
-					text(r.decidedAt()), text(r.undoUntil()));
+					text(r.decidedAt()), text(r.undoUntil()), r.scope().apiName(),
+					r.rangeFrom() == null ? null : r.rangeFrom().toString(),
+					r.rangeTo() == null ? null : r.rangeTo().toString(), r.givenShiftIds(), r.takenShiftIds());
 		}
 
 		private static String text(Instant instant) {
@@ -61,8 +71,17 @@ class SwapApi {
 
 	}
 
+	/**
+	 * A new request. Without {@code scope} it carries the one shift {@code shiftId} (and
+	 * a swap the one {@code counterpartShiftId}), as it always did; {@code "scope":
+	 * "block"} gives the shift's whole block, {@code "range"} the holder's shifts from
+	 * {@code from} to {@code to} (dates, both included, optionally only in slot
+	 * {@code slotId}); {@code "counterpartScope": "block"} takes the counterpart's whole
+	 * block in exchange.
+	 */
 	record SwapBody(String kind, Long shiftId, Long counterpartShiftId, Long toPersonId, String partStart,
-			String partEnd, String message, String deadline, Boolean performNow, String reason) {
+			String partEnd, String message, String deadline, Boolean performNow, String reason, String scope,
+			String from, String to, Long slotId, String counterpartScope) {
 	}
 
 	record Answer(String note, Long onBehalfOf) {
@@ -100,7 +119,9 @@ class SwapApi {
 		}
 		NewSwap ask = new NewSwap(body.shiftId(), kind, body.counterpartShiftId(), body.toPersonId(),
 				instant("partStart", body.partStart()), instant("partEnd", body.partEnd()), body.message(),
-				instant("deadline", body.deadline()), Boolean.TRUE.equals(body.performNow()), body.reason());
+				instant("deadline", body.deadline()), Boolean.TRUE.equals(body.performNow()), body.reason(),
+				scope("scope", body.scope()), date("from", body.from()), date("to", body.to()), body.slotId(),
+				scope("counterpartScope", body.counterpartScope()));
 		SwapRequest created = this.swaps.request(me, ask);
 		return ResponseEntity.status(HttpStatus.CREATED).body(SwapJson.of(created));
 	}
@@ -157,6 +178,30 @@ class SwapApi {
 	@ExceptionHandler(SwapNotFoundException.class)
 	ResponseEntity<ApiError> notFound(SwapNotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("There is no such swap request."));
+	}
+
+	private static SwapScope scope(String field, String text) {
+		if (text == null || text.isBlank()) {
+			return SwapScope.SHIFT;
+		}
+		SwapScope scope = SwapScope.parse(text);
+		if (scope == null || ("counterpartScope".equals(field) && scope == SwapScope.RANGE)) {
+			throw new BadApiRequest(field, "\"" + text + "\" is not " + ("scope".equals(field)
+					? "block, range or shift." : "block or shift (the counterpart's block, or the one shift)."));
+		}
+		return scope;
+	}
+
+	private static LocalDate date(String field, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.trim());
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadApiRequest(field, "\"" + text + "\" is not a date like 2026-12-01.");
+		}
 	}
 
 	private static Instant instant(String field, String text) {

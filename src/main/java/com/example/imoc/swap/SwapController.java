@@ -28,7 +28,6 @@ import com.example.imoc.schedule.ShiftChanges.ShiftChangedException;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
 import com.example.imoc.swap.SwapRules.Check;
-import com.example.imoc.swap.SwapRules.Load;
 import com.example.imoc.swap.SwapRules.Move;
 
 /**
@@ -64,7 +63,7 @@ class SwapController {
 
 	@GetMapping("/swaps/new")
 	String newRequest(@RequestParam long shift, @AuthenticationPrincipal SignedInPerson me, Model model) {
-		return form(shift, me, new SwapForm(), Map.of(), false, model);
+		return form(shift, me, null, Map.of(), false, model);
 	}
 
 	@PostMapping("/swaps")
@@ -105,6 +104,10 @@ class SwapController {
 		Check check = this.rules.check();
 		Rotation rotation = check.rotation(shift.rotationId());
 		List<String> shiftProblems = check.timing(shift, me.isCoordinator());
+		List<ShiftView> block = shift.shadow() || shift.isGap() ? List.of(shift) : this.swaps.blockOf(shift, check);
+		if (form == null) {
+			form = SwapForm.forShift(block.size());
+		}
 		List<ShiftView> swapOptions = new ArrayList<>();
 		List<Person> coverOptions = List.of();
 		if (shiftProblems.isEmpty() && !shift.shadow() && !shift.isGap()) {
@@ -134,36 +137,12 @@ class SwapController {
 		model.addAttribute("swapOptions", swapOptions);
 		model.addAttribute("coverOptions", coverOptions);
 		model.addAttribute("kinds", SwapKind.values());
+		model.addAttribute("block", block);
 		if (preview && errors.isEmpty()) {
-			model.addAttribute("preview", preview(shift, form, check, zoneOf(me)));
+			model.addAttribute("preview",
+					this.swaps.preview(me, form.toRequest(shift.id(), zoneOf(me), new LinkedHashMap<>())));
 		}
 		return "swaps/new";
-	}
-
-	/** Before and after for the two people of a request that is not stored yet. */
-	private List<Load> preview(ShiftView shift, SwapForm form, Check check, ZoneId zone) {
-		Map<String, String> ignored = new LinkedHashMap<>();
-		NewSwap ask = form.toRequest(shift.id(), zone, ignored);
-		return switch (ask.kind()) {
-			case SWAP -> {
-				ShiftView other = this.shifts.find(ask.counterpartShiftId()).orElseThrow();
-				yield List.of(
-						check.load(shift.assigneeId(), List.of(Move.whole(other, shift.assigneeId(), shift)),
-								List.of(shift), null, null),
-						check.load(other.assigneeId(), List.of(Move.whole(shift, other.assigneeId(), other)),
-								List.of(other), null, null));
-			}
-			case COVER -> {
-				Instant start = ask.partStart() == null ? shift.start() : ask.partStart();
-				Instant end = ask.partEnd() == null ? shift.end() : ask.partEnd();
-				yield List.of(check.load(shift.assigneeId(), List.of(), List.of(shift), start, end),
-						check.load(ask.toPersonId(), List.of(new Move(shift, start, end, ask.toPersonId(), null)),
-								List.of(), null, null));
-			}
-			case OPEN_COVER -> List.of(check.load(shift.assigneeId(), List.of(), List.of(shift),
-					ask.partStart() == null ? shift.start() : ask.partStart(),
-					ask.partEnd() == null ? shift.end() : ask.partEnd()));
-		};
 	}
 
 	record Row(SwapRequest request, ShiftView shift, ShiftView counterpartShift) {
@@ -220,28 +199,13 @@ class SwapController {
 		}
 		Row row = row(request);
 		Check check = this.rules.check();
-		List<Load> preview = new ArrayList<>();
-		List<String> problems = List.of();
-		if (request.state() == SwapState.PENDING && row.shift() != null && !row.shift().isCancelled()) {
-			long taker = request.kind() == SwapKind.OPEN_COVER ? me.id() : request.counterpartId();
-			if (taker != request.requesterId()) {
-				Move give = request.isPartial()
-						? new Move(row.shift(), request.partStart(), request.partEnd(), taker, row.counterpartShift())
-						: Move.whole(row.shift(), taker, row.counterpartShift());
-				problems = new ArrayList<>(check.problems(give));
-				if (!request.forGap()) {
-					preview.add(check.load(request.requesterId(),
-							row.counterpartShift() == null ? List.of()
-									: List.of(Move.whole(row.counterpartShift(), request.requesterId(), row.shift())),
-							List.of(row.shift()), request.partStart(), request.partEnd()));
-				}
-				preview.add(check.load(taker, List.of(give),
-						row.counterpartShift() == null ? List.of() : List.of(row.counterpartShift()), null, null));
-			}
-		}
+		Swaps.WhatIf whatIf = this.swaps.whatIf(request,
+				request.kind() == SwapKind.OPEN_COVER ? me.id() : request.counterpartId());
 		model.addAttribute("row", row);
-		model.addAttribute("preview", preview);
-		model.addAttribute("problems", problems);
+		model.addAttribute("preview", whatIf.loads());
+		model.addAttribute("problems", whatIf.problems());
+		model.addAttribute("given", whatIf.shifts().given());
+		model.addAttribute("taken", whatIf.shifts().taken());
 		model.addAttribute("zone", zoneOf(me).getId());
 		model.addAttribute("canAnswer",
 				request.state() == SwapState.PENDING

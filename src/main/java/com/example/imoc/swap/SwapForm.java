@@ -1,6 +1,7 @@
 package com.example.imoc.swap;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,12 @@ import java.util.Map;
  * The request form as typed. Times are the viewer's wall-clock times
  * ({@code datetime-local}), converted with their zone; a value that does not parse is
  * reported beside its field and kept as typed.
+ * <p>
+ * "What to give" ({@code scope}): the whole block, a range of dates ({@code from},
+ * {@code to}, optionally only the slot {@code slotId}) or this shift only; for a swap,
+ * {@code counterpartScope} takes the counterpart's whole block or only their shift. A
+ * form posted without a choice carries one shift, as it always did; the page offers the
+ * block first when the shift belongs to one ({@link #forShift}).
  */
 public class SwapForm {
 
@@ -31,15 +38,74 @@ public class SwapForm {
 
 	private String reason = "";
 
+	private String scope = "";
+
+	private String from = "";
+
+	private String to = "";
+
+	private Long slotId;
+
+	private String counterpartScope = "";
+
+	/**
+	 * A new form for a shift whose block holds {@code blockSize} shifts: the whole block
+	 * (and the counterpart's) is the first choice when there is more than the shift.
+	 */
+	static SwapForm forShift(int blockSize) {
+		SwapForm form = new SwapForm();
+		SwapScope scope = blockSize > 1 ? SwapScope.BLOCK : SwapScope.SHIFT;
+		form.setScope(scope.name());
+		form.setCounterpartScope(scope.name());
+		return form;
+	}
+
 	NewSwap toRequest(long shiftId, ZoneId zone, Map<String, String> errors) {
 		Instant start = time("partStart", this.partStart, zone, errors);
 		Instant end = time("partEnd", this.partEnd, zone, errors);
 		Instant until = time("deadline", this.deadline, zone, errors);
+		// Part of a shift is part of this one shift, whatever else was chosen.
+		boolean part = this.kind != SwapKind.SWAP && (!blank(this.partStart) || !blank(this.partEnd));
+		SwapScope chosen = part ? SwapScope.SHIFT : choice("scope", this.scope, errors);
+		SwapScope theirs = choice("counterpartScope", this.counterpartScope, errors);
+		boolean range = chosen == SwapScope.RANGE;
 		return new NewSwap(shiftId, this.kind == null ? SwapKind.SWAP : this.kind,
 				this.kind == SwapKind.SWAP ? this.counterpartShiftId : null,
 				this.kind == SwapKind.COVER ? this.toPersonId : null, this.kind == SwapKind.SWAP ? null : start,
 				this.kind == SwapKind.SWAP ? null : end, this.message, this.kind == SwapKind.OPEN_COVER ? until : null,
-				this.performNow, this.reason);
+				this.performNow, this.reason, chosen, range ? date("from", this.from, errors) : null,
+				range ? date("to", this.to, errors) : null, range ? this.slotId : null,
+				theirs == SwapScope.RANGE ? SwapScope.SHIFT : theirs);
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	/** Which shifts go: one shift when nothing was chosen. */
+	private static SwapScope choice(String field, String text, Map<String, String> errors) {
+		if (text == null || text.isBlank()) {
+			return SwapScope.SHIFT;
+		}
+		SwapScope scope = SwapScope.parse(text);
+		if (scope == null) {
+			errors.put(field, "Choose the whole block, a range of dates or this shift only.");
+			return SwapScope.SHIFT;
+		}
+		return scope;
+	}
+
+	private static LocalDate date(String field, String text, Map<String, String> errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.trim());
+		}
+		catch (DateTimeParseException ex) {
+			errors.put(field, "\"" + text + "\" is not a date like 2026-12-01.");
+			return null;
+		}
 	}
 
 	private static Instant time(String field, String text, ZoneId zone, Map<String, String> errors) {
@@ -117,6 +183,46 @@ public class SwapForm {
 
 	public void setPerformNow(boolean performNow) {
 		this.performNow = performNow;
+	}
+
+	public String getScope() {
+		return this.scope;
+	}
+
+	public void setScope(String scope) {
+		this.scope = scope;
+	}
+
+	public String getFrom() {
+		return this.from;
+	}
+
+	public void setFrom(String from) {
+		this.from = from;
+	}
+
+	public String getTo() {
+		return this.to;
+	}
+
+	public void setTo(String to) {
+		this.to = to;
+	}
+
+	public Long getSlotId() {
+		return this.slotId;
+	}
+
+	public void setSlotId(Long slotId) {
+		this.slotId = slotId;
+	}
+
+	public String getCounterpartScope() {
+		return this.counterpartScope;
+	}
+
+	public void setCounterpartScope(String counterpartScope) {
+		this.counterpartScope = counterpartScope;
 	}
 
 	public String getReason() {

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -221,6 +223,16 @@ class SwapRules {
 		 * they may.
 		 */
 		List<String> problems(Move move) {
+			return problems(move, List.of(), List.of());
+		}
+
+		/**
+		 * As {@link #problems(Move)} for one shift of a set that changes hands together:
+		 * {@code alsoReleased} are the other shifts {@code move.to} gives up in the same
+		 * request (their time is free), {@code alsoGained} the other shifts they get
+		 * (their time counts for overlap and rest).
+		 */
+		List<String> problems(Move move, Collection<ShiftView> alsoReleased, Collection<ShiftView> alsoGained) {
 			List<String> problems = new ArrayList<>();
 			Person to = person(move.to());
 			ShiftView shift = move.shift();
@@ -267,8 +279,15 @@ class SwapRules {
 				}
 			}
 			Duration rest = rotation.minimumRest();
-			for (ShiftView other : shiftsOf(to.getId())) {
-				if (other.id() == shift.id() || (move.released() != null && other.id() == move.released().id())) {
+			Set<Long> released = new HashSet<>();
+			alsoReleased.forEach(s -> released.add(s.id()));
+			if (move.released() != null) {
+				released.add(move.released().id());
+			}
+			List<ShiftView> held = new ArrayList<>(shiftsOf(to.getId()));
+			held.addAll(alsoGained);
+			for (ShiftView other : held) {
+				if (other.id() == shift.id() || released.contains(other.id())) {
 					continue;
 				}
 				if (other.start().isBefore(move.end()) && other.end().isAfter(move.start())) {
@@ -416,8 +435,39 @@ class SwapRules {
 		return shift.date() + " " + shift.slot() + " " + shift.rotationZone() + " (" + shift.rotationName() + ")";
 	}
 
+	/**
+	 * The shifts of a set in one phrase naming every date: one shift as
+	 * {@link #describe(ShiftView)}, a block as "4 shifts on 2026-12-01, 2026-12-02,
+	 * 2026-12-03 and 2026-12-04 05:00-11:00 UTC (IMOC)".
+	 */
+	static String describe(List<ShiftView> shifts) {
+		if (shifts.size() == 1) {
+			return describe(shifts.get(0));
+		}
+		ShiftView first = shifts.get(0);
+		boolean oneSlot = shifts.stream()
+			.allMatch(s -> s.slotId() == first.slotId() && s.rotationId() == first.rotationId());
+		if (oneSlot) {
+			return shifts.size() + " shifts on " + and(shifts.stream().map(s -> s.date().toString()).toList()) + " "
+					+ first.slot() + " " + first.rotationZone() + " (" + first.rotationName() + ")";
+		}
+		return shifts.size() + " shifts: " + and(shifts.stream().map(SwapRules::describe).toList());
+	}
+
+	private static String and(List<String> items) {
+		if (items.size() == 1) {
+			return items.get(0);
+		}
+		return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+	}
+
 	Optional<ShiftView> shift(long id) {
 		return this.shifts.find(id);
+	}
+
+	/** The live shifts a person holds overlapping [from, to), in time order. */
+	List<ShiftView> heldBy(long personId, Instant from, Instant to) {
+		return this.shifts.ofPerson(personId, from, to);
 	}
 
 }

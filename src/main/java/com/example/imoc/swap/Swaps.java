@@ -2,8 +2,14 @@ package com.example.imoc.swap;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,13 +30,18 @@ import com.example.imoc.rotation.Rotations;
 import com.example.imoc.schedule.ShiftChanges;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.swap.SwapRules.Check;
+import com.example.imoc.swap.SwapRules.Load;
 import com.example.imoc.swap.SwapRules.Move;
 
 /**
  * Every transition of a swap or cover request. Each one runs in one transaction that
- * first locks the request row (and then the shift rows, in id order), checks who may do
- * it, validates again against the schedule as it is now, changes both shifts or nothing,
- * and writes its audit line and notices.
+ * first locks the request row (and then every shift row of its set, in id order), checks
+ * who may do it, validates again against the schedule as it is now, changes every shift
+ * of the set or none, and writes its audit line and notices (one for the set).
+ * <p>
+ * A request carries a set of shifts ({@link SwapScope}): one shift, the requester's whole
+ * block, or their shifts in a range of dates; a swap takes one shift or the counterpart's
+ * whole block in exchange.
  */
 @Service
 class Swaps {
@@ -86,18 +97,18 @@ class Swaps {
 		}
 		long id;
 		try {
-			id = this.requests.insert(ask.kind(), plan.shift().assigneeId(), plan.shift().id(), plan.shift().version(),
-					ask.partStart(), ask.partEnd(), plan.toPersonId(),
-					plan.counterpartShift() == null ? null : plan.counterpartShift().id(),
-					plan.counterpartShift() == null ? null : plan.counterpartShift().version(), clean(ask.message()),
-					ask.deadline(), actor.email());
+			id = this.requests.insert(ask.kind(), plan.shift().assigneeId(), plan.given(), plan.taken(),
+					ask.partStart(), ask.partEnd(), plan.toPersonId(), clean(ask.message()), ask.deadline(),
+					actor.email(), plan.scope(), plan.scope() == SwapScope.RANGE ? ask.from() : null,
+					plan.scope() == SwapScope.RANGE ? ask.to() : null);
 		}
 		catch (DuplicateKeyException ex) {
 			throw SwapRefused.input("shift",
-					"This shift already has a request waiting for an answer; cancel it first.");
+					(plan.given().size() == 1 ? "This shift already has" : "A shift of this set already has")
+							+ " a request waiting for an answer; cancel it first.");
 		}
 		SwapRequest created = this.requests.find(id).orElseThrow();
-		this.auditLog.record("swap.requested", "swap", id, describe(created, plan.shift(), plan.counterpartShift())
+		this.auditLog.record("swap.requested", "swap", id, describe(created, plan.given(), plan.taken())
 				+ (actor.id() != plan.shift().assigneeId() ? " (by the coordinator " + actor.email() + ")" : ""));
 		if (ask.performNow() && actor.isCoordinator() && ask.kind() != SwapKind.OPEN_COVER) {
 			return accept(actor, id, null, ask.reason());
@@ -129,7 +140,7 @@ class Swaps {
 		}
 		Check check = this.rules.check();
 		Instant now = check.now();
-		Shifts shifts = lockAsAsked(request, taker, check,
+		Sides shifts = lockAsAsked(request, taker, check,
 				new Timing(actor.isCoordinator() || request.offeredByCoordinator(), actor.isCoordinator()));
 		ShiftView shift = shifts.shift();
 		if (request.kind() == SwapKind.OPEN_COVER) {
@@ -143,7 +154,7 @@ class Swaps {
 			for (Person coordinator : coordinators()) {
 				notify(coordinator.getId(), "swap.approval", "A swap waits for your approval",
 						check.person(taker).getName() + " accepted " + request.requesterName() + "'s request for "
-								+ SwapRules.describe(shift) + ".",
+								+ SwapRules.describe(shifts.given()) + ".",
 						id);
 			}
 			return this.requests.find(id).orElseThrow();
@@ -152,10 +163,30 @@ class Swaps {
 	}
 
 	/**
-	 * The shifts of a request, locked: its own and, for a swap, the one given in
-	 * exchange.
+	 * The shifts of a request's set as they are now, in the set's order: those the
+	 * requester gives and, for a swap, those taken in exchange.
 	 */
-	private record Shifts(ShiftView shift, ShiftView other) {
+	record Sides(List<ShiftView> given, List<ShiftView> taken) {
+
+		ShiftView shift() {
+			return this.given.get(0);
+		}
+
+		ShiftView other() {
+			return this.taken.isEmpty() ? null : this.taken.get(0);
+		}
+
+		List<ShiftView> all() {
+			List<ShiftView> all = new ArrayList<>(this.given);
+			all.addAll(this.taken);
+			return all;
+		}
+
+		/** More than one shift changes hands: each refusal names its shift. */
+		boolean isSet() {
+			return this.given.size() + this.taken.size() > 2 || this.given.size() > 1;
+		}
+
 	}
 
 	/**
@@ -168,40 +199,44 @@ class Swaps {
 	}
 
 	/**
-	 * The one path into a transition that moves shifts (accept, approve): locks the
-	 * request's shifts in id order, refuses (and marks the request invalid) when they are
-	 * no longer as asked, then validates the move against the schedule as it is now:
-	 * timing, and whether each person may take the shift they get. Returns the locked
-	 * shifts for {@link #apply}.
+	 * The one path into a transition that moves shifts (accept, approve): locks every
+	 * shift of the request's set in id order, refuses (and marks the request invalid)
+	 * when any is no longer as asked, then validates the move of each against the
+	 * schedule as it is now: timing, and whether each person may take every shift they
+	 * get. Returns the locked shifts for {@link #apply}.
 	 */
-	private Shifts lockAsAsked(SwapRequest request, long taker, Check check, Timing timing) {
-		Shifts shifts = lockShifts(request.shiftId(), request.counterpartShiftId());
-		ShiftView shift = shifts.shift();
-		ShiftView other = shifts.other();
-		requireShiftsAsAsked(request, shift, other, taker, check.now());
-		List<String> problems = new ArrayList<>(check.timing(shift, timing.shift()));
-		problems.addAll(check
-			.problems(request.isPartial() ? new Move(shift, request.partStart(), request.partEnd(), taker, other)
-					: Move.whole(shift, taker, other)));
-		if (other != null) {
+	private Sides lockAsAsked(SwapRequest request, long taker, Check check, Timing timing) {
+		Sides sides = lockSides(request.givenShiftIds(), request.takenShiftIds());
+		requireShiftsAsAsked(request, sides, taker, check.now());
+		List<String> problems = new ArrayList<>();
+		for (ShiftView shift : sides.given()) {
+			problems.addAll(check.timing(shift, timing.shift()));
+			Move move = request.isPartial() ? new Move(shift, request.partStart(), request.partEnd(), taker, null)
+					: Move.whole(shift, taker, null);
+			problems.addAll(
+					naming(sides.isSet(), shift, check.problems(move, sides.taken(), without(sides.given(), shift))));
+		}
+		for (ShiftView other : sides.taken()) {
 			problems.addAll(check.timing(other, timing.other()));
-			problems.addAll(check.problems(Move.whole(other, request.requesterId(), shift)));
+			problems.addAll(naming(sides.isSet(), other, check.problems(Move.whole(other, request.requesterId(), null),
+					sides.given(), without(sides.taken(), other))));
 		}
 		if (!problems.isEmpty()) {
 			throw SwapRefused.conflict(String.join(" ", problems));
 		}
-		return shifts;
+		return sides;
 	}
 
-	/** Locks a shift and, when there is one, its counterpart, in id order. */
-	private Shifts lockShifts(long shiftId, Long counterpartShiftId) {
-		List<Long> ids = new ArrayList<>(List.of(shiftId));
-		if (counterpartShiftId != null) {
-			ids.add(counterpartShiftId);
-		}
-		List<ShiftView> locked = this.shiftChanges.lock(ids);
-		return new Shifts(locked.stream().filter(s -> s.id() == shiftId).findFirst().orElseThrow(),
-				locked.stream().filter(s -> s.id() != shiftId).findFirst().orElse(null));
+	/**
+	 * Locks the shifts of a set in id order (every transition that moves shifts locks in
+	 * the same order, so two never deadlock) and returns them in the set's order.
+	 */
+	private Sides lockSides(List<Long> given, List<Long> taken) {
+		List<Long> ids = new ArrayList<>(given);
+		ids.addAll(taken);
+		Map<Long, ShiftView> locked = new HashMap<>();
+		this.shiftChanges.lock(ids).forEach(s -> locked.put(s.id(), s));
+		return new Sides(given.stream().map(locked::get).toList(), taken.stream().map(locked::get).toList());
 	}
 
 	/**
@@ -210,10 +245,19 @@ class Swaps {
 	 * someone else. Acting on it anyway would move a shift away from whoever holds it
 	 * now, who never agreed.
 	 */
-	private void requireShiftsAsAsked(SwapRequest request, ShiftView shift, ShiftView other, long taker, Instant now) {
-		if (shift.version() == request.shiftVersion() && Objects.equals(request.expectedHolder(), shift.assigneeId())
-				&& (other == null || (other.version() == request.counterpartShiftVersion()
-						&& Long.valueOf(taker).equals(other.assigneeId())))) {
+	private void requireShiftsAsAsked(SwapRequest request, Sides sides, long taker, Instant now) {
+		boolean asAsked = true;
+		for (int i = 0; i < sides.given().size(); i++) {
+			ShiftView shift = sides.given().get(i);
+			asAsked &= shift.version() == request.given().get(i).version()
+					&& Objects.equals(request.expectedHolder(), shift.assigneeId());
+		}
+		for (int i = 0; i < sides.taken().size(); i++) {
+			ShiftView other = sides.taken().get(i);
+			asAsked &= other.version() == request.taken().get(i).version()
+					&& Long.valueOf(taker).equals(other.assigneeId());
+		}
+		if (asAsked) {
 			return;
 		}
 		long id = request.id();
@@ -227,7 +271,7 @@ class Swaps {
 				+ "(someone swapped it or the schedule was repaired).");
 	}
 
-	private SwapRequest apply(SignedInPerson actor, SwapRequest request, Shifts shifts, long taker, SwapState state,
+	private SwapRequest apply(SignedInPerson actor, SwapRequest request, Sides shifts, long taker, SwapState state,
 			Instant now, Rotation rotation, String note) {
 		ShiftView shift = shifts.shift();
 		ShiftView other = shifts.other();
@@ -240,29 +284,36 @@ class Swaps {
 								"covering for " + request.requesterName() + " (request #" + request.id() + ")";
 						};
 		// Shifts are locked and their versions checked, so these writes succeed; if one
-		// did not, its
-		// ShiftChangedException rolls the whole transition back.
-		long resultShift;
-		long resultVersion;
-		if (request.isPartial()) {
-			resultShift = this.shiftChanges.handOverPart(shift.id(), shift.version(), request.partStart(),
-					request.partEnd(), taker, reason);
-			resultVersion = this.rules.shift(resultShift).orElseThrow().version();
-		}
-		else {
-			resultShift = shift.id();
-			resultVersion = this.shiftChanges.reassign(shift.id(), shift.version(), taker, reason,
-					request.specialDayId() != null);
+		// did not, its ShiftChangedException rolls the whole transition (every shift of
+		// the set) back.
+		long resultShift = shift.id();
+		long resultVersion = 0;
+		for (ShiftView given : shifts.given()) {
+			long version;
+			if (request.isPartial()) {
+				resultShift = this.shiftChanges.handOverPart(given.id(), given.version(), request.partStart(),
+						request.partEnd(), taker, reason);
+				version = this.rules.shift(resultShift).orElseThrow().version();
+			}
+			else {
+				version = this.shiftChanges.reassign(given.id(), given.version(), taker, reason,
+						request.specialDayId() != null);
+			}
+			resultVersion = given == shift ? version : resultVersion;
+			this.requests.recordSetResult(request.id(), "GIVE", given.id(), version);
 		}
 		Long counterpartVersion = null;
-		if (other != null) {
-			counterpartVersion = this.shiftChanges.reassign(other.id(), other.version(), request.requesterId(),
+		for (ShiftView taken : shifts.taken()) {
+			long version = this.shiftChanges.reassign(taken.id(), taken.version(), request.requesterId(),
 					"swapped with " + takerPerson.getName() + " (request #" + request.id() + ")");
+			counterpartVersion = taken == other ? Long.valueOf(version) : counterpartVersion;
+			this.requests.recordSetResult(request.id(), "TAKE", taken.id(), version);
 		}
 		Instant undoUntil = now.plus(Duration.ofHours(rotation.swapUndoHours()));
-		Instant earliest = other == null || shift.start().isBefore(other.start()) ? shift.start() : other.start();
-		if (earliest.isBefore(undoUntil)) {
-			undoUntil = earliest;
+		for (ShiftView any : shifts.all()) {
+			if (any.start().isBefore(undoUntil)) {
+				undoUntil = any.start();
+			}
 		}
 		this.requests.decide(request.id(), state, actor.email(), now, note);
 		// A filled gap has nobody to give it back to: no undo (the coordinator reassigns
@@ -270,10 +321,10 @@ class Swaps {
 		this.requests.recordResult(request.id(), resultShift, resultVersion, counterpartVersion,
 				request.forGap() ? null : undoUntil);
 		this.auditLog.record("swap." + state.name().toLowerCase(), "swap", request.id(),
-				SwapRules.describe(shift) + ": " + (request.forGap() ? "nobody (gap)" : request.requesterName()) + " → "
-						+ takerPerson.getName()
+				SwapRules.describe(shifts.given()) + ": "
+						+ (request.forGap() ? "nobody (gap)" : request.requesterName()) + " → " + takerPerson.getName()
 						+ (other == null ? ""
-								: "; " + SwapRules.describe(other) + ": " + takerPerson.getName() + " → "
+								: "; " + SwapRules.describe(shifts.taken()) + ": " + takerPerson.getName() + " → "
 										+ request.requesterName())
 						+ (actor.id() != taker ? " (performed by " + actor.email() + ")" : ""));
 		if (request.forGap()) {
@@ -281,14 +332,17 @@ class Swaps {
 					takerPerson.getName() + " volunteered for " + SwapRules.describe(shift) + ".", request.id());
 			return this.requests.find(request.id()).orElseThrow();
 		}
-		notify(request.requesterId(), "swap.accepted", takerPerson.getName() + " took your shift",
-				takerPerson.getName() + " now holds " + SwapRules.describe(shift)
-						+ (other == null ? "." : ", and you hold " + SwapRules.describe(other) + ".")
+		boolean several = shifts.given().size() > 1;
+		notify(request.requesterId(), "swap.accepted",
+				takerPerson.getName() + " took your shift" + (several ? "s" : ""),
+				takerPerson.getName() + " now holds " + SwapRules.describe(shifts.given())
+						+ (other == null ? "." : ", and you hold " + SwapRules.describe(shifts.taken()) + ".")
 						+ " Both of you can undo it together until " + undoUntil + " (UTC).",
 				request.id());
 		if (actor.id() != taker) {
-			notify(taker, "swap.accepted", "The coordinator gave you a shift",
-					"You now hold " + SwapRules.describe(shift) + " (request #" + request.id() + ").", request.id());
+			notify(taker, "swap.accepted", "The coordinator gave you " + (several ? "shifts" : "a shift"),
+					"You now hold " + SwapRules.describe(shifts.given()) + " (request #" + request.id() + ").",
+					request.id());
 		}
 		return this.requests.find(request.id()).orElseThrow();
 	}
@@ -328,7 +382,9 @@ class Swaps {
 		this.auditLog.record("swap.cancelled", "swap", id, "cancelled by " + actor.email());
 		if (request.counterpartId() != null) {
 			notify(request.counterpartId(), "swap.cancelled", request.requesterName() + " cancelled a request",
-					request.requesterName() + " no longer needs you to take their shift.", id);
+					request.requesterName() + " no longer needs you to take "
+							+ (request.given().size() > 1 ? "their shifts." : "their shift."),
+					id);
 		}
 		return this.requests.find(id).orElseThrow();
 	}
@@ -367,28 +423,36 @@ class Swaps {
 					"Undo it too (request #" + id + ") and the shifts go back to how they were.", id);
 			return this.requests.find(id).orElseThrow();
 		}
-		Shifts locked = lockShifts(request.resultShiftId(), request.counterpartShiftId());
-		ShiftView result = locked.shift();
-		Optional<ShiftView> other = Optional.ofNullable(locked.other());
-		if (result.version() != request.resultShiftVersion()
-				|| (other.isPresent() && other.get().version() != request.resultCounterpartVersion())) {
+		// A partial cover gave away a new row (the part), the request's result shift.
+		List<Long> givenNow = request.isPartial() ? List.of(request.resultShiftId()) : request.givenShiftIds();
+		Sides locked = lockSides(givenNow, request.takenShiftIds());
+		boolean unchanged = true;
+		for (int i = 0; i < locked.given().size(); i++) {
+			unchanged &= Objects.equals(locked.given().get(i).version(), request.given().get(i).resultVersion());
+		}
+		for (int i = 0; i < locked.taken().size(); i++) {
+			unchanged &= Objects.equals(locked.taken().get(i).version(), request.taken().get(i).resultVersion());
+		}
+		if (!unchanged) {
 			throw SwapRefused.conflict("This cannot be undone: a shift in it changed again since (another swap or a "
 					+ "repair). Make a new request instead.");
 		}
-		this.shiftChanges.reassign(result.id(), result.version(), request.requesterId(),
-				"back to " + request.requesterName() + " (request #" + id + " undone)");
-		if (other.isPresent()) {
-			this.shiftChanges.reassign(other.get().id(), other.get().version(), request.counterpartId(),
+		for (ShiftView result : locked.given()) {
+			this.shiftChanges.reassign(result.id(), result.version(), request.requesterId(),
+					"back to " + request.requesterName() + " (request #" + id + " undone)");
+		}
+		for (ShiftView other : locked.taken()) {
+			this.shiftChanges.reassign(other.id(), other.version(), request.counterpartId(),
 					"back to " + request.counterpartName() + " (request #" + id + " undone)");
 		}
 		this.requests.decide(id, SwapState.UNDONE, actor.email(), now, "");
 		this.auditLog.record("swap.undone", "swap", id,
-				SwapRules.describe(result) + " back to " + request.requesterName() + (other.isPresent()
-						? "; " + SwapRules.describe(other.get()) + " back to " + request.counterpartName() : ""));
+				SwapRules.describe(locked.given()) + " back to " + request.requesterName() + (locked.taken().isEmpty()
+						? "" : "; " + SwapRules.describe(locked.taken()) + " back to " + request.counterpartName()));
 		for (long who : new long[] { request.requesterId(), request.counterpartId() }) {
 			if (who != actor.id()) {
-				notify(who, "swap.undone", "A swap was undone", "Request #" + id + " was undone; the shifts are back.",
-						id);
+				notify(who, "swap.undone", "A swap was undone", "Request #" + id + " was undone; the shifts are back ("
+						+ SwapRules.describe(locked.all()) + ").", id);
 			}
 		}
 		return this.requests.find(id).orElseThrow();
@@ -404,7 +468,7 @@ class Swaps {
 		// The coordinator may approve inside the freeze window, but neither shift may
 		// have
 		// started (the expiry job notices a started counterpart only at its next run).
-		Shifts shifts = lockAsAsked(request, request.counterpartId(), check, new Timing(true, true));
+		Sides shifts = lockAsAsked(request, request.counterpartId(), check, new Timing(true, true));
 		return apply(actor, request, shifts, request.counterpartId(), SwapState.APPROVED, check.now(),
 				check.rotation(shifts.shift().rotationId()), clean(note));
 	}
@@ -440,33 +504,76 @@ class Swaps {
 			this.requests.decide(id, SwapState.EXPIRED, "system", now, "");
 			this.auditLog.record("swap.expired", "swap", id, "nobody answered in time");
 			notify(request.requesterId(), "swap.expired", "Your request expired",
-					"Nobody answered your " + request.kind().label().toLowerCase() + " request in time.", id);
+					"Nobody answered your " + request.kind().label().toLowerCase() + " request for "
+							+ SwapRules.describe(current(request.givenShiftIds())) + " in time.",
+					id);
 			expired++;
 		}
 		return expired;
 	}
 
-	/** Checked plan of a new request: the shifts and the person involved. */
-	record Plan(ShiftView shift, ShiftView counterpartShift, Long toPersonId) {
+	/**
+	 * Checked plan of a new request: the shifts the requester gives (earliest first), a
+	 * swap's shifts taken in exchange, the person addressed, and the scope as it turned
+	 * out (a "block" of one shift is that shift).
+	 */
+	record Plan(List<ShiftView> given, List<ShiftView> taken, Long toPersonId, SwapScope scope) {
+
+		ShiftView shift() {
+			return this.given.get(0);
+		}
+
+		ShiftView counterpartShift() {
+			return this.taken.isEmpty() ? null : this.taken.get(0);
+		}
+
+		boolean isSet() {
+			return new Sides(this.given, this.taken).isSet();
+		}
+
 	}
 
+	/**
+	 * A range of dates covers at most this many days: a request is a set someone answers
+	 * as a whole, not a season.
+	 */
+	static final int LONGEST_RANGE_DAYS = 62;
+
 	private Plan plan(SignedInPerson actor, NewSwap ask, Check check, List<SwapRefused> problems) {
-		ShiftView shift = this.rules.shift(ask.shiftId())
+		ShiftView anchor = this.rules.shift(ask.shiftId())
 			.orElseThrow(() -> SwapRefused.input("shift", "There is no such shift."));
-		if (shift.shadow() || shift.isGap()) {
+		if (anchor.shadow() || anchor.isGap()) {
 			throw SwapRefused.input("shift", "Only a shift someone holds as the IM can be swapped or covered.");
 		}
-		if (!actor.isCoordinator() && actor.id() != shift.assigneeId()) {
+		if (!actor.isCoordinator() && actor.id() != anchor.assigneeId()) {
 			throw new AccessDeniedException("You can only offer shifts you hold.");
 		}
-		check.timing(shift, actor.isCoordinator()).forEach(p -> problems.add(SwapRefused.input("shift", p)));
-		this.requests.openForShift(shift.id())
-			.ifPresent(open -> problems.add(SwapRefused.input("shift",
-					"This shift already has a request waiting for an answer (#" + open.id() + "); cancel it first.")));
+		List<ShiftView> given = switch (ask.scope()) {
+			case SHIFT -> List.of(anchor);
+			case BLOCK -> blockOf(anchor, check);
+			case RANGE -> range(anchor, ask, check, problems);
+		};
+		if (given.isEmpty()) {
+			return new Plan(List.of(anchor), List.of(), null, ask.scope());
+		}
+		SwapScope scope = ask.scope() == SwapScope.BLOCK && given.size() == 1 ? SwapScope.SHIFT : ask.scope();
+		ShiftView shift = given.get(0);
+		for (ShiftView each : given) {
+			check.timing(each, actor.isCoordinator()).forEach(p -> problems.add(SwapRefused.input("shift", p)));
+			this.requests.openForShift(each.id())
+				.ifPresent(open -> problems.add(SwapRefused.input("shift",
+						(given.size() == 1 ? "This shift" : "The shift on " + SwapRules.describe(each))
+								+ " already has a request waiting for an answer (#" + open.id()
+								+ "); cancel it first.")));
+		}
 		if (ask.partStart() != null || ask.partEnd() != null) {
 			if (ask.kind() == SwapKind.SWAP) {
 				problems
 					.add(SwapRefused.input("partStart", "A swap exchanges whole shifts; use a cover for part of one."));
+			}
+			else if (given.size() > 1 || scope != SwapScope.SHIFT) {
+				problems.add(SwapRefused.input("partStart",
+						"Only part of a single shift can be handed over; choose \"this shift only\"."));
 			}
 			else if (ask.partStart() == null || ask.partEnd() == null || !ask.partEnd().isAfter(ask.partStart())) {
 				problems.add(SwapRefused.input("partEnd",
@@ -477,8 +584,8 @@ class Swaps {
 			}
 		}
 		if (ask.deadline() != null && (ask.deadline().isAfter(shift.start()) || !ask.deadline().isAfter(check.now()))) {
-			problems
-				.add(SwapRefused.input("deadline", "The deadline must be in the future and before the shift starts."));
+			problems.add(SwapRefused.input("deadline", "The deadline must be in the future and before the "
+					+ (given.size() == 1 ? "shift starts." : "first shift starts.")));
 		}
 		if (ask.message() != null && ask.message().length() > 1000) {
 			problems.add(SwapRefused.input("message", "Keep the message under 1,000 characters."));
@@ -492,43 +599,122 @@ class Swaps {
 			case SWAP -> {
 				if (ask.counterpartShiftId() == null) {
 					problems.add(SwapRefused.input("counterpartShiftId", "Choose the shift you want in exchange."));
-					return new Plan(shift, null, null);
+					return new Plan(given, List.of(), null, scope);
 				}
 				ShiftView other = this.rules.shift(ask.counterpartShiftId())
 					.orElseThrow(() -> SwapRefused.input("counterpartShiftId", "There is no such shift."));
 				if (other.shadow() || other.isGap() || other.assigneeId().equals(shift.assigneeId())) {
 					problems
 						.add(SwapRefused.input("counterpartShiftId", "Choose a shift someone else holds as the IM."));
-					return new Plan(shift, null, null);
+					return new Plan(given, List.of(), null, scope);
 				}
-				check.timing(other, actor.isCoordinator())
-					.forEach(p -> problems.add(SwapRefused.input("counterpartShiftId", p)));
-				check.problems(Move.whole(shift, other.assigneeId(), other))
-					.forEach(p -> problems.add(SwapRefused.input("counterpartShiftId", p)));
-				check.problems(Move.whole(other, shift.assigneeId(), shift))
-					.forEach(p -> problems.add(SwapRefused.input("counterpartShiftId", p)));
-				return new Plan(shift, other, other.assigneeId());
+				List<ShiftView> taken = ask.counterpartScope() == SwapScope.BLOCK ? blockOf(other, check)
+						: List.of(other);
+				Plan plan = new Plan(given, taken, other.assigneeId(), scope);
+				for (ShiftView each : taken) {
+					check.timing(each, actor.isCoordinator())
+						.forEach(p -> problems.add(SwapRefused.input("counterpartShiftId", p)));
+				}
+				for (ShiftView each : given) {
+					naming(plan.isSet(), each,
+							check.problems(Move.whole(each, other.assigneeId(), null), taken, without(given, each)))
+						.forEach(p -> problems.add(SwapRefused.input("counterpartShiftId", p)));
+				}
+				for (ShiftView each : taken) {
+					naming(plan.isSet(), each,
+							check.problems(Move.whole(each, shift.assigneeId(), null), given, without(taken, each)))
+						.forEach(p -> problems.add(SwapRefused.input("counterpartShiftId", p)));
+				}
+				return plan;
 			}
 			case COVER -> {
 				if (ask.toPersonId() == null) {
 					problems.add(SwapRefused.input("toPersonId", "Choose who should cover the shift."));
-					return new Plan(shift, null, null);
+					return new Plan(given, List.of(), null, scope);
 				}
 				if (ask.toPersonId().equals(shift.assigneeId())) {
 					problems.add(SwapRefused.input("toPersonId", "Choose someone other than the shift's holder."));
-					return new Plan(shift, null, null);
+					return new Plan(given, List.of(), null, scope);
 				}
 				if (this.people.findById(ask.toPersonId()).isEmpty()) {
 					throw SwapRefused.input("toPersonId", "There is no such person.");
 				}
-				check.problems(new Move(shift, partStart, partEnd, ask.toPersonId(), null))
-					.forEach(p -> problems.add(SwapRefused.input("toPersonId", p)));
-				return new Plan(shift, null, ask.toPersonId());
+				Plan plan = new Plan(given, List.of(), ask.toPersonId(), scope);
+				for (ShiftView each : given) {
+					Move move = each == shift ? new Move(each, partStart, partEnd, ask.toPersonId(), null)
+							: Move.whole(each, ask.toPersonId(), null);
+					naming(plan.isSet(), each, check.problems(move, List.of(), without(given, each)))
+						.forEach(p -> problems.add(SwapRefused.input("toPersonId", p)));
+				}
+				return plan;
 			}
 			default -> {
-				return new Plan(shift, null, null);
+				return new Plan(given, List.of(), null, scope);
 			}
 		}
+	}
+
+	/**
+	 * The block a shift belongs to: the shifts its holder has in the same slot of the
+	 * same rotation within the block period around it (the rotation's anchor grid of
+	 * {@code blockDays}), earliest first. Days of the block that have started are left
+	 * out (they can no longer change hands); the shift itself is always in it.
+	 */
+	List<ShiftView> blockOf(ShiftView shift, Check check) {
+		Rotation rotation = check.rotation(shift.rotationId());
+		LocalDate first = shift.date()
+			.minusDays(Math.floorMod(ChronoUnit.DAYS.between(rotation.anchor(), shift.date()), rotation.blockDays()));
+		LocalDate last = first.plusDays(rotation.blockDays() - 1L);
+		return heldOn(shift, first, last, shift.slotId(), check);
+	}
+
+	/**
+	 * The requester's shifts in the asked range (every slot, or one), earliest first;
+	 * each problem with the range goes to the field it is about.
+	 */
+	private List<ShiftView> range(ShiftView anchor, NewSwap ask, Check check, List<SwapRefused> problems) {
+		if (ask.from() == null || ask.to() == null) {
+			if (ask.from() == null) {
+				problems.add(SwapRefused.input("from", "Give the first day of the range."));
+			}
+			if (ask.to() == null) {
+				problems.add(SwapRefused.input("to", "Give the last day of the range."));
+			}
+			return List.of();
+		}
+		if (ask.to().isBefore(ask.from())) {
+			problems.add(SwapRefused.input("to", "The last day must not be before the first."));
+			return List.of();
+		}
+		if (ChronoUnit.DAYS.between(ask.from(), ask.to()) >= LONGEST_RANGE_DAYS) {
+			problems.add(SwapRefused.input("to", "A range covers at most " + LONGEST_RANGE_DAYS + " days."));
+			return List.of();
+		}
+		List<ShiftView> held = heldOn(anchor, ask.from(), ask.to(), ask.slotId(), check);
+		if (held.isEmpty()) {
+			problems.add(SwapRefused.input("from", anchor.assigneeName() + " holds no shift of " + anchor.rotationName()
+					+ " from " + ask.from() + " to " + ask.to() + " that has not started."));
+		}
+		return held;
+	}
+
+	/**
+	 * The shifts the holder of {@code shift} has in its rotation on the local dates
+	 * [first, last], in one slot when {@code slotId} is given, not yet started (the shift
+	 * itself always), earliest first.
+	 */
+	private List<ShiftView> heldOn(ShiftView shift, LocalDate first, LocalDate last, Long slotId, Check check) {
+		ZoneId zone = check.rotation(shift.rotationId()).zone();
+		Instant from = first.minusDays(1).atStartOfDay(zone).toInstant();
+		Instant to = last.plusDays(2).atStartOfDay(zone).toInstant();
+		return this.rules.heldBy(shift.assigneeId(), from, to)
+			.stream()
+			.filter(s -> s.rotationId() == shift.rotationId() && !s.shadow() && !s.isCancelled())
+			.filter(s -> !s.date().isBefore(first) && !s.date().isAfter(last))
+			.filter(s -> slotId == null || s.slotId() == slotId)
+			.filter(s -> s.id() == shift.id() || s.start().isAfter(check.now()))
+			.sorted(Comparator.comparing(ShiftView::start))
+			.toList();
 	}
 
 	/**
@@ -536,33 +722,145 @@ class Swaps {
 	 * form).
 	 */
 	List<Person> possibleTakers(ShiftView shift, Instant partStart, Instant partEnd, Check check) {
+		return possibleTakers(List.of(shift), new Move(shift, partStart, partEnd, 0, null), check);
+	}
+
+	/**
+	 * The eligible people who could take every shift of a set ({@code first}, the first
+	 * shift's move, may be a part of it).
+	 */
+	private List<Person> possibleTakers(List<ShiftView> set, Move first, Check check) {
 		List<Person> takers = new ArrayList<>();
+		ShiftView shift = set.get(0);
 		List<Participant> participants = this.rotations.participants(shift.rotationId());
 		check.prefetch(participants.stream().map(Participant::personId).toList());
 		for (Participant participant : participants) {
-			if (Long.valueOf(participant.personId()).equals(shift.assigneeId())) {
+			long id = participant.personId();
+			if (Long.valueOf(id).equals(shift.assigneeId())) {
 				continue;
 			}
-			if (check.problems(new Move(shift, partStart, partEnd, participant.personId(), null)).isEmpty()) {
-				takers.add(check.person(participant.personId()));
+			boolean fits = true;
+			for (ShiftView each : set) {
+				Move move = each == shift ? new Move(each, first.start(), first.end(), id, null)
+						: Move.whole(each, id, null);
+				if (!check.problems(move, List.of(), without(set, each)).isEmpty()) {
+					fits = false;
+					break;
+				}
+			}
+			if (fits) {
+				takers.add(check.person(id));
 			}
 		}
 		takers.sort((a, b) -> a.getName().compareTo(b.getName()));
 		return takers;
 	}
 
-	private void announce(SwapRequest request, Plan plan, Check check) {
+	/**
+	 * The what-if preview of a request not stored yet: the load of each person before and
+	 * after, over every shift of the set. Empty when the request does not pass
+	 * validation.
+	 */
+	@Transactional(readOnly = true)
+	public List<Load> preview(SignedInPerson actor, NewSwap ask) {
+		Check check = this.rules.check();
+		List<SwapRefused> problems = new ArrayList<>();
+		Plan plan;
+		try {
+			plan = plan(actor, ask, check, problems);
+		}
+		catch (SwapRefused refused) {
+			return List.of();
+		}
+		if (!problems.isEmpty()) {
+			return List.of();
+		}
+		long requester = plan.shift().assigneeId();
 		ShiftView shift = plan.shift();
-		String what = SwapRules.describe(shift);
+		Instant start = ask.partStart() == null ? shift.start() : ask.partStart();
+		Instant end = ask.partEnd() == null ? shift.end() : ask.partEnd();
+		return switch (ask.kind()) {
+			case SWAP -> List.of(check.load(requester, moves(plan.taken(), requester), plan.given(), null, null),
+					check.load(plan.toPersonId(), moves(plan.given(), plan.toPersonId()), plan.taken(), null, null));
+			case COVER -> List.of(check.load(requester, List.of(), plan.given(), start, end),
+					check.load(ask.toPersonId(),
+							plan.given().size() == 1 ? List.of(new Move(shift, start, end, ask.toPersonId(), null))
+									: moves(plan.given(), ask.toPersonId()),
+							List.of(), null, null));
+			case OPEN_COVER -> List.of(check.load(requester, List.of(), plan.given(), start, end));
+		};
+	}
+
+	/**
+	 * What accepting a stored request would do now, as {@code taker}: the problems they
+	 * would meet (each naming its shift in a set) and the what-if load of both people.
+	 */
+	record WhatIf(Sides shifts, List<String> problems, List<Load> loads) {
+	}
+
+	@Transactional(readOnly = true)
+	public WhatIf whatIf(SwapRequest request, long taker) {
+		Check check = this.rules.check();
+		Sides sides = current(request);
+		if (request.state() != SwapState.PENDING || sides.given().isEmpty()
+				|| sides.given().stream().anyMatch(ShiftView::isCancelled) || taker == request.requesterId()) {
+			return new WhatIf(sides, List.of(), List.of());
+		}
+		List<String> problems = new ArrayList<>();
+		List<Move> gains = new ArrayList<>();
+		for (ShiftView shift : sides.given()) {
+			Move move = request.isPartial() ? new Move(shift, request.partStart(), request.partEnd(), taker, null)
+					: Move.whole(shift, taker, null);
+			gains.add(move);
+			problems.addAll(
+					naming(sides.isSet(), shift, check.problems(move, sides.taken(), without(sides.given(), shift))));
+		}
+		for (ShiftView other : sides.taken()) {
+			problems.addAll(naming(sides.isSet(), other, check.problems(Move.whole(other, request.requesterId(), null),
+					sides.given(), without(sides.taken(), other))));
+		}
+		List<Load> loads = new ArrayList<>();
+		if (!request.forGap()) {
+			loads.add(check.load(request.requesterId(), moves(sides.taken(), request.requesterId()), sides.given(),
+					request.partStart(), request.partEnd()));
+		}
+		loads.add(check.load(taker, gains, sides.taken(), null, null));
+		return new WhatIf(sides, problems, loads);
+	}
+
+	/** The shifts of a request's set as they are now (without locking). */
+	Sides current(SwapRequest request) {
+		return new Sides(current(request.givenShiftIds()), current(request.takenShiftIds()));
+	}
+
+	private List<ShiftView> current(List<Long> ids) {
+		return ids.stream().map(this.rules::shift).flatMap(Optional::stream).toList();
+	}
+
+	private static List<Move> moves(List<ShiftView> shifts, long to) {
+		return shifts.stream().map(s -> Move.whole(s, to, null)).toList();
+	}
+
+	private static List<ShiftView> without(List<ShiftView> shifts, ShiftView left) {
+		return shifts.stream().filter(s -> s.id() != left.id()).toList();
+	}
+
+	/** In a set, each problem says which shift it is about. */
+	private static List<String> naming(boolean set, ShiftView shift, List<String> problems) {
+		return set ? problems.stream().map(p -> "On " + SwapRules.describe(shift) + ": " + p).toList() : problems;
+	}
+
+	private void announce(SwapRequest request, Plan plan, Check check) {
+		String what = SwapRules.describe(plan.given());
+		boolean several = plan.given().size() > 1;
 		switch (request.kind()) {
-			case SWAP ->
-				notify(request.counterpartId(), "swap.requested",
-						request.requesterName() + " asks to swap shifts with you",
-						request.requesterName() + " offers " + what + " in exchange for your "
-								+ SwapRules.describe(plan.counterpartShift()) + "." + messageLine(request),
-						request.id());
+			case SWAP -> notify(request.counterpartId(), "swap.requested",
+					request.requesterName() + " asks to swap shifts with you",
+					request.requesterName() + " offers " + what + " in exchange for your "
+							+ SwapRules.describe(plan.taken()) + "." + messageLine(request),
+					request.id());
 			case COVER -> notify(request.counterpartId(), "swap.requested",
-					request.requesterName() + " asks you to cover a shift",
+					request.requesterName() + " asks you to cover " + (several ? "shifts" : "a shift"),
 					request.requesterName() + " asks you to take " + what
 							+ (request.isPartial()
 									? " from " + request.partStart() + " to " + request.partEnd() + " (UTC)" : "")
@@ -572,10 +870,12 @@ class Swaps {
 				// Every possible taker is told, in one batch (a large rotation has
 				// hundreds).
 				List<Notice> notices = new ArrayList<>();
-				for (Person taker : possibleTakers(shift, shift.start(), shift.end(), check)) {
+				ShiftView shift = plan.shift();
+				for (Person taker : possibleTakers(plan.given(), Move.whole(shift, 0, null), check)) {
 					notices.add(new Notice(taker.getId(), "swap.open-cover",
-							request.requesterName() + " needs someone to cover a shift", request.requesterName()
-									+ " offers " + what + " to whoever takes it first." + messageLine(request),
+							request.requesterName() + " needs someone to cover " + (several ? "shifts" : "a shift"),
+							request.requesterName() + " offers " + what + " to whoever takes it first."
+									+ messageLine(request),
 							"/swaps/" + request.id()));
 				}
 				this.notifications.sendAll(notices);
@@ -642,9 +942,9 @@ class Swaps {
 		return text == null ? "" : text.trim();
 	}
 
-	private static String describe(SwapRequest request, ShiftView shift, ShiftView other) {
-		return request.kind().label() + " of " + SwapRules.describe(shift) + " held by " + request.requesterName()
-				+ (other != null ? " for " + SwapRules.describe(other) + " held by " + other.assigneeName()
+	private static String describe(SwapRequest request, List<ShiftView> given, List<ShiftView> taken) {
+		return request.kind().label() + " of " + SwapRules.describe(given) + " held by " + request.requesterName()
+				+ (!taken.isEmpty() ? " for " + SwapRules.describe(taken) + " held by " + taken.get(0).assigneeName()
 						: request.counterpartName() != null ? " to " + request.counterpartName()
 								: " to anyone eligible")
 				+ (request.isPartial() ? ", part " + request.partStart() + "–" + request.partEnd() : "");

@@ -269,7 +269,8 @@ class PageCache extends OncePerRequestFilter {
 		static CacheDependencies schedulePageCache() {
 			return CacheDependencies.of("schedule pages", PageCache.class, "person", "shift", "rotation",
 					"rotation_slot", "rotation_layer", "rotation_participant", "unavailability", "public_holiday",
-					"region_holiday_calendar", "notification", "handover_note", "swap_request", "special_coverage_day");
+					"region_holiday_calendar", "notification", "handover_note", "swap_request", "swap_request_shift",
+					"special_coverage_day");
 		}
 
 		@Bean

@@ -72,6 +72,9 @@ class JourneyTests extends BrowserTest {
 
 		assertThat(heading()).isEqualTo("Swap or hand over a shift");
 		assertThat(find("#kind-swap").isSelected()).isTrue();
+		// one shift for one shift (BlockSwapJourneyTests gives a whole block)
+		click("label[for=scope-shift]");
+		click("label[for=counterpart-shift]");
 		Select counterpartShift = new Select(find("#counterpartShiftId"));
 		WebElement option = counterpartShift.getOptions()
 			.stream()
@@ -139,6 +142,7 @@ class JourneyTests extends BrowserTest {
 			.filter(name -> !name.equals("Choose a person") && !Pages.RESERVED.contains(name))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("nobody can take " + offered));
+		click("label[for=scope-shift]");
 		click("label[for=kind-open]");
 		type("#message", "School play that evening");
 		clickButton("Send request");
