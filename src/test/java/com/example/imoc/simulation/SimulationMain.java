@@ -126,13 +126,24 @@ public final class SimulationMain {
 						| someone changes their preferred slots | 12 a year per 80 | `Roster.update` |
 						| the coordinator changes a setting (fairness window 90/120 d, horizon 6/8 weeks, undo 24/48 h) | 4 a year | `Rotations.updateSettings` |
 
-						After each change the application would queue a repair for, the harness runs the `repair-schedules` job
-						through Quartz at once (the application's own "a second later" trigger is held in a paused group, so the
-						run is a deterministic sequence of states). When someone can no longer hold a shift inside the freeze
-						window (the scheduler leaves those alone), the coordinator gives it to a colleague the rules allow
-						through the swap API ("perform now"). People's first preferred slot is drawn in proportion to the slots'
-						hours (6, 6, 4, 4, 4), with a zone whose working day it falls in, so the roster allows everyone to work in
-						a preferred slot; 10 % are weekdays-only; 5 % of the first roster are still shadowing.
+						After each change the application would queue a repair for, the harness runs at once what the
+						`repair-schedules` job runs (`ScheduleMaintenance.repair` for every rotation) on the active node (the
+						application's own "a second later" trigger is held in a paused group, so the run is a deterministic
+						sequence of states). The daily extend always fires through Quartz; the repairs do with
+						`-Dimoc.simulation.quartz-repairs=true` (SIM_JAVA_OPTS): at 1,000 people a year has about 12,000 of
+						them, and a firing through the clustered JDBC store cost more than the repair. When someone can no
+						longer hold a shift inside the freeze window (the scheduler leaves those alone), the coordinator gives
+						it to a colleague the rules allow through the swap API ("perform now"). People's first preferred slot is
+						drawn in proportion to the slots' hours (6, 6, 4, 4, 4), with a zone whose working day it falls in, so
+						the roster allows everyone to work in a preferred slot; 10 % are weekdays-only; 5 % of the first roster
+						are still shadowing.
+
+						Whom people ask: for a cover, a partial cover, an open cover and the coordinator's cover, colleagues
+						whose preferred slots include the shift's slot come first (in random order), then everyone else; a swap
+						looks first for a shift in a slot the asker prefers whose holder prefers the asker's slot, then for any
+						shift in a slot the asker prefers, then for the rest. People trade dates within their own working hours.
+						Until the run of 2026-11-29 22:50 they asked colleagues at random, which put their swaps and covers (a
+						fifth to a quarter of the hours) mostly in slots those colleagues had not chosen.
 
 						## What is checked after every day
 
