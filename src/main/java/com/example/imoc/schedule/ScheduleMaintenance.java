@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -291,9 +293,29 @@ public class ScheduleMaintenance {
 			return 0;
 		}
 		Instant horizon = future.stream().map(ExistingShift::end).max(Instant::compareTo).orElse(frozenUntil);
-		List<Candidate> candidates = candidates(rotation, frozenUntil, horizon);
-		List<Reassignment> changes = new ArrayList<>(this.assigner.repair(rules, candidates, future, frozenUntil));
-		changes.addAll(this.assigner.releaseFrozenShadows(rules, candidates, future, now, frozenUntil));
+		List<Reassignment> changes;
+		if (hasGapToFill(future, frozenUntil)) {
+			changes = reassignments(rules, candidates(rotation, frozenUntil, now, horizon, null), future, now,
+					frozenUntil);
+		}
+		else {
+			// Without a gap to fill, a shift changes only when its own holder can no
+			// longer take it, which their own circumstances decide: ask about the
+			// holders first (at 1,000 people a few dozen instead of everyone, most
+			// repairs after a change end here) and bring in the whole roster only when
+			// someone must be replaced.
+			Set<Long> holders = new HashSet<>();
+			future.stream().map(ExistingShift::assigneeId).filter(Objects::nonNull).forEach(holders::add);
+			changes = reassignments(rules, candidates(rotation, frozenUntil, now, horizon, holders), future, now,
+					frozenUntil);
+			if (!changes.isEmpty()) {
+				changes = reassignments(rules, candidates(rotation, frozenUntil, now, horizon, null), future, now,
+						frozenUntil);
+			}
+		}
+		if (changes.isEmpty()) {
+			return 0;
+		}
 		Map<Long, ExistingShift> byId = new HashMap<>();
 		future.forEach(s -> byId.put(s.id(), s));
 		Map<Long, String> names = new HashMap<>();
@@ -337,6 +359,18 @@ public class ScheduleMaintenance {
 		return changes.size();
 	}
 
+	private List<Reassignment> reassignments(RotationRules rules, List<Candidate> candidates,
+			List<ExistingShift> future, Instant now, Instant frozenUntil) {
+		List<Reassignment> changes = new ArrayList<>(this.assigner.repair(rules, candidates, future, frozenUntil));
+		changes.addAll(this.assigner.releaseFrozenShadows(rules, candidates, future, now, frozenUntil));
+		return changes;
+	}
+
+	/** A coverage gap (not a shadow row) repair may fill: from the freeze window on. */
+	static boolean hasGapToFill(List<ExistingShift> shifts, Instant frozenUntil) {
+		return shifts.stream().anyMatch(s -> s.isGap() && !s.shadow() && !s.start().isBefore(frozenUntil));
+	}
+
 	/**
 	 * Locks the rows repair reads and may change, in id order like
 	 * {@link ShiftChanges#lock}, before reading them. A swap being accepted at this
@@ -374,13 +408,28 @@ public class ScheduleMaintenance {
 	 * weighs the same before and after it moves into the past.
 	 */
 	private List<Candidate> candidates(Rotation rotation, Instant priorUntil, Instant horizon) {
-		List<Participant> participants = this.rotations.participants(rotation.id());
+		return candidates(rotation, priorUntil, priorUntil, horizon, null);
+	}
+
+	/**
+	 * As {@link #candidates(Rotation, Instant, Instant)}, for the participants in
+	 * {@code only} (everyone when null). Time away and shifts in other rotations are read
+	 * from {@code busyFrom} on: the assigner compares them with the shifts it plans or
+	 * checks, which all start there or later (not from the start of the fairness window:
+	 * at 1,000 people that was thousands of entries nobody compared).
+	 */
+	private List<Candidate> candidates(Rotation rotation, Instant priorUntil, Instant busyFrom, Instant horizon,
+			Set<Long> only) {
+		List<Participant> participants = this.rotations.participants(rotation.id())
+			.stream()
+			.filter(p -> only == null || only.contains(p.personId()))
+			.toList();
 		Map<Long, Person> byId = new HashMap<>();
 		this.people.findAllById(participants.stream().map(Participant::personId).toList())
 			.forEach(p -> byId.put(p.getId(), p));
 		Instant windowStart = priorUntil.minus(Duration.ofDays(rotation.fairnessWindowDays()));
 		Map<Long, List<TimeRange>> busy = new HashMap<>();
-		for (Unavailability away : this.timeAway.overlapping(windowStart, horizon)) {
+		for (Unavailability away : this.timeAway.overlapping(busyFrom, horizon)) {
 			busy.computeIfAbsent(away.getPersonId(), k -> new ArrayList<>())
 				.add(new TimeRange(away.getStartsAt(), away.getEndsAt()));
 		}
@@ -388,7 +437,7 @@ public class ScheduleMaintenance {
 			.sql("""
 					select assignee_id, starts_at, ends_at from shift
 					where rotation_id <> ? and state = 'SCHEDULED' and assignee_id is not null and ends_at > ? and starts_at < ?""")
-			.params(rotation.id(), Timestamp.from(windowStart), Timestamp.from(horizon))
+			.params(rotation.id(), Timestamp.from(busyFrom), Timestamp.from(horizon))
 			.query((rs, n) -> {
 				busy.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
 					.add(new TimeRange(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));

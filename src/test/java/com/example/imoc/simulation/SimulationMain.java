@@ -126,13 +126,24 @@ public final class SimulationMain {
 						| someone changes their preferred slots | 12 a year per 80 | `Roster.update` |
 						| the coordinator changes a setting (fairness window 90/120 d, horizon 6/8 weeks, undo 24/48 h) | 4 a year | `Rotations.updateSettings` |
 
-						After each change the application would queue a repair for, the harness runs the `repair-schedules` job
-						through Quartz at once (the application's own "a second later" trigger is held in a paused group, so the
-						run is a deterministic sequence of states). When someone can no longer hold a shift inside the freeze
-						window (the scheduler leaves those alone), the coordinator gives it to a colleague the rules allow
-						through the swap API ("perform now"). People's first preferred slot is drawn in proportion to the slots'
-						hours (6, 6, 4, 4, 4), with a zone whose working day it falls in, so the roster allows everyone to work in
-						a preferred slot; 10 % are weekdays-only; 5 % of the first roster are still shadowing.
+						After each change the application would queue a repair for, the harness runs at once what the
+						`repair-schedules` job runs (`ScheduleMaintenance.repair` for every rotation) on the active node (the
+						application's own "a second later" trigger is held in a paused group, so the run is a deterministic
+						sequence of states). The daily extend always fires through Quartz; the repairs do with
+						`-Dimoc.simulation.quartz-repairs=true` (SIM_JAVA_OPTS): at 1,000 people a year has about 12,000 of
+						them, and a firing through the clustered JDBC store cost more than the repair. When someone can no
+						longer hold a shift inside the freeze window (the scheduler leaves those alone), the coordinator gives
+						it to a colleague the rules allow through the swap API ("perform now"). People's first preferred slot is
+						drawn in proportion to the slots' hours (6, 6, 4, 4, 4), with a zone whose working day it falls in, so
+						the roster allows everyone to work in a preferred slot; 10 % are weekdays-only; 5 % of the first roster
+						are still shadowing.
+
+						Whom people ask: for a cover, a partial cover, an open cover and the coordinator's cover, colleagues
+						whose preferred slots include the shift's slot come first (in random order), then everyone else; a swap
+						looks first for a shift in a slot the asker prefers whose holder prefers the asker's slot, then for any
+						shift in a slot the asker prefers, then for the rest. People trade dates within their own working hours.
+						Until the run of 2026-11-29 22:50 they asked colleagues at random, which put their swaps and covers (a
+						fifth to a quarter of the hours) mostly in slots those colleagues had not chosen.
 
 						## What is checked after every day
 
@@ -172,38 +183,49 @@ public final class SimulationMain {
 						## The goals against the arithmetic
 
 						The goals for 80 people are met where the code decides alone (split blocks, hard rules, holes, past
-						shifts, scheduler churn, Gini). Where one is not, these are the numbers behind it (see the run
-						below for the figures):
+						shifts, scheduler churn, Gini) and, since people ask colleagues who work those hours, preferred slots.
+						Balance and 1.25 × the mean are not. The numbers behind each:
 
-						- **Blocks are coarse against a year's load.** A year has 8,760 slot-hours; 4-day blocks of the five
-						  IMOC slots make 5 blocks per 4 days, about 456 a year. With about 85 people live over the year a
-						  person holds about 5–6 whole blocks a year. One block is 24 h (the 6-hour slots) or 16 h (the 4-hour
-						  slots), 20–30 weighted hours when it crosses a weekend: 13–24 % of the mean weighted load
-						  (≈ 126 h). Even a planner that saw the whole year at once, with nobody away and no swaps, leaves
-						  loads spread over about one block: with loads even over a width w above a floor L, the mean over
-						  pairs of min/max is about 1 − (w/3)/(L + 2w/3); for L ≈ 116 h and w ≈ 20 h that is 0.948. So
-						  **balance ≥ 0.95 is at the edge of what whole blocks allow**, before anything else; Gini (≤ 0.10)
-						  and 1.25 × the mean are within reach of block granularity alone (one block above the mean is
-						  ≤ 1.24 × the mean).
-						- **The fairness window is 90 (or 120) days, not a year.** The assigner evens load within ±the window
-						  around each block; what someone's time away (about 50 days a person a year here: PTO, conferences,
-						  sick days, drawn at random) cost them in hours is made up within the window, not over the calendar
-						  year, and the last weeks of the year are compared with a window that runs past its end.
-						- **People's own requests move about a quarter of the hours, at random** (covers, open covers, partial
-						  covers, the coordinator's covers; see "hours people took through swaps and covers" below). They fall
-						  inside the planned horizon (5 weeks ahead), where the scheduler never moves a shift (churn 0 is a goal),
-						  so it can only compensate in blocks it plans later; what is taken in the last two months is never
-						  compensated within the year.
-						- **Preferences against evenness.** First choices are drawn at random in proportion to the slots'
-						  hours, so with 80 people some slots have more people wanting them than hours and others fewer. The
-						  maximum-flow bound below is the most preferred share equal loads allow; above it, preferences are
-						  bought with unevenness. The assigner puts someone outside their preferred slots only when they are
-						  two whole blocks behind everyone free who prefers the slot (`PREFERENCE_BLOCKS`), which is why
-						  the people of an over-wanted slot can end up to two blocks lighter, and of an under-wanted slot two
-						  blocks heavier, than the rest.
-						  The scheduler's own assignments reach 97 % in preferred slots in the year below (the bound: 98.7 %),
-						  so the assigner meets the goal where it decides; the year's share (81 %) is lower because people's
-						  swaps and covers, a quarter of the hours, put them in colleagues' slots.
+						- **Preferred slots: 98.0 %, met.** Where the 19 % of the earlier runs came from: not from repair
+						  (its picks use the assigner's score, preference penalty included: 97–98 % of the hours the
+						  scheduler assigned, daily extend and repairs together, were in preferred slots in every run) and not
+						  from gaps (none), but from people's own swaps and covers (1,469–1,713 of 7,271–7,481 hours, a
+						  fifth to a quarter), which the harness gave to colleagues drawn at random, four times in five
+						  someone who had not chosen that slot. People ask those who work those hours (the shift's slot is
+						  the working day of their zone), so the harness now asks them first (see "Whom people ask"); the
+						  run below: 98.0 % overall, 98.0 % of what the scheduler assigned. The application's cover form and
+						  open-cover notices list possible takers by name (`swap.Swaps.possibleTakers`, owned by the swap
+						  module): listing those who prefer the slot first would make the application suggest what the
+						  harness now models.
+						- **Balance ≥ 0.95: not reachable with whole 4-day blocks and a year cut out of a running rotation;
+						  the argument, checked.** The earlier text said "even a planner that saw the whole year at once"
+						  leaves loads a block apart. That is wrong as stated: blocks of 16 h and 24 h, 20–30 weighted hours
+						  with a weekend, can be combined to nearly equal totals by a planner that knows where the period
+						  ends. What is arithmetic is the rotation cut at a date: the assigner gives each block to the least
+						  loaded person, so at any instant the people who took the latest blocks are one block ahead of the
+						  rest, and over the year a person holds the hours of about 5–6 whole blocks. With a share f one block (w weighted hours)
+						  ahead of a floor L, balance = 1 − 2f(1 − f) · w / (L + w). For the 6-hour slots (w ≈ 27 with the
+						  weekend weight, L ≈ 115) w / (L + w) = 0.19; for the 4-hour slots (w ≈ 18, L ≈ 120) 0.13. Averaged
+						  over where the cut falls (E[2f(1 − f)] = 1/3) that is 0.937 and 0.957, about 0.945 over the
+						  roster (60 % of the people prefer a 6-hour slot); at the worst cut (f = ½) 0.905 and 0.935. This bound holds before time away, joiners, leavers and
+						  people's requests. It does not come from a choice the issue leaves open: blocks are the rotation's
+						  setting (4 days for IMOC) and the year is the issue's period. Crediting approved time away as load
+						  (one of the choices considered) moves the other way for this figure: balance is over hours
+						  held, and a credited person is planned fewer hours. Giving more blocks to those with fewer hours
+						  is what the assigner does at every block already (lowest load first); more blocks late in the year
+						  to the lightest is the same rule.
+						- **Where the rest of the gap (0.835 against ≈ 0.945) comes from, measured:** the people of each
+						  preferred slot carry their slot. Per first-choice slot (67 people active the whole year):
+						  23:00–05:00, 10 people, mean 152 weighted hours; 05:00–11:00, 17, 137; 19:00–23:00, 11, 130;
+						  15:00–19:00, 14, 118; 11:00–15:00, 15, 114. First choices are drawn at random in proportion to
+						  the slots' hours, so supply and demand differ per slot, and two rules of the assigner keep the
+						  difference: someone works outside their preferred slots only when they are two whole blocks
+						  behind (`PREFERENCE_BLOCKS`), and every shift costs 48 hours of "disruption" in the score
+						  (`FairnessLoad.DISRUPTION_PER_SHIFT`), so the score evens the number of shifts before the hours:
+						  the 4-hour-slot people hold more blocks (11.2–12.2) and fewer hours (97–108) than the 6-hour-slot
+						  people (9.9–10.1 blocks, 120–132 hours) and still score higher. In the earlier runs the random
+						  covers moved hours across those groups and hid this (max/mean 1.227 then, 1.433 now with five
+						  people above 1.25 × the mean, four of them with a 6-hour slot as first choice).
 
 						## Results
 						""")

@@ -32,6 +32,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import com.example.imoc.ImocApplication;
+import com.example.imoc.rotation.Rotation;
+import com.example.imoc.rotation.Rotations;
+import com.example.imoc.schedule.ScheduleMaintenance;
 
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
@@ -220,6 +223,26 @@ final class SimulationNodes implements AutoCloseable {
 		finally {
 			this.waiting.remove(run);
 		}
+	}
+
+	/**
+	 * What the {@code repair-schedules} job does, on the active node, without Quartz:
+	 * {@code ScheduleMaintenance.repair} for every rotation, each in its own transaction,
+	 * one failing not stopping the others. Returns the first failure, or null.
+	 */
+	String repairNow() {
+		String failure = null;
+		for (Rotation rotation : bean(Rotations.class).all()) {
+			try {
+				bean(ScheduleMaintenance.class).repair(rotation.id());
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = rotation.name() + ": " + ex;
+				}
+			}
+		}
+		return failure;
 	}
 
 	<T> T bean(Class<T> type) {
