@@ -50,7 +50,7 @@ class StartAndStopTests {
 		try {
 			String url;
 			try {
-				url = await("the ready line").atMost(Duration.ofSeconds(240))
+				url = await("the ready line").atMost(Duration.ofSeconds(420))
 					.pollInterval(Duration.ofMillis(250))
 					.failFast("the app exited", () -> !app.isAlive())
 					.until(() -> readyAddress(log), Optional::isPresent)

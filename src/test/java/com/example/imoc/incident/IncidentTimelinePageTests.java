@@ -11,6 +11,7 @@ import com.example.imoc.IntegrationTest;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.TestPeople;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -59,14 +60,18 @@ class IncidentTimelinePageTests {
 				.param("rootCause", "INDETERMINATE"))
 			.andExpect(status().is3xxRedirection());
 
-		this.mvc.perform(get("/incidents/{id}", incident.getId()).with(user(TestPeople.signedIn(reader))))
+		String page = this.mvc.perform(get("/incidents/{id}", incident.getId()).with(user(TestPeople.signedIn(reader))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(
-					containsString("Tessa Timeline changed the severity from Severity 2 to Severity 1, marked it "
-							+ "mitigated and set the mitigation time to Tue 3 Feb, 14:55 (Asia/Kolkata)."),
-					containsString("Tue 3 Feb, 14:30 (Asia/Kolkata)</time> · <span>It was declared, Severity 1"),
-					not(containsString("mitigatedAt")), not(containsString("MITIGATED →")),
-					not(containsString(": null")))));
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String timeline = page.substring(page.indexOf("<h2>Timeline</h2>"), page.indexOf("<h2 id=\"edit\">"));
+		assertThat(timeline)
+			.contains(
+					"Tessa Timeline changed the severity from Severity 2 to Severity 1, marked it "
+							+ "mitigated and set the mitigation time to Tue 3 Feb, 14:55 (Asia/Kolkata).",
+					"Tue 3 Feb, 14:30 (Asia/Kolkata)</time> · <span>It was declared, Severity 1")
+			.doesNotContain("mitigatedAt", "MITIGATED", "null", "2026-02-03T09:25</");
 		this.mvc.perform(get("/admin/audit").with(user(TestPeople.signedIn(coordinator))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Incident updated"),
