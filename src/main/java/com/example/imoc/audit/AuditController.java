@@ -15,7 +15,7 @@ class AuditController {
 
 	@GetMapping("/admin/audit")
 	String list(Model model) {
-		model.addAttribute("entries", this.auditLog.latest(300));
+		model.addAttribute("entries", this.auditLog.latest(300).stream().map(AuditWords::row).toList());
 		return "audit/list";
 	}
 

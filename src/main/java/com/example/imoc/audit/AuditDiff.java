@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How an audit line words a record: all its fields when it is created, and only the
@@ -36,6 +37,45 @@ public final class AuditDiff {
 			}
 		});
 		return String.join("; ", parts);
+	}
+
+	/**
+	 * A field of an audit line read back: {@code before} is {@code null} for a field of a
+	 * new record ({@link #describe}), else the value it moved from ({@link #diff}).
+	 */
+	public record Change(String field, String before, String after) {
+	}
+
+	private static final Pattern FIELD_START = Pattern.compile("^[A-Za-z][\\w.]*: .*", Pattern.DOTALL);
+
+	/**
+	 * The fields of an audit line as {@link #describe} or {@link #diff} worded them, for
+	 * pages that tell the story in sentences. A value that itself holds {@code "; "}
+	 * followed by something other than a field name stays whole.
+	 */
+	public static List<Change> changes(String details) {
+		List<String> parts = new ArrayList<>();
+		for (String piece : details == null ? new String[0] : details.split("; ")) {
+			if (FIELD_START.matcher(piece).matches() || parts.isEmpty()) {
+				parts.add(piece);
+			}
+			else {
+				parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "; " + piece);
+			}
+		}
+		List<Change> changes = new ArrayList<>();
+		for (String part : parts) {
+			int colon = part.indexOf(": ");
+			if (colon < 0) {
+				continue;
+			}
+			String field = part.substring(0, colon);
+			String value = part.substring(colon + 2);
+			int arrow = value.indexOf(" → ");
+			changes.add(arrow < 0 ? new Change(field, null, value)
+					: new Change(field, value.substring(0, arrow), value.substring(arrow + 3)));
+		}
+		return changes;
 	}
 
 	/** One field's move: {@code field: before → after}. */

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,20 +103,70 @@ public class Availability {
 		Map<String, Double> weights = weights();
 		List<Impact> impacts = impacts(this.incidents.impactingBetween(AvailabilityMaths.startOf(first),
 				AvailabilityMaths.startOf(last.plusMonths(1))));
+		Optional<YearMonth> recordedFrom = recordedFrom();
 		List<HistoryPoint> points = new ArrayList<>();
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
 			if (published.containsKey(month)) {
-				points.add(new HistoryPoint(month, published.get(month).doubleValue() / 100, true));
+				points.add(new HistoryPoint(month, published.get(month).doubleValue() / 100, true, true));
+			}
+			else if (!recorded(month, recordedFrom)) {
+				points.add(new HistoryPoint(month, Double.NaN, false, false));
 			}
 			else if (!AvailabilityMaths.startOf(month).isAfter(now)) {
 				points.add(new HistoryPoint(month,
-						AvailabilityMaths.month(month, weights, impacts, this.settings.goal(), now).platform(), false));
+						AvailabilityMaths.month(month, weights, impacts, this.settings.goal(), now).platform(), false,
+						true));
 			}
 		}
 		return points;
 	}
 
-	public record HistoryPoint(YearMonth month, double platform, boolean published) {
+	/**
+	 * One month of the history chart.
+	 *
+	 * @param platform the platform figure; {@code NaN} when nothing was recorded then
+	 * @param recorded whether the month has data: published, or not before the first
+	 * month with a published figure or an incident
+	 */
+	public record HistoryPoint(YearMonth month, double platform, boolean published, boolean recorded) {
+	}
+
+	/**
+	 * Whether the app has anything for this month: a published figure, or the month is
+	 * not before the first one with a published figure or an incident. Before that, a
+	 * month without incidents is not 100 %: nobody recorded it.
+	 */
+	@Transactional(readOnly = true)
+	public boolean recorded(YearMonth month) {
+		return published(month).isPresent() || recorded(month, recordedFrom());
+	}
+
+	private static boolean recorded(YearMonth month, Optional<YearMonth> from) {
+		return from.isPresent() && !month.isBefore(from.get());
+	}
+
+	private Optional<YearMonth> recordedFrom() {
+		YearMonth published = this.jdbc.sql("select min(month) from availability_month")
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.map(YearMonth::from)
+			.findFirst()
+			.orElse(null);
+		// least() skips a missing impact start
+		YearMonth incident = this.jdbc.sql("select min(least(impact_started_at, declared_at)) from incident")
+			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.map(at -> YearMonth.from(at.atZoneSameInstant(ZoneOffset.UTC)))
+			.findFirst()
+			.orElse(null);
+		if (published == null || incident == null) {
+			return Optional.ofNullable(published != null ? published : incident);
+		}
+		return Optional.of(published.isBefore(incident) ? published : incident);
 	}
 
 	@Transactional(readOnly = true)

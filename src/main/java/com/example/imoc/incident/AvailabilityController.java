@@ -39,6 +39,7 @@ class AvailabilityController {
 		MonthReport report = this.availability.month(chosen);
 		AvailabilitySettings settings = this.availability.settings();
 		model.addAttribute("report", report);
+		model.addAttribute("recorded", this.availability.recorded(chosen));
 		model.addAttribute("settings", settings);
 		model.addAttribute("monthText", chosen.toString());
 		model.addAttribute("previous", chosen.minusMonths(1).toString());

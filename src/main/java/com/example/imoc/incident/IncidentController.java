@@ -1,11 +1,10 @@
 package com.example.imoc.incident;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -19,9 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.example.imoc.audit.AuditEntry;
 import com.example.imoc.audit.AuditLog;
+import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonRepository;
+import com.example.imoc.web.layout.TemplateTimes;
 
 /**
  * The incident pages: the list with its filters, the form to record one, and each
@@ -41,11 +41,15 @@ class IncidentController {
 
 	private final Clock clock;
 
-	IncidentController(Incidents incidents, PersonRepository people, AuditLog auditLog, Clock clock) {
+	private final TemplateTimes times;
+
+	IncidentController(Incidents incidents, PersonRepository people, AuditLog auditLog, Clock clock,
+			TemplateTimes times) {
 		this.incidents = incidents;
 		this.people = people;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.times = times;
 	}
 
 	@ModelAttribute("severities")
@@ -132,38 +136,25 @@ class IncidentController {
 	private String page(long id, Model model) {
 		IncidentView incident = this.incidents.view(id);
 		model.addAttribute("incident", incident);
-		model.addAttribute("timeline", timeline(incident, this.auditLog.about("incident", id)));
+		model.addAttribute("timeline", timeline(incident));
 		model.addAttribute("incidentId", id);
 		model.addAttribute("people", this.people.findByActiveTrueOrderByNameAsc());
 		return "incidents/show";
 	}
 
-	record Moment(Instant at, String what, String who) {
-	}
-
 	/**
-	 * What happened, in time order: the incident's own times, its pages and every
-	 * recorded change.
+	 * What happened, in time order and in sentences: the incident's own times, its pages
+	 * and every recorded change, with names and the reader's times.
 	 */
-	static List<Moment> timeline(IncidentView incident, List<AuditEntry> changes) {
-		List<Moment> moments = new ArrayList<>();
-		if (incident.impactStartedAt() != null) {
-			moments.add(new Moment(incident.impactStartedAt(), "Impact started", null));
-		}
-		moments.add(new Moment(incident.declaredAt(), "Declared " + incident.severity(),
-				incident.imoc() == null ? null : "IMOC " + incident.imoc().name()));
-		incident.pages()
-			.forEach(p -> moments.add(new Moment(p.at(), "IMOC paged", p.person() == null ? null : p.person().name())));
-		if (incident.mitigatedAt() != null) {
-			moments.add(new Moment(incident.mitigatedAt(), "Mitigated", null));
-		}
-		if (incident.resolvedAt() != null) {
-			moments.add(new Moment(incident.resolvedAt(), "Resolved", null));
-		}
-		changes.forEach(c -> moments.add(new Moment(c.getAt(), "Record " + c.getAction().replace("incident.", "")
-				+ (c.getDetails().isEmpty() ? "" : ": " + c.getDetails()), c.getActor())));
-		moments.sort(Comparator.comparing(Moment::at));
-		return moments;
+	private List<IncidentTimeline.Moment> timeline(IncidentView incident) {
+		Map<String, String> actors = new HashMap<>();
+		Map<Long, String> names = new HashMap<>();
+		IncidentTimeline timeline = new IncidentTimeline(this.times::human,
+				email -> actors.computeIfAbsent(email, e -> this.people.findByEmail(e).map(Person::getName).orElse(e)),
+				id -> names.computeIfAbsent(id,
+						i -> this.people.findById(i).map(Person::getName).orElse("someone no longer on the roster")));
+		return timeline.of(incident,
+				this.auditLog.about("incident", incident.id()).stream().map(IncidentTimeline.Change::of).toList());
 	}
 
 }

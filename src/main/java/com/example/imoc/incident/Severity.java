@@ -16,6 +16,11 @@ public enum Severity {
 		this.description = description;
 	}
 
+	/** The severity in words, as pages show it: {@code Severity 1}. */
+	public String label() {
+		return "Severity " + name().substring(1);
+	}
+
 	public String description() {
 		return this.description;
 	}

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Instants as the recipient reads them: in their own zone, with the zone's abbreviation,
@@ -15,6 +18,9 @@ final class LocalTimes {
 
 	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz",
 			Locale.ENGLISH);
+
+	private static final Pattern MARK = Pattern
+		.compile("\\{(time|span):(\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z(?:/\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z)?)}");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
 
@@ -37,6 +43,35 @@ final class LocalTimes {
 		boolean sameDay = start.atZone(zone).toLocalDate().equals(end.atZone(zone).toLocalDate());
 		String from = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH).format(start.atZone(zone));
 		return from + " – " + (sameDay ? time(end, zone) : dayAndTime(end, zone));
+	}
+
+	/**
+	 * The text with the times {@link Notice#time} and {@link Notice#span} marked put in
+	 * this zone.
+	 */
+	static String resolve(String text, ZoneId zone) {
+		if (text == null || !text.contains("{")) {
+			return text;
+		}
+		Matcher marks = MARK.matcher(text);
+		StringBuilder resolved = new StringBuilder();
+		while (marks.find()) {
+			String value = marks.group(2);
+			String worded;
+			try {
+				int slash = value.indexOf('/');
+				worded = "time".equals(marks.group(1)) && slash < 0 ? dayAndTime(Instant.parse(value), zone)
+						: "span".equals(marks.group(1)) && slash > 0 ? span(Instant.parse(value.substring(0, slash)),
+								Instant.parse(value.substring(slash + 1)), zone) : marks.group();
+			}
+			catch (DateTimeParseException ex) {
+				// someone typed something like a mark into a message: it stays as typed
+				worded = marks.group();
+			}
+			marks.appendReplacement(resolved, Matcher.quoteReplacement(worded));
+		}
+		marks.appendTail(resolved);
+		return resolved.toString();
 	}
 
 	/** "in 24 hours", "in 1 hour", "in 45 minutes", rounded to whole minutes. */

@@ -1,12 +1,17 @@
 package com.example.imoc.notify;
 
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.example.imoc.people.PersonRepository;
 
 /**
  * Sends notices: each is stored in the recipient's inbox and queued for mail in the
@@ -26,9 +31,31 @@ public class Notifications {
 
 	private final JdbcTemplate batch;
 
-	Notifications(JdbcClient jdbc, JdbcTemplate batch) {
+	private final PersonRepository people;
+
+	Notifications(JdbcClient jdbc, JdbcTemplate batch, PersonRepository people) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.people = people;
+	}
+
+	/** The notices with their marked times in each recipient's zone. */
+	private List<Notice> inTheirZones(List<Notice> notices) {
+		if (notices.stream().noneMatch(Notifications::marked)) {
+			return notices;
+		}
+		Map<Long, ZoneId> zones = new HashMap<>();
+		this.people.findAllById(notices.stream().filter(Notifications::marked).map(Notice::recipientId).toList())
+			.forEach(p -> zones.put(p.getId(), p.zone()));
+		return notices.stream().map(n -> {
+			ZoneId zone = zones.getOrDefault(n.recipientId(), ZoneId.of("UTC"));
+			return marked(n) ? new Notice(n.recipientId(), n.kind(), LocalTimes.resolve(n.subject(), zone),
+					LocalTimes.resolve(n.body(), zone), n.link()) : n;
+		}).toList();
+	}
+
+	private static boolean marked(Notice notice) {
+		return notice.subject().contains("{") || notice.body().contains("{");
 	}
 
 	/**
@@ -36,7 +63,7 @@ public class Notifications {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendAll(List<Notice> notices) {
-		this.batch.batchUpdate(INSERT, notices, 500, (statement, notice) -> {
+		this.batch.batchUpdate(INSERT, inTheirZones(notices), 500, (statement, notice) -> {
 			statement.setLong(1, notice.recipientId());
 			statement.setString(2, notice.kind());
 			statement.setString(3, notice.subject());
@@ -63,7 +90,8 @@ public class Notifications {
 		return insert(notice, dedupeKey);
 	}
 
-	private Long insert(Notice notice, String dedupeKey) {
+	private Long insert(Notice marked, String dedupeKey) {
+		Notice notice = inTheirZones(List.of(marked)).get(0);
 		return this.jdbc
 			.sql(INSERT
 					+ " on conflict (recipient_id, dedupe_key) where dedupe_key is not null do nothing returning id")

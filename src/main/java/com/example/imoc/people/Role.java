@@ -6,7 +6,18 @@ package com.example.imoc.people;
  */
 public enum Role {
 
-	MANAGER, COORDINATOR;
+	MANAGER("Manager"), COORDINATOR("Coordinator");
+
+	private final String label;
+
+	Role(String label) {
+		this.label = label;
+	}
+
+	/** The role in words, as pages show it. */
+	public String label() {
+		return this.label;
+	}
 
 	public String authority() {
 		return "ROLE_" + name();

@@ -39,6 +39,19 @@ class AuditDiffTests {
 		assertThat(AuditDiff.change("active", true, false)).isEqualTo("active: true → false");
 	}
 
+	@Test
+	void anAuditLineReadsBackAsItsFieldsWhateverTheirValuesHold() {
+		Map<String, String> before = fields("title", "Web; down", "status", "ACTIVE", "summary", "a: b");
+		Map<String, String> after = fields("title", "Web; down", "status", "MITIGATED", "summary", "a; b → c");
+		assertThat(AuditDiff.changes(AuditDiff.diff(before, after))).containsExactly(
+				new AuditDiff.Change("status", "ACTIVE", "MITIGATED"),
+				new AuditDiff.Change("summary", "a: b", "a; b → c"));
+		assertThat(AuditDiff.changes(AuditDiff.describe(before))).containsExactly(
+				new AuditDiff.Change("title", null, "Web; down"), new AuditDiff.Change("status", null, "ACTIVE"),
+				new AuditDiff.Change("summary", null, "a: b"));
+		assertThat(AuditDiff.changes("")).isEmpty();
+	}
+
 	private static Map<String, String> fields(String... pairs) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {

@@ -187,7 +187,7 @@ class InboxAndHandoffTests {
 			.params("Registry <slow> pulls", Timestamp.from(outgoing.start().plusSeconds(600)))
 			.update();
 		this.mvc.perform(get("/handover/{id}", outgoing.id()).with(user(signedIn(incoming.assigneeId()))))
-			.andExpect(content().string(containsString("S2 · Registry &lt;slow&gt; pulls")));
+			.andExpect(content().string(containsString("Severity 2 · Registry &lt;slow&gt; pulls")));
 		this.mvc
 			.perform(post("/handover/{id}", outgoing.id()).with(user(signedIn(outgoing.assigneeId())))
 				.with(csrf())

@@ -1,6 +1,8 @@
 package com.example.imoc.schedule;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import com.example.imoc.web.layout.TemplateTimes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,21 +51,25 @@ class SchedulePagesTests {
 	Rotations rotations;
 
 	@Test
-	void theHomePageSaysWhoIsOnCallNowAndWhenMyNextShiftIs() throws Exception {
+	void theHomePageSaysWhoIsOnCallNowAndWhenMyNextShiftIsInMyHours() throws Exception {
 		Rotation rotation = this.testRotations.imocLike(1);
-		List<Person> staff = this.testRotations.staff(rotation, 6);
+		Person viewer = this.testPeople.manager("Kolkata Next", "Asia/Kolkata");
+		this.rotations.join(rotation.id(), viewer.getId(), rotation.layer("weekdays and weekends").orElseThrow().id());
+		this.testRotations.staff(rotation, 5);
 		this.maintenance.maintain(rotation.id());
 		ShiftView current = this.shifts.runningAt(Instant.now())
 			.stream()
 			.filter(s -> s.rotationId() == rotation.id() && !s.shadow())
 			.findFirst()
 			.orElseThrow();
-		Person viewer = staff.get(0);
 		ShiftView next = this.shifts.nextOf(viewer.getId(), Instant.now()).orElseThrow();
+		DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Kolkata"));
+		String myHours = clock.format(next.start()) + "–" + clock.format(next.end());
 		this.mvc.perform(get("/").with(user(TestPeople.signedIn(viewer))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString(rotation.name()), containsString(current.assigneeName()),
-					containsString("Your next shift"), containsString(rotation.name() + " " + next.slot()))));
+					containsString("Your next shift"), containsString(rotation.name() + " " + myHours),
+					containsString("(Asia/Kolkata)"), not(containsString(rotation.name() + " " + next.slot())))));
 	}
 
 	@Test
