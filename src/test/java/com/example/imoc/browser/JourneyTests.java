@@ -71,7 +71,9 @@ class JourneyTests extends BrowserTest {
 		andWaitForTheNextPage(given.element().findElement(By.linkText("Request swap / cover"))::click);
 
 		assertThat(heading()).isEqualTo("Swap or hand over a shift");
-		assertThat(find("#kind-swap").isSelected()).isTrue();
+		assertThat(findAll("#counterpartShiftId")).as("no kind chosen yet").isEmpty();
+		click("label[for=kind-swap]");
+		waitFor("#counterpartShiftId");
 		Select counterpartShift = new Select(find("#counterpartShiftId"));
 		WebElement option = counterpartShift.getOptions()
 			.stream()
@@ -79,7 +81,7 @@ class JourneyTests extends BrowserTest {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no shift to swap with " + given));
 		long takenId = Long.parseLong(option.getAttribute("value"));
-		String counterpart = option.getText().replaceAll("^.* · (.+) \\(.*$", "$1");
+		String counterpart = option.getText().replaceAll("^.* · (.+)$", "$1");
 		counterpartShift.selectByValue(String.valueOf(takenId));
 		clickButton("Preview");
 
@@ -93,7 +95,9 @@ class JourneyTests extends BrowserTest {
 		String requestTitle = heading().replace(" request", "");
 
 		signInAs(emailOf(counterpart));
-		clickLink("Swaps");
+		assertThat(text("#swaps-waiting")).as("the navigation counts the request waiting for them").isEqualTo("1");
+		assertThat(text("main")).contains("Jane Doe asks you to swap shifts.");
+		andWaitForTheNextPage(find("nav a[href='/swaps']")::click);
 		WebElement waiting = this.driver
 			.findElement(By.xpath("//h2[.='Waiting for your answer']/following-sibling::div[1]"));
 		assertThat(waiting.getText()).contains(requestTitle, "Jane Doe → " + counterpart);
@@ -133,6 +137,8 @@ class JourneyTests extends BrowserTest {
 		ShiftRow offered = ShiftRow.of(offerable.get(offerable.size() - 1));
 		andWaitForTheNextPage(offered.element().findElement(By.linkText("Request swap / cover"))::click);
 
+		click("label[for=kind-cover]");
+		waitFor("#toPersonId");
 		String taker = new Select(find("#toPersonId")).getOptions()
 			.stream()
 			.map(o -> o.getText().replaceAll(" \\(.*\\)$", ""))
@@ -140,6 +146,7 @@ class JourneyTests extends BrowserTest {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("nobody can take " + offered));
 		click("label[for=kind-open]");
+		waitFor("#deadline");
 		type("#message", "School play that evening");
 		clickButton("Send request");
 		assertThat(heading()).startsWith("Open cover request #");
@@ -250,6 +257,7 @@ class JourneyTests extends BrowserTest {
 		Instant start = Instant.parse(find(".card time").getAttribute("datetime"));
 		LocalDateTime local = LocalDateTime.ofInstant(start, ZoneId.of("America/Chicago"));
 		click("label[for=kind-cover]");
+		waitFor("#toPersonId");
 		String person = new Select(find("#toPersonId")).getOptions().get(1).getText();
 		choose("#toPersonId", person);
 		pick("#partStart", local.plusHours(2).toString());

