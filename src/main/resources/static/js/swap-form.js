@@ -8,6 +8,7 @@
   if (!form || !window.fetch || !window.DOMParser || !window.URLSearchParams) {
     return;
   }
+  // The form's own address: form.action would be its buttons named "action".
   var shift = form.getAttribute('data-shift');
 
   function fields(action) {
@@ -17,7 +18,7 @@
   }
 
   function refreshKind() {
-    fetch(form.action, { method: 'POST', body: fields('choose'), credentials: 'same-origin' })
+    fetch(form.getAttribute('action'), { method: 'POST', body: fields('choose'), credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok) {
           throw new Error(String(response.status));
