@@ -1,12 +1,14 @@
 package com.example.imoc.swap;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +29,7 @@ import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.ShiftChanges.ShiftChangedException;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.Shifts;
+import com.example.imoc.swap.SwapPickers.Page;
 import com.example.imoc.swap.SwapRules.Check;
 import com.example.imoc.swap.SwapRules.Move;
 
@@ -36,8 +39,6 @@ import com.example.imoc.swap.SwapRules.Move;
  */
 @Controller
 class SwapController {
-
-	private static final int MAX_OPTIONS = 80;
 
 	private final Swaps swaps;
 
@@ -49,7 +50,11 @@ class SwapController {
 
 	private final PersonRepository people;
 
-	SwapController(Swaps swaps, SwapRequests requests, SwapRules rules, Shifts shifts, PersonRepository people) {
+	private final SwapPickers pickers;
+
+	SwapController(Swaps swaps, SwapRequests requests, SwapRules rules, Shifts shifts, PersonRepository people,
+			SwapPickers pickers) {
+		this.pickers = pickers;
 		this.swaps = swaps;
 		this.requests = requests;
 		this.rules = rules;
@@ -62,24 +67,52 @@ class SwapController {
 	}
 
 	@GetMapping("/swaps/new")
-	String newRequest(@RequestParam long shift, @AuthenticationPrincipal SignedInPerson me, Model model) {
-		return form(shift, me, null, Map.of(), false, model);
+	String newRequest(@RequestParam long shift, @RequestParam(required = false) SwapKind kind,
+			@AuthenticationPrincipal SignedInPerson me, Model model) {
+		SwapForm form = new SwapForm();
+		if (kind != null) {
+			form.setKind(kind);
+		}
+		return form(shift, me, form, new SwapSearch(), kind != null, Map.of(), false, model);
 	}
 
+	/**
+	 * Sends the request ({@code action=send}, the default), or shows the form again: with
+	 * the chosen kind's fields ({@code choose}), the pickers' matches ({@code search},
+	 * {@code more-people}, {@code more-shifts}) or the what-if preview ({@code preview}).
+	 * Nothing but {@code send} stores anything.
+	 */
 	@PostMapping("/swaps")
 	String create(@RequestParam long shift, @ModelAttribute("form") SwapForm form,
+			@ModelAttribute("search") SwapSearch search, @RequestParam(name = "kind", required = false) String kind,
 			@RequestParam(defaultValue = "send") String action, @AuthenticationPrincipal SignedInPerson me, Model model,
 			RedirectAttributes redirect) {
+		boolean kindChosen = kind != null;
+		switch (action) {
+			case "send", "preview" -> {
+			}
+			case "more-people" -> {
+				search.setPeopleShown(search.getPeopleShown() + SwapPickerController.PAGE);
+				return form(shift, me, form, search, kindChosen, Map.of(), false, model);
+			}
+			case "more-shifts" -> {
+				search.setShiftsShown(search.getShiftsShown() + SwapPickerController.PAGE);
+				return form(shift, me, form, search, kindChosen, Map.of(), false, model);
+			}
+			default -> {
+				return form(shift, me, form, search, kindChosen, Map.of(), false, model);
+			}
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		NewSwap ask = form.toRequest(shift, zoneOf(me), errors);
 		if (!errors.isEmpty()) {
-			return form(shift, me, form, errors, false, model);
+			return form(shift, me, form, search, true, errors, false, model);
 		}
 		for (SwapRefused problem : this.swaps.validate(me, ask)) {
 			errors.putIfAbsent(problem.field() == null ? "form" : problem.field(), problem.getMessage());
 		}
 		if (!errors.isEmpty() || "preview".equals(action)) {
-			return form(shift, me, form, errors, true, model);
+			return form(shift, me, form, search, true, errors, true, model);
 		}
 		try {
 			SwapRequest created = this.swaps.request(me, ask);
@@ -91,51 +124,82 @@ class SwapController {
 		}
 		catch (SwapRefused refused) {
 			errors.put(refused.field() == null ? "form" : refused.field(), refused.getMessage());
-			return form(shift, me, form, errors, true, model);
+			return form(shift, me, form, search, true, errors, true, model);
 		}
 	}
 
-	private String form(long shiftId, SignedInPerson me, SwapForm form, Map<String, String> errors, boolean preview,
-			Model model) {
-		ShiftView shift = this.shifts.find(shiftId).orElseThrow(() -> new SwapNotFoundException(shiftId));
-		if (!me.isCoordinator() && (shift.assigneeId() == null || shift.assigneeId() != me.id())) {
-			throw new AccessDeniedException("You can only offer shifts you hold.");
-		}
+	/**
+	 * The form, with only the chosen kind's fields once a kind is chosen, and the
+	 * pickers' matches for what was typed in their search fields (the choice already made
+	 * stays listed even when the search no longer finds it).
+	 */
+	private String form(long shiftId, SignedInPerson me, SwapForm form, SwapSearch search, boolean kindChosen,
+			Map<String, String> errors, boolean preview, Model model) {
+		ShiftView shift = this.pickers.offerable(shiftId, me);
+		ZoneId zone = zoneOf(me);
 		Check check = this.rules.check();
 		Rotation rotation = check.rotation(shift.rotationId());
 		List<String> shiftProblems = check.timing(shift, me.isCoordinator());
 		List<ShiftView> block = shift.shadow() || shift.isGap() ? List.of(shift) : this.swaps.blockOf(shift, check);
-		if (form == null) {
-			form = SwapForm.forShift(block.size());
+		if (form.getScope() == null || form.getScope().isBlank()) {
+			// nothing chosen yet: the whole block first when the shift belongs to one
+			SwapForm fresh = SwapForm.forShift(block.size());
+			form.setScope(fresh.getScope());
+			form.setCounterpartScope(fresh.getCounterpartScope());
 		}
-		List<ShiftView> swapOptions = new ArrayList<>();
-		List<Person> coverOptions = List.of();
-		if (shiftProblems.isEmpty() && !shift.shadow() && !shift.isGap()) {
-			Instant from = check.now().plus(Duration.ofDays(me.isCoordinator() ? 0 : rotation.freezeDays()));
-			for (ShiftView other : this.shifts.ofRotation(rotation.id(), from,
-					check.now().plus(Duration.ofDays(rotation.horizonWeeks() * 7L + 7)))) {
-				if (swapOptions.size() >= MAX_OPTIONS) {
-					break;
+		Map<String, String> shown = new LinkedHashMap<>(errors);
+		Page<ShiftView> swapOptions = Page.none();
+		Page<Person> coverOptions = Page.none();
+		SwapKind kind = form.getKind() == null ? SwapKind.SWAP : form.getKind();
+		if (kindChosen && SwapPickers.canChangeHands(shift, me, check)) {
+			if (kind == SwapKind.SWAP) {
+				String problem = SwapPickerController.queryProblem(search.getShiftPerson());
+				String dateProblem = SwapPickerController.dateProblem(search.getShiftFrom());
+				if (problem != null) {
+					shown.putIfAbsent("shiftPerson", problem);
 				}
-				if (other.shadow() || other.isGap() || other.assigneeId().equals(shift.assigneeId())
-						|| !other.start().isAfter(from)) {
-					continue;
+				if (dateProblem != null) {
+					shown.putIfAbsent("shiftFrom", dateProblem);
 				}
-				if (check.problems(Move.whole(shift, other.assigneeId(), other)).isEmpty()
-						&& check.problems(Move.whole(other, shift.assigneeId(), shift)).isEmpty()) {
-					swapOptions.add(other);
+				if (problem == null && dateProblem == null) {
+					swapOptions = keep(
+							this.pickers.exchanges(shift, me.isCoordinator(), search.getShiftPerson(),
+									SwapPickerController.parseDate(search.getShiftFrom()), zone, 0,
+									search.getShiftsShown(), check),
+							form.getCounterpartShiftId(), ShiftView::id,
+							id -> this.shifts.find(id).filter(s -> s.rotationId() == shift.rotationId()));
 				}
 			}
-			coverOptions = this.swaps.possibleTakers(shift, shift.start(), shift.end(), check);
+			else if (kind == SwapKind.COVER) {
+				String problem = SwapPickerController.queryProblem(search.getPersonQuery());
+				if (problem != null) {
+					shown.putIfAbsent("personQuery", problem);
+				}
+				else {
+					coverOptions = keep(
+							this.pickers.takers(shift, search.getPersonQuery(), 0, search.getPeopleShown(), check),
+							form.getToPersonId(), Person::getId, this.people::findById);
+				}
+			}
 		}
 		model.addAttribute("shift", shift);
+		model.addAttribute("shiftTimes", ShiftTimes.spanInZone(shift.start(), shift.end(), zone));
 		model.addAttribute("rotation", rotation);
-		model.addAttribute("zone", zoneOf(me).getId());
+		model.addAttribute("zone", zone.getId());
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
+		model.addAttribute("search", search);
+		model.addAttribute("kindChosen", kindChosen);
+		model.addAttribute("errors", shown);
 		model.addAttribute("shiftProblems", shiftProblems);
-		model.addAttribute("swapOptions", swapOptions);
-		model.addAttribute("coverOptions", coverOptions);
+		model.addAttribute("swapOptions",
+				swapOptions.items()
+					.stream()
+					.map(s -> new Option(s.id(), SwapPickerController.label(s, zone)))
+					.toList());
+		model.addAttribute("moreSwapOptions", swapOptions.more());
+		model.addAttribute("coverOptions",
+				coverOptions.items().stream().map(p -> new Option(p.getId(), SwapPickerController.label(p))).toList());
+		model.addAttribute("moreCoverOptions", coverOptions.more());
 		model.addAttribute("kinds", SwapKind.values());
 		model.addAttribute("block", block);
 		if (preview && errors.isEmpty()) {
@@ -143,6 +207,26 @@ class SwapController {
 					this.swaps.preview(me, form.toRequest(shift.id(), zoneOf(me), new LinkedHashMap<>())));
 		}
 		return "swaps/new";
+	}
+
+	/** A choice of a picker: what is sent and what is read. */
+	record Option(long id, String label) {
+	}
+
+	/**
+	 * The page of matches, with the option already chosen first when the search does not
+	 * find it (a narrower search must not lose the choice).
+	 */
+	private static <T> Page<T> keep(Page<T> page, Long chosen, Function<T, Long> id, LongFunction<Optional<T>> find) {
+		if (chosen == null || page.items().stream().anyMatch(item -> chosen.equals(id.apply(item)))) {
+			return page;
+		}
+		return find.apply(chosen).map(item -> {
+			List<T> items = new ArrayList<>();
+			items.add(item);
+			items.addAll(page.items());
+			return new Page<>(items, page.more());
+		}).orElse(page);
 	}
 
 	record Row(SwapRequest request, ShiftView shift, ShiftView counterpartShift) {
@@ -202,6 +286,8 @@ class SwapController {
 		Swaps.WhatIf whatIf = this.swaps.whatIf(request,
 				request.kind() == SwapKind.OPEN_COVER ? me.id() : request.counterpartId());
 		model.addAttribute("row", row);
+		model.addAttribute("wording", RequestWording.of(request, whatIf.shifts().given(), whatIf.shifts().taken(),
+				me.id(), me.isCoordinator(), zoneOf(me)));
 		model.addAttribute("preview", whatIf.loads());
 		model.addAttribute("problems", whatIf.problems());
 		model.addAttribute("given", whatIf.shifts().given());

@@ -52,9 +52,13 @@ class BlockSwapJourneyTests extends BrowserTest {
 		signInAs(holder.getEmail());
 		open("/swaps/new?shift=" + block.get(1).id());
 		assertThat(heading()).isEqualTo("Swap or hand over a shift");
+		click("label[for=kind-cover]");
+		waitFor("#personQuery");
 		assertThat(find("#scope-block").isSelected()).as("the whole block is the first choice").isTrue();
 		assertThat(find("label[for=scope-block]").getText()).contains("4 shifts");
-		click("#kind-cover");
+		type("#personQuery", taker.getName());
+		clickButton("Find people");
+		waitFor("#toPersonId option[value='" + taker.getId() + "']");
 		new Select(find("#toPersonId")).selectByValue(String.valueOf(taker.getId()));
 		clickButton("Send request");
 		assertThat(text(".flash")).startsWith("Request sent.");

@@ -71,7 +71,9 @@ class JourneyTests extends BrowserTest {
 		andWaitForTheNextPage(given.element().findElement(By.linkText("Request swap / cover"))::click);
 
 		assertThat(heading()).isEqualTo("Swap or hand over a shift");
-		assertThat(find("#kind-swap").isSelected()).isTrue();
+		assertThat(findAll("#counterpartShiftId")).as("no kind chosen yet").isEmpty();
+		click("label[for=kind-swap]");
+		waitFor("#counterpartShiftId");
 		// one shift for one shift (BlockSwapJourneyTests gives a whole block)
 		click("label[for=scope-shift]");
 		click("label[for=counterpart-shift]");
@@ -82,7 +84,7 @@ class JourneyTests extends BrowserTest {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no shift to swap with " + given));
 		long takenId = Long.parseLong(option.getAttribute("value"));
-		String counterpart = option.getText().replaceAll("^.* · (.+) \\(.*$", "$1");
+		String counterpart = option.getText().replaceAll("^.* · (.+)$", "$1");
 		counterpartShift.selectByValue(String.valueOf(takenId));
 		clickButton("Preview");
 
@@ -96,7 +98,10 @@ class JourneyTests extends BrowserTest {
 		String requestTitle = heading().replace(" request", "");
 
 		signInAs(emailOf(counterpart));
-		clickLink("Swaps");
+		assertThat(text("#swaps-waiting")).as("the navigation counts the request waiting for them")
+			.matches("[1-9]\\d*");
+		assertThat(text("main")).contains("Jane Doe asks you to swap shifts.");
+		andWaitForTheNextPage(find("nav a[href='/swaps']")::click);
 		WebElement waiting = this.driver
 			.findElement(By.xpath("//h2[.='Waiting for your answer']/following-sibling::div[1]"));
 		assertThat(waiting.getText()).contains(requestTitle, "Jane Doe → " + counterpart);
@@ -136,14 +141,17 @@ class JourneyTests extends BrowserTest {
 		ShiftRow offered = ShiftRow.of(offerable.get(offerable.size() - 1));
 		andWaitForTheNextPage(offered.element().findElement(By.linkText("Request swap / cover"))::click);
 
+		click("label[for=kind-cover]");
+		waitFor("#toPersonId");
 		String taker = new Select(find("#toPersonId")).getOptions()
 			.stream()
 			.map(o -> o.getText().replaceAll(" \\(.*\\)$", ""))
 			.filter(name -> !name.equals("Choose a person") && !Pages.RESERVED.contains(name))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("nobody can take " + offered));
-		click("label[for=scope-shift]");
 		click("label[for=kind-open]");
+		waitFor("#deadline");
+		click("label[for=scope-shift]");
 		type("#message", "School play that evening");
 		clickButton("Send request");
 		assertThat(heading()).startsWith("Open cover request #");
@@ -254,6 +262,7 @@ class JourneyTests extends BrowserTest {
 		Instant start = Instant.parse(find(".card time").getAttribute("datetime"));
 		LocalDateTime local = LocalDateTime.ofInstant(start, ZoneId.of("America/Chicago"));
 		click("label[for=kind-cover]");
+		waitFor("#toPersonId");
 		String person = new Select(find("#toPersonId")).getOptions().get(1).getText();
 		choose("#toPersonId", person);
 		pick("#partStart", local.plusHours(2).toString());

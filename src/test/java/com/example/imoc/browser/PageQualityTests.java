@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +42,15 @@ class PageQualityTests extends BrowserTest {
 		open(rotation + "?days=28");
 		check("rotation-four-weeks", "nav.pager a");
 		open(offer);
-		check("swap-new", "button[value=send]");
+		check("swap-new", "#kind-swap");
+		open(offer + "&kind=SWAP");
+		check("swap-new-swap", "#shiftPerson");
+		open(offer + "&kind=COVER");
+		check("swap-new-cover", "#personQuery");
+		open(offer);
 		click("label[for=kind-open]");
+		waitFor("#deadline");
+		check("swap-new-open-cover", "button[value=send]");
 		type("#message", "Parents' evening");
 		clickButton("Send request");
 		check("swap-request", "form[action$='/cancel'] button");
@@ -105,6 +113,11 @@ class PageQualityTests extends BrowserTest {
 		assertThat(this.problems).as("pages with problems").isEmpty();
 	}
 
+	/**
+	 * From {@code /swaps/new} to a sent request with keys only (Tab, arrows, typing,
+	 * Enter; no clicks): the kind, a search for the taker, the choice, a message, the
+	 * preview beside the Send button (both on screen, Send focused), and Enter to send.
+	 */
 	@Test
 	void theSwapFormWorksWithTheKeyboardAlone() {
 		signInAs("maria.alvarez@example.com");
@@ -112,27 +125,65 @@ class PageQualityTests extends BrowserTest {
 		open(lastOffer());
 		Actions keys = new Actions(this.driver);
 
+		assertThat(findAll("#toPersonId, #counterpartShiftId")).as("no kind chosen yet, no kind's fields").isEmpty();
 		tabUntil("#kind-swap", keys);
-		keys.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN).perform();
-		assertThat(find("#kind-open").isSelected()).as("arrow keys move through the kinds").isTrue();
-		keys.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP).perform();
-		assertThat(find("#kind-swap").isSelected()).isTrue();
-		tabUntil("#counterpartShiftId", keys);
 		keys.sendKeys(Keys.ARROW_DOWN).perform();
-		String chosen = find("#counterpartShiftId").getAttribute("value");
-		assertThat(chosen).as("a counterpart shift is chosen from the keyboard").isNotEmpty();
+		assertThat(find("#kind-cover").isSelected()).as("an arrow key chooses the next kind").isTrue();
+		waitFor("#personQuery");
+		assertThat(findAll("#counterpartShiftId, #deadline")).as("only the cover's fields").isEmpty();
+		checkAccessible("swap-form-keyboard-cover");
+
+		List<String> names = new Select(find("#toPersonId")).getOptions()
+			.stream()
+			.filter(o -> !o.getAttribute("value").isEmpty())
+			.map(o -> o.getText().replaceAll(" \\(.*\\)$", ""))
+			.toList();
+		assertThat(names).as("people who may take the shift").isNotEmpty();
+		String taker = names.get(names.size() - 1);
+		tabUntil("#personQuery", keys);
+		keys.sendKeys(taker.toLowerCase()).perform();
+		waitUntil(d -> find("#cover-status").getText().equals("1 found."));
+		List<WebElement> found = new Select(find("#toPersonId")).getOptions();
+		assertThat(found).as("the placeholder and the one match").hasSize(2);
+		assertThat(found.get(1).getText()).startsWith(taker + " (");
+		tabUntil("#toPersonId", keys);
+		keys.sendKeys(Keys.ARROW_DOWN).perform();
+		String chosen = find("#toPersonId").getAttribute("value");
+		assertThat(chosen).as("the taker is chosen from the keyboard").isNotEmpty();
 		tabUntil("#message", keys);
 		keys.sendKeys("Typed without a mouse").perform();
 		tabUntil("button[value=preview]", keys);
 		keys.sendKeys(Keys.ENTER).perform();
 
 		waitFor("#preview-title");
-		assertThat(find("#counterpartShiftId").getAttribute("value")).isEqualTo(chosen);
+		assertThat(find("#toPersonId").getAttribute("value")).isEqualTo(chosen);
+		assertThat(find("#personQuery").getAttribute("value")).isEqualTo(taker.toLowerCase());
 		assertThat(find("#message").getAttribute("value")).isEqualTo("Typed without a mouse");
-		tabUntil("button[value=send]", keys);
-		keys.sendKeys(Keys.SPACE).perform();
+		assertThat(this.driver.switchTo().activeElement()).as("Send has the focus after the preview")
+			.isEqualTo(find("button[value=send]"));
+		assertThat(onScreen("#preview-title")).as("the preview is on screen").isTrue();
+		assertThat(onScreen("button[value=send]")).as("beside the Send button").isTrue();
+		checkAccessible("swap-form-keyboard-preview");
+		keys.sendKeys(Keys.ENTER).perform();
 		waitUntil(d -> d.getCurrentUrl().matches(".*/swaps/\\d+$"));
 		assertThat(text(".flash")).startsWith("Request sent.");
+		assertThat(text("#request-headline")).isEqualTo("You asked " + taker + " to take a shift of yours.");
+		assertThat(this.problems).isEmpty();
+	}
+
+	private boolean onScreen(String css) {
+		return (Boolean) js("const r = arguments[0].getBoundingClientRect();"
+				+ "return r.top >= 0 && r.bottom <= window.innerHeight;", find(css));
+	}
+
+	private void checkAccessible(String name) {
+		try {
+			assertAccessible();
+		}
+		catch (AssertionError ex) {
+			this.problems.add(name + ": " + ex.getMessage());
+		}
+		screenshot(name);
 	}
 
 	/**

@@ -47,6 +47,7 @@ import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.OnCallProbe;
+import com.example.imoc.swap.WaitingSwapsProbe;
 import com.example.imoc.schedule.ScheduleMaintenance;
 import com.example.imoc.schedule.TestRotations;
 import com.example.imoc.schedule.view.GridView;
@@ -167,6 +168,8 @@ class CacheDependenciesTests {
 		read.put("API tokens", tablesReadBy(() -> this.accessTokens.authenticate(apiToken).orElseThrow()));
 		read.put("signed-in people", tablesReadBy(() -> this.accounts.current(viewer.getId()).orElseThrow()));
 		read.put("who is on call", tablesReadBy(() -> assertThat(OnCallProbe.onCallNow(this.context)).isNotNull()));
+		read.put("waiting swap requests", tablesReadBy(
+				() -> assertThat(WaitingSwapsProbe.waitingFor(this.context, TestPeople.signedIn(viewer))).isZero()));
 		read.put("schedule pages", tablesReadBy(() -> {
 			for (String page : List.of("/", "/my/shifts", "/rotations", "/rotations/" + rotation.id())) {
 				this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer)))).andExpect(status().isOk());

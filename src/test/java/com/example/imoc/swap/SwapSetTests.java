@@ -372,6 +372,7 @@ class SwapSetTests extends ExternalApiTest {
 		List<ShiftView> block = offer.block();
 		String form = this.mvc
 			.perform(get("/swaps/new").param("shift", String.valueOf(block.get(1).id()))
+				.param("kind", "COVER")
 				.with(user(holder(block.get(1)))))
 			.andExpect(status().isOk())
 			.andReturn()

@@ -899,7 +899,7 @@ class HostileInputTests {
 			Map.entry("time away", List.of("kind", "first", "last", "note")),
 			Map.entry("swap",
 					List.of("shift", "kind", "message", "counterpartShiftId", "toPersonId", "partStart", "partEnd",
-							"deadline")),
+							"deadline", "personQuery", "shiftPerson", "shiftFrom")),
 			Map.entry("rotation settings",
 					List.of("name", "zone", "blockDays", "minimumRestHours", "horizonWeeks", "freezeDays",
 							"fairnessWindowDays", "swapUndoHours", "version")),
