@@ -95,8 +95,9 @@ class SwapModelAttributes {
 		for (long id : this.waiting.addressedTo(me.id(), ON_HOME)) {
 			this.requests.find(id)
 				.ifPresent(asked -> forMe.add(new ForMe(id,
-						RequestWording.of(asked, found(asked.givenShiftIds()), found(asked.takenShiftIds()), me.id(),
-								me.isCoordinator(), zone)
+						RequestWording
+							.of(asked, found(asked.givenShiftIds()), found(asked.takenShiftIds()), me.id(),
+									me.isCoordinator(), zone)
 							.headline())));
 		}
 		return forMe;

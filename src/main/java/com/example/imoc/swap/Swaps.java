@@ -861,8 +861,9 @@ class Swaps {
 					request.id());
 			case COVER -> notify(request.counterpartId(), "swap.requested",
 					request.requesterName() + " asks you to cover " + (several ? "shifts" : "a shift"),
-					request.requesterName() + " asks you to take " + what + (request.isPartial()
-							? ", the part " + Notice.span(request.partStart(), request.partEnd()) : "")
+					request.requesterName()
+							+ " asks you to take " + what + (request.isPartial()
+									? ", the part " + Notice.span(request.partStart(), request.partEnd()) : "")
 							+ "." + messageLine(request),
 					request.id());
 			case OPEN_COVER -> {
