@@ -3,7 +3,6 @@ package com.example.imoc.web.layout;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -34,9 +33,6 @@ public class TemplateTimes {
 	private static final ZoneId UTC_ZONE = ZoneId.of("UTC");
 
 	private static final String READER_ZONE = TemplateTimes.class.getName() + ".readerZone";
-
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
@@ -138,10 +134,6 @@ public class TemplateTimes {
 			request.setAttribute(READER_ZONE, zone, RequestAttributes.SCOPE_REQUEST);
 		}
 		return zone;
-	}
-
-	public String utc(Instant instant) {
-		return instant == null ? "" : UTC.format(instant);
 	}
 
 	public String local(Instant instant, String zone) {
