@@ -19,23 +19,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.imoc.IntegrationTest;
 import com.example.imoc.MutableClock;
-import com.example.imoc.people.OnboardingState;
 import com.example.imoc.people.Person;
-import com.example.imoc.people.PersonRepository;
-import com.example.imoc.people.TestPeople;
 import com.example.imoc.people.TimeAway;
 import com.example.imoc.people.Unavailability;
 import com.example.imoc.rotation.Rotation;
-import com.example.imoc.rotation.Rotations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Repair after time away, day after day with the application's clock moved forward: it
  * changes exactly the shifts whose holder can no longer take them (found by asking about
- * the holders alone when there is no gap to fill), fills gaps from the whole roster,
- * reads time away that began before today, and releases a trainee's shadow rows inside
- * the freeze window when they are off sick for part of today only.
+ * the holders alone when there is no gap to fill), fills gaps from the whole roster, and
+ * reads time away that began before today.
  */
 @IntegrationTest
 class RepairOverDaysTests {
@@ -62,15 +57,6 @@ class RepairOverDaysTests {
 
 	@Autowired
 	TestRotations testRotations;
-
-	@Autowired
-	TestPeople testPeople;
-
-	@Autowired
-	PersonRepository people;
-
-	@Autowired
-	Rotations rotations;
 
 	@Autowired
 	TimeAway timeAway;
@@ -179,55 +165,6 @@ class RepairOverDaysTests {
 			assertThat(rows(rotation).get(chosen.id()).assignee()).as("day %d: the gap is filled", day).isNotNull();
 			this.clock.add(Duration.ofDays(1));
 		}
-	}
-
-	@Test
-	void aTraineeSickForTheRestOfTodayLosesTheShadowRowsOfTodayInsideTheFreezeWindow() {
-		this.clock.set(FIRST_DAY);
-		Rotation rotation = this.testRotations.imocLike(4);
-		this.testRotations.staff(rotation, 10);
-		Person trainee = this.testPeople.manager("Tess Trainee");
-		trainee.setOnboardingState(OnboardingState.SHADOW);
-		trainee = this.people.save(trainee);
-		this.rotations.join(rotation.id(), trainee.getId(), rotation.layer("weekdays and weekends").orElseThrow().id());
-		long traineeId = trainee.getId();
-		this.maintenance.maintain(rotation.id());
-		List<Row> theirs = rows(rotation).values()
-			.stream()
-			.filter(r -> r.assignee() != null && r.assignee() == traineeId)
-			.toList();
-		assertThat(theirs).as("the trainee's rows").isNotEmpty();
-		// A shadow row of theirs from the next day on, starting at 05:00 UTC or later
-		// and over by 23:00 UTC: inside the day in their zone (London).
-		Row ridden = theirs.stream()
-			.filter(Row::shadow)
-			.filter(r -> r.start().isAfter(FIRST_DAY.plus(Duration.ofDays(1)))
-					&& r.start().atZone(rotation.zone()).getHour() >= 5
-					&& LocalDate.ofInstant(r.end().minusSeconds(1), rotation.zone())
-						.equals(LocalDate.ofInstant(r.start(), rotation.zone()))
-					&& r.end().atZone(rotation.zone()).toLocalTime().isBefore(java.time.LocalTime.of(23, 1)))
-			.min((a, b) -> a.start().compareTo(b.start()))
-			.orElseThrow(() -> new AssertionError("no shadow row to test with among " + theirs));
-		LocalDate rideDay = LocalDate.ofInstant(ridden.start(), rotation.zone());
-		int days = 0;
-		while (LocalDate.ofInstant(this.clock.instant(), rotation.zone()).isBefore(rideDay)) {
-			this.clock.add(Duration.ofDays(1));
-			this.maintenance.maintain(rotation.id());
-			assertThat(rows(rotation).get(ridden.id()).state()).as("still planned").isEqualTo("SCHEDULED");
-			days++;
-		}
-		assertThat(days).isPositive();
-		Instant now = this.clock.instant();
-		Instant frozenUntil = now.plus(Duration.ofDays(rotation.freezeDays()));
-		assertThat(ridden.start()).isAfter(now).isBefore(frozenUntil);
-
-		// Sick today only: the time away ends before the freeze window does.
-		Unavailability sick = this.timeAway.seed(traineeId, Unavailability.Kind.SICK, rideDay, rideDay, "test");
-		assertThat(sick.getEndsAt()).isBefore(frozenUntil).isAfter(ridden.start());
-
-		this.maintenance.repair(rotation.id());
-
-		assertThat(rows(rotation).get(ridden.id()).state()).isEqualTo("CANCELLED");
 	}
 
 	private Map<Long, Row> rows(Rotation rotation) {
