@@ -44,6 +44,7 @@ import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
+import com.example.imoc.schedule.HomeBoardProbe;
 import com.example.imoc.schedule.OnCallProbe;
 import com.example.imoc.schedule.ScheduleMaintenance;
 import com.example.imoc.schedule.TestRotations;
@@ -163,6 +164,7 @@ class CacheDependenciesTests {
 		read.put("API tokens", tablesReadBy(() -> this.accessTokens.authenticate(apiToken).orElseThrow()));
 		read.put("signed-in people", tablesReadBy(() -> this.accounts.current(viewer.getId()).orElseThrow()));
 		read.put("who is on call", tablesReadBy(() -> assertThat(OnCallProbe.onCallNow(this.context)).isNotNull()));
+		read.put("home board", tablesReadBy(() -> assertThat(HomeBoardProbe.board(this.context)).isNotNull()));
 		read.put("schedule pages", tablesReadBy(() -> {
 			for (String page : List.of("/", "/my/shifts", "/rotations", "/rotations/" + rotation.id())) {
 				this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer)))).andExpect(status().isOk());
