@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.DispatcherType;
@@ -16,7 +18,12 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +44,12 @@ import org.springframework.http.HttpHeaders;
 class FeedFastPath implements Filter {
 
 	private static final String PREFIX = "/ical/";
+
+	/**
+	 * Set by {@link Valve} on a request it passed on: the filter then knows the answer is
+	 * not in memory.
+	 */
+	static final String TRIED = FeedFastPath.class.getName() + ".TRIED";
 
 	private static final String SUFFIX = ".ics";
 
@@ -62,26 +75,35 @@ class FeedFastPath implements Filter {
 	/**
 	 * A plain filter, not a OncePerRequestFilter: registered for REQUEST dispatches only,
 	 * it runs once anyway, and the "already filtered" request attribute would be one more
-	 * map write on every poll.
+	 * map write on every poll. Under Tomcat, {@link Valve} has asked already and marked
+	 * the request when it could not answer: then this filter does not ask again.
 	 */
 	@Override
 	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
 			throws ServletException, IOException {
-		if (!(servletRequest instanceof HttpServletRequest request)
-				|| !(servletResponse instanceof HttpServletResponse response)) {
-			chain.doFilter(servletRequest, servletResponse);
+		if (servletRequest instanceof HttpServletRequest request
+				&& servletResponse instanceof HttpServletResponse response && servletRequest.getAttribute(TRIED) == null
+				&& answer(request, response)) {
 			return;
 		}
-		Optional<CalendarFeeds.RenderedFeed> hit = Optional.empty();
+		chain.doFilter(servletRequest, servletResponse);
+	}
+
+	/**
+	 * Answers the poll from memory when {@link CalendarFeeds#fromMemory} knows its
+	 * secret, and says so; false, with nothing written, for anything else.
+	 */
+	boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String secret = secret(request);
 		// A valid secret is served even to a locked-out address (FeedGuessThrottle
 		// refuses only unknown ones).
-		if (secret != null) {
-			hit = this.feeds.fromMemory(secret, request.getHeader(HttpHeaders.USER_AGENT));
+		if (secret == null) {
+			return false;
 		}
+		Optional<CalendarFeeds.RenderedFeed> hit = this.feeds.fromMemory(secret,
+				request.getHeader(HttpHeaders.USER_AGENT));
 		if (hit.isEmpty()) {
-			chain.doFilter(request, response);
-			return;
+			return false;
 		}
 		CalendarFeeds.RenderedFeed feed = hit.get();
 		boolean gzip = CalendarFeeds.RenderedFeed.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
@@ -95,7 +117,7 @@ class FeedFastPath implements Filter {
 			// What RFC 9110 asks of a 304 (validators, caching); the security headers
 			// only matter with a body.
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-			return;
+			return true;
 		}
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
@@ -109,6 +131,7 @@ class FeedFastPath implements Filter {
 		if (!"HEAD".equals(request.getMethod())) {
 			response.getOutputStream().write(body);
 		}
+		return true;
 	}
 
 	/**
@@ -184,6 +207,50 @@ class FeedFastPath implements Filter {
 			// CalendarFeeds ("imoc.feed.polls", served=memory|database).
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
+		}
+
+		/**
+		 * Under Tomcat, the same answer from the first valve of the engine (issue 17,
+		 * item 4): before the trusted-proxy valve, the host and context valves, the
+		 * filter chain's construction and the servlet's wrapper. Unordered, so it runs
+		 * after Spring Boot's own customizer has added the trusted-proxy valve, and puts
+		 * itself before it.
+		 */
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> feedFastPathValve(
+				FilterRegistrationBean<FeedFastPath> feedFastPath) {
+			return (factory) -> {
+				List<org.apache.catalina.Valve> valves = new ArrayList<>(factory.getEngineValves());
+				valves.add(0, new Valve(feedFastPath.getFilter()));
+				factory.setEngineValves(valves);
+			};
+		}
+
+	}
+
+	/**
+	 * The fast path as a Tomcat valve, first in the engine's pipeline: a poll it can
+	 * answer from memory costs Tomcat's parsing and writing only. What it answers, and
+	 * for which secrets, is {@link #answer}'s, exactly as the filter's; everything else
+	 * goes down the pipeline unchanged (marked {@link #TRIED}), to the filter chain,
+	 * Spring Security and {@link FeedController}.
+	 */
+	static final class Valve extends ValveBase {
+
+		private final FeedFastPath fastPath;
+
+		Valve(FeedFastPath fastPath) {
+			super(true);
+			this.fastPath = fastPath;
+		}
+
+		@Override
+		public void invoke(Request request, Response response) throws IOException, ServletException {
+			if (this.fastPath.answer(request, response)) {
+				return;
+			}
+			request.setAttribute(TRIED, Boolean.TRUE);
+			getNext().invoke(request, response);
 		}
 
 	}

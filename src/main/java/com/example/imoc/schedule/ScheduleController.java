@@ -56,10 +56,13 @@ class ScheduleController {
 
 	private final RotationWeeks rotationWeeks;
 
+	private final HomeBoard homeBoard;
+
 	ScheduleController(Shifts shifts, Rotations rotations, PersonRepository people, Clock clock,
-			PublicHolidays holidays, RotationWeeks rotationWeeks) {
+			PublicHolidays holidays, RotationWeeks rotationWeeks, HomeBoard homeBoard) {
 		this.holidays = holidays;
 		this.rotationWeeks = rotationWeeks;
+		this.homeBoard = homeBoard;
 		this.shifts = shifts;
 		this.rotations = rotations;
 		this.people = people;
@@ -74,14 +77,13 @@ class ScheduleController {
 	String home(@AuthenticationPrincipal SignedInPerson me, Model model) {
 		Instant now = this.clock.instant();
 		Person person = this.people.findById(me.id()).orElseThrow(() -> new PersonNotFoundException(me.id()));
-		List<ShiftView> running = this.shifts.runningAt(now);
+		// Shared by every viewer (issue 17); only "in 2 h" and the viewer's own next
+		// shift are per request.
+		HomeBoard.Board board = this.homeBoard.at(now);
 		List<RotationNow> rotationsNow = new ArrayList<>();
-		Map<Long, ShiftView> nextStarts = this.shifts.nextStarts(now);
-		for (Rotation rotation : this.rotations.all()) {
-			List<ShiftView> mine = running.stream().filter(s -> s.rotationId() == rotation.id()).toList();
-			ShiftView next = nextStarts.get(rotation.id());
-			rotationsNow.add(new RotationNow(rotation, mine.stream().filter(s -> !s.shadow()).toList(),
-					mine.stream().filter(ShiftView::shadow).toList(), next,
+		for (HomeBoard.RotationBoard row : board.rotations()) {
+			ShiftView next = row.next();
+			rotationsNow.add(new RotationNow(row.rotation(), row.onCall(), row.shadows(), next,
 					next == null ? null : until(now, next.start())));
 		}
 		Optional<ShiftView> myNext = this.shifts.nextOf(me.id(), now);
@@ -92,7 +94,7 @@ class ScheduleController {
 		model.addAttribute("myNextIn", myNext.map(s -> s.covers(now) ? "now" : until(now, s.start())).orElse(null));
 		model.addAttribute("nextWeek", LocalDate.ofInstant(now, ZoneId.of(person.getTimeZone()))
 			.with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
-		model.addAttribute("gapsAhead", this.shifts.gaps(now, now.plus(Duration.ofDays(14))).size());
+		model.addAttribute("gapsAhead", board.gapsAhead());
 		return "schedule/home";
 	}
 
@@ -100,11 +102,12 @@ class ScheduleController {
 	String myShifts(@AuthenticationPrincipal SignedInPerson me, Model model) {
 		Instant now = this.clock.instant();
 		Person person = this.people.findById(me.id()).orElseThrow(() -> new PersonNotFoundException(me.id()));
-		List<ShiftView> upcoming = this.shifts.ofPerson(me.id(), now, now.plus(Duration.ofDays(120)));
-		List<ShiftView> past = this.shifts.ofPerson(me.id(), now.minus(Duration.ofDays(30)), now)
-			.stream()
-			.filter(s -> !s.end().isAfter(now))
-			.toList();
+		// One statement for both lists (issue 17): the last 30 days' shifts that have
+		// ended, and those still running or to come in the next 120 days.
+		List<ShiftView> around = this.shifts.ofPerson(me.id(), now.minus(Duration.ofDays(30)),
+				now.plus(Duration.ofDays(120)));
+		List<ShiftView> upcoming = around.stream().filter(s -> s.end().isAfter(now)).toList();
+		List<ShiftView> past = around.stream().filter(s -> !s.end().isAfter(now)).toList();
 		List<ShiftView> reversedPast = new ArrayList<>(past);
 		Collections.reverse(reversedPast);
 		model.addAttribute("zone", person.getTimeZone());

@@ -46,6 +46,7 @@ import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
+import com.example.imoc.schedule.HomeBoardProbe;
 import com.example.imoc.schedule.OnCallProbe;
 import com.example.imoc.swap.WaitingSwapsProbe;
 import com.example.imoc.schedule.ScheduleMaintenance;
@@ -170,6 +171,7 @@ class CacheDependenciesTests {
 		read.put("who is on call", tablesReadBy(() -> assertThat(OnCallProbe.onCallNow(this.context)).isNotNull()));
 		read.put("waiting swap requests", tablesReadBy(
 				() -> assertThat(WaitingSwapsProbe.waitingFor(this.context, TestPeople.signedIn(viewer))).isZero()));
+		read.put("home board", tablesReadBy(() -> assertThat(HomeBoardProbe.board(this.context)).isNotNull()));
 		read.put("schedule pages", tablesReadBy(() -> {
 			for (String page : List.of("/", "/my/shifts", "/rotations", "/rotations/" + rotation.id())) {
 				this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer)))).andExpect(status().isOk());
