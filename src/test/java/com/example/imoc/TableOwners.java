@@ -12,9 +12,9 @@ import java.util.Map;
  * creates and changes a table's rows owns it. A module is the first package below
  * {@code com.example.imoc}.
  */
-final class TableOwners {
+public final class TableOwners {
 
-	static final Map<String, String> OWNER = Map.ofEntries(
+	public static final Map<String, String> OWNER = Map.ofEntries(
 			// people: the roster, its absences, holidays and API tokens
 			Map.entry("person", "people"), Map.entry("unavailability", "people"), Map.entry("access_token", "people"),
 			Map.entry("region_holiday_calendar", "people"), Map.entry("public_holiday", "people"),

@@ -1,7 +1,5 @@
 package com.example.imoc.schedule;
 
-import java.util.regex.Pattern;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +14,15 @@ import com.example.imoc.web.layout.CachedPages;
 @Configuration(proxyBeanMethods = false)
 class ScheduleAddresses {
 
+	/**
+	 * The tables these pages show, the layout's parts included (unread notices, the
+	 * incoming handover note, the open covers offered on a rotation's week).
+	 */
 	@Bean
 	CachedPages schedulePages() {
-		return new CachedPages(Pattern.compile("/|/my/shifts|/rotations|/rotations/\\d{1,18}"));
+		return CachedPages.of("/|/my/shifts|/rotations|/rotations/\\d{1,18}", "person", "shift", "rotation",
+				"rotation_slot", "rotation_layer", "rotation_participant", "unavailability", "public_holiday",
+				"region_holiday_calendar", "notification", "handover_note", "swap_request", "swap_request_shift", "special_coverage_day");
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -262,15 +263,13 @@ class PageCache extends OncePerRequestFilter {
 		static final long MAX_BYTES = 32L * 1024 * 1024;
 
 		/**
-		 * What the cached pages show, the layout's parts included (unread notices, the
-		 * incoming handover note, the open covers offered on a rotation's week).
+		 * What the cached pages show: the tables each module declares with its
+		 * {@link CachedPages}.
 		 */
 		@Bean
-		static CacheDependencies schedulePageCache() {
-			return CacheDependencies.of("schedule pages", PageCache.class, "person", "shift", "rotation",
-					"rotation_slot", "rotation_layer", "rotation_participant", "unavailability", "public_holiday",
-					"region_holiday_calendar", "notification", "handover_note", "swap_request", "swap_request_shift",
-					"special_coverage_day");
+		static CacheDependencies cachedPagesDependencies(List<CachedPages> cached) {
+			return new CacheDependencies("cached pages", PageCache.class,
+					cached.stream().flatMap(pages -> pages.tables().stream()).collect(Collectors.toSet()));
 		}
 
 		@Bean

@@ -1,8 +1,6 @@
 package com.example.imoc.database;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,18 +24,15 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.imoc.IntegrationTest;
+import com.example.imoc.RecordedStatements;
 import com.example.imoc.SqlOwnershipTests;
 import com.example.imoc.calendar.FeedKind;
 import com.example.imoc.calendar.FeedTokens;
@@ -68,7 +63,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * writing node at once and on any other through the notification.
  */
 @IntegrationTest
-@Import(CacheDependenciesTests.RecordingDataSource.class)
+@Import(RecordedStatements.class)
 class CacheDependenciesTests {
 
 	/**
@@ -172,7 +167,7 @@ class CacheDependenciesTests {
 		read.put("waiting swap requests", tablesReadBy(
 				() -> assertThat(WaitingSwapsProbe.waitingFor(this.context, TestPeople.signedIn(viewer))).isZero()));
 		read.put("home board", tablesReadBy(() -> assertThat(HomeBoardProbe.board(this.context)).isNotNull()));
-		read.put("schedule pages", tablesReadBy(() -> {
+		read.put("cached pages", tablesReadBy(() -> {
 			for (String page : List.of("/", "/my/shifts", "/rotations", "/rotations/" + rotation.id())) {
 				this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer)))).andExpect(status().isOk());
 			}
@@ -210,7 +205,7 @@ class CacheDependenciesTests {
 			.queryForList("select tablename from pg_tables where schemaname = current_schema()", String.class));
 		Map<String, Set<String>> views = SqlOwnershipTests.views();
 		this.changes.changed(); // nothing cached is current any more
-		List<String> statements = RecordingDataSource.record(exercise);
+		List<String> statements = RecordedStatements.record(exercise::run);
 		Set<String> read = new TreeSet<>();
 		for (String sql : statements) {
 			for (String relation : SqlOwnershipTests.relations(sql)) {
@@ -329,69 +324,6 @@ class CacheDependenciesTests {
 			triggered.put(rs.getString(1), rs.getInt(2));
 		});
 		return triggered;
-	}
-
-	/**
-	 * Wraps the application's DataSource so that each statement prepared on the current
-	 * thread while recording is kept (MockMvc runs requests on the test's thread).
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class RecordingDataSource {
-
-		private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
-
-		static List<String> record(Exercise exercise) throws Exception {
-			List<String> statements = new ArrayList<>();
-			RECORDED.set(statements);
-			try {
-				exercise.run();
-			}
-			finally {
-				RECORDED.remove();
-			}
-			return statements;
-		}
-
-		@Bean
-		static BeanPostProcessor recordStatements() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (bean instanceof DataSource dataSource && name.equals("dataSource")) {
-						return new DelegatingDataSource(dataSource) {
-							@Override
-							public Connection getConnection() throws SQLException {
-								return recording(super.getConnection());
-							}
-
-							@Override
-							public Connection getConnection(String username, String password) throws SQLException {
-								return recording(super.getConnection(username, password));
-							}
-						};
-					}
-					return bean;
-				}
-			};
-		}
-
-		static Connection recording(Connection connection) {
-			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-						List<String> statements = RECORDED.get();
-						if (statements != null && method.getName().startsWith("prepare") && args != null
-								&& args.length > 0 && args[0] instanceof String sql) {
-							statements.add(sql);
-						}
-						try {
-							return method.invoke(connection, args);
-						}
-						catch (InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
-		}
-
 	}
 
 }

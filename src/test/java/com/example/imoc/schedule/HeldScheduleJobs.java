@@ -33,15 +33,7 @@ public class HeldScheduleJobs {
 			this.scheduler.pauseJob(job);
 		}
 		this.scheduler.standby();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (this.scheduler.getCurrentlyExecutingJobs()
-			.stream()
-			.anyMatch(j -> JOBS.contains(j.getJobDetail().getKey()))) {
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("a schedule job still runs after 120 s");
-			}
-			Thread.sleep(50);
-		}
+		awaitNone(false);
 	}
 
 	public void release() throws SchedulerException {
@@ -49,6 +41,28 @@ public class HeldScheduleJobs {
 			this.scheduler.resumeJob(job);
 		}
 		this.scheduler.start();
+	}
+
+	/**
+	 * Releases the jobs and waits until the repairs queued while they were held have run,
+	 * so that none runs later, in another test or while the context shuts down.
+	 */
+	public void releaseAndAwaitQueuedRepairs() throws SchedulerException, InterruptedException {
+		release();
+		awaitNone(true);
+	}
+
+	private void awaitNone(boolean norQueuedRepairs) throws SchedulerException, InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		while (this.scheduler.getCurrentlyExecutingJobs()
+			.stream()
+			.anyMatch(j -> JOBS.contains(j.getJobDetail().getKey()))
+				|| (norQueuedRepairs && !this.scheduler.getTriggersOfJob(ScheduleJobs.REPAIR).isEmpty())) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("a schedule job still runs or waits after 120 s");
+			}
+			Thread.sleep(50);
+		}
 	}
 
 }

@@ -1,24 +1,15 @@
 package com.example.imoc.schedule;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.imoc.IntegrationTest;
+import com.example.imoc.RecordedStatements;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
@@ -35,7 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the test's thread.
  */
 @IntegrationTest
-@Import(QueriesPerPageTests.CountingDataSource.class)
+@Import(RecordedStatements.class)
 class QueriesPerPageTests {
 
 	/**
@@ -87,61 +78,13 @@ class QueriesPerPageTests {
 	private int statements(Person viewer, String page) throws Exception {
 		int fewest = Integer.MAX_VALUE;
 		for (int view = 0; view < 2; view++) {
-			CountingDataSource.COUNT.set(0);
-			this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer)))).andExpect(status().isOk());
-			fewest = Math.min(fewest, CountingDataSource.COUNT.get());
+			int sent = RecordedStatements
+				.record(() -> this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer))))
+					.andExpect(status().isOk()))
+				.size();
+			fewest = Math.min(fewest, sent);
 		}
 		return fewest;
-	}
-
-	/**
-	 * Wraps the application's DataSource so that each statement a connection makes counts
-	 * for the current thread.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountingDataSource {
-
-		static final ThreadLocal<Integer> COUNT = ThreadLocal.withInitial(() -> 0);
-
-		@Bean
-		static BeanPostProcessor countStatements() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (bean instanceof DataSource dataSource && name.equals("dataSource")) {
-						return new DelegatingDataSource(dataSource) {
-							@Override
-							public Connection getConnection() throws SQLException {
-								return counting(super.getConnection());
-							}
-
-							@Override
-							public Connection getConnection(String username, String password) throws SQLException {
-								return counting(super.getConnection(username, password));
-							}
-						};
-					}
-					return bean;
-				}
-			};
-		}
-
-		static Connection counting(Connection connection) {
-			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-						String m = method.getName();
-						if (m.equals("prepareStatement") || m.equals("createStatement") || m.equals("prepareCall")) {
-							COUNT.set(COUNT.get() + 1);
-						}
-						try {
-							return method.invoke(connection, args);
-						}
-						catch (InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
-		}
-
 	}
 
 }

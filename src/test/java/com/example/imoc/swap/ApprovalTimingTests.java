@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A swap waiting for the coordinator's approval cannot be approved once either of its
  * shifts has started, even before the expiry job has noticed: the counterpart's start is
  * checked at approval as the requester's is. (Runs in the context with a clock the test
- * moves.)
+ * moves, shared with the other {@link ExternalApiTest} classes: it sets the clock back
+ * after each test.)
  */
 class ApprovalTimingTests extends ExternalApiTest {
 
@@ -50,14 +51,22 @@ class ApprovalTimingTests extends ExternalApiTest {
 	@Autowired
 	Scheduler scheduler;
 
+	/**
+	 * The shared clock as the other classes of this context left it, given back after
+	 * each test so that this class moves nobody else's time.
+	 */
+	private Instant sharedTime;
+
 	@BeforeEach
 	void holdTheExpiryJob() throws Exception {
 		this.scheduler.pauseJob(EXPIRY);
+		this.sharedTime = this.clock.instant();
 		this.clock.set(Instant.now());
 	}
 
 	@AfterEach
-	void releaseTheExpiryJob() throws Exception {
+	void releaseTheExpiryJobAndTheClock() throws Exception {
+		this.clock.set(this.sharedTime);
 		this.scheduler.resumeJob(EXPIRY);
 	}
 

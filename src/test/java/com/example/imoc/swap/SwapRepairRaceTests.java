@@ -15,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +32,7 @@ import com.example.imoc.people.TestPeople;
 import com.example.imoc.people.TimeAway;
 import com.example.imoc.people.Unavailability;
 import com.example.imoc.rotation.Rotation;
+import com.example.imoc.schedule.HeldScheduleJobs;
 import com.example.imoc.schedule.ScheduleMaintenance;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.swap.SwapFixtures.Planned;
@@ -89,7 +88,7 @@ class SwapRepairRaceTests {
 	PlatformTransactionManager transactionManager;
 
 	@Autowired
-	Scheduler scheduler;
+	HeldScheduleJobs heldJobs;
 
 	private ExecutorService pool;
 
@@ -100,8 +99,7 @@ class SwapRepairRaceTests {
 	 */
 	@BeforeEach
 	void holdTheBackgroundJobs() throws Exception {
-		this.scheduler.standby();
-		awaitNoJobRunning(false);
+		this.heldJobs.hold();
 		this.pool = Executors.newFixedThreadPool(2);
 	}
 
@@ -112,18 +110,7 @@ class SwapRepairRaceTests {
 	@AfterEach
 	void resumeTheBackgroundJobs() throws Exception {
 		this.pool.shutdownNow();
-		this.scheduler.start();
-		awaitNoJobRunning(true);
-	}
-
-	private void awaitNoJobRunning(boolean norQueuedRepairs) throws Exception {
-		JobKey repair = JobKey.jobKey("repair-schedules", "schedule");
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!this.scheduler.getCurrentlyExecutingJobs().isEmpty()
-				|| (norQueuedRepairs && !this.scheduler.getTriggersOfJob(repair).isEmpty())) {
-			assertThat(Instant.now()).as("Quartz jobs finish").isBefore(deadline);
-			Thread.sleep(50);
-		}
+		this.heldJobs.releaseAndAwaitQueuedRepairs();
 	}
 
 	/**

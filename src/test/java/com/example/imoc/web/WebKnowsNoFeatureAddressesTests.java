@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.imoc.TableOwners;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,6 +52,33 @@ class WebKnowsNoFeatureAddressesTests {
 		}
 		assertThat(addresses).as("addresses found in the web shell (the scan reads literals)").isGreaterThan(10);
 		assertThat(offending).as("feature addresses named in the web shell").isEmpty();
+	}
+
+	/**
+	 * Words that are a table's name and also the kind of subject an audit line is about
+	 * ({@code AuditLog.record(action, "person", id, details)}: the sign-in code audits
+	 * sign-ins of a person), not the table.
+	 */
+	private static final List<String> AUDIT_SUBJECTS = List.of("person");
+
+	/**
+	 * Nor a feature's table: the page cache's dependency list is the union of what the
+	 * modules declare with their {@code CachedPages}.
+	 */
+	@Test
+	void noStringLiteralInTheWebShellIsAFeatureTable() throws IOException {
+		List<String> offending = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(WEB)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				for (String literal : stringLiterals(Files.readString(file))) {
+					if (TableOwners.OWNER.containsKey(literal) && !AUDIT_SUBJECTS.contains(literal)) {
+						offending.add(WEB.relativize(file) + ": \"" + literal + "\"");
+					}
+				}
+			}
+		}
+		assertThat(offending).as("feature tables named in the web shell").isEmpty();
+		assertThat(TableOwners.OWNER).as("the owners the scan reads").containsKeys("shift", "person", "notification");
 	}
 
 	@Test
