@@ -22,7 +22,8 @@ class ScheduleAddresses {
 	CachedPages schedulePages() {
 		return CachedPages.of("/|/my/shifts|/rotations|/rotations/\\d{1,18}", "person", "shift", "rotation",
 				"rotation_slot", "rotation_layer", "rotation_participant", "unavailability", "public_holiday",
-				"region_holiday_calendar", "notification", "handover_note", "swap_request", "swap_request_shift", "special_coverage_day");
+				"region_holiday_calendar", "notification", "handover_note", "swap_request", "swap_request_shift",
+				"special_coverage_day");
 	}
 
 }
