@@ -140,17 +140,17 @@ class NotificationMailTests {
 
 		this.reminders.sendDue(start.minus(Duration.ofHours(24)));
 		assertThat(leadsReminded(shift, nora)).containsExactly(1440);
-		assertThat(noticesAbout(nora, local)).singleElement()
+		assertThat(remindersOf(nora, local)).singleElement()
 			.satisfies(n -> assertThat(n).contains("starts in 24 hours", "America/New_York"));
 
 		this.reminders.sendDue(start.minus(Duration.ofHours(23)));
-		assertThat(noticesAbout(nora, local)).hasSize(1);
+		assertThat(remindersOf(nora, local)).hasSize(1);
 
 		this.reminders.sendDue(start.minus(Duration.ofMinutes(61)));
 		assertThat(leadsReminded(shift, nora)).containsExactly(1440);
 		this.reminders.sendDue(start.minus(Duration.ofHours(1)));
 		assertThat(leadsReminded(shift, nora)).containsExactlyInAnyOrder(1440, 60);
-		assertThat(noticesAbout(nora, local)).hasSize(2)
+		assertThat(remindersOf(nora, local)).hasSize(2)
 			.last()
 			.satisfies(n -> assertThat(n).contains("starts in 1 hour"));
 
@@ -188,7 +188,7 @@ class NotificationMailTests {
 		this.reminders.sendDue(start.minus(Duration.ofHours(1)));
 		assertThat(leadsReminded(shift, alex)).containsExactly(1440);
 		assertThat(leadsReminded(shift, blake)).containsExactlyInAnyOrder(1440, 60);
-		assertThat(noticesAbout(blake, LocalTimes.dayAndTime(start, blake.zone()))).hasSize(2)
+		assertThat(remindersOf(blake, LocalTimes.dayAndTime(start, blake.zone()))).hasSize(2)
 			.first()
 			.satisfies(n -> assertThat(n).contains("starts in 23 hours"));
 
@@ -316,11 +316,11 @@ class NotificationMailTests {
 		String local = LocalTimes.dayAndTime(shift.start(), sam.zone());
 
 		this.reminders.sendDue(shift.start().minus(Duration.ofHours(24)));
-		assertThat(noticesAbout(sam, local)).isEmpty();
+		assertThat(remindersOf(sam, local)).isEmpty();
 		this.reminders.sendDue(shift.start().minus(Duration.ofMinutes(91)));
-		assertThat(noticesAbout(sam, local)).isEmpty();
+		assertThat(remindersOf(sam, local)).isEmpty();
 		this.reminders.sendDue(shift.start().minus(Duration.ofMinutes(90)));
-		assertThat(noticesAbout(sam, local)).singleElement()
+		assertThat(remindersOf(sam, local)).singleElement()
 			.satisfies(n -> assertThat(n).contains("starts in 1 hour 30 min"));
 
 		this.outbox.deliverDue(Instant.now().plusSeconds(5));
@@ -413,6 +413,21 @@ class NotificationMailTests {
 			.list()
 			.stream()
 			.filter(n -> n.contains(text))
+			.toList();
+	}
+
+	/**
+	 * The reminders about the shift starting at {@code local}: a reminder's subject names
+	 * its shift's start, while its body may name a neighbouring shift's start as the end
+	 * of its own ("Tue 1 Dec 23:00 – Wed 2 Dec 05:00").
+	 */
+	private List<String> remindersOf(Person person, String local) {
+		return this.jdbc.sql("select subject || '\n' || body from notification where recipient_id = ? order by id")
+			.param(person.getId())
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(n -> n.substring(0, n.indexOf('\n')).endsWith(": " + local))
 			.toList();
 	}
 
