@@ -163,7 +163,7 @@ class Gaps {
 		this.auditLog.record("gap.assigned", "shift", shift.id(), SwapRules.describe(shift) + ": nobody (gap) → "
 				+ person.getName() + " by " + actor.email() + (frozen ? " (freeze window overridden)" : ""));
 		this.notifications.send(new Notice(personId, "gap.assigned", "The coordinator gave you a shift",
-				"You now hold " + SwapRules.describe(shift) + ", which nobody held before.", "/my/shifts"));
+				"You now hold " + SwapRules.told(shift) + ", which nobody held before.", "/my/shifts"));
 		return this.rules.shift(shift.id()).orElseThrow();
 	}
 
@@ -197,7 +197,7 @@ class Gaps {
 		for (Person taker : this.swaps.possibleTakers(shift, shift.start(), shift.end(), check)) {
 			notices
 				.add(new Notice(taker.getId(), "swap.open-cover", "A coverage gap needs a volunteer",
-						"Nobody holds " + SwapRules.describe(shift) + ". Whoever takes it first gets it."
+						"Nobody holds " + SwapRules.told(shift) + ". Whoever takes it first gets it."
 								+ (text.isEmpty() ? "" : " The coordinator's message: \"" + text + "\""),
 						"/swaps/" + id));
 		}

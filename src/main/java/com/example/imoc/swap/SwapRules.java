@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 
+import com.example.imoc.notify.Notice;
 import com.example.imoc.people.Eligibility;
 import com.example.imoc.people.OnboardingState;
 import com.example.imoc.people.Person;
@@ -452,6 +453,26 @@ class SwapRules {
 					+ first.slot() + " " + first.rotationZone() + " (" + first.rotationName() + ")";
 		}
 		return shifts.size() + " shifts: " + and(shifts.stream().map(SwapRules::describe).toList());
+	}
+
+	/**
+	 * A shift in a notice: "the IMOC shift Tue 1 Dec 06:00 – 12:00 GMT", its times marked
+	 * so each recipient reads them in their own zone ({@link Notice#span}).
+	 */
+	static String told(ShiftView shift) {
+		return "the " + shift.rotationName() + " shift " + Notice.span(shift.start(), shift.end());
+	}
+
+	/** The shifts of a set in a notice, every one named in the recipient's zone. */
+	static String told(List<ShiftView> shifts) {
+		if (shifts.isEmpty()) {
+			return "shifts no longer on the schedule";
+		}
+		if (shifts.size() == 1) {
+			return told(shifts.get(0));
+		}
+		return shifts.size() + " " + shifts.get(0).rotationName() + " shifts: "
+				+ and(shifts.stream().map(s -> Notice.span(s.start(), s.end())).toList());
 	}
 
 	private static String and(List<String> items) {

@@ -154,7 +154,7 @@ class Swaps {
 			for (Person coordinator : coordinators()) {
 				notify(coordinator.getId(), "swap.approval", "A swap waits for your approval",
 						check.person(taker).getName() + " accepted " + request.requesterName() + "'s request for "
-								+ SwapRules.describe(shifts.given()) + ".",
+								+ SwapRules.told(shifts.given()) + ".",
 						id);
 			}
 			return this.requests.find(id).orElseThrow();
@@ -329,19 +329,19 @@ class Swaps {
 						+ (actor.id() != taker ? " (performed by " + actor.email() + ")" : ""));
 		if (request.forGap()) {
 			notify(request.requesterId(), "swap.accepted", takerPerson.getName() + " took a coverage gap",
-					takerPerson.getName() + " volunteered for " + SwapRules.describe(shift) + ".", request.id());
+					takerPerson.getName() + " volunteered for " + SwapRules.told(shift) + ".", request.id());
 			return this.requests.find(request.id()).orElseThrow();
 		}
 		boolean several = shifts.given().size() > 1;
 		notify(request.requesterId(), "swap.accepted",
 				takerPerson.getName() + " took your shift" + (several ? "s" : ""),
-				takerPerson.getName() + " now holds " + SwapRules.describe(shifts.given())
-						+ (other == null ? "." : ", and you hold " + SwapRules.describe(shifts.taken()) + ".")
-						+ " Both of you can undo it together until " + undoUntil + " (UTC).",
+				takerPerson.getName() + " now holds " + SwapRules.told(shifts.given())
+						+ (other == null ? "." : ", and you hold " + SwapRules.told(shifts.taken()) + ".")
+						+ " Both of you can undo it together until " + Notice.time(undoUntil) + ".",
 				request.id());
 		if (actor.id() != taker) {
 			notify(taker, "swap.accepted", "The coordinator gave you " + (several ? "shifts" : "a shift"),
-					"You now hold " + SwapRules.describe(shifts.given()) + " (request #" + request.id() + ").",
+					"You now hold " + SwapRules.told(shifts.given()) + " (request #" + request.id() + ").",
 					request.id());
 		}
 		return this.requests.find(request.id()).orElseThrow();
@@ -505,7 +505,7 @@ class Swaps {
 			this.auditLog.record("swap.expired", "swap", id, "nobody answered in time");
 			notify(request.requesterId(), "swap.expired", "Your request expired",
 					"Nobody answered your " + request.kind().label().toLowerCase() + " request for "
-							+ SwapRules.describe(current(request.givenShiftIds())) + " in time.",
+							+ SwapRules.told(current(request.givenShiftIds())) + " in time.",
 					id);
 			expired++;
 		}
@@ -851,13 +851,13 @@ class Swaps {
 	}
 
 	private void announce(SwapRequest request, Plan plan, Check check) {
-		String what = SwapRules.describe(plan.given());
+		String what = SwapRules.told(plan.given());
 		boolean several = plan.given().size() > 1;
 		switch (request.kind()) {
 			case SWAP -> notify(request.counterpartId(), "swap.requested",
 					request.requesterName() + " asks to swap shifts with you",
 					request.requesterName() + " offers " + what + " in exchange for your "
-							+ SwapRules.describe(plan.taken()) + "." + messageLine(request),
+							+ SwapRules.told(plan.taken()) + "." + messageLine(request),
 					request.id());
 			case COVER -> notify(request.counterpartId(), "swap.requested",
 					request.requesterName() + " asks you to cover " + (several ? "shifts" : "a shift"),

@@ -42,7 +42,7 @@ class JourneyTests extends BrowserTest {
 		WebElement now = find(".card .oncall .who");
 		assertThat(now.getText()).isNotBlank();
 		WebElement next = this.driver.findElement(By.xpath("//article[h2='Your next shift']"));
-		assertThat(next.getText()).contains("your time").containsPattern("in \\d+ [dhm]");
+		assertThat(next.getText()).contains("(America/Chicago)").containsPattern("in \\d+ [dhm]");
 
 		clickLink("All your shifts");
 		assertThat(heading()).isEqualTo("My shifts");

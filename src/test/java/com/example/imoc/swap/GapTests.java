@@ -257,7 +257,7 @@ class GapTests {
 		this.mvc.perform(get(page).with(user(TestPeople.signedIn(outsider))))
 			.andExpect(content().string(not(containsString("action=\"/swaps/" + open.id() + "/accept\""))));
 		this.mvc.perform(get("/swaps/{id}", open.id()).with(user(TestPeople.signedIn(eligible.get(0)))))
-			.andExpect(content().string(allOf(containsString("a coverage gap, offered by the coordinator"),
+			.andExpect(content().string(allOf(containsString("A coverage gap needs someone: the "),
 					containsString("Christmas &lt;eve&gt;"))));
 
 		Person first = eligible.get(0);

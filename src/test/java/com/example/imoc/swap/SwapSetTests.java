@@ -3,8 +3,11 @@ package com.example.imoc.swap;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -120,7 +123,7 @@ class SwapSetTests extends ExternalApiTest {
 		assertThat(request.givenShiftIds()).containsExactlyElementsOf(ids(block));
 		assertThat(request.shiftId()).isEqualTo(block.get(0).id());
 		assertThat(notices(to.getId(), "swap.requested")).isEqualTo(1);
-		assertThat(lastNotice(to.getId())).contains(dates(block));
+		assertThat(lastNotice(to.getId())).contains(startsIn(block, to.getId())).doesNotContain("{span:");
 
 		SwapRequest accepted = this.swaps.accept(TestPeople.signedIn(to), request.id(), null, "");
 		assertThat(accepted.state()).isEqualTo(SwapState.ACCEPTED);
@@ -131,7 +134,7 @@ class SwapSetTests extends ExternalApiTest {
 		}
 		assertThat(accepted.given()).allMatch(s -> s.resultVersion() != null);
 		assertThat(notices(requester, "swap.accepted")).as("one notice for the set").isEqualTo(1);
-		assertThat(lastNotice(requester)).contains(dates(block));
+		assertThat(lastNotice(requester)).contains(startsIn(block, requester)).doesNotContain("{span:");
 		List<AuditEntry> audit = this.auditLog.about("swap", request.id());
 		assertThat(audit).filteredOn(e -> e.getAction().equals("swap.accepted"))
 			.singleElement()
@@ -292,7 +295,7 @@ class SwapSetTests extends ExternalApiTest {
 		assertThat(this.swaps.expireDue()).isPositive();
 		assertThat(this.requests.find(request.id()).orElseThrow().state()).isEqualTo(SwapState.EXPIRED);
 		assertThat(notices(requester, "swap.expired")).isEqualTo(1);
-		assertThat(lastNotice(requester)).contains(dates(block));
+		assertThat(lastNotice(requester)).contains(startsIn(block, requester)).doesNotContain("{span:");
 		assertThatThrownBy(() -> this.swaps.accept(TestPeople.signedIn(offer.to()), request.id(), null, ""))
 			.isInstanceOf(SwapRefused.class);
 		block.forEach(s -> assertThat(this.fixtures.shift(s.id()).assigneeId()).isEqualTo(requester));
@@ -493,6 +496,16 @@ class SwapSetTests extends ExternalApiTest {
 	private static String dates(List<ShiftView> shifts) {
 		List<String> dates = shifts.stream().map(s -> s.date().toString()).toList();
 		return String.join(", ", dates.subList(0, dates.size() - 1)) + " and " + dates.get(dates.size() - 1);
+	}
+
+	/**
+	 * Each shift's start as a notice names it to this person: in their zone, since a
+	 * notice's times are put in the recipient's zone.
+	 */
+	private String[] startsIn(List<ShiftView> shifts, long personId) {
+		ZoneId zone = this.people.findById(personId).orElseThrow().zone();
+		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+		return shifts.stream().map(s -> day.format(s.start().atZone(zone))).toArray(String[]::new);
 	}
 
 	private int notices(long personId, String kind) {
