@@ -65,7 +65,11 @@ class RotationGridJourneyTests extends BrowserTest {
 	@Test
 	void aManagerInBengaluruFindsAShiftCrossingHerMidnightOnTheRightDays() {
 		signInAs("arjun.mehta@example.com");
-		clickLink("Who is on call next week");
+		// the demo's IMOC rotation's card (other journeys add rotations to the same app)
+		long imoc = this.rotations.findByName("IMOC").orElseThrow().id();
+		WebElement nextWeek = find("a.next-week[href^='/rotations/" + imoc + "?']");
+		scrollIntoView(nextWeek);
+		andWaitForTheNextPage(nextWeek::click);
 		LocalDate nextMonday = LocalDate.ofInstant(this.clock.instant(), BENGALURU)
 			.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
 		assertThat(Pages.firstDay(this)).isEqualTo(nextMonday);
