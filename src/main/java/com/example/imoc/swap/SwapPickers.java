@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -94,23 +95,7 @@ class SwapPickers {
 			.filter(person -> matches(person.getName(), words))
 			.sorted(Comparator.comparing(Person::getName).thenComparing(Person::getId))
 			.toList();
-		List<Person> page = new ArrayList<>();
-		int skipped = 0;
-		for (Person person : named) {
-			if (!check.problems(Move.whole(shift, person.getId(), null)).isEmpty()) {
-				continue;
-			}
-			if (skipped < offset) {
-				skipped++;
-			}
-			else if (page.size() == limit) {
-				return new Page<>(page, true);
-			}
-			else {
-				page.add(person);
-			}
-		}
-		return new Page<>(page, false);
+		return page(named, person -> check.problems(Move.whole(shift, person.getId(), null)).isEmpty(), offset, limit);
 	}
 
 	/**
@@ -135,11 +120,19 @@ class SwapPickers {
 		named.forEach(other -> holders.add(other.assigneeId()));
 		holders.add(shift.assigneeId());
 		check.prefetch(holders);
-		List<ShiftView> page = new ArrayList<>();
+		return page(named, other -> check.problems(Move.whole(shift, other.assigneeId(), other)).isEmpty()
+				&& check.problems(Move.whole(other, shift.assigneeId(), shift)).isEmpty(), offset, limit);
+	}
+
+	/**
+	 * The page of {@code candidates} that pass, after skipping {@code offset} that pass;
+	 * the rules run only until the page is full and one more is known to pass.
+	 */
+	private static <T> Page<T> page(List<T> candidates, Predicate<T> passes, int offset, int limit) {
+		List<T> page = new ArrayList<>();
 		int skipped = 0;
-		for (ShiftView other : named) {
-			if (!check.problems(Move.whole(shift, other.assigneeId(), other)).isEmpty()
-					|| !check.problems(Move.whole(other, shift.assigneeId(), shift)).isEmpty()) {
+		for (T candidate : candidates) {
+			if (!passes.test(candidate)) {
 				continue;
 			}
 			if (skipped < offset) {
@@ -149,7 +142,7 @@ class SwapPickers {
 				return new Page<>(page, true);
 			}
 			else {
-				page.add(other);
+				page.add(candidate);
 			}
 		}
 		return new Page<>(page, false);
