@@ -22,15 +22,9 @@ record RequestWording(String headline, List<Line> lines) {
 	record Line(String label, String text) {
 	}
 
-	static RequestWording of(SwapRequest request, ShiftView shift, ShiftView counterpartShift, long readerId,
-			boolean coordinator, ZoneId zone) {
-		return of(request, shift == null ? List.of() : List.of(shift),
-				counterpartShift == null ? List.of() : List.of(counterpartShift), readerId, coordinator, zone);
-	}
-
 	/**
-	 * The wording of a request carrying a set of shifts (a whole block, a range): the set
-	 * is named by its count, first and last shift.
+	 * The wording of a request for this reader: one shift by its hours (or the part asked
+	 * for), a set (a whole block, a range) by its count, first and last shift.
 	 */
 	static RequestWording of(SwapRequest request, List<ShiftView> givenSet, List<ShiftView> takenSet, long readerId,
 			boolean coordinator, ZoneId zone) {
