@@ -3,23 +3,26 @@ package com.example.imoc.swap;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.example.imoc.people.Person;
@@ -70,49 +73,51 @@ class SwapController {
 	String newRequest(@RequestParam long shift, @RequestParam(required = false) SwapKind kind,
 			@AuthenticationPrincipal SignedInPerson me, Model model) {
 		SwapForm form = new SwapForm();
-		if (kind != null) {
-			form.setKind(kind);
-		}
-		return form(shift, me, form, new SwapSearch(), kind != null, Map.of(), false, model);
+		form.setKind(kind);
+		SwapSearch search = new SwapSearch();
+		return form(shift, me, form, new BeanPropertyBindingResult(form, "form"), search,
+				new BeanPropertyBindingResult(search, "search"), false, model);
 	}
 
 	/**
 	 * Sends the request ({@code action=send}, the default), or shows the form again: with
 	 * the chosen kind's fields ({@code choose}), the pickers' matches ({@code search},
 	 * {@code more-people}, {@code more-shifts}) or the what-if preview ({@code preview}).
-	 * Nothing but {@code send} stores anything.
+	 * Nothing but {@code send} stores anything. Problems come back on the form's fields
+	 * (docs/ARCHITECTURE.md, "Forms"); what the page cannot produce (an id that is not a
+	 * number, a kind it does not offer) is a 400.
 	 */
 	@PostMapping("/swaps")
-	String create(@RequestParam long shift, @ModelAttribute("form") SwapForm form,
-			@ModelAttribute("search") SwapSearch search, @RequestParam(name = "kind", required = false) String kind,
+	String create(@RequestParam long shift, @ModelAttribute("form") SwapForm form, BindingResult result,
+			@ModelAttribute("search") SwapSearch search, BindingResult searchResult,
 			@RequestParam(defaultValue = "send") String action, @AuthenticationPrincipal SignedInPerson me, Model model,
 			RedirectAttributes redirect) {
-		boolean kindChosen = kind != null;
+		if (result.hasErrors() || searchResult.hasErrors()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "This form offers no such choice.");
+		}
 		switch (action) {
 			case "send", "preview" -> {
 			}
-			case "more-people" -> {
-				search.setPeopleShown(search.getPeopleShown() + SwapPickerController.PAGE);
-				return form(shift, me, form, search, kindChosen, Map.of(), false, model);
-			}
-			case "more-shifts" -> {
-				search.setShiftsShown(search.getShiftsShown() + SwapPickerController.PAGE);
-				return form(shift, me, form, search, kindChosen, Map.of(), false, model);
-			}
+			case "more-people" -> search.setPeopleShown(search.getPeopleShown() + SwapPickerController.PAGE);
+			case "more-shifts" -> search.setShiftsShown(search.getShiftsShown() + SwapPickerController.PAGE);
 			default -> {
-				return form(shift, me, form, search, kindChosen, Map.of(), false, model);
 			}
 		}
-		Map<String, String> errors = new LinkedHashMap<>();
-		NewSwap ask = form.toRequest(shift, zoneOf(me), errors);
-		if (!errors.isEmpty()) {
-			return form(shift, me, form, search, true, errors, false, model);
+		boolean sending = "send".equals(action) || "preview".equals(action);
+		if (!sending) {
+			return form(shift, me, form, result, search, searchResult, false, model);
 		}
-		for (SwapRefused problem : this.swaps.validate(me, ask)) {
-			errors.putIfAbsent(problem.field() == null ? "form" : problem.field(), problem.getMessage());
+		if (form.getKind() == null) {
+			form.setKind(SwapKind.SWAP); // sent without a choice: a swap, as it always
+											// was
 		}
-		if (!errors.isEmpty() || "preview".equals(action)) {
-			return form(shift, me, form, search, true, errors, true, model);
+		NewSwap ask = form.toRequest(shift, zoneOf(me), result);
+		if (result.hasErrors()) {
+			return form(shift, me, form, result, search, searchResult, false, model);
+		}
+		this.swaps.validate(me, ask).forEach(problem -> reject(result, problem));
+		if (result.hasErrors() || "preview".equals(action)) {
+			return form(shift, me, form, result, search, searchResult, true, model);
 		}
 		try {
 			SwapRequest created = this.swaps.request(me, ask);
@@ -123,8 +128,25 @@ class SwapController {
 			return "redirect:/swaps/" + created.id();
 		}
 		catch (SwapRefused refused) {
-			errors.put(refused.field() == null ? "form" : refused.field(), refused.getMessage());
-			return form(shift, me, form, search, true, errors, true, model);
+			reject(result, refused);
+			return form(shift, me, form, result, search, searchResult, true, model);
+		}
+	}
+
+	/**
+	 * A refusal on the form field it names, or on the whole form when it names none of
+	 * the form's fields (the shift itself, say); one message per field, the first.
+	 */
+	private static void reject(BindingResult result, SwapRefused problem) {
+		String field = problem.field();
+		if (field != null
+				&& PropertyAccessorFactory.forBeanPropertyAccess(result.getTarget()).isReadableProperty(field)) {
+			if (!result.hasFieldErrors(field)) {
+				result.rejectValue(field, "refused", problem.getMessage());
+			}
+		}
+		else if (!result.hasGlobalErrors()) {
+			result.reject("refused", problem.getMessage());
 		}
 	}
 
@@ -133,8 +155,8 @@ class SwapController {
 	 * pickers' matches for what was typed in their search fields (the choice already made
 	 * stays listed even when the search no longer finds it).
 	 */
-	private String form(long shiftId, SignedInPerson me, SwapForm form, SwapSearch search, boolean kindChosen,
-			Map<String, String> errors, boolean preview, Model model) {
+	private String form(long shiftId, SignedInPerson me, SwapForm form, BindingResult result, SwapSearch search,
+			BindingResult searchResult, boolean preview, Model model) {
 		ShiftView shift = this.pickers.offerable(shiftId, me);
 		ZoneId zone = zoneOf(me);
 		Check check = this.rules.check();
@@ -147,19 +169,22 @@ class SwapController {
 			form.setScope(fresh.getScope());
 			form.setCounterpartScope(fresh.getCounterpartScope());
 		}
-		Map<String, String> shown = new LinkedHashMap<>(errors);
+		if (form.getCounterpartScope() == null || form.getCounterpartScope().isBlank()) {
+			form.setCounterpartScope(SwapScope.SHIFT.name());
+		}
+		boolean kindChosen = form.getKind() != null;
 		Page<ShiftView> swapOptions = Page.none();
 		Page<Person> coverOptions = Page.none();
-		SwapKind kind = form.getKind() == null ? SwapKind.SWAP : form.getKind();
+		SwapKind kind = form.chosenKind();
 		if (kindChosen && SwapPickers.canChangeHands(shift, me, check)) {
 			if (kind == SwapKind.SWAP) {
 				String problem = SwapPickerController.queryProblem(search.getShiftPerson());
 				String dateProblem = SwapPickerController.dateProblem(search.getShiftFrom());
 				if (problem != null) {
-					shown.putIfAbsent("shiftPerson", problem);
+					searchResult.rejectValue("shiftPerson", "search", problem);
 				}
 				if (dateProblem != null) {
-					shown.putIfAbsent("shiftFrom", dateProblem);
+					searchResult.rejectValue("shiftFrom", "date", dateProblem);
 				}
 				if (problem == null && dateProblem == null) {
 					swapOptions = keep(
@@ -173,7 +198,7 @@ class SwapController {
 			else if (kind == SwapKind.COVER) {
 				String problem = SwapPickerController.queryProblem(search.getPersonQuery());
 				if (problem != null) {
-					shown.putIfAbsent("personQuery", problem);
+					searchResult.rejectValue("personQuery", "search", problem);
 				}
 				else {
 					coverOptions = keep(
@@ -187,9 +212,11 @@ class SwapController {
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("zone", zone.getId());
 		model.addAttribute("form", form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
 		model.addAttribute("search", search);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "search", searchResult);
 		model.addAttribute("kindChosen", kindChosen);
-		model.addAttribute("errors", shown);
+		model.addAttribute("kind", kind.name());
 		model.addAttribute("shiftProblems", shiftProblems);
 		model.addAttribute("swapOptions",
 				swapOptions.items()
@@ -200,11 +227,10 @@ class SwapController {
 		model.addAttribute("coverOptions",
 				coverOptions.items().stream().map(p -> new Option(p.getId(), SwapPickerController.label(p))).toList());
 		model.addAttribute("moreCoverOptions", coverOptions.more());
-		model.addAttribute("kinds", SwapKind.values());
 		model.addAttribute("block", block);
-		if (preview && errors.isEmpty()) {
-			model.addAttribute("preview",
-					this.swaps.preview(me, form.toRequest(shift.id(), zoneOf(me), new LinkedHashMap<>())));
+		if (preview && !result.hasErrors()) {
+			model.addAttribute("preview", this.swaps.preview(me,
+					form.toRequest(shift.id(), zone, new BeanPropertyBindingResult(form, "form"))));
 		}
 		return "swaps/new";
 	}

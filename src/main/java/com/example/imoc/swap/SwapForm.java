@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
+
+import org.springframework.validation.Errors;
 
 /**
  * The request form as typed. Times are the viewer's wall-clock times
@@ -20,7 +21,8 @@ import java.util.Map;
  */
 public class SwapForm {
 
-	private SwapKind kind = SwapKind.SWAP;
+	/** None until the person chooses; a request sent without a choice is a swap. */
+	private SwapKind kind;
 
 	private Long counterpartShiftId;
 
@@ -60,22 +62,27 @@ public class SwapForm {
 		return form;
 	}
 
-	NewSwap toRequest(long shiftId, ZoneId zone, Map<String, String> errors) {
+	NewSwap toRequest(long shiftId, ZoneId zone, Errors errors) {
+		SwapKind kind = chosenKind();
 		Instant start = time("partStart", this.partStart, zone, errors);
 		Instant end = time("partEnd", this.partEnd, zone, errors);
 		Instant until = time("deadline", this.deadline, zone, errors);
 		// Part of a shift is part of this one shift, whatever else was chosen.
-		boolean part = this.kind != SwapKind.SWAP && (!blank(this.partStart) || !blank(this.partEnd));
+		boolean part = kind != SwapKind.SWAP && (!blank(this.partStart) || !blank(this.partEnd));
 		SwapScope chosen = part ? SwapScope.SHIFT : choice("scope", this.scope, errors);
 		SwapScope theirs = choice("counterpartScope", this.counterpartScope, errors);
 		boolean range = chosen == SwapScope.RANGE;
-		return new NewSwap(shiftId, this.kind == null ? SwapKind.SWAP : this.kind,
-				this.kind == SwapKind.SWAP ? this.counterpartShiftId : null,
-				this.kind == SwapKind.COVER ? this.toPersonId : null, this.kind == SwapKind.SWAP ? null : start,
-				this.kind == SwapKind.SWAP ? null : end, this.message, this.kind == SwapKind.OPEN_COVER ? until : null,
+		return new NewSwap(shiftId, kind, kind == SwapKind.SWAP ? this.counterpartShiftId : null,
+				kind == SwapKind.COVER ? this.toPersonId : null, kind == SwapKind.SWAP ? null : start,
+				kind == SwapKind.SWAP ? null : end, this.message, kind == SwapKind.OPEN_COVER ? until : null,
 				this.performNow, this.reason, chosen, range ? date("from", this.from, errors) : null,
 				range ? date("to", this.to, errors) : null, range ? this.slotId : null,
 				theirs == SwapScope.RANGE ? SwapScope.SHIFT : theirs);
+	}
+
+	/** The kind chosen, or a swap when none was. */
+	SwapKind chosenKind() {
+		return this.kind == null ? SwapKind.SWAP : this.kind;
 	}
 
 	private static boolean blank(String text) {
@@ -83,19 +90,19 @@ public class SwapForm {
 	}
 
 	/** Which shifts go: one shift when nothing was chosen. */
-	private static SwapScope choice(String field, String text, Map<String, String> errors) {
+	private static SwapScope choice(String field, String text, Errors errors) {
 		if (text == null || text.isBlank()) {
 			return SwapScope.SHIFT;
 		}
 		SwapScope scope = SwapScope.parse(text);
 		if (scope == null) {
-			errors.put(field, "Choose the whole block, a range of dates or this shift only.");
+			errors.rejectValue(field, "scope", "Choose the whole block, a range of dates or this shift only.");
 			return SwapScope.SHIFT;
 		}
 		return scope;
 	}
 
-	private static LocalDate date(String field, String text, Map<String, String> errors) {
+	private static LocalDate date(String field, String text, Errors errors) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -103,12 +110,12 @@ public class SwapForm {
 			return LocalDate.parse(text.trim());
 		}
 		catch (DateTimeParseException ex) {
-			errors.put(field, "\"" + text + "\" is not a date like 2026-12-01.");
+			errors.rejectValue(field, "date", "\"" + text + "\" is not a date like 2026-12-01.");
 			return null;
 		}
 	}
 
-	private static Instant time(String field, String text, ZoneId zone, Map<String, String> errors) {
+	private static Instant time(String field, String text, ZoneId zone, Errors errors) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -116,7 +123,7 @@ public class SwapForm {
 			return LocalDateTime.parse(text.trim()).atZone(zone).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			errors.put(field, "\"" + text + "\" is not a date and time like 2026-12-01T09:30.");
+			errors.rejectValue(field, "time", "\"" + text + "\" is not a date and time like 2026-12-01T09:30.");
 			return null;
 		}
 	}
