@@ -266,7 +266,7 @@ peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app_pid/status")
 # Memory by part (issue 17): with BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary, the JVM's own account after the
 # load, then the heap's live set (after a full collection), in bench/target/memory.txt.
 if jcmd "$app_pid" VM.native_memory summary > "$out/memory.txt" 2>&1 && grep -q "Total:" "$out/memory.txt"; then
-  { echo "VmRSS ${rss_kb} kB, VmHWM ${peak_kb} kB"; jcmd "$app_pid" GC.run > /dev/null; jcmd "$app_pid" GC.heap_info; } >> "$out/memory.txt" 2>&1
+  { echo "VmRSS ${rss_kb} kB, VmHWM ${peak_kb} kB"; jcmd "$app_pid" GC.run > /dev/null; jcmd "$app_pid" GC.heap_info; } >> "$out/memory.txt" 2>&1 || true
   echo "Memory by part: $out/memory.txt" >&2
 fi
 first_start_ms=$startup_ms
