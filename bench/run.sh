@@ -92,6 +92,9 @@ start_app() {
     sleep 0.05
   done
   startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  # CPU time the JVM spent until then (user + system, all its threads): unlike the wall time, hardly changed by other
+  # work on a shared machine.
+  startup_cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$app_pid/stat")
 }
 echo "Starting the app (embedded PostgreSQL in $work/db) ..." >&2
 start_app "$work/app.log"
@@ -258,13 +261,23 @@ echo "Swaps ..." >&2
 python3 bench/client.py swaps "$base" "${pg[*]}" "$nswaps" "$work/coordinator" | tee "$work/swaps" >&2
 
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status")
+# The highest resident size of the whole run (every load, first views included), as the kernel kept it.
+peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app_pid/status")
+# Memory by part (issue 17): with BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary, the JVM's own account after the
+# load, then the heap's live set (after a full collection), in bench/target/memory.txt.
+if jcmd "$app_pid" VM.native_memory summary > "$out/memory.txt" 2>&1 && grep -q "Total:" "$out/memory.txt"; then
+  { echo "VmRSS ${rss_kb} kB, VmHWM ${peak_kb} kB"; jcmd "$app_pid" GC.run > /dev/null; jcmd "$app_pid" GC.heap_info; } >> "$out/memory.txt" 2>&1 || true
+  echo "Memory by part: $out/memory.txt" >&2
+fi
 first_start_ms=$startup_ms
+first_start_cpu_ms=$startup_cpu_ms
 # Start-up on a restart (issue 17): the same data directory, so no initdb, no migrations, no demo seeding.
 echo "Restarting the app on the same data ..." >&2
 kill "$app_pid" 2>/dev/null || true
 wait "$app_pid" 2>/dev/null || true
 start_app "$work/app-restart.log"
 restart_ms=$startup_ms
+restart_cpu_ms=$startup_cpu_ms
 startup_ms=$first_start_ms
 sizes="person feed $(stat -c %s "$work/person.ics") B, rotation feed $(stat -c %s "$work/rotation.ics") B"
 
@@ -275,7 +288,8 @@ if [ "${BENCH_ASSIGNER:-0}" = 1 ]; then
 fi
 
 python3 - "$work/results" "$work/swaps" "$startup_ms" "$seeded_ms" "$rss_kb" "$people_now" "$participants" \
-  "$shifts_now" "$sizes" "$assigner" "$duration" "$restart_ms" > "$out/latest-http.md" <<'PY'
+  "$shifts_now" "$sizes" "$assigner" "$duration" "$restart_ms" "$peak_kb" \
+  "$first_start_cpu_ms" "$restart_cpu_ms" > "$out/latest-http.md" <<'PY'
 import sys
 res = {}
 for line in open(sys.argv[1]):
@@ -283,8 +297,8 @@ for line in open(sys.argv[1]):
     name = " ".join(parts[:-5])
     res[name] = dict(zip(("rps", "p50", "p99", "n", "err"), map(float, parts[-5:])))
 sw = dict(l.split(None, 1) for l in open(sys.argv[2]) if l.strip())
-startup, seeded, rss_kb, people, parts, shifts, sizes, assigner, dur, restart = sys.argv[3:13]
-startup_s, rss_mb = int(startup) / 1000, int(rss_kb) / 1024
+startup, seeded, rss_kb, people, parts, shifts, sizes, assigner, dur, restart, peak_kb, cpu1, cpu2 = sys.argv[3:16]
+startup_s, rss_mb, peak_mb = int(startup) / 1000, int(rss_kb) / 1024, int(peak_kb) / 1024
 mark = lambda ok: "met" if ok else "**missed**"
 print(f"Load average at the end (1/5/15 min): {open('/proc/loadavg').read().split()[:3]} on {__import__('os').cpu_count()} cores "
       "(the machine is shared: compare ratios within one run, not absolute times across runs).")
@@ -324,9 +338,9 @@ if "distinct_ok" in sw:
           f"{mark(sw['contended_200'].strip() == '1')} |")
 else:
     print(f"| 5 | swaps | not measured: {' '.join(sw.values())} | | |")
-print(f"| 6 | start-up to healthy, first start (initdb, migrations, demo) | {startup_s:.1f} s (demo seeded at {int(seeded) / 1000:.1f} s) | < 9 s | {mark(startup_s < 9)} |")
-print(f"| 6 | start-up to healthy, restart on the same data | {int(restart) / 1000:.1f} s | < 6 s | {mark(int(restart) < 6000)} |")
-print(f"| 6 | RSS after the load | {rss_mb:.0f} MB | < 400 MB | {mark(rss_mb < 400)} |")
+print(f"| 6 | start-up to healthy, first start (initdb, migrations, demo) | {startup_s:.1f} s (demo seeded at {int(seeded) / 1000:.1f} s; JVM CPU {int(cpu1) / 1000:.1f} s) | < 9 s | {mark(startup_s < 9)} |")
+print(f"| 6 | start-up to healthy, restart on the same data | {int(restart) / 1000:.1f} s (JVM CPU {int(cpu2) / 1000:.1f} s) | < 6 s | {mark(int(restart) < 6000)} |")
+print(f"| 6 | RSS after the load (highest during the run) | {rss_mb:.0f} MB ({peak_mb:.0f} MB) | < 400 MB after every load | {mark(peak_mb < 400)} |")
 PY
 
 {
