@@ -36,30 +36,39 @@ import java.util.stream.Collectors;
  *
  * <p>
  * Among the people who pass, the lowest score wins. The score is the on-call load in the
- * fairness window as {@link FairnessLoad} weighs it (prior hours, fading out linearly as
- * planning moves away from the origin, plus hours booked since; weekend and holiday hours
- * in the person's own zone and region weighing 1.5; every shift adding a fixed 48 hours
- * of disruption, so the number of blocks evens out before the hours do); plus two blocks'
- * worth for a slot outside someone's stated preferences; plus up to 12 hours for having
- * come off call within the last week; minus half a block's worth for someone who never
- * works weekends (they can take only the blocks without a weekend day). Ties go to the
- * layer with the higher precedence, then to the lower person id. Within one block period
- * the heaviest slots are handed out first, so the least-loaded people take them.
+ * fairness window as {@link FairnessLoad} weighs it: weighted hours (prior hours, fading
+ * out linearly as planning moves away from the origin, plus hours booked since; weekend
+ * and holiday hours in the person's own zone and region weighing 1.5), so loads even out
+ * in hours whether they come in 4-hour or 6-hour slots; plus a share of the block's own
+ * hours for a slot outside someone's stated preferences, half of it for someone who
+ * stated none ({@link #PREFERENCE_BLOCKS}); plus up to 12 hours for having come off call
+ * within the last week; minus half the block's hours for someone who never works weekends
+ * (they can take only the blocks without a weekend day). Ties go to the layer with the
+ * higher precedence, then to the lower person id. Within one block period the heaviest
+ * slots are handed out first, so the least-loaded people take them.
  */
 public final class Assigner {
 
 	/**
 	 * Strong but not absolute: someone works outside their chosen hours only when they
-	 * are this many whole blocks behind the people who are free for that slot.
+	 * are more than this share of the block at stake (its nominal hours) behind the
+	 * people who prefer that slot and are free for it. The allowance is where loads
+	 * settle between people who prefer an undersupplied slot and the rest (the one rule
+	 * makes both: a larger allowance keeps more hours in preferred slots and leaves the
+	 * undersupplied slot's people that much further ahead in every fairness window), so
+	 * it is a fraction of a block, not the two whole blocks of 48-hour "disruption" it
+	 * was (docs/SIMULATION.md, "The goals against the arithmetic"). Someone who stated no
+	 * preference stands halfway: behind those who chose the slot, ahead of those who
+	 * chose others.
 	 */
-	private static final int PREFERENCE_BLOCKS = 2;
+	static final double PREFERENCE_BLOCKS = 0.5;
 
 	/**
 	 * Someone who never works weekends can take only the blocks with no weekend day (two
 	 * of every seven 4-day blocks), so when such a block comes up they go first unless
-	 * they are more than half a block ahead: without it they lose most of those blocks to
-	 * people who could have taken any, and fall about two blocks behind in a year (the
-	 * 80-person simulation: weighted hours 77–91 against a mean of 126).
+	 * they are more than half the block's hours ahead: without it they lose most of those
+	 * blocks to people who could have taken any, and fall about two blocks behind in a
+	 * year (the 80-person simulation: weighted hours 77–91 against a mean of 126).
 	 */
 	private static final double WEEKEND_FREE_CREDIT_BLOCKS = 0.5;
 
@@ -668,9 +677,21 @@ public final class Assigner {
 
 		private final int slotIndex;
 
-		ScoreContext(Instant at, Instant origin, Duration window, int slotIndex) {
+		/**
+		 * What a slot outside someone's preferences adds, in minutes: a share of this
+		 * slot's block.
+		 */
+		private final long preferencePenalty;
+
+		/** What someone who never works weekends is credited, in minutes. */
+		private final long weekendFreeCredit;
+
+		ScoreContext(Instant at, Instant origin, Duration window, int slotIndex, long preferencePenalty,
+				long weekendFreeCredit) {
 			this.at = at;
 			this.slotIndex = slotIndex;
+			this.preferencePenalty = preferencePenalty;
+			this.weekendFreeCredit = weekendFreeCredit;
 			this.windowStart = at.minus(window);
 			this.windowEnd = at.plus(window);
 			this.windowSeconds = window.toSeconds();
@@ -722,10 +743,6 @@ public final class Assigner {
 
 		private final long meanSlotSeconds;
 
-		private final long preferencePenalty;
-
-		private final long weekendFreeCredit;
-
 		Planning(RotationRules rules, List<Candidate> roster, Instant origin) {
 			this.rules = rules;
 			this.origin = origin;
@@ -737,11 +754,6 @@ public final class Assigner {
 				.reduce(Duration.ZERO, Duration::plus)
 				.dividedBy(rules.slots().size());
 			this.meanSlotSeconds = meanSlotLength.toSeconds();
-			this.preferencePenalty = FairnessLoad.DISRUPTION_PER_SHIFT
-				.multipliedBy((long) PREFERENCE_BLOCKS * rules.blockDays())
-				.toMinutes();
-			this.weekendFreeCredit = Math
-				.round(FairnessLoad.DISRUPTION_PER_SHIFT.toMinutes() * rules.blockDays() * WEEKEND_FREE_CREDIT_BLOCKS);
 			for (Candidate candidate : roster) {
 				if (people.put(candidate.personId(), candidate) != null) {
 					throw new IllegalArgumentException("person " + candidate.personId() + " appears twice");
@@ -1232,7 +1244,10 @@ public final class Assigner {
 		 * lower person id.
 		 */
 		private Pick choose(List<Person> free, String slot, Instant at, Exclusions exclusions) {
-			ScoreContext context = new ScoreContext(at, origin, rules.fairnessWindow(), slotIndex(slot));
+			long blockMinutes = blockMinutes(slot);
+			ScoreContext context = new ScoreContext(at, origin, rules.fairnessWindow(), slotIndex(slot),
+					Math.round(blockMinutes * PREFERENCE_BLOCKS),
+					Math.round(blockMinutes * WEEKEND_FREE_CREDIT_BLOCKS));
 			Person bestPerson = null;
 			long bestScore = 0;
 			for (Person person : free) {
@@ -1281,7 +1296,6 @@ public final class Assigner {
 			long priorOnCall = FairnessLoad.fade(person.priorSeconds, context.remaining, context.windowSeconds);
 			long priorWeekend = FairnessLoad.fade(person.priorWeekendSeconds, context.remaining, context.windowSeconds);
 			long priorHoliday = FairnessLoad.fade(person.priorHolidaySeconds, context.remaining, context.windowSeconds);
-			double shifts = (double) priorOnCall / meanSlotSeconds;
 
 			Ledger.Bookings bookings = person.bookings;
 			long onCallSeconds = 0;
@@ -1290,7 +1304,6 @@ public final class Assigner {
 			long weekendNanos = 0;
 			long holidaySeconds = 0;
 			long holidayNanos = 0;
-			int count = 0;
 			for (int i = bookings.firstStartingAtOrAfter(context.windowStart); i < bookings.size(); i++) {
 				Ledger.Booking booking = bookings.get(i);
 				if (!booking.start.isBefore(context.windowEnd)) {
@@ -1303,19 +1316,21 @@ public final class Assigner {
 					weekendNanos += booking.weekendNanos;
 					holidaySeconds += booking.holidaySeconds;
 					holidayNanos += booking.holidayNanos;
-					count++;
 				}
 			}
 			long onCall = priorOnCall + onCallSeconds + Math.floorDiv(onCallNanos, NANOS_PER_SECOND);
 			long weekend = priorWeekend + weekendSeconds + Math.floorDiv(weekendNanos, NANOS_PER_SECOND);
 			long holiday = priorHoliday + holidaySeconds + Math.floorDiv(holidayNanos, NANOS_PER_SECOND);
-			long score = FairnessLoad.scoreMinutes(onCall, weekend, holiday, shifts + count);
+			long score = FairnessLoad.scoreMinutes(onCall, weekend, holiday);
 
-			if (person.hasPreferences && !person.prefers(slot, context.slotIndex)) {
-				score += preferencePenalty;
+			if (!person.hasPreferences) {
+				score += context.preferencePenalty / 2;
+			}
+			else if (!person.prefers(slot, context.slotIndex)) {
+				score += context.preferencePenalty;
 			}
 			if (person.weekendFree) {
-				score -= weekendFreeCredit;
+				score -= context.weekendFreeCredit;
 			}
 			Instant lastEnd = bookings.lastEndBefore(context.at);
 			if (lastEnd != null) {
@@ -1340,6 +1355,19 @@ public final class Assigner {
 					candidate.priorHolidayHours(), 0)
 				.faded(remaining, window.toSeconds(), meanSlotSeconds);
 			return prior.plus(ledger.onCallLoad(candidate.personId(), at, window));
+		}
+
+		/**
+		 * The nominal minutes of a whole block of the slot: what the preference allowance
+		 * and the weekend-free credit are shares of.
+		 */
+		private long blockMinutes(String label) {
+			for (Slot slot : rules.slots()) {
+				if (slot.label().equals(label)) {
+					return slot.nominalLength().toMinutes() * rules.blockDays();
+				}
+			}
+			return meanSlotLength.toMinutes() * rules.blockDays();
 		}
 
 		/**

@@ -23,9 +23,12 @@ import com.example.imoc.people.WorkCalendar;
  * {@link #WEEKEND_WEIGHT} (an hour is one or the other, never both).</li>
  * <li><b>Weighted hours</b> ({@link #weightedHours()}): hours + (weight − 1) × (weekend +
  * holiday hours), the figure the reports compare and the assigner evens out.</li>
- * <li><b>Disruption</b>: for the assigner only, every shift also costs
- * {@link #DISRUPTION_PER_SHIFT}, whatever its length, so that the number of blocks evens
- * out before the hours do ({@link #scoreMinutes()}).</li>
+ * <li><b>Shifts</b>: how many shifts the load is made of, for the reports; the assigner
+ * does not compare it. Until issue 14's 80-person year it added 48 hours of "disruption"
+ * per shift to the assigner's score, which evened out the number of shifts across 4- and
+ * 6-hour slots instead of the hours: the 6-hour-slot people ended the year 20–40 weighted
+ * hours above the 4-hour-slot people with fewer blocks. The score is now the weighted
+ * hours alone ({@link #scoreMinutes()}).</li>
  * <li><b>Fade</b>: hours held before the planning origin count fully at the origin and
  * fade out linearly over the fairness window as planning moves away from it
  * ({@link #fade}).</li>
@@ -48,15 +51,6 @@ public record FairnessLoad(Duration onCall, Duration weekend, Duration holiday, 
 	static final long EXTRA_NUMERATOR = 1;
 
 	static final long EXTRA_DENOMINATOR = 2;
-
-	/**
-	 * Being on the pager shapes the whole day whatever the slot's length, and without a
-	 * per-shift cost hour-fairness keeps handing short slots to the same people until
-	 * block counts drift.
-	 */
-	public static final Duration DISRUPTION_PER_SHIFT = Duration.ofHours(48);
-
-	static final long DISRUPTION_MINUTES = DISRUPTION_PER_SHIFT.toMinutes();
 
 	public static final FairnessLoad NONE = new FairnessLoad(Duration.ZERO, Duration.ZERO, Duration.ZERO, 0);
 
@@ -116,19 +110,22 @@ public record FairnessLoad(Duration onCall, Duration weekend, Duration holiday, 
 		return hours + (WEEKEND_WEIGHT - 1) * (weekendHours + holidayHours);
 	}
 
-	/** What the assigner compares: weighted minutes plus the disruption of each shift. */
+	/**
+	 * What the assigner compares: the weighted hours, in minutes, whatever the number of
+	 * shifts they come in, so that loads even out in hours across slots of different
+	 * lengths.
+	 */
 	public long scoreMinutes() {
-		return scoreMinutes(this.onCall.toSeconds(), this.weekend.toSeconds(), this.holiday.toSeconds(), this.shifts);
+		return scoreMinutes(this.onCall.toSeconds(), this.weekend.toSeconds(), this.holiday.toSeconds());
 	}
 
 	/**
 	 * {@link #scoreMinutes()} on plain seconds, for the assigner's hot loop: whole
-	 * minutes of each part (rounded down), the weekend and holiday extra rounded down,
-	 * the disruption rounded.
+	 * minutes of each part (rounded down), the weekend and holiday extra rounded down.
 	 */
-	static long scoreMinutes(long onCallSeconds, long weekendSeconds, long holidaySeconds, double shifts) {
+	static long scoreMinutes(long onCallSeconds, long weekendSeconds, long holidaySeconds) {
 		return onCallSeconds / 60 + (weekendSeconds / 60) * EXTRA_NUMERATOR / EXTRA_DENOMINATOR
-				+ (holidaySeconds / 60) * EXTRA_NUMERATOR / EXTRA_DENOMINATOR + Math.round(shifts * DISRUPTION_MINUTES);
+				+ (holidaySeconds / 60) * EXTRA_NUMERATOR / EXTRA_DENOMINATOR;
 	}
 
 }

@@ -31,7 +31,7 @@ class AssignerTests {
 	private final Assigner assigner = new Assigner();
 
 	@Test
-	void tenPeopleOverAYearGetBlockCountsWithinOneOfEachOther() {
+	void tenPeopleOverAYearGetHoursWithinOneBlockOfEachOther() {
 		RotationRules rules = Rotations.realRules(UTC, MONDAY, Duration.ZERO);
 		List<Candidate> people = LongStream.rangeClosed(1, 10).mapToObj(id -> im(id, EVERY_DAY)).toList();
 
@@ -44,7 +44,9 @@ class AssignerTests {
 		assertThat(year).noneMatch(PlannedShift::isGap);
 		assertThat(blocksByPerson).hasSize(10);
 		assertThat(blockCounts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(90 * 5);
-		assertThat(max(blockCounts) - min(blockCounts)).isLessThanOrEqualTo(1);
+		// Hours even out, not block counts (issue 14): someone who took more 4-hour
+		// blocks holds more blocks for the same hours.
+		assertThat(min(blockCounts)).isPositive();
 
 		Map<Long, Long> weekendHours = year.stream()
 			.collect(Collectors.groupingBy(PlannedShift::assigneeId, Collectors
@@ -56,8 +58,12 @@ class AssignerTests {
 		List<Integer> total = hours.values().stream().map(Long::intValue).toList();
 		// About 2,450 weekend hours a year, some 245 each; one block holds up to 18 of
 		// them.
-		assertThat(max(weekend) - min(weekend)).isLessThanOrEqualTo(48);
-		assertThat(max(total) - min(total)).isLessThanOrEqualTo(24);
+		// The score evens weighted hours, of which weekend hours are one part, not
+		// weekend hours on their own.
+		assertThat(max(weekend) - min(weekend)).isLessThanOrEqualTo(60);
+		// Plain hours: within a 6-hour block and a half (someone with more weekend
+		// hours holds fewer plain ones for the same weighted load).
+		assertThat(max(total) - min(total)).isLessThanOrEqualTo(36);
 	}
 
 	@Test
@@ -88,10 +94,26 @@ class AssignerTests {
 		List<PlannedShift> preferring = plan.stream()
 			.filter(shift -> Long.valueOf(10).equals(shift.assigneeId()))
 			.toList();
-		assertThat(preferring).isNotEmpty().allSatisfy(shift -> {
-			assertThat(shift.slot()).isEqualTo("23:00-05:00");
-			assertThat(shift.reason()).contains("preferred slot");
-		});
+		// Issue 14: a preference yields once someone is more than a share of the block
+		// behind, and those who stated none stand halfway, so among nine who take any
+		// slot the one who chose the night takes most of the nights and most of their
+		// hours there, not all (it was all while a preference yielded only two whole
+		// blocks behind).
+		Map<Long, Long> nightHours = plan.stream()
+			.filter(shift -> shift.slot().equals("23:00-05:00"))
+			.collect(Collectors.groupingBy(PlannedShift::assigneeId,
+					Collectors.summingLong(shift -> shift.range().duration().toHours())));
+		long preferringHours = preferring.stream().mapToLong(shift -> shift.range().duration().toHours()).sum();
+		assertThat(preferring).isNotEmpty()
+			.filteredOn(shift -> shift.slot().equals("23:00-05:00"))
+			.allSatisfy(shift -> assertThat(shift.reason()).contains("preferred slot"));
+		assertThat(nightHours.get(10L)).isGreaterThan(preferringHours / 2)
+			.isGreaterThan(nightHours.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey() != 10L)
+				.mapToLong(Map.Entry::getValue)
+				.max()
+				.orElseThrow());
 	}
 
 	@Test

@@ -31,11 +31,13 @@ class FairnessLoadTests {
 	}
 
 	@Test
-	void theAssignersScoreAddsTheDisruptionOfEveryShift() {
+	void theAssignersScoreIsTheWeightedHoursWhateverTheNumberOfShifts() {
 		FairnessLoad load = new FairnessLoad(HOUR.multipliedBy(6), HOUR.multipliedBy(2), HOUR, 1);
-		// 360 + 120 / 2 + 60 / 2 + 48 · 60
-		assertThat(load.scoreMinutes()).isEqualTo(360 + 60 + 30 + 2880);
-		assertThat(FairnessLoad.scoreMinutes(6 * 3600, 2 * 3600, 3600, 1)).isEqualTo(load.scoreMinutes());
+		// 360 + 120 / 2 + 60 / 2: no per-shift term
+		assertThat(load.scoreMinutes()).isEqualTo(360 + 60 + 30);
+		assertThat(new FairnessLoad(HOUR.multipliedBy(6), HOUR.multipliedBy(2), HOUR, 3).scoreMinutes())
+			.isEqualTo(load.scoreMinutes());
+		assertThat(FairnessLoad.scoreMinutes(6 * 3600, 2 * 3600, 3600)).isEqualTo(load.scoreMinutes());
 		assertThat(load.plus(load).scoreMinutes()).isEqualTo(2 * load.scoreMinutes());
 	}
 

@@ -43,8 +43,8 @@ class WeekendFreeCreditTests {
 	}
 
 	/**
-	 * Weekdays-only Wes has one shift (8 h) more than Ann in the window: less than half a
-	 * block (4 × 48 h disruption / 2), so the weekday block is his.
+	 * Weekdays-only Wes has one shift (8 h) more than Ann in the window: less than half
+	 * the block's hours (4 × 8 h / 2), so the weekday block is his.
 	 */
 	@Test
 	void aWeekdayBlockGoesToTheWeekdaysOnlyPersonWhoIsLessThanHalfABlockAhead() {
@@ -61,7 +61,9 @@ class WeekendFreeCreditTests {
 		assertThat(holderOfTheWeekdayBlock(ann, con)).isEqualTo(3);
 	}
 
-	/** Five shifts ahead is more than half a block: the fairer person takes it. */
+	/**
+	 * Five shifts ahead is more than half the block's hours: the fairer person takes it.
+	 */
 	@Test
 	void aWeekdaysOnlyPersonFarAheadDoesNotTakeIt() {
 		Candidate ann = person(1, Rotations.EVERY_DAY, 20, false);
