@@ -9,7 +9,9 @@
 #   scripts/simulate.sh --nodes 2                # the daily job and the day's requests alternate between two nodes
 #   scripts/simulate.sh --seed 7 --out /tmp/sim.md
 #
-# SIM_JAVA_OPTS adds JVM options (e.g. -Xmx2g). The short version runs in ./mvnw verify as YearSimulationTests.
+# SIM_JAVA_OPTS adds JVM options (e.g. -Xmx2g, or -XX:StartFlightRecording=filename=/tmp/sim.jfr,settings=profile).
+# -Dimoc.simulation.digests=/tmp/digests-{people}.txt writes the daily schedule digests (compare two versions of the
+# code: equal files, same decisions); -Dimoc.simulation.verify-rows=true checks the harness's incremental row reads. The short version runs in ./mvnw verify as YearSimulationTests.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

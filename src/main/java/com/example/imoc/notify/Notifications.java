@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.example.imoc.people.PersonRepository;
+import com.example.imoc.people.Roster;
 
 /**
  * Sends notices: each is stored in the recipient's inbox and queued for mail in the
@@ -31,12 +31,12 @@ public class Notifications {
 
 	private final JdbcTemplate batch;
 
-	private final PersonRepository people;
+	private final Roster roster;
 
-	Notifications(JdbcClient jdbc, JdbcTemplate batch, PersonRepository people) {
+	Notifications(JdbcClient jdbc, JdbcTemplate batch, Roster roster) {
 		this.jdbc = jdbc;
 		this.batch = batch;
-		this.people = people;
+		this.roster = roster;
 	}
 
 	/** The notices with their marked times in each recipient's zone. */
@@ -45,8 +45,9 @@ public class Notifications {
 			return notices;
 		}
 		Map<Long, ZoneId> zones = new HashMap<>();
-		this.people.findAllById(notices.stream().filter(Notifications::marked).map(Notice::recipientId).toList())
-			.forEach(p -> zones.put(p.getId(), p.zone()));
+		// Read-only facts, not entities: an open cover tells hundreds of people.
+		this.roster.facts(notices.stream().filter(Notifications::marked).map(Notice::recipientId).distinct().toList())
+			.forEach(p -> zones.put(p.id(), p.zone()));
 		return notices.stream().map(n -> {
 			ZoneId zone = zones.getOrDefault(n.recipientId(), ZoneId.of("UTC"));
 			return marked(n) ? new Notice(n.recipientId(), n.kind(), LocalTimes.resolve(n.subject(), zone),

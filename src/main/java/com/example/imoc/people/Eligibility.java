@@ -2,6 +2,8 @@ package com.example.imoc.people;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Whether someone may hold IMOC shifts on a given day, and the reason in words a person
@@ -71,6 +73,21 @@ public record Eligibility(boolean eligible, String reason) {
 	 */
 	public static LocalDate tenureReached(LocalDate startDate, EligibilityPolicy policy) {
 		return startDate.plusMonths(policy.minTenureMonths());
+	}
+
+	/**
+	 * The first day from {@code today} on which someone may hold shifts as things stand:
+	 * today when eligible now, the day they reach the tenure rule when that is all they
+	 * lack, empty when another rule keeps them out. {@code on} judges them on a day (the
+	 * entity's {@link Person#eligibility} or the read-only {@link PersonFacts}'s).
+	 */
+	static Optional<LocalDate> firstDay(Function<LocalDate, Eligibility> on, LocalDate startDate,
+			EligibilityPolicy policy, LocalDate today) {
+		if (on.apply(today).eligible()) {
+			return Optional.of(today);
+		}
+		LocalDate tenure = tenureReached(startDate, policy);
+		return tenure.isAfter(today) && on.apply(tenure).eligible() ? Optional.of(tenure) : Optional.empty();
 	}
 
 	private static String describe(EligibilityPolicy policy) {

@@ -101,11 +101,7 @@ public class Person extends PersonSettings {
 	 * they lack, empty when another rule keeps them out.
 	 */
 	public Optional<LocalDate> eligibleFrom(EligibilityPolicy policy, LocalDate today) {
-		if (eligibility(policy, today).eligible()) {
-			return Optional.of(today);
-		}
-		LocalDate tenure = Eligibility.tenureReached(getStartDate(), policy);
-		return tenure.isAfter(today) && eligibility(policy, tenure).eligible() ? Optional.of(tenure) : Optional.empty();
+		return Eligibility.firstDay(day -> eligibility(policy, day), getStartDate(), policy, today);
 	}
 
 	public ZoneId zone() {

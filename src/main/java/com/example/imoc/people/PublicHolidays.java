@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -68,6 +70,30 @@ public class PublicHolidays {
 	/** Each person's own calendar by id, in one query. */
 	@Transactional(readOnly = true)
 	public Map<Long, WorkCalendar> calendarsOf(Collection<Person> people) {
+		Map<Long, WorkCalendar> calendars = new HashMap<>();
+		BiFunction<ZoneId, Region, WorkCalendar> calendar = calendars();
+		for (Person person : people) {
+			calendars.put(person.getId(), calendar.apply(person.zone(), person.getRegion()));
+		}
+		return calendars;
+	}
+
+	/** As {@link #calendarsOf(Collection)}, for people read as {@link PersonFacts}. */
+	@Transactional(readOnly = true)
+	public Map<Long, WorkCalendar> calendarsOfFacts(Collection<PersonFacts> people) {
+		Map<Long, WorkCalendar> calendars = new HashMap<>();
+		BiFunction<ZoneId, Region, WorkCalendar> calendar = calendars();
+		for (PersonFacts person : people) {
+			calendars.put(person.id(), calendar.apply(person.zone(), person.region()));
+		}
+		return calendars;
+	}
+
+	/**
+	 * Every region's holidays read in one query; the calendar of a zone and region, one
+	 * shared instance per pair.
+	 */
+	private BiFunction<ZoneId, Region, WorkCalendar> calendars() {
 		Map<Region, Set<LocalDate>> byRegion = new EnumMap<>(Region.class);
 		for (Region region : Region.values()) {
 			byRegion.put(region, new HashSet<>());
@@ -75,13 +101,9 @@ public class PublicHolidays {
 		this.jdbc.sql("select region, day from public_holiday")
 			.query((rs, n) -> byRegion.get(Region.valueOf(rs.getString(1))).add(rs.getObject(2, LocalDate.class)))
 			.list();
-		Map<Long, WorkCalendar> calendars = new HashMap<>();
 		Map<String, WorkCalendar> shared = new HashMap<>();
-		for (Person person : people) {
-			calendars.put(person.getId(), shared.computeIfAbsent(person.getRegion() + " " + person.getTimeZone(),
-					key -> WorkCalendar.of(person.zone(), byRegion.get(person.getRegion()))));
-		}
-		return calendars;
+		return (zone, region) -> shared.computeIfAbsent(region + " " + zone.getId(),
+				key -> WorkCalendar.of(zone, byRegion.get(region)));
 	}
 
 	@Transactional(readOnly = true)

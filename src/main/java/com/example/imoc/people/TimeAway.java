@@ -1,11 +1,14 @@
 package com.example.imoc.people;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +30,11 @@ public class TimeAway {
 
 	private final ApplicationEventPublisher events;
 
+	private final JdbcClient jdbc;
+
 	TimeAway(UnavailabilityRepository entries, PersonRepository people, AuditLog auditLog,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.entries = entries;
 		this.people = people;
 		this.auditLog = auditLog;
@@ -43,6 +49,33 @@ public class TimeAway {
 	@Transactional(readOnly = true)
 	public List<Unavailability> overlapping(Instant from, Instant to) {
 		return this.entries.overlapping(from, to);
+	}
+
+	/** A stretch of someone's time away, read without its entity. */
+	public record Stretch(long personId, Instant startsAt, Instant endsAt) {
+	}
+
+	/**
+	 * The time away overlapping [from, to) of the people in {@code personIds} (everyone
+	 * when null), ordered by person and start like {@link #overlapping}, read in one
+	 * statement without entities: planning reads it for hundreds of people on every
+	 * repair.
+	 */
+	@Transactional(readOnly = true)
+	public List<Stretch> stretches(Instant from, Instant to, Collection<Long> personIds) {
+		return this.jdbc
+			.sql("""
+					select person_id, starts_at, ends_at from unavailability
+					where ends_at > ? and starts_at < ? and (cast(? as bigint[]) is null or person_id = any(cast(? as bigint[])))
+					order by person_id, starts_at, id""")
+			.params(Timestamp.from(from), Timestamp.from(to), ids(personIds), ids(personIds))
+			.query((rs, n) -> new Stretch(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+					rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
+	private static Long[] ids(Collection<Long> personIds) {
+		return personIds == null ? null : personIds.toArray(Long[]::new);
 	}
 
 	/**

@@ -25,12 +25,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.example.imoc.audit.AuditLog;
-import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonFacts;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.Roster;
 import com.example.imoc.people.TimeAway;
-import com.example.imoc.people.Unavailability;
 import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Participant;
 import com.example.imoc.rotation.Rotation;
@@ -325,7 +324,7 @@ public class ScheduleMaintenance {
 			involved.add(byId.get(change.shiftId()).assigneeId());
 		}
 		involved.removeIf(id -> id == null);
-		this.people.findAllById(involved).forEach(p -> names.put(p.getId(), p.getName()));
+		this.roster.facts(involved).forEach(p -> names.put(p.id(), p.name()));
 		// A shift belongs to its owner's layer, as after a swap (ShiftChanges); a gap
 		// keeps its layer.
 		Map<Long, Long> layerOf = new HashMap<>();
@@ -424,14 +423,15 @@ public class ScheduleMaintenance {
 			.stream()
 			.filter(p -> only == null || only.contains(p.personId()))
 			.toList();
-		Map<Long, Person> byId = new HashMap<>();
-		this.people.findAllById(participants.stream().map(Participant::personId).toList())
-			.forEach(p -> byId.put(p.getId(), p));
+		// Read-only facts, not entities: a thousand managed people cost more to load and
+		// to check at commit than the planning itself.
+		Map<Long, PersonFacts> byId = new HashMap<>();
+		this.roster.facts(participants.stream().map(Participant::personId).toList()).forEach(p -> byId.put(p.id(), p));
 		Instant windowStart = priorUntil.minus(Duration.ofDays(rotation.fairnessWindowDays()));
 		Map<Long, List<TimeRange>> busy = new HashMap<>();
-		for (Unavailability away : this.timeAway.overlapping(busyFrom, horizon)) {
-			busy.computeIfAbsent(away.getPersonId(), k -> new ArrayList<>())
-				.add(new TimeRange(away.getStartsAt(), away.getEndsAt()));
+		for (TimeAway.Stretch away : this.timeAway.stretches(busyFrom, horizon, only)) {
+			busy.computeIfAbsent(away.personId(), k -> new ArrayList<>())
+				.add(new TimeRange(away.startsAt(), away.endsAt()));
 		}
 		this.jdbc
 			.sql("""
@@ -444,7 +444,7 @@ public class ScheduleMaintenance {
 				return null;
 			})
 			.list();
-		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOf(byId.values());
+		Map<Long, WorkCalendar> calendars = this.holidays.calendarsOfFacts(byId.values());
 		// Load as fairness counts it (FairnessLoad): each shift's hours times its
 		// fairness_weight (volunteered on a special day), its weekend and holiday hours.
 		Map<Long, Duration[]> load = new HashMap<>();
@@ -470,23 +470,22 @@ public class ScheduleMaintenance {
 		List<Candidate> candidates = new ArrayList<>();
 		LocalDate today = LocalDate.now(this.clock);
 		for (Participant participant : participants) {
-			Person person = byId.get(participant.personId());
+			PersonFacts person = byId.get(participant.personId());
 			RotationLayer layer = rotation.layer(participant.layerId()).orElseThrow();
-			Duration[] prior = load.getOrDefault(person.getId(),
+			Duration[] prior = load.getOrDefault(person.id(),
 					new Duration[] { Duration.ZERO, Duration.ZERO, Duration.ZERO });
 			// Judged on the shift's date: someone a few days short of the tenure rule is
 			// planned from that day on.
 			Optional<LocalDate> eligibleFrom = this.roster.eligibleFrom(person);
-			Candidate.Role role = switch (person.getOnboardingState()) {
+			Candidate.Role role = switch (person.onboardingState()) {
 				case SHADOW -> Candidate.Role.SHADOW;
 				case REVERSE_SHADOW -> Candidate.Role.REVERSE_SHADOW;
 				case ACTIVE, OFFBOARDED -> Candidate.Role.IM;
 			};
-			candidates.add(new Candidate(person.getId(), person.getName(), layer.name(),
-					Set.copyOf(person.getPreferredSlots()), role, busy.getOrDefault(person.getId(), List.of()),
-					prior[0], prior[1], eligibleFrom.isPresent(),
-					eligibleFrom.filter(day -> day.isAfter(today)).orElse(null), calendars.get(person.getId()),
-					person.isWeekdaysOnly(), prior[2]));
+			candidates.add(new Candidate(person.id(), person.name(), layer.name(), Set.copyOf(person.preferredSlots()),
+					role, busy.getOrDefault(person.id(), List.of()), prior[0], prior[1], eligibleFrom.isPresent(),
+					eligibleFrom.filter(day -> day.isAfter(today)).orElse(null), calendars.get(person.id()),
+					person.weekdaysOnly(), prior[2]));
 		}
 		return candidates;
 	}

@@ -30,7 +30,6 @@ import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.Region;
 import com.example.imoc.people.Roster;
 import com.example.imoc.people.TimeAway;
-import com.example.imoc.people.Unavailability;
 import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Participant;
 import com.example.imoc.rotation.Rotation;
@@ -146,7 +145,7 @@ class SwapRules {
 
 		private final Map<Long, Map<Long, Long>> layerOf = new HashMap<>();
 
-		private List<Unavailability> away;
+		private Map<Long, List<TimeAway.Stretch>> away;
 
 		private final Map<Region, Set<LocalDate>> holidaysOf = new EnumMap<>(Region.class);
 
@@ -272,9 +271,8 @@ class SwapRules {
 							+ ").");
 				}
 			}
-			for (Unavailability entry : away()) {
-				if (entry.getPersonId() == to.getId() && entry.getStartsAt().isBefore(move.end())
-						&& entry.getEndsAt().isAfter(move.start())) {
+			for (TimeAway.Stretch entry : away().getOrDefault(to.getId(), List.of())) {
+				if (entry.startsAt().isBefore(move.end()) && entry.endsAt().isAfter(move.start())) {
 					problems.add(to.getName() + " is away then.");
 					break;
 				}
@@ -368,10 +366,18 @@ class SwapRules {
 			});
 		}
 
-		private List<Unavailability> away() {
+		/**
+		 * Everyone's time away around now, by person, read once per check without
+		 * entities: checking every participant (an open cover's possible takers) looks up
+		 * each person's own.
+		 */
+		private Map<Long, List<TimeAway.Stretch>> away() {
 			if (this.away == null) {
-				this.away = SwapRules.this.timeAway.overlapping(this.now.minus(AROUND),
-						this.now.plus(Duration.ofDays(400)));
+				this.away = new HashMap<>();
+				for (TimeAway.Stretch entry : SwapRules.this.timeAway.stretches(this.now.minus(AROUND),
+						this.now.plus(Duration.ofDays(400)), null)) {
+					this.away.computeIfAbsent(entry.personId(), k -> new ArrayList<>()).add(entry);
+				}
 			}
 			return this.away;
 		}

@@ -60,6 +60,12 @@ public final class SimulationMain {
 			if (csv != null) {
 				Files.writeString(Path.of(csv.replace("{people}", String.valueOf(people))), peopleCsv(report));
 			}
+			String digests = System.getProperty("imoc.simulation.digests");
+			if (digests != null) {
+				// The schedule of every simulated day as a digest (names and times): two
+				// versions of the code decide alike when these files are equal.
+				Files.write(Path.of(digests.replace("{people}", String.valueOf(people))), report.dailyDigests());
+			}
 			reports.add(report);
 			Files.writeString(out, document(reports));
 		}
