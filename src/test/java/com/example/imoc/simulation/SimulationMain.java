@@ -189,49 +189,66 @@ public final class SimulationMain {
 						## The goals against the arithmetic
 
 						The goals for 80 people are met where the code decides alone (split blocks, hard rules, holes, past
-						shifts, scheduler churn, Gini) and, since people ask colleagues who work those hours, preferred slots.
-						Balance and 1.25 × the mean are not. The numbers behind each:
+						shifts, scheduler churn, Gini), and so is the preferred-slot share; max/mean is one person over and
+						balance is not met. The numbers behind each, from the run below (64 people active the whole year,
+						mean 125.4 weighted hours):
 
-						- **Preferred slots: 98.0 %, met.** Where the 19 % of the earlier runs came from: not from repair
-						  (its picks use the assigner's score, preference penalty included: 97–98 % of the hours the
-						  scheduler assigned, daily extend and repairs together, were in preferred slots in every run) and not
-						  from gaps (none), but from people's own swaps and covers (1,469–1,713 of 7,271–7,481 hours, a
-						  fifth to a quarter), which the harness gave to colleagues drawn at random, four times in five
-						  someone who had not chosen that slot. People ask those who work those hours (the shift's slot is
-						  the working day of their zone), so the harness now asks them first (see "Whom people ask"); the
-						  run below: 98.0 % overall, 98.0 % of what the scheduler assigned. The application's cover form and
-						  open-cover notices list possible takers by name (`swap.Swaps.possibleTakers`, owned by the swap
-						  module): listing those who prefer the slot first would make the application suggest what the
-						  harness now models.
-						- **Balance ≥ 0.95: not reachable with whole 4-day blocks and a year cut out of a running rotation;
-						  the argument, checked.** The earlier text said "even a planner that saw the whole year at once"
-						  leaves loads a block apart. That is wrong as stated: blocks of 16 h and 24 h, 20–30 weighted hours
-						  with a weekend, can be combined to nearly equal totals by a planner that knows where the period
-						  ends. What is arithmetic is the rotation cut at a date: the assigner gives each block to the least
-						  loaded person, so at any instant the people who took the latest blocks are one block ahead of the
-						  rest, and over the year a person holds the hours of about 5–6 whole blocks. With a share f one block (w weighted hours)
-						  ahead of a floor L, balance = 1 − 2f(1 − f) · w / (L + w). For the 6-hour slots (w ≈ 27 with the
-						  weekend weight, L ≈ 115) w / (L + w) = 0.19; for the 4-hour slots (w ≈ 18, L ≈ 120) 0.13. Averaged
-						  over where the cut falls (E[2f(1 − f)] = 1/3) that is 0.937 and 0.957, about 0.945 over the
-						  roster (60 % of the people prefer a 6-hour slot); at the worst cut (f = ½) 0.905 and 0.935. This bound holds before time away, joiners, leavers and
-						  people's requests. It does not come from a choice the issue leaves open: blocks are the rotation's
-						  setting (4 days for IMOC) and the year is the issue's period. Crediting approved time away as load
-						  (one of the choices considered) moves the other way for this figure: balance is over hours
-						  held, and a credited person is planned fewer hours. Giving more blocks to those with fewer hours
-						  is what the assigner does at every block already (lowest load first); more blocks late in the year
-						  to the lightest is the same rule.
-						- **Where the rest of the gap (0.835 against ≈ 0.945) comes from, measured:** the people of each
-						  preferred slot carry their slot. Per first-choice slot (67 people active the whole year):
-						  23:00–05:00, 10 people, mean 152 weighted hours; 05:00–11:00, 17, 137; 19:00–23:00, 11, 130;
-						  15:00–19:00, 14, 118; 11:00–15:00, 15, 114. First choices are drawn at random in proportion to
-						  the slots' hours, so supply and demand differ per slot, and two rules of the assigner keep the
-						  difference: someone works outside their preferred slots only when they are two whole blocks
-						  behind (`PREFERENCE_BLOCKS`), and every shift costs 48 hours of "disruption" in the score
-						  (`FairnessLoad.DISRUPTION_PER_SHIFT`), so the score evens the number of shifts before the hours:
-						  the 4-hour-slot people hold more blocks (11.2–12.2) and fewer hours (97–108) than the 6-hour-slot
-						  people (9.9–10.1 blocks, 120–132 hours) and still score higher. In the earlier runs the random
-						  covers moved hours across those groups and hid this (max/mean 1.227 then, 1.433 now with five
-						  people above 1.25 × the mean, four of them with a 6-hour slot as first choice).
+						- **What changed in the assigner's score (this round).** It was weighted hours plus 48 hours of
+						  "disruption" per shift (`FairnessLoad.DISRUPTION_PER_SHIFT`), and a preference yielded only two whole
+						  blocks of that (384 h) behind (`Assigner.PREFERENCE_BLOCKS` = 2). So the score evened the *number* of
+						  shifts, not hours: the 4-hour-slot people held more blocks and fewer hours than the 6-hour-slot people
+						  and still scored higher (the previous run: first-choice groups from 114 to 152 weighted hours,
+						  max/mean 1.433). Now the score is `FairnessLoad`'s weighted hours alone (weekend and holiday hours in
+						  the person's own zone and region weighing 1.5, as `people.WorkCalendar` defines them), whatever the
+						  number of shifts; a preference yields once someone is more than half the block's own hours behind
+						  (12 h for a 6-hour slot's 4-day block, 8 h for a 4-hour one; someone with no preference stands
+						  halfway); the weekend-free credit is half the block's hours. Blocks stay whole (nothing splits a
+						  block to even hours). Tests: `HourFairnessTests`, `WeekendFreeCreditTests`, `AssignerTests`.
+						- **Preferred slots: 90.9 %, met (89.3 % of the hours the scheduler assigned).** The allowance is the
+						  one knob between the two goals: at a quarter of the block (6 h / 4 h) the same year gave balance
+						  0.887 but only 79.6 % in preferred slots; at half a block, 0.882 and 90.9 %. The roster allows
+						  97.9 % with everyone at the mean (the max-flow bound below), so a larger allowance buys preferred
+						  share at the price of the gap between the slots' groups (next point).
+						- **1.25 × the mean: one person over (max/mean 1.276), was five (1.433).** Sim Person 0073
+						  (Sydney, 23:00–05:00 only): 160 weighted hours, of which 39 hours came through colleagues'
+						  swaps and covers he accepted (mean 23.2, sd 9.2 per person), not through the scheduler.
+						- **Balance ≥ 0.95: not reachable with whole 4-day blocks and a year cut out of a running rotation.
+						  The argument, checked again, with this run's numbers:**
+						  1. *The cut (arithmetic).* Whoever takes a block jumps by that block's weighted hours at once,
+						     wherever they stood; the assigner already hands each period's 6-hour blocks out first, to the
+						     lowest. Between two of their blocks a person's lead over the rising floor runs down from the block
+						     they took to zero, so at a date that cuts the running rotation each person's lead is spread evenly
+						     over [0, their block). The previous round's brief suggested the spread should be one block of the
+						     *shortest* slot for a planner that gives the next block to whoever is lowest in hours: it cannot
+						     be, because half the rotation's hours (12 of 24 a day) come in 6-hour blocks, and the person who
+						     takes one jumps by 27.4 weighted hours (24 h plus the average weekend share) however low they
+						     were. With each of this run's 64 people at the mean plus a lead drawn evenly over the block of
+						     their first-choice slot (27.4 or 18.3 weighted hours), balance is **0.939** (Monte Carlo, 300 cuts
+						     of these 64 people); it would be 0.953 if every block were a 4-hour one, 0.931 if every block
+						     were a 6-hour one. So a perfect whole-block planner measured over a year that cuts the rotation
+						     is at about 0.94, before time away, joiners, leavers and people's requests.
+						  2. *The preference (the allowance).* First-choice groups: 05:00–11:00, 17 people, mean 132.4;
+						     23:00–05:00, 13, 132.0; 19:00–23:00, 9, 125.3; 15:00–19:00, 9, 124.0; 11:00–15:00, 16, 113.5
+						     (the 11–15 slot is over-chosen: 16 people for a 4-hour slot). Moving each group to the overall
+						     mean (keeping everyone's distance to their group's mean) raises balance from 0.882 to **0.902**:
+						     the allowance costs 0.020.
+						  3. *The rest, inside the groups: sd 11.7 weighted hours, of which the cut explains 6.8.* The
+						     other √(11.7² − 6.8²) ≈ 9.5 hours of spread come from what the scheduler does not decide and
+						     only makes up within its fairness window: people's swaps and covers (1,482 of 6,937 hours; 23.2 h
+						     per person, sd 9.2), time away and sick days, and the window itself: the score evens the load of
+						     the rotation's fairness window (90 or 120 days, a rotation setting the coordinator changes in
+						     the run), so a difference older than that is forgotten and a year adds up about four windows'
+						     remainders. The scheduler does make up for requests: the weighted hours it assigned are *less*
+						     even (balance 0.865) than everyone's totals (0.882), because it gives less to those who took
+						     more through requests.
+
+						  What would close it: (1) is the rotation's 4-day blocks against a year cut anywhere: 2-day blocks
+						  halve the leads (0.969 for these people), and a longer measured period shrinks it in proportion;
+						  neither is the scheduler's choice (the block length is the rotation's setting from DOMAIN.md, the
+						  year is the issue's period). (2) is the preference allowance: a smaller one gains little balance
+						  (0.887 at a quarter of a block) and loses the 90 % preferred-slot goal. (3) would need the score to
+						  remember the whole measured year (a fairness window of 365 days, a rotation setting, so that
+						  requests and absences older than 90–120 days are still made up) — not tried in this round.
 
 						## Results
 						""")
