@@ -47,6 +47,13 @@ public class DataChanges implements SmartLifecycle {
 	 */
 	static final String CHANNEL = "imoc_data_changed";
 
+	/**
+	 * The channel sessions notify on when one changes (see
+	 * migrations/V21__session_change_notifications.sql): a generation of its own, so that
+	 * sign-ins do not empty the page caches, nor a page's data the session caches.
+	 */
+	static final String SESSION_CHANNEL = "imoc_session_changed";
+
 	/** The listening connection's name in pg_stat_activity. */
 	public static final String APPLICATION_NAME = "imoc-data-changes";
 
@@ -59,6 +66,8 @@ public class DataChanges implements SmartLifecycle {
 	private final DataSource dataSource;
 
 	private final AtomicLong generation = new AtomicLong();
+
+	private final AtomicLong sessionGeneration = new AtomicLong();
 
 	private volatile boolean listening;
 
@@ -96,6 +105,27 @@ public class DataChanges implements SmartLifecycle {
 	public void changed() {
 		this.committed.incrementAndGet();
 		this.generation.incrementAndGet();
+	}
+
+	/**
+	 * The session generation to store beside a session read from the database now, or -1
+	 * while changes could go unnoticed. Take it before reading.
+	 */
+	public long sessionStamp() {
+		return this.listening ? this.sessionGeneration.get() : -1;
+	}
+
+	/**
+	 * Whether a session read at {@code stamp} may still be served: no session changed
+	 * anywhere since, and we are listening.
+	 */
+	public boolean isSessionCurrent(long stamp) {
+		return stamp >= 0 && this.listening && this.sessionGeneration.get() == stamp;
+	}
+
+	/** A session was written on this node: every session kept in memory is stale. */
+	public void sessionsChanged() {
+		this.sessionGeneration.incrementAndGet();
 	}
 
 	/** How many commits of this node have changed shown data (for tests and metrics). */
@@ -140,10 +170,12 @@ public class DataChanges implements SmartLifecycle {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
 					statement.execute("LISTEN " + CHANNEL);
+					statement.execute("LISTEN " + SESSION_CHANNEL);
 				}
 				// Whatever happened while nobody listened is unknown: start a new
 				// generation, then trust stamps again.
 				this.generation.incrementAndGet();
+				this.sessionGeneration.incrementAndGet();
 				this.listening = true;
 				if (warned) {
 					log.info("Listening for data changes again; caches are back in use");
@@ -152,8 +184,19 @@ public class DataChanges implements SmartLifecycle {
 				long checked = System.nanoTime();
 				while (this.running) {
 					PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
-					if (notifications != null && notifications.length > 0) {
-						this.generation.incrementAndGet();
+					if (notifications != null) {
+						boolean data = false;
+						boolean sessions = false;
+						for (PGNotification notification : notifications) {
+							data |= CHANNEL.equals(notification.getName());
+							sessions |= SESSION_CHANNEL.equals(notification.getName());
+						}
+						if (data) {
+							this.generation.incrementAndGet();
+						}
+						if (sessions) {
+							this.sessionGeneration.incrementAndGet();
+						}
 					}
 					if (System.nanoTime() - checked > CHECK_EVERY.toNanos()) {
 						// A half-open connection would block quietly; a query notices it.
@@ -167,6 +210,7 @@ public class DataChanges implements SmartLifecycle {
 			catch (SQLException | RuntimeException ex) {
 				this.listening = false;
 				this.generation.incrementAndGet();
+				this.sessionGeneration.incrementAndGet();
 				if (!this.running) {
 					return;
 				}

@@ -11,8 +11,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.PersonNotFoundException;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.PublicHolidays;
@@ -58,8 +62,11 @@ class ScheduleController {
 
 	private final HomeBoard homeBoard;
 
+	private final PersonAccounts accounts;
+
 	ScheduleController(Shifts shifts, Rotations rotations, PersonRepository people, Clock clock,
-			PublicHolidays holidays, RotationWeeks rotationWeeks, HomeBoard homeBoard) {
+			PublicHolidays holidays, RotationWeeks rotationWeeks, HomeBoard homeBoard, PersonAccounts accounts) {
+		this.accounts = accounts;
 		this.holidays = holidays;
 		this.rotationWeeks = rotationWeeks;
 		this.homeBoard = homeBoard;
@@ -76,7 +83,8 @@ class ScheduleController {
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal SignedInPerson me, Model model) {
 		Instant now = this.clock.instant();
-		Person person = this.people.findById(me.id()).orElseThrow(() -> new PersonNotFoundException(me.id()));
+		// From memory while nothing changed (issue 17: was a JPA read per request).
+		ZoneId zone = this.accounts.zone(me.id());
 		// Shared by every viewer (issue 17); only "in 2 h" and the viewer's own next
 		// shift are per request.
 		HomeBoard.Board board = this.homeBoard.at(now);
@@ -88,12 +96,11 @@ class ScheduleController {
 		}
 		Optional<ShiftView> myNext = this.shifts.nextOf(me.id(), now);
 		model.addAttribute("now", now);
-		model.addAttribute("zone", person.getTimeZone());
+		model.addAttribute("zone", zone.getId());
 		model.addAttribute("rotationsNow", rotationsNow);
 		model.addAttribute("myNext", myNext.orElse(null));
 		model.addAttribute("myNextIn", myNext.map(s -> s.covers(now) ? "now" : until(now, s.start())).orElse(null));
-		model.addAttribute("nextWeek", LocalDate.ofInstant(now, ZoneId.of(person.getTimeZone()))
-			.with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
+		model.addAttribute("nextWeek", LocalDate.ofInstant(now, zone).with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
 		model.addAttribute("gapsAhead", board.gapsAhead());
 		return "schedule/home";
 	}
@@ -150,15 +157,19 @@ class ScheduleController {
 	 * A rotation's schedule for a week, four weeks or a month, in the viewer's zone
 	 * (their profile's) or, with {@code zone=rotation}, in the rotation's. The grid is
 	 * shared by every viewer ({@link RotationWeeks}); only "today", the viewer's own
-	 * shifts, the highlighted person and the volunteer links are added here. {@code week}
+	 * shifts, the highlighted people and the volunteer links are added here. {@code week}
 	 * and {@code days=28} are the older names of {@code from} and {@code view=4weeks}.
+	 * Whom to highlight is a search by name ({@code who}: every participant whose name
+	 * contains it), or one person by id ({@code person}, as other pages link): the page
+	 * lists no thousand names to choose from (issue 17).
 	 */
 	@GetMapping("/rotations/{id}")
 	String rotation(@PathVariable long id, @AuthenticationPrincipal SignedInPerson me,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
 			@RequestParam(defaultValue = "7") int days, @RequestParam(required = false) String view,
-			@RequestParam(required = false) String zone, @RequestParam(required = false) Long person, Model model) {
+			@RequestParam(required = false) String zone, @RequestParam(required = false) Long person,
+			@RequestParam(required = false) String who, Model model) {
 		Rotation rotation = this.rotations.find(id).orElseThrow(() -> new RotationNotFoundException(id));
 		GridView shown = view == null || view.isEmpty() ? (days == 28 ? GridView.FOUR_WEEKS : GridView.WEEK) : GridView
 			.of(view)
@@ -168,7 +179,7 @@ class ScheduleController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "zone must be rotation or mine");
 		}
 		boolean inRotationZone = ROTATION_ZONE.equals(zone);
-		String viewerZone = this.people.findById(me.id()).map(Person::getTimeZone).orElse("UTC");
+		String viewerZone = this.accounts.zone(me.id()).getId();
 		ZoneId pageZone = inRotationZone ? rotation.zone() : ZoneId.of(viewerZone);
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, pageZone);
@@ -182,13 +193,39 @@ class ScheduleController {
 		model.addAttribute("zoneParam", inRotationZone ? ROTATION_ZONE : null);
 		model.addAttribute("otherZone", inRotationZone ? MY_ZONE : ROTATION_ZONE);
 		model.addAttribute("person", person);
+		String search = who == null ? "" : who.strip();
+		model.addAttribute("who", search.isEmpty() ? null : search);
+		Set<Long> highlight = highlighted(grid.participants(), person, search);
+		model.addAttribute("highlight", highlight);
+		model.addAttribute("nobodyFound", !search.isEmpty() && highlight.isEmpty());
 		model.addAttribute("myId", me.id());
-		model.addAttribute("participants", grid.participants());
 		model.addAttribute("mayReadHealth",
 				me.isCoordinator() || grid.participants().stream().anyMatch(p -> p.id() == me.id()));
 		model.addAttribute("away", grid.away());
 		model.addAttribute("viewerZone", viewerZone);
 		return "schedule/rotation";
+	}
+
+	/** Longest name search the rotation page takes. */
+	static final int MAX_SEARCH = 100;
+
+	/**
+	 * The participants to highlight: those whose name contains {@code search} (ignoring
+	 * case), else the one with id {@code person}, else nobody.
+	 */
+	static Set<Long> highlighted(List<Rotations.ParticipantName> participants, Long person, String search) {
+		if (search.length() > MAX_SEARCH) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"who: at most " + MAX_SEARCH + " characters of a name");
+		}
+		if (!search.isEmpty()) {
+			String needle = search.toLowerCase(Locale.ROOT);
+			return participants.stream()
+				.filter(p -> p.name().toLowerCase(Locale.ROOT).contains(needle))
+				.map(Rotations.ParticipantName::id)
+				.collect(Collectors.toUnmodifiableSet());
+		}
+		return person == null ? Set.of() : Set.of(person);
 	}
 
 	/** The {@code zone} values of the rotation page. */

@@ -3,7 +3,12 @@ package com.example.imoc.schedule;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +107,68 @@ class SchedulePagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content()
 				.string(allOf(containsString("coverage gap(s) in this period"), containsString("class=\"gap"))));
+	}
+
+	/**
+	 * Issue 17: no list of every participant to pick from (a thousand at 1,000 people); a
+	 * search by part of a name highlights everyone it finds, an id (as other pages link)
+	 * highlights that one person.
+	 */
+	@Test
+	void theRotationPageHighlightsPeopleFoundByPartOfTheirNameWithoutListingEveryone() throws Exception {
+		Rotation rotation = this.testRotations.imocLike(1);
+		List<Person> staff = this.testRotations.staff(rotation, 4);
+		this.maintenance.maintain(rotation.id());
+		Person viewer = this.testPeople.manager("Search Viewer");
+		Person sought = staff.get(1);
+		String page = this.mvc
+			.perform(get("/rotations/{id}", rotation.id()).param("who", sought.getName().toUpperCase(Locale.ROOT))
+				.with(user(TestPeople.signedIn(viewer))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("<option value=\"" + staff.get(0).getId() + "\""))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Map<Long, Boolean> highlighted = parts(page);
+		assertThat(highlighted).isNotEmpty();
+		highlighted.forEach((shiftId, lit) -> assertThat(lit).as("shift %d", shiftId)
+			.isEqualTo(sought.getId().equals(this.shifts.find(shiftId).orElseThrow().assigneeId())));
+		assertThat(highlighted.values()).contains(true);
+		assertThat(page).contains("value=\"" + sought.getName().toUpperCase(Locale.ROOT) + "\"")
+			.contains("who=" + sought.getName().toUpperCase(Locale.ROOT).replace(" ", "%20"));
+
+		Person byId = staff.get(2);
+		String linked = this.mvc
+			.perform(get("/rotations/{id}", rotation.id()).param("person", byId.getId().toString())
+				.with(user(TestPeople.signedIn(viewer))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		parts(linked).forEach((shiftId, lit) -> assertThat(lit)
+			.isEqualTo(byId.getId().equals(this.shifts.find(shiftId).orElseThrow().assigneeId())));
+
+		this.mvc
+			.perform(get("/rotations/{id}", rotation.id()).param("who", "nobody-has-this-name")
+				.with(user(TestPeople.signedIn(viewer))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Nobody in this rotation has a name containing that."),
+					not(containsString(" highlight\"")))));
+		this.mvc
+			.perform(get("/rotations/{id}", rotation.id()).param("who", "x".repeat(101))
+				.with(user(TestPeople.signedIn(viewer))))
+			.andExpect(status().isBadRequest());
+	}
+
+	/** Each shift part on a rotation page: whether it is highlighted. */
+	private static Map<Long, Boolean> parts(String page) {
+		Map<Long, Boolean> parts = new HashMap<>();
+		Matcher part = Pattern.compile("<div class=\"(part[^\"]*)\" data-shift=\"(\\d+)\"").matcher(page);
+		while (part.find()) {
+			boolean lit = List.of(part.group(1).split(" ")).contains("highlight");
+			parts.merge(Long.parseLong(part.group(2)), lit, (a, b) -> a && b);
+		}
+		return parts;
 	}
 
 	@Test

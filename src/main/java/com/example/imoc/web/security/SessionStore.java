@@ -2,10 +2,19 @@ package com.example.imoc.web.security;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+import com.example.imoc.database.DataChanges;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC, tables from migration V15), so every
@@ -17,6 +26,9 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * time is at least {@link #LAST_ACCESS_PRECISION} old, so a busy session writes its row
  * about once a minute. The price: a session's idle timeout is accurate to that minute (it
  * may end up to a minute early).
+ * <p>
+ * Each node keeps the sessions it has read in memory ({@link CachedSessions}), so a
+ * request that changes nothing in its session costs no statement at all.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStore {
@@ -45,6 +57,34 @@ class SessionStore {
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> lastAccessOncePerMinute() {
 		return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION);
+	}
+
+	/**
+	 * Spring Session's filter, reading and writing sessions through
+	 * {@link CachedSessions} instead of straight from the JDBC repository; the cookie is
+	 * resolved as Spring Session's own configuration does (Spring Boot's cookie
+	 * settings).
+	 */
+	@Bean
+	static BeanPostProcessor sessionsKeptInMemory(ObjectProvider<JdbcIndexedSessionRepository> store,
+			ObjectProvider<DataChanges> changes, ObjectProvider<HttpSessionIdResolver> resolver,
+			ObjectProvider<CookieSerializer> cookies) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (!(bean instanceof SessionRepositoryFilter<?>)) {
+					return bean;
+				}
+				SessionRepositoryFilter<Session> filter = new SessionRepositoryFilter<>(
+						new CachedSessions(store.getObject(), changes.getObject()));
+				filter.setHttpSessionIdResolver(resolver.getIfAvailable(() -> {
+					CookieHttpSessionIdResolver cookie = new CookieHttpSessionIdResolver();
+					cookies.ifAvailable(cookie::setCookieSerializer);
+					return cookie;
+				}));
+				return filter;
+			}
+		};
 	}
 
 }

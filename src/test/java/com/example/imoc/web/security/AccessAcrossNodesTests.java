@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.imoc.ImocApplication;
+import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonForm;
 import com.example.imoc.people.PersonRepository;
@@ -210,6 +211,72 @@ class AccessAcrossNodesTests {
 			.contains("person.signed-out");
 		// A new sign-in works as before.
 		assertThat(signedIn(this.nodeA, jane).get(uri(this.nodeA, "/profile")).status()).isEqualTo(200);
+	}
+
+	/**
+	 * Issue 17: each node keeps the sessions it read in memory (CachedSessions), so a
+	 * request reads no session from the database, and forgets them when a session changes
+	 * on any node.
+	 */
+	@Test
+	void sessionsAreKeptInMemoryPerNodeAndForgottenWhenASessionChangesOnAnyNode() throws Exception {
+		Person jane = this.testPeople.manager("Jane Kept");
+		HttpBrowser browser = signedIn(this.nodeA, jane);
+		String id = new String(java.util.Base64.getDecoder().decode(browser.cookie("localhost", "JSESSIONID")));
+		// Both nodes read and keep the session; again if the sign-in's own notification
+		// arrived in between (it empties what a node keeps).
+		DataChanges changesA = this.a.getBean(DataChanges.class);
+		DataChanges changesB = this.b.getBean(DataChanges.class);
+		for (int attempt = 0;; attempt++) {
+			long stampA = changesA.sessionStamp();
+			long stampB = changesB.sessionStamp();
+			assertThat(browser.get(uri(this.nodeA, "/profile")).status()).isEqualTo(200);
+			assertThat(browser.get(uri(this.nodeB, "/profile")).status()).isEqualTo(200);
+			Thread.sleep(200);
+			if (changesA.isSessionCurrent(stampA) && changesB.isSessionCurrent(stampB)) {
+				break;
+			}
+			assertThat(attempt).as("session generations settle").isLessThan(20);
+		}
+
+		// Behind every node's back (no trigger fires): the stored session loses its
+		// sign-in. Both nodes go on serving the session they keep, without reading it.
+		JdbcTemplate jdbc = this.a.getBean(JdbcTemplate.class);
+		jdbc.execute((java.sql.Connection connection) -> {
+			try (var statement = connection.createStatement()) {
+				statement.execute("SET session_replication_role = replica");
+				statement.executeUpdate("DELETE FROM spring_session_attributes WHERE attribute_name = "
+						+ "'SPRING_SECURITY_CONTEXT' AND session_primary_id = (SELECT primary_id FROM spring_session "
+						+ "WHERE session_id = '" + id + "')");
+				statement.execute("SET session_replication_role = origin");
+			}
+			return null;
+		});
+		assertThat(browser.get(uri(this.nodeA, "/profile")).status()).as("kept on A").isEqualTo(200);
+		assertThat(browser.get(uri(this.nodeB, "/profile")).status()).as("kept on B").isEqualTo(200);
+
+		// Someone else signs in on A: a session changed, so both nodes read theirs again
+		// and find the stored one signed out.
+		signedIn(this.nodeA, this.testPeople.manager("Bob Signs In"));
+		assertThat(browser.get(uri(this.nodeB, "/profile")).location()).as("read again on B").endsWith("/login");
+		assertThat(browser.get(uri(this.nodeA, "/profile")).location()).as("read again on A").endsWith("/login");
+	}
+
+	@Test
+	void signingOutOnOneNodeEndsTheSessionOnTheOtherThatKeptIt() throws Exception {
+		Person jane = this.testPeople.manager("Jane Signs Out Here");
+		HttpBrowser browser = signedIn(this.nodeA, jane);
+		assertThat(browser.get(uri(this.nodeB, "/profile")).status()).isEqualTo(200);
+		assertThat(browser.get(uri(this.nodeB, "/profile")).status()).isEqualTo(200);
+		String signedIn = browser.cookie("localhost", "JSESSIONID");
+
+		assertThat(browser.post(uri(this.nodeA, "/logout"), Map.of("_csrf", csrf(browser, this.nodeA, "/profile")))
+			.location()).endsWith("/login?logout");
+
+		HttpBrowser stolen = new HttpBrowser();
+		stolen.setCookie("localhost", "JSESSIONID", signedIn);
+		assertThat(stolen.get(uri(this.nodeB, "/profile")).location()).as("the old cookie on B").endsWith("/login");
+		assertThat(stolen.get(uri(this.nodeA, "/profile")).location()).as("the old cookie on A").endsWith("/login");
 	}
 
 	@Test
