@@ -26,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.people.PersonFacts;
-import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.Roster;
 import com.example.imoc.people.TimeAway;
@@ -66,8 +65,6 @@ public class ScheduleMaintenance {
 
 	private final Rotations rotations;
 
-	private final PersonRepository people;
-
 	private final Roster roster;
 
 	private final TimeAway timeAway;
@@ -92,11 +89,10 @@ public class ScheduleMaintenance {
 	 */
 	private final Set<Long> withoutParticipants = ConcurrentHashMap.newKeySet();
 
-	ScheduleMaintenance(Rotations rotations, PersonRepository people, Roster roster, TimeAway timeAway, JdbcClient jdbc,
+	ScheduleMaintenance(Rotations rotations, Roster roster, TimeAway timeAway, JdbcClient jdbc,
 			JdbcTemplate jdbcTemplate, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
 			PublicHolidays holidays) {
 		this.rotations = rotations;
-		this.people = people;
 		this.roster = roster;
 		this.timeAway = timeAway;
 		this.jdbc = jdbc;

@@ -230,8 +230,8 @@ class OwnWeekendMaintenanceTests {
 	}
 
 	private ScheduleMaintenance maintenance(Clock clock) {
-		return new ScheduleMaintenance(this.rotations, this.people, this.roster, this.timeAway, this.jdbcClient,
-				this.jdbc, this.auditLog, this.events, clock, this.holidays);
+		return new ScheduleMaintenance(this.rotations, this.roster, this.timeAway, this.jdbcClient, this.jdbc,
+				this.auditLog, this.events, clock, this.holidays);
 	}
 
 	private void run(Runnable work) {

@@ -232,7 +232,7 @@ class ScheduleMaintenanceTests {
 		Rotation rotation = this.testRotations.imocLike(1);
 		this.testRotations.staff(rotation, 6);
 		Instant twoAm = LocalDate.now(ZoneOffset.UTC).plusDays(20).atTime(2, 0).toInstant(ZoneOffset.UTC);
-		ScheduleMaintenance pinned = new ScheduleMaintenance(this.rotations, this.people, this.roster, this.timeAway,
+		ScheduleMaintenance pinned = new ScheduleMaintenance(this.rotations, this.roster, this.timeAway,
 				this.jdbcClient, this.jdbc, this.auditLog, this.events, Clock.fixed(twoAm, ZoneOffset.UTC),
 				this.holidays);
 		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> pinned.maintain(rotation.id()));
@@ -250,7 +250,7 @@ class ScheduleMaintenanceTests {
 				List.of(TestRotations.slot("00:00", "08:00"), TestRotations.slot("08:00", "16:00"),
 						TestRotations.slot("16:00", "00:00")));
 		this.testRotations.staff(rotation, 6);
-		ScheduleMaintenance pinned = new ScheduleMaintenance(this.rotations, this.people, this.roster, this.timeAway,
+		ScheduleMaintenance pinned = new ScheduleMaintenance(this.rotations, this.roster, this.timeAway,
 				this.jdbcClient, this.jdbc, this.auditLog, this.events,
 				Clock.fixed(Instant.parse("2026-10-30T12:00:00Z"), ZoneOffset.UTC), this.holidays);
 		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> pinned.maintain(rotation.id()));
