@@ -7,6 +7,8 @@
 #
 # JVM: the Dockerfile's options (-Xms64m -Xmx192m, serial GC, MALLOC_ARENA_MAX=2, class-data sharing of the extracted jar); BENCH_JVM_OPTS replaces the
 # options, BENCH_JAVA_OPTS adds to them (e.g. a flight recording), BENCH_PLAIN_JAR=1 runs the fat jar without CDS.
+# A flight recording needs BENCH_PLAIN_JAR=1: JFR with the dynamic CDS archive crashes this JDK 17 at start-up
+# (SIGSEGV in KlassFactory::check_shared_class_file_load_hook, 2026-11-30).
 # Knobs: BENCH_DURATION (seconds per wrk run, default 10), BENCH_WARMUP (seconds, default 5), BENCH_SWAPS (distinct
 # open covers accepted at once, default 64), BENCH_NO_ASSIGNER=1 skips calling bench/run-assigner.sh (default: skipped
 # unless BENCH_ASSIGNER=1, since it takes minutes; see its own section in docs/BENCHMARKS.md).
