@@ -95,16 +95,13 @@ class SwapController {
 		if (result.hasErrors() || searchResult.hasErrors()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "This form offers no such choice.");
 		}
-		switch (action) {
-			case "send", "preview" -> {
+		if (!"send".equals(action) && !"preview".equals(action)) {
+			if ("more-people".equals(action)) {
+				search.setPeopleShown(search.getPeopleShown() + SwapPickerController.PAGE);
 			}
-			case "more-people" -> search.setPeopleShown(search.getPeopleShown() + SwapPickerController.PAGE);
-			case "more-shifts" -> search.setShiftsShown(search.getShiftsShown() + SwapPickerController.PAGE);
-			default -> {
+			else if ("more-shifts".equals(action)) {
+				search.setShiftsShown(search.getShiftsShown() + SwapPickerController.PAGE);
 			}
-		}
-		boolean sending = "send".equals(action) || "preview".equals(action);
-		if (!sending) {
 			return form(shift, me, form, result, search, searchResult, false, model);
 		}
 		if (form.getKind() == null) {
