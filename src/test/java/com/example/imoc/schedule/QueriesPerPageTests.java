@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.example.imoc.IntegrationTest;
 import com.example.imoc.RecordedStatements;
+import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
@@ -45,6 +46,9 @@ class QueriesPerPageTests {
 	@Autowired
 	ScheduleMaintenance maintenance;
 
+	@Autowired
+	DataChanges changes;
+
 	@Test
 	void eachSchedulePageSendsASmallBoundedNumberOfStatements() throws Exception {
 		Rotation rotation = this.testRotations.imocLike(2);
@@ -70,20 +74,31 @@ class QueriesPerPageTests {
 	}
 
 	/**
-	 * The statements one view of the page sends, the fewer of two views: a data-change
-	 * notification from the set-up's own writes arrives asynchronously and may empty a
-	 * cache in the middle of the first view, which costs one reload that says nothing
-	 * about the page's queries.
+	 * The statements one view of the page sends once its caches are warm: a view counts
+	 * only when no data change arrived since before the view ahead of it (which filled
+	 * the caches at that generation). Notifications from the set-up's own writes arrive
+	 * asynchronously and may empty a cache during the first views, which costs reloads
+	 * that say nothing about the page's queries; the fewest of the views that count.
 	 */
 	private int statements(Person viewer, String page) throws Exception {
 		int fewest = Integer.MAX_VALUE;
-		for (int view = 0; view < 2; view++) {
+		long warmedAt = -1;
+		for (int view = 0; view < 8 && (fewest == Integer.MAX_VALUE || view < 3); view++) {
+			long before = this.changes.stamp();
 			int sent = RecordedStatements
 				.record(() -> this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer))))
 					.andExpect(status().isOk()))
 				.size();
-			fewest = Math.min(fewest, sent);
+			if (!this.changes.isCurrent(before)) {
+				warmedAt = -1;
+				continue;
+			}
+			if (warmedAt == before) {
+				fewest = Math.min(fewest, sent);
+			}
+			warmedAt = before;
 		}
+		assertThat(fewest).as("a view of %s on warm caches", page).isLessThan(Integer.MAX_VALUE);
 		return fewest;
 	}
 
