@@ -20,7 +20,7 @@ record PagerDutySettings(String url, Duration timeout, Duration minimumRest, int
 		minimumRest = minimumRest != null ? minimumRest : Duration.ofHours(8);
 		horizonWeeks = horizonWeeks > 0 ? horizonWeeks : 6;
 		freezeDays = freezeDays > 0 ? freezeDays : 1;
-		fairnessWindowDays = fairnessWindowDays > 0 ? fairnessWindowDays : 90;
+		fairnessWindowDays = fairnessWindowDays > 0 ? fairnessWindowDays : 365;
 	}
 
 }

@@ -19,7 +19,7 @@ public class NewRotationForm extends SettingsForm {
 		form.setRestHours("8");
 		form.setHorizonWeeks("6");
 		form.setFreezeDays("1");
-		form.setFairnessWindowDays("90");
+		form.setFairnessWindowDays("365");
 		form.slots = "23:00-05:00\n05:00-11:00\n11:00-15:00\n15:00-19:00\n19:00-23:00";
 		form.weekdaysOnlyLayer = true;
 		return form;

@@ -1,7 +1,15 @@
 package com.example.imoc.rotation;
 
+import java.time.Instant;
+
 /**
- * Someone taking part in a rotation, in one of its layers.
+ * Someone taking part in a rotation, in one of its layers, since {@code joinedAt} (null
+ * when they joined before the date was recorded: counted as a member all along).
  */
-public record Participant(long rotationId, long personId, long layerId) {
+public record Participant(long rotationId, long personId, long layerId, Instant joinedAt) {
+
+	public Participant(long rotationId, long personId, long layerId) {
+		this(rotationId, personId, layerId, null);
+	}
+
 }

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +39,12 @@ public class Rotations {
 
 	private final ApplicationEventPublisher events;
 
-	Rotations(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	Rotations(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -99,9 +103,10 @@ public class Rotations {
 
 	@Transactional(readOnly = true)
 	public List<Participant> participants(long rotationId) {
-		return this.jdbc.sql("select rotation_id, person_id, layer_id from rotation_participant where rotation_id = ?")
+		return this.jdbc
+			.sql("select rotation_id, person_id, layer_id, joined_at from rotation_participant where rotation_id = ?")
 			.param(rotationId)
-			.query((rs, n) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.query(Rotations::participant)
 			.list();
 	}
 
@@ -133,10 +138,16 @@ public class Rotations {
 
 	@Transactional(readOnly = true)
 	public List<Participant> participationsOf(long personId) {
-		return this.jdbc.sql("select rotation_id, person_id, layer_id from rotation_participant where person_id = ?")
+		return this.jdbc
+			.sql("select rotation_id, person_id, layer_id, joined_at from rotation_participant where person_id = ?")
 			.param(personId)
-			.query((rs, n) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.query(Rotations::participant)
 			.list();
+	}
+
+	private static Participant participant(ResultSet rs, int row) throws SQLException {
+		Timestamp joined = rs.getTimestamp(4);
+		return new Participant(rs.getLong(1), rs.getLong(2), rs.getLong(3), joined == null ? null : joined.toInstant());
 	}
 
 	/** Creates a rotation with its slots and layers; returns its id. */
@@ -223,9 +234,9 @@ public class Rotations {
 	@Transactional
 	public void join(long rotationId, long personId, long layerId) {
 		this.jdbc.sql("""
-				insert into rotation_participant (rotation_id, person_id, layer_id) values (?, ?, ?)
+				insert into rotation_participant (rotation_id, person_id, layer_id, joined_at) values (?, ?, ?, ?)
 				on conflict (rotation_id, person_id) do update set layer_id = excluded.layer_id""")
-			.params(rotationId, personId, layerId)
+			.params(rotationId, personId, layerId, Timestamp.from(this.clock.instant()))
 			.update();
 		this.events.publishEvent(new ParticipationChanged(rotationId, personId));
 	}

@@ -38,6 +38,7 @@ import com.example.imoc.schedule.planning.Assigner;
 import com.example.imoc.schedule.planning.Candidate;
 import com.example.imoc.schedule.planning.ExistingShift;
 import com.example.imoc.schedule.planning.FairnessLoad;
+import com.example.imoc.schedule.planning.JoinCredit;
 import com.example.imoc.schedule.planning.Layer;
 import com.example.imoc.schedule.planning.PlannedShift;
 import com.example.imoc.schedule.planning.Reassignment;
@@ -415,8 +416,8 @@ public class ScheduleMaintenance {
 	 */
 	private List<Candidate> candidates(Rotation rotation, Instant priorUntil, Instant busyFrom, Instant horizon,
 			Set<Long> only) {
-		List<Participant> participants = this.rotations.participants(rotation.id())
-			.stream()
+		List<Participant> members = this.rotations.participants(rotation.id());
+		List<Participant> participants = members.stream()
 			.filter(p -> only == null || only.contains(p.personId()))
 			.toList();
 		// Read-only facts, not entities: a thousand managed people cost more to load and
@@ -463,6 +464,19 @@ public class ScheduleMaintenance {
 				return null;
 			})
 			.list();
+		// Someone who joined inside the window is counted from then (JoinCredit), at the
+		// rate all members carried the window: the rate reads everyone's load, also when
+		// only some are planned (their weekend part then in UTC for those not read).
+		Map<Long, Instant> joined = new HashMap<>();
+		Map<Long, FairnessLoad> memberLoad = new HashMap<>();
+		for (Participant member : members) {
+			joined.put(member.personId(), member.joinedAt());
+			Duration[] sum = load.get(member.personId());
+			if (sum != null) {
+				memberLoad.put(member.personId(), new FairnessLoad(sum[0], sum[1], sum[2], 0));
+			}
+		}
+		Map<Long, FairnessLoad> credit = JoinCredit.of(joined, memberLoad, windowStart, priorUntil);
 		List<Candidate> candidates = new ArrayList<>();
 		LocalDate today = LocalDate.now(this.clock);
 		for (Participant participant : participants) {
@@ -470,6 +484,11 @@ public class ScheduleMaintenance {
 			RotationLayer layer = rotation.layer(participant.layerId()).orElseThrow();
 			Duration[] prior = load.getOrDefault(person.id(),
 					new Duration[] { Duration.ZERO, Duration.ZERO, Duration.ZERO });
+			FairnessLoad joinCredit = credit.get(person.id());
+			if (joinCredit != null) {
+				prior = new Duration[] { prior[0].plus(joinCredit.onCall()), prior[1].plus(joinCredit.weekend()),
+						prior[2].plus(joinCredit.holiday()) };
+			}
 			// Judged on the shift's date: someone a few days short of the tenure rule is
 			// planned from that day on.
 			Optional<LocalDate> eligibleFrom = this.roster.eligibleFrom(person);

@@ -1,5 +1,17 @@
 package com.example.imoc.schedule;
 
+import com.example.imoc.rotation.Rotations.NewRotation.LayerSpec;
+
+import com.example.imoc.rotation.Rotations.NewRotation;
+
+import java.util.UUID;
+
+import java.util.EnumSet;
+
+import java.time.DayOfWeek;
+
+import java.sql.Timestamp;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,6 +176,49 @@ class ScheduleOverManyDaysTests {
 			.isNotEmpty()
 			.allSatisfy(date -> assertThat(date).isAfterOrEqualTo(eligibleOn));
 		assertThat(theirs.get(0)).isBefore(eligibleOn.plusDays(9));
+	}
+
+	/**
+	 * Someone who joins a rotation whose fairness window is a year is counted from the
+	 * day they joined ({@code JoinCredit}): the months before count at the rate the
+	 * members carried the rotation, so they take about their share of the blocks that
+	 * follow. Before, a newcomer started the window at zero and took block after block
+	 * until they held what each member had held since the rotation began (without the
+	 * credit: five of the 16 blocks that start in their first 64 days, against one or two
+	 * for each of the others).
+	 */
+	@Test
+	void aNewcomerToAYearLongWindowTakesTheirShareOfBlocksNotEveryBlockUntilCaughtUp() {
+		long id = this.rotations.create(new NewRotation("Newcomer " + UUID.randomUUID().toString().substring(0, 8),
+				ZoneOffset.UTC, 4, LocalDate.of(2026, 1, 5), Duration.ofHours(8), 1, 1, 365,
+				List.of(TestRotations.slot("09:00", "17:00")),
+				List.of(new LayerSpec("weekdays and weekends", EnumSet.allOf(DayOfWeek.class), 0))));
+		Rotation rotation = this.rotations.find(id).orElseThrow();
+		List<Person> members = this.testRotations.staff(rotation, 8);
+		for (int day = 0; day < 120; day++) {
+			this.maintenance.maintain(rotation.id());
+			this.clock.advance(Duration.ofDays(1));
+		}
+		Person newcomer = this.testPeople.manager("Late Joiner");
+		this.rotations.join(rotation.id(), newcomer.getId(),
+				rotation.layer("weekdays and weekends").orElseThrow().id());
+		Instant joined = this.clock.instant();
+		for (int day = 0; day < 64; day++) {
+			this.maintenance.maintain(rotation.id());
+			this.clock.advance(Duration.ofDays(1));
+		}
+
+		Map<Long, Integer> blocks = new TreeMap<>();
+		this.jdbc.query("""
+				select assignee_id, count(distinct local_date) from shift
+				where rotation_id = ? and state = 'SCHEDULED' and starts_at >= ? and starts_at < ?
+				group by assignee_id""", rs -> {
+			blocks.put(rs.getLong(1), rs.getInt(2) / 4);
+		}, rotation.id(), Timestamp.from(joined), Timestamp.from(joined.plus(Duration.ofDays(64))));
+		double othersMean = members.stream().mapToInt(m -> blocks.getOrDefault(m.getId(), 0)).average().orElseThrow();
+		assertThat(blocks.getOrDefault(newcomer.getId(), 0)).as("blocks in the 64 days after joining: %s", blocks)
+			.isPositive()
+			.isLessThanOrEqualTo((int) Math.ceil(othersMean) + 1);
 	}
 
 	private List<Row> rows(Rotation rotation) {

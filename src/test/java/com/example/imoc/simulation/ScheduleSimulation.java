@@ -191,6 +191,9 @@ final class ScheduleSimulation {
 
 	private boolean settingUp = true;
 
+	/** The fairness window the rotation was seeded with (V6, V24). */
+	private int seededWindowDays;
+
 	private int settingChanges;
 
 	private final PriorityQueue<Planned> today = new PriorityQueue<>(
@@ -269,6 +272,7 @@ final class ScheduleSimulation {
 		this.rotation = this.nodes.bean(Rotations.class)
 			.findByName(ROTATION)
 			.orElseThrow(() -> new IllegalStateException("the IMOC rotation seeded by V6 is missing"));
+		this.seededWindowDays = this.rotation.fairnessWindowDays();
 		PersonForm form = newForm("Sim Coordinator", "UTC", Region.EMEA, this.settings.start().minusYears(5), false,
 				List.of(), OnboardingState.ACTIVE);
 		form.setJobTitle(JobTitle.ROTATION_COORDINATOR);
@@ -860,7 +864,9 @@ final class ScheduleSimulation {
 	private void changeSetting() {
 		Rotation r = this.nodes.bean(Rotations.class).find(this.rotation.id()).orElseThrow();
 		int which = this.settingChanges++ % 3;
-		int window = which == 0 ? (r.fairnessWindowDays() == 90 ? 120 : 90) : r.fairnessWindowDays();
+		// Back and forth between the seeded window and a month more.
+		int seeded = this.seededWindowDays;
+		int window = which == 0 ? (r.fairnessWindowDays() == seeded ? seeded + 30 : seeded) : r.fairnessWindowDays();
 		int horizon = which == 1 ? (r.horizonWeeks() == 6 ? 8 : 6) : r.horizonWeeks();
 		int undo = which == 2 ? (r.swapUndoHours() == 24 ? 48 : 24) : r.swapUndoHours();
 		String what = "coordinator sets fairness window " + window + " d, horizon " + horizon + " w, undo " + undo

@@ -130,7 +130,7 @@ public final class SimulationMain {
 						| someone leaves (the company: deactivated; or the rotation: offboarded) | 8 a year per 80 | `Roster.deactivate` / `Roster.update` + `Rotations.leave` |
 						| someone moves between "weekdays and weekends" and "weekdays-only" | 4 a year per 80 | `Roster.update`, `Rotations.join` |
 						| someone changes their preferred slots | 12 a year per 80 | `Roster.update` |
-						| the coordinator changes a setting (fairness window 90/120 d, horizon 6/8 weeks, undo 24/48 h) | 4 a year | `Rotations.updateSettings` |
+						| the coordinator changes a setting (fairness window as seeded (365 d) and a month more, horizon 6/8 weeks, undo 24/48 h) | 4 a year | `Rotations.updateSettings` |
 
 						After each change the application would queue a repair for, the harness runs at once what the
 						`repair-schedules` job runs (`ScheduleMaintenance.repair` for every rotation) on the active node (the
