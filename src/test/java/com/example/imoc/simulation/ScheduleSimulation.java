@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.jayway.jsonpath.JsonPath;
@@ -549,7 +550,12 @@ final class ScheduleSimulation {
 			return false;
 		}
 		RotationLayer layer = this.rotation.layer(person.layerAt(now)).orElse(null);
-		if (layer == null || !layer.days().contains(row.date().getDayOfWeek())) {
+		// Layer days in the person's own zone, every local day the shift touches, as the
+		// rules and the invariants judge them (a Friday 23:00 UTC shift is Saturday in
+		// Sydney): judged on the shift's date, a Sydney person moved to weekdays-only
+		// kept a frozen Friday-night shift that the invariants then flagged.
+		if (layer == null || (WorkCalendar.of(person.zone, Set.of()).daysTouched(row.start(), row.end())
+				& ~WorkCalendar.dayBits(layer.days())) != 0) {
 			return false;
 		}
 		return this.away.values()
