@@ -7,9 +7,4 @@ import java.time.Instant;
  * when they joined before the date was recorded: counted as a member all along).
  */
 public record Participant(long rotationId, long personId, long layerId, Instant joinedAt) {
-
-	public Participant(long rotationId, long personId, long layerId) {
-		this(rotationId, personId, layerId, null);
-	}
-
 }
