@@ -98,6 +98,13 @@ start_app() {
   # work on a shared machine.
   startup_cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$app_pid/stat")
 }
+# Another session's app (or benchmark) on these ports would be measured instead of ours, silently: refuse.
+for port in "$app_port" "$nginx_port" "$pg_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port on 127.0.0.1 is in use (another app or benchmark?): set BENCH_APP_PORT, BENCH_NGINX_PORT, BENCH_PG_PORT" >&2
+    exit 1
+  fi
+done
 echo "Starting the app (embedded PostgreSQL in $work/db) ..." >&2
 start_app "$work/app.log"
 pg=(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q)

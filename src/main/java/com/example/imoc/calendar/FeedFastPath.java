@@ -1,6 +1,7 @@
 package com.example.imoc.calendar;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.DispatcherType;
@@ -21,6 +23,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.apache.tomcat.util.http.MimeHeaders;
+
+import org.springframework.aop.framework.AopProxyUtils;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -109,23 +114,23 @@ class FeedFastPath implements Filter {
 		boolean gzip = CalendarFeeds.RenderedFeed.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
 		String etag = gzip ? feed.gzipEtag() : feed.etag();
 		byte[] body = gzip ? feed.gzipped() : feed.body();
-		response.setHeader(HttpHeaders.CACHE_CONTROL, this.cacheControl);
-		response.setHeader(HttpHeaders.ETAG, etag);
-		response.setHeader(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader());
-		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		header(response, CACHE_CONTROL, this.cacheControl);
+		header(response, ETAG, etag);
+		header(response, LAST_MODIFIED, feed.lastModifiedHeader());
+		header(response, VARY, HttpHeaders.ACCEPT_ENCODING);
 		if (notModified(request, etag, feed)) {
 			// What RFC 9110 asks of a 304 (validators, caching); the security headers
 			// only matter with a body.
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return true;
 		}
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("X-Frame-Options", "DENY");
-		response.setHeader("Referrer-Policy", "same-origin");
-		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+		header(response, X_CONTENT_TYPE_OPTIONS, "nosniff");
+		header(response, X_FRAME_OPTIONS, "DENY");
+		header(response, REFERRER_POLICY, "same-origin");
+		header(response, CSP, CONTENT_SECURITY_POLICY);
 		response.setContentType(CONTENT_TYPE);
 		if (gzip) {
-			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+			header(response, CONTENT_ENCODING, "gzip");
 		}
 		response.setContentLength(body.length);
 		if (!"HEAD".equals(request.getMethod())) {
@@ -133,6 +138,49 @@ class FeedFastPath implements Filter {
 		}
 		return true;
 	}
+
+	/**
+	 * Sets a header that nothing set before. Under Tomcat (the valve) name and value go
+	 * in as bytes: a header given as a String is encoded when the response is written,
+	 * with a new charset encoder per header (issue 17, item 4: 4 % of a 304 in the
+	 * profile). Elsewhere (the filter, MockMvc) as any servlet header.
+	 */
+	private static void header(HttpServletResponse response, Header header, String value) {
+		if (response instanceof Response tomcat) {
+			MimeHeaders headers = tomcat.getCoyoteResponse().getMimeHeaders();
+			byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+			headers.addValue(header.bytes(), 0, header.bytes().length).setBytes(bytes, 0, bytes.length);
+		}
+		else {
+			response.setHeader(header.name(), value);
+		}
+	}
+
+	private record Header(String name, byte[] bytes) {
+
+		Header(String name) {
+			this(name, name.getBytes(StandardCharsets.ISO_8859_1));
+		}
+
+	}
+
+	private static final Header CACHE_CONTROL = new Header(HttpHeaders.CACHE_CONTROL);
+
+	private static final Header ETAG = new Header(HttpHeaders.ETAG);
+
+	private static final Header LAST_MODIFIED = new Header(HttpHeaders.LAST_MODIFIED);
+
+	private static final Header VARY = new Header(HttpHeaders.VARY);
+
+	private static final Header CONTENT_ENCODING = new Header(HttpHeaders.CONTENT_ENCODING);
+
+	private static final Header X_CONTENT_TYPE_OPTIONS = new Header("X-Content-Type-Options");
+
+	private static final Header X_FRAME_OPTIONS = new Header("X-Frame-Options");
+
+	private static final Header REFERRER_POLICY = new Header("Referrer-Policy");
+
+	private static final Header CSP = new Header("Content-Security-Policy");
 
 	/**
 	 * {@code /ical/<secret>.ics} by GET or HEAD, the secret being one path segment; null
@@ -196,8 +244,13 @@ class FeedFastPath implements Filter {
 
 		@Bean
 		FilterRegistrationBean<FeedFastPath> feedFastPath(CalendarFeeds feeds, CalendarProperties properties) {
+			// The bean itself, not its transactional proxy: fromMemory needs no
+			// transaction, and calling it through the proxy's interceptor and reflection
+			// was 4 % of a 304 (issue 17, item 4).
+			CalendarFeeds target = (CalendarFeeds) Objects.requireNonNullElse(AopProxyUtils.getSingletonTarget(feeds),
+					feeds);
 			FilterRegistrationBean<FeedFastPath> registration = new FilterRegistrationBean<>(
-					new FeedFastPath(feeds, properties.refreshInterval()));
+					new FeedFastPath(target, properties.refreshInterval()));
 			registration.addUrlPatterns(PREFIX + "*");
 			registration.setDispatcherTypes(DispatcherType.REQUEST);
 			// First of all filters: before Spring Security's chain (the secret is the
@@ -223,6 +276,11 @@ class FeedFastPath implements Filter {
 				List<org.apache.catalina.Valve> valves = new ArrayList<>(factory.getEngineValves());
 				valves.add(0, new Valve(feedFastPath.getFilter()));
 				factory.setEngineValves(valves);
+				// Socket reads and writes straight from direct buffers: with heap
+				// buffers, the JDK copies every read and write through a temporary
+				// direct buffer it looks up in a thread-local cache (9 % of a 304 in the
+				// profile, issue 17, item 4). 16 KB per open connection, off the heap.
+				factory.addConnectorCustomizers((connector) -> connector.setProperty("socket.directBuffer", "true"));
 			};
 		}
 

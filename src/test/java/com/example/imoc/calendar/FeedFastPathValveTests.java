@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,45 @@ class FeedFastPathValveTests {
 	void theValveIsTheFirstOfTheEnginePipeline() {
 		TomcatWebServer server = (TomcatWebServer) this.context.getWebServer();
 		assertThat(server.getTomcat().getEngine().getPipeline().getFirst()).isInstanceOf(FeedFastPath.Valve.class);
+	}
+
+	@Test
+	void theConnectorReadsAndWritesThroughDirectBuffers() {
+		TomcatWebServer server = (TomcatWebServer) this.context.getWebServer();
+		assertThat(String.valueOf(server.getTomcat().getConnector().getProperty("socket.directBuffer")))
+			.isEqualTo("true");
+	}
+
+	/**
+	 * The valve writes its headers as bytes (issue 17, item 4): they must read exactly as
+	 * the controller's, on the 304 and on a 200 from memory.
+	 */
+	@Test
+	void theValvesHeadersReadAsTheControllers() throws Exception {
+		Fixture fixture = feedWithOneShift("Valve Hugo");
+		HttpResponse<String> first = poll(fixture.feed().secret(), null);
+		assertThat(first.statusCode()).isEqualTo(200);
+		String etag = etag(first);
+		HttpResponse<String> notModified = conditionalFromMemory(fixture.feed().secret(), etag);
+		assertThat(notModified.statusCode()).isEqualTo(304);
+		for (String name : List.of("ETag", "Last-Modified", "Cache-Control", "Vary")) {
+			assertThat(notModified.headers().allValues(name)).as(name)
+				.isNotEmpty()
+				.isEqualTo(first.headers().allValues(name));
+		}
+		double before = fromMemory();
+		HttpResponse<String> fromMemory = poll(fixture.feed().secret(), "\"another\"");
+		assertThat(fromMemory()).isGreaterThan(before);
+		assertThat(fromMemory.statusCode()).isEqualTo(200);
+		assertThat(fromMemory.body()).isEqualTo(first.body());
+		for (String name : List.of("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Type",
+				"X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Content-Length")) {
+			assertThat(fromMemory.headers().allValues(name)).as(name)
+				.isNotEmpty()
+				.isEqualTo(first.headers().allValues(name));
+		}
+		assertThat(fromMemory.headers().firstValue("Content-Security-Policy"))
+			.hasValue(FeedFastPath.CONTENT_SECURITY_POLICY);
 	}
 
 	@Test
