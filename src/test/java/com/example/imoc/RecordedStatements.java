@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -31,6 +32,28 @@ public class RecordedStatements {
 
 	private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
 
+	private static final ThreadLocal<Connections> CONNECTIONS = new ThreadLocal<>();
+
+	/** Connections taken so far by code running inside {@code within} (a class name). */
+	private static final class Connections {
+
+		private final String within;
+
+		private int taken;
+
+		Connections(String within) {
+			this.within = within;
+		}
+
+		void taken() {
+			if (Arrays.stream(new Throwable().getStackTrace())
+				.anyMatch(frame -> frame.getClassName().equals(this.within))) {
+				this.taken++;
+			}
+		}
+
+	}
+
 	/** Test code that may send statements. */
 	@FunctionalInterface
 	public interface Exercise {
@@ -50,6 +73,24 @@ public class RecordedStatements {
 			RECORDED.remove();
 		}
 		return statements;
+	}
+
+	/**
+	 * Runs the exercise and returns how many connections code of class {@code within}
+	 * (e.g. Spring's DispatcherServlet: a request's handler, model and view, not its
+	 * filters) took from the pool on this thread: one per transaction (or per statement
+	 * outside one).
+	 */
+	public static int connections(Class<?> within, Exercise exercise) throws Exception {
+		Connections taken = new Connections(within.getName());
+		CONNECTIONS.set(taken);
+		try {
+			exercise.run();
+		}
+		finally {
+			CONNECTIONS.remove();
+		}
+		return taken.taken;
 	}
 
 	@Bean
@@ -76,6 +117,10 @@ public class RecordedStatements {
 	}
 
 	private static Connection recording(Connection connection) {
+		Connections taken = CONNECTIONS.get();
+		if (taken != null) {
+			taken.taken();
+		}
 		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 					List<String> statements = RECORDED.get();

@@ -1,7 +1,5 @@
 package com.example.imoc.notify;
 
-import java.time.Clock;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,24 +13,16 @@ import com.example.imoc.people.SignedInPerson;
 /**
  * What this module adds to pages it does not own, so the web, people and schedule modules
  * need not know about it: the unread count in the navigation, the notification section of
- * the profile, the handover note on the home page.
+ * the profile, the handover note on the home page; each kept per person while nothing
+ * changed ({@link PersonalNotices}).
  */
 @ControllerAdvice(annotations = Controller.class)
 class NotifyModelAttributes {
 
-	private final Inbox inbox;
+	private final PersonalNotices personal;
 
-	private final NotificationPreferences preferences;
-
-	private final Handoffs handoffs;
-
-	private final Clock clock;
-
-	NotifyModelAttributes(Inbox inbox, NotificationPreferences preferences, Handoffs handoffs, Clock clock) {
-		this.inbox = inbox;
-		this.preferences = preferences;
-		this.handoffs = handoffs;
-		this.clock = clock;
+	NotifyModelAttributes(PersonalNotices personal) {
+		this.personal = personal;
 	}
 
 	/**
@@ -42,21 +32,20 @@ class NotifyModelAttributes {
 	@ModelAttribute("unreadNotifications")
 	Integer unreadNotifications(Authentication authentication, HttpServletRequest request) {
 		SignedInPerson me = signedIn(authentication);
-		return me == null || request.getDispatcherType() == DispatcherType.ERROR ? null : this.inbox.unread(me.id());
+		return me == null || request.getDispatcherType() == DispatcherType.ERROR ? null : this.personal.unread(me.id());
 	}
 
 	@ModelAttribute("notificationPreferences")
 	NotificationPreferences.Preferences notificationPreferences(Authentication authentication,
 			HttpServletRequest request) {
 		SignedInPerson me = signedIn(authentication);
-		return me != null && isPage(request, "/profile") ? this.preferences.of(me.id()) : null;
+		return me != null && isPage(request, "/profile") ? this.personal.preferences(me.id()) : null;
 	}
 
 	@ModelAttribute("handoverNote")
 	Handoffs.IncomingNote handoverNote(Authentication authentication, HttpServletRequest request) {
 		SignedInPerson me = signedIn(authentication);
-		return me != null && isPage(request, "/")
-				? this.handoffs.forIncoming(me.id(), this.clock.instant()).orElse(null) : null;
+		return me != null && isPage(request, "/") ? this.personal.incomingNote(me.id()).orElse(null) : null;
 	}
 
 	private static boolean isPage(HttpServletRequest request, String path) {

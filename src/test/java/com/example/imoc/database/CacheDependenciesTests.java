@@ -36,6 +36,7 @@ import com.example.imoc.RecordedStatements;
 import com.example.imoc.SqlOwnershipTests;
 import com.example.imoc.calendar.FeedKind;
 import com.example.imoc.calendar.FeedTokens;
+import com.example.imoc.notify.PersonalNoticesProbe;
 import com.example.imoc.people.AccessTokens;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonAccounts;
@@ -166,6 +167,7 @@ class CacheDependenciesTests {
 		read.put("who is on call", tablesReadBy(() -> assertThat(OnCallProbe.onCallNow(this.context)).isNotNull()));
 		read.put("waiting swap requests", tablesReadBy(
 				() -> assertThat(WaitingSwapsProbe.waitingFor(this.context, TestPeople.signedIn(viewer))).isZero()));
+		read.put("personal notices", tablesReadBy(() -> PersonalNoticesProbe.readAll(this.context, viewer.getId())));
 		read.put("home board", tablesReadBy(() -> assertThat(HomeBoardProbe.board(this.context)).isNotNull()));
 		read.put("cached pages", tablesReadBy(() -> {
 			for (String page : List.of("/", "/my/shifts", "/rotations", "/rotations/" + rotation.id())) {

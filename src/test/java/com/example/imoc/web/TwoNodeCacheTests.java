@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.imoc.ImocApplication;
 import com.example.imoc.calendar.FeedKind;
 import com.example.imoc.calendar.FeedTokens;
+import com.example.imoc.notify.Notice;
+import com.example.imoc.notify.Notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,8 +98,22 @@ class TwoNodeCacheTests {
 					.as("B's page shows A's change within %s", BOUND)
 					.isTrue();
 				assertThat(Duration.ofNanos(System.nanoTime() - committed)).isLessThan(BOUND.multipliedBy(2));
+
+				// The unread count B keeps per person (notify.PersonalNotices): a notice
+				// A sends Jane shows on B's next first view of any page.
+				int unread = unread(get(nodeB + "/my/shifts"));
+				txA.executeWithoutResult(tx -> a.getBean(Notifications.class)
+					.send(new Notice(jane, "test", "From node A", "Body", "/")));
+				assertThat(within(nodeB + "/my/shifts?after=notice", body -> unread(body) == unread + 1))
+					.as("B's unread count shows A's notice within %s", BOUND)
+					.isTrue();
 			}
 		}
+	}
+
+	private static int unread(String page) {
+		Matcher badge = Pattern.compile("title=\"(\\d+) unread\"").matcher(page);
+		return badge.find() ? Integer.parseInt(badge.group(1)) : 0;
 	}
 
 	private void awaitDemo(JdbcTemplate jdbc) throws InterruptedException {
