@@ -242,11 +242,15 @@ class ScheduleJobs {
 		 * Debounced: a burst of changes (a CSV import, forty people joining) leads to one
 		 * repair a second later. A pending trigger that has not fired yet will see this
 		 * change too; one that is already running might not, so then another is queued
-		 * behind it.
+		 * behind it. A paused one (the repair job paused) is pending too: it runs when
+		 * the job is resumed and sees every change made meanwhile, so a pause queues one
+		 * repair, not one per change (a held test context had queued 600, which took
+		 * longer than two minutes to drain as misfires).
 		 */
 		void repairSoon() throws SchedulerException {
 			Trigger pending = repairTrigger(REPAIR_SOON);
-			if (this.scheduler.getTriggerState(REPAIR_SOON) == Trigger.TriggerState.NORMAL) {
+			Trigger.TriggerState state = this.scheduler.getTriggerState(REPAIR_SOON);
+			if (state == Trigger.TriggerState.NORMAL || state == Trigger.TriggerState.PAUSED) {
 				return;
 			}
 			try {
