@@ -15,6 +15,7 @@ import com.example.imoc.schedule.TestRotations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -45,6 +46,23 @@ class RotationFormsTests {
 	private FormPage rejected(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		return FormPage
 			.of(this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+	}
+
+	/**
+	 * The fairness window remembers a year by default (issue 14, V24): the seeded IMOC
+	 * rotation, moved from V6's 90 days, and a new rotation's form.
+	 */
+	@Test
+	void theFairnessWindowDefaultsToAYear() throws Exception {
+		assertThat(this.rotations.findByName("IMOC").orElseThrow().fairnessWindowDays()).isEqualTo(365);
+		Person coordinator = this.testPeople.coordinator("Cora Defaults");
+		FormPage page = FormPage
+			.of(this.mvc.perform(get("/admin/rotations/new").with(user(TestPeople.signedIn(coordinator))))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		page.hasValue("fairnessWindowDays", "365");
 	}
 
 	@Test
