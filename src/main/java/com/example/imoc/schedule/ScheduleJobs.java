@@ -242,16 +242,20 @@ class ScheduleJobs {
 		 * Debounced: a burst of changes (a CSV import, forty people joining) leads to one
 		 * repair a second later. A pending trigger that has not fired yet will see this
 		 * change too; one that is already running might not, so then another is queued
-		 * behind it. A paused one (the repair job paused) is pending too: it runs when
-		 * the job is resumed and sees every change made meanwhile, so a pause queues one
-		 * repair, not one per change (a held test context had queued 600, which took
-		 * longer than two minutes to drain as misfires).
+		 * behind it. Any trigger of the repair job that has not fired yet counts:
+		 * waiting, paused with the job, or blocked behind a running repair. Without that,
+		 * every change made while a repair ran (or while the job was paused) queued one
+		 * more, and a test context that had queued 423 took longer than two minutes to
+		 * drain.
 		 */
 		void repairSoon() throws SchedulerException {
 			Trigger pending = repairTrigger(REPAIR_SOON);
-			Trigger.TriggerState state = this.scheduler.getTriggerState(REPAIR_SOON);
-			if (state == Trigger.TriggerState.NORMAL || state == Trigger.TriggerState.PAUSED) {
-				return;
+			for (Trigger queued : this.scheduler.getTriggersOfJob(REPAIR)) {
+				Trigger.TriggerState state = this.scheduler.getTriggerState(queued.getKey());
+				if (state == Trigger.TriggerState.NORMAL || state == Trigger.TriggerState.PAUSED
+						|| state == Trigger.TriggerState.BLOCKED) {
+					return;
+				}
 			}
 			try {
 				this.scheduler.scheduleJob(pending);
