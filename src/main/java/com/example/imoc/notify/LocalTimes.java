@@ -22,6 +22,9 @@ final class LocalTimes {
 	private static final Pattern MARK = Pattern
 		.compile("\\{(time|span):(\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z(?:/\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z)?)}");
 
+	private static final DateTimeFormatter DAY_AND_HOUR = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
+			Locale.ENGLISH);
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
 
 	private LocalTimes() {
@@ -41,7 +44,7 @@ final class LocalTimes {
 	 */
 	static String span(Instant start, Instant end, ZoneId zone) {
 		boolean sameDay = start.atZone(zone).toLocalDate().equals(end.atZone(zone).toLocalDate());
-		String from = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH).format(start.atZone(zone));
+		String from = DAY_AND_HOUR.format(start.atZone(zone));
 		return from + " – " + (sameDay ? time(end, zone) : dayAndTime(end, zone));
 	}
 

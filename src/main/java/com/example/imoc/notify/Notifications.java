@@ -48,10 +48,18 @@ public class Notifications {
 		// Read-only facts, not entities: an open cover tells hundreds of people.
 		this.roster.facts(notices.stream().filter(Notifications::marked).map(Notice::recipientId).distinct().toList())
 			.forEach(p -> zones.put(p.id(), p.zone()));
+		// An open cover tells hundreds of people the same words: each (text, zone) is
+		// worded once, not once per recipient.
+		Map<ZoneId, Map<String, String>> worded = new HashMap<>();
 		return notices.stream().map(n -> {
 			ZoneId zone = zones.getOrDefault(n.recipientId(), ZoneId.of("UTC"));
-			return marked(n) ? new Notice(n.recipientId(), n.kind(), LocalTimes.resolve(n.subject(), zone),
-					LocalTimes.resolve(n.body(), zone), n.link()) : n;
+			if (!marked(n)) {
+				return n;
+			}
+			Map<String, String> inZone = worded.computeIfAbsent(zone, z -> new HashMap<>());
+			return new Notice(n.recipientId(), n.kind(),
+					inZone.computeIfAbsent(n.subject(), text -> LocalTimes.resolve(text, zone)),
+					inZone.computeIfAbsent(n.body(), text -> LocalTimes.resolve(text, zone)), n.link());
 		}).toList();
 	}
 

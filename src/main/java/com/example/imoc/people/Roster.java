@@ -66,6 +66,11 @@ public class Roster {
 		return person.eligibility(this.policy, shiftDate);
 	}
 
+	/** As {@link #eligibilityOn(Person, LocalDate)}, on the read-only facts. */
+	public Eligibility eligibilityOn(PersonFacts person, LocalDate shiftDate) {
+		return person.eligibility(this.policy, shiftDate);
+	}
+
 	/**
 	 * The planning facts of the people with these ids (those that exist), in one
 	 * statement and without entities: for reading hundreds of people at once (the

@@ -15,6 +15,7 @@ import com.example.imoc.audit.AuditLog;
 import com.example.imoc.notify.Notice;
 import com.example.imoc.notify.Notifications;
 import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonFacts;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.rotation.Participant;
@@ -194,9 +195,9 @@ class Gaps {
 		this.auditLog.record("gap.opened", "swap", id, "Open cover of the coverage gap " + SwapRules.describe(shift)
 				+ " to anyone eligible, by " + actor.email());
 		List<Notice> notices = new ArrayList<>();
-		for (Person taker : this.swaps.possibleTakers(shift, shift.start(), shift.end(), check)) {
+		for (PersonFacts taker : this.swaps.possibleTakers(shift, shift.start(), shift.end(), check)) {
 			notices
-				.add(new Notice(taker.getId(), "swap.open-cover", "A coverage gap needs a volunteer",
+				.add(new Notice(taker.id(), "swap.open-cover", "A coverage gap needs a volunteer",
 						"Nobody holds " + SwapRules.told(shift) + ". Whoever takes it first gets it."
 								+ (text.isEmpty() ? "" : " The coordinator's message: \"" + text + "\""),
 						"/swaps/" + id));

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.imoc.audit.AuditLog;
 import com.example.imoc.notify.Notice;
 import com.example.imoc.notify.Notifications;
-import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonFacts;
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.ShiftChanges;
@@ -138,8 +138,8 @@ class SpecialDays {
 			if (!gap) {
 				holders.add(shift.assigneeId());
 			}
-			for (Person taker : this.swaps.possibleTakers(shift, shift.start(), shift.end(), check)) {
-				forVolunteers.computeIfAbsent(taker.getId(), k -> new ArrayList<>()).add(shift);
+			for (PersonFacts taker : this.swaps.possibleTakers(shift, shift.start(), shift.end(), check)) {
+				forVolunteers.computeIfAbsent(taker.id(), k -> new ArrayList<>()).add(shift);
 			}
 		}
 		String link = "/rotations/" + rotation.id() + "?week=" + day;

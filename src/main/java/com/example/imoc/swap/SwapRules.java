@@ -25,6 +25,7 @@ import com.example.imoc.notify.Notice;
 import com.example.imoc.people.Eligibility;
 import com.example.imoc.people.OnboardingState;
 import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonFacts;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.Region;
@@ -141,6 +142,8 @@ class SwapRules {
 
 		private final Map<Long, Person> personOf = new HashMap<>();
 
+		private final Map<Long, PersonFacts> factsOf = new HashMap<>();
+
 		private final Map<Long, Rotation> rotationOf = new HashMap<>();
 
 		private final Map<Long, Map<Long, Long>> layerOf = new HashMap<>();
@@ -158,13 +161,29 @@ class SwapRules {
 		}
 
 		/**
-		 * Loads many people and their shifts in two statements instead of two per person:
-		 * checking every participant of a large rotation (an open cover's possible
-		 * takers) otherwise sends thousands.
+		 * Loads many people (as entities, for callers that show more than the rules read,
+		 * e.g. email addresses) and their shifts in a few statements instead of two per
+		 * person: checking every participant of a large rotation otherwise sends
+		 * thousands.
 		 */
 		void prefetch(java.util.Collection<Long> personIds) {
 			List<Long> missing = personIds.stream().filter(id -> !this.personOf.containsKey(id)).toList();
 			SwapRules.this.people.findAllById(missing).forEach(p -> this.personOf.put(p.getId(), p));
+			prefetchFacts(personIds);
+		}
+
+		/**
+		 * What the rules read about many people ({@link PersonFacts}, one statement, no
+		 * entities) and their shifts (one statement): an open cover checks every
+		 * participant of the rotation, and loading a thousand entities to read a few
+		 * fields cost more than the checks.
+		 */
+		void prefetchFacts(java.util.Collection<Long> personIds) {
+			List<Long> missingFacts = personIds.stream().filter(id -> !this.factsOf.containsKey(id)).toList();
+			SwapRules.this.roster.facts(missingFacts).forEach(p -> this.factsOf.put(p.id(), p));
+			if (personIds.stream().allMatch(this.shiftsOf::containsKey)) {
+				return;
+			}
 			Map<Long, List<ShiftView>> byPerson = new HashMap<>();
 			// One person's live shifts never overlap, so start order within a person is
 			// the same as ofPerson's.
@@ -183,13 +202,26 @@ class SwapRules {
 			return this.personOf.computeIfAbsent(id, k -> SwapRules.this.people.findById(k).orElseThrow());
 		}
 
+		/** What the rules read about a person (no entity). */
+		PersonFacts facts(long id) {
+			PersonFacts facts = this.factsOf.get(id);
+			if (facts == null) {
+				facts = SwapRules.this.roster.facts(List.of(id))
+					.stream()
+					.findFirst()
+					.orElseThrow(() -> new java.util.NoSuchElementException("no person " + id));
+				this.factsOf.put(id, facts);
+			}
+			return facts;
+		}
+
 		/**
 		 * The person's own calendar: their zone and their region's holidays (read once
 		 * per region).
 		 */
-		WorkCalendar calendar(Person person) {
+		WorkCalendar calendar(PersonFacts person) {
 			return WorkCalendar.of(person.zone(),
-					this.holidaysOf.computeIfAbsent(person.getRegion(), SwapRules.this.holidays::holidaysOf));
+					this.holidaysOf.computeIfAbsent(person.region(), SwapRules.this.holidays::holidaysOf));
 		}
 
 		Rotation rotation(long id) {
@@ -234,25 +266,25 @@ class SwapRules {
 		 */
 		List<String> problems(Move move, Collection<ShiftView> alsoReleased, Collection<ShiftView> alsoGained) {
 			List<String> problems = new ArrayList<>();
-			Person to = person(move.to());
+			PersonFacts to = facts(move.to());
 			ShiftView shift = move.shift();
 			Rotation rotation = rotation(shift.rotationId());
-			if (!to.isActive()) {
-				problems.add(to.getName() + " is no longer active.");
+			if (!to.active()) {
+				problems.add(to.name() + " is no longer active.");
 				return problems;
 			}
 			Eligibility eligibility = SwapRules.this.roster.eligibilityOn(to, shift.date());
 			if (!eligibility.eligible()) {
 				problems
-					.add(to.getName() + " is not eligible for " + rotation.name() + " (" + eligibility.reason() + ").");
+					.add(to.name() + " is not eligible for " + rotation.name() + " (" + eligibility.reason() + ").");
 			}
-			if (to.getOnboardingState() != OnboardingState.ACTIVE) {
-				problems.add(to.getName() + " is still onboarding (" + to.getOnboardingState().label()
-						+ ") and can only shadow.");
+			if (to.onboardingState() != OnboardingState.ACTIVE) {
+				problems.add(
+						to.name() + " is still onboarding (" + to.onboardingState().label() + ") and can only shadow.");
 			}
-			Long layerId = layers(rotation.id()).get(to.getId());
+			Long layerId = layers(rotation.id()).get(to.id());
 			if (layerId == null) {
-				problems.add(to.getName() + " is not in the " + rotation.name() + " rotation.");
+				problems.add(to.name() + " is not in the " + rotation.name() + " rotation.");
 			}
 			else {
 				// The days are the receiver's own: the part they would hold, cut at
@@ -262,18 +294,18 @@ class SwapRules {
 				int touched = own.daysTouched(move.start(), move.end());
 				int outsideLayer = touched & ~WorkCalendar.dayBits(layer.days());
 				if (outsideLayer != 0) {
-					problems.add(to.getName() + " is in the " + layer.name() + " layer, which does not cover "
+					problems.add(to.name() + " is in the " + layer.name() + " layer, which does not cover "
 							+ dayNames(outsideLayer) + " (this shift has time on one in " + own.zone() + ").");
 				}
-				else if (to.isWeekdaysOnly() && (touched & WorkCalendar.WEEKEND_DAYS) != 0) {
-					problems.add(to.getName() + " has a weekdays-only contract, and this shift has time on "
+				else if (to.weekdaysOnly() && (touched & WorkCalendar.WEEKEND_DAYS) != 0) {
+					problems.add(to.name() + " has a weekdays-only contract, and this shift has time on "
 							+ dayNames(touched & WorkCalendar.WEEKEND_DAYS) + " in their time zone (" + own.zone()
 							+ ").");
 				}
 			}
-			for (TimeAway.Stretch entry : away().getOrDefault(to.getId(), List.of())) {
+			for (TimeAway.Stretch entry : away().getOrDefault(to.id(), List.of())) {
 				if (entry.startsAt().isBefore(move.end()) && entry.endsAt().isAfter(move.start())) {
-					problems.add(to.getName() + " is away then.");
+					problems.add(to.name() + " is away then.");
 					break;
 				}
 			}
@@ -283,17 +315,17 @@ class SwapRules {
 			if (move.released() != null) {
 				released.add(move.released().id());
 			}
-			List<ShiftView> held = new ArrayList<>(shiftsOf(to.getId()));
+			List<ShiftView> held = new ArrayList<>(shiftsOf(to.id()));
 			held.addAll(alsoGained);
 			for (ShiftView other : held) {
 				if (other.id() == shift.id() || released.contains(other.id())) {
 					continue;
 				}
 				if (other.start().isBefore(move.end()) && other.end().isAfter(move.start())) {
-					problems.add(to.getName() + " already holds a shift then (" + describe(other) + ").");
+					problems.add(to.name() + " already holds a shift then (" + describe(other) + ").");
 				}
 				else if (gap(other, move.start(), move.end()).compareTo(rest) < 0) {
-					problems.add(to.getName() + " would have only " + Load.text(gap(other, move.start(), move.end()))
+					problems.add(to.name() + " would have only " + Load.text(gap(other, move.start(), move.end()))
 							+ " of rest next to their shift on " + describe(other) + " (the minimum is "
 							+ rest.toHours() + " h).");
 				}
@@ -307,7 +339,7 @@ class SwapRules {
 		 */
 		Load load(long personId, List<Move> gains, List<ShiftView> loses, Instant partStartGiven,
 				Instant partEndGiven) {
-			Person person = person(personId);
+			PersonFacts person = facts(personId);
 			WorkCalendar own = calendar(person);
 			Instant from = this.now;
 			Instant latest = this.now.plus(PREVIEW_WINDOW);
@@ -346,7 +378,7 @@ class SwapRules {
 			Instant focusStart = gains.isEmpty() ? null : gains.get(0).start();
 			WorkCalendar.Hours offBefore = offHours(before, inWindow, own);
 			WorkCalendar.Hours offAfter = offHours(after, inWindow, own);
-			return new Load(person.getName(), hours(before, inWindow), hours(after, inWindow), offBefore.weekendHours(),
+			return new Load(person.name(), hours(before, inWindow), hours(after, inWindow), offBefore.weekendHours(),
 					offAfter.weekendHours(), offBefore.holidayHours(), offAfter.holidayHours(),
 					shortestRest(before, focusStart), shortestRest(after, focusStart));
 		}

@@ -22,6 +22,7 @@ import com.example.imoc.audit.AuditLog;
 import com.example.imoc.notify.Notice;
 import com.example.imoc.notify.Notifications;
 import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonFacts;
 import com.example.imoc.people.PersonRepository;
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.rotation.Participant;
@@ -721,7 +722,7 @@ class Swaps {
 	 * The eligible people who could take a shift (for open covers and for the cover
 	 * form).
 	 */
-	List<Person> possibleTakers(ShiftView shift, Instant partStart, Instant partEnd, Check check) {
+	List<PersonFacts> possibleTakers(ShiftView shift, Instant partStart, Instant partEnd, Check check) {
 		return possibleTakers(List.of(shift), new Move(shift, partStart, partEnd, 0, null), check);
 	}
 
@@ -729,11 +730,12 @@ class Swaps {
 	 * The eligible people who could take every shift of a set ({@code first}, the first
 	 * shift's move, may be a part of it).
 	 */
-	private List<Person> possibleTakers(List<ShiftView> set, Move first, Check check) {
-		List<Person> takers = new ArrayList<>();
+	private List<PersonFacts> possibleTakers(List<ShiftView> set, Move first, Check check) {
+		List<PersonFacts> takers = new ArrayList<>();
 		ShiftView shift = set.get(0);
 		List<Participant> participants = this.rotations.participants(shift.rotationId());
-		check.prefetch(participants.stream().map(Participant::personId).toList());
+		// The rules read facts, not entities: an open cover checks every participant.
+		check.prefetchFacts(participants.stream().map(Participant::personId).toList());
 		for (Participant participant : participants) {
 			long id = participant.personId();
 			if (Long.valueOf(id).equals(shift.assigneeId())) {
@@ -749,10 +751,10 @@ class Swaps {
 				}
 			}
 			if (fits) {
-				takers.add(check.person(id));
+				takers.add(check.facts(id));
 			}
 		}
-		takers.sort((a, b) -> a.getName().compareTo(b.getName()));
+		takers.sort((a, b) -> a.name().compareTo(b.name()));
 		return takers;
 	}
 
@@ -871,8 +873,8 @@ class Swaps {
 				// hundreds).
 				List<Notice> notices = new ArrayList<>();
 				ShiftView shift = plan.shift();
-				for (Person taker : possibleTakers(plan.given(), Move.whole(shift, 0, null), check)) {
-					notices.add(new Notice(taker.getId(), "swap.open-cover",
+				for (PersonFacts taker : possibleTakers(plan.given(), Move.whole(shift, 0, null), check)) {
+					notices.add(new Notice(taker.id(), "swap.open-cover",
 							request.requesterName() + " needs someone to cover " + (several ? "shifts" : "a shift"),
 							request.requesterName() + " offers " + what + " to whoever takes it first."
 									+ messageLine(request),

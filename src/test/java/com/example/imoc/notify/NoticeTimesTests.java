@@ -61,6 +61,33 @@ class NoticeTimesTests {
 			.isEqualTo("Take the part Mon 30 Nov 23:00 – Tue 1 Dec 05:00 CST, answer by Tue 1 Dec 05:00 CST.");
 	}
 
+	/**
+	 * An open cover tells hundreds of people in one batch, and the words are put in each
+	 * zone once per text: recipients sharing a zone read the same words, other zones
+	 * their own, and two different texts to the same zone are never mixed up.
+	 */
+	@Test
+	void aBatchToManyRecipientsWordsEachTextInEachOfTheirZones() {
+		List<Person> london = List.of(this.people.manager("Batch London 1", "Europe/London"),
+				this.people.manager("Batch London 2", "Europe/London"),
+				this.people.manager("Batch London 3", "Europe/London"));
+		Person sydney = this.people.manager("Batch Sydney", "Australia/Sydney");
+		String offer = "Take " + Notice.span(START, END) + ".";
+		String other = "Answer by " + Notice.time(START) + ".";
+		this.transactions.executeWithoutResult(status -> this.notifications
+			.sendAll(List.of(new Notice(london.get(0).getId(), "test.batch", "Cover?", offer, "/swaps"),
+					new Notice(sydney.getId(), "test.batch", "Cover?", offer, "/swaps"),
+					new Notice(london.get(1).getId(), "test.batch", "By " + Notice.time(END) + "?", other, "/swaps"),
+					new Notice(london.get(2).getId(), "test.batch", "Cover?", offer, "/swaps"))));
+		assertThat(bodyOf(london.get(0))).isEqualTo("Take Tue 1 Dec 05:00 – 11:00 GMT.");
+		assertThat(bodyOf(london.get(2))).isEqualTo("Take Tue 1 Dec 05:00 – 11:00 GMT.");
+		assertThat(bodyOf(sydney)).isEqualTo("Take Tue 1 Dec 16:00 – 22:00 AEDT.");
+		assertThat(bodyOf(london.get(1))).isEqualTo("Answer by Tue 1 Dec 05:00 GMT.");
+		assertThat(this.jdbc.queryForObject("select subject from notification where recipient_id = ?", String.class,
+				london.get(1).getId()))
+			.isEqualTo("By Tue 1 Dec 11:00 GMT?");
+	}
+
 	@Test
 	void somethingThatOnlyLooksLikeAMarkStaysAsTyped() {
 		assertThat(LocalTimes.resolve("see {time:2026-13-45T99:99Z} and {span:2026-12-01T05:00:00Z}",

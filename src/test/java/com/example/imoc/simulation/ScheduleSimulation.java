@@ -221,6 +221,8 @@ final class ScheduleSimulation {
 			this.nodes = started;
 			this.jobsPerNode = new int[started.size()];
 			setUp();
+			this.timings.put("start-up and first roster", new long[] { System.nanoTime() - began });
+			long[] transactionsBefore = transactions();
 			for (this.day = 0; this.day < this.settings.days(); this.day++) {
 				simulateDay();
 				if (Boolean.getBoolean("imoc.simulation.progress") && (this.day + 1) % 30 == 0) {
@@ -229,6 +231,13 @@ final class ScheduleSimulation {
 							this.violations.size(), Duration.ofNanos(System.nanoTime() - began).withNanos(0));
 				}
 			}
+			long[] transactionsAfter = transactions();
+			int steps = this.actions.values().stream().mapToInt(counts -> counts[0]).sum();
+			long commits = transactionsAfter[0] - transactionsBefore[0];
+			System.out.printf(
+					"%d steps tried in %d days; PostgreSQL: %d transactions committed (%.1f a step), %d rolled back%n",
+					steps, this.settings.days(), commits, steps == 0 ? 0.0 : (double) commits / steps,
+					transactionsAfter[1] - transactionsBefore[1]);
 			Instant end = this.settings.start().plusDays(this.settings.days()).atStartOfDay(ZoneOffset.UTC).toInstant();
 			Map<Long, WorkCalendar> calendars = this.nodes.bean(PublicHolidays.class)
 				.calendarsOf(this.nodes.bean(PersonRepository.class).findAllById(this.people.keySet()));
@@ -238,6 +247,19 @@ final class ScheduleSimulation {
 					figures, List.copyOf(this.digests), this.jobsPerNode.clone(), List.copyOf(this.failures),
 					this.people.size(), timings());
 		}
+	}
+
+	/**
+	 * Transactions committed and rolled back in the database so far, all nodes and the
+	 * harness's own reads included (PostgreSQL's statistics, which lag by up to a
+	 * second).
+	 */
+	private long[] transactions() {
+		jdbc().queryForObject("select pg_stat_force_next_flush()", Object.class);
+		jdbc().queryForObject("select pg_stat_clear_snapshot()", Object.class);
+		return jdbc().queryForObject(
+				"select xact_commit, xact_rollback from pg_stat_database where datname = current_database()",
+				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) });
 	}
 
 	private Map<String, Duration> timings() {

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.example.imoc.ExternalApiTest;
 import com.example.imoc.MutableClock;
-import com.example.imoc.people.Person;
+import com.example.imoc.people.PersonFacts;
 import com.example.imoc.people.TimeAway;
 import com.example.imoc.people.Unavailability;
 import com.example.imoc.schedule.ShiftView;
@@ -55,34 +55,34 @@ class PossibleTakersTests extends ExternalApiTest {
 		for (int day = 0; day < 3; day++) {
 			this.clock.set(Instant.now().plus(Duration.ofDays(day)));
 			ShiftView shift = this.fixtures.swappable(planned.rotation()).get(4 + 3 * day);
-			List<Person> before = takers(shift);
+			List<PersonFacts> before = takers(shift);
 			assertThat(before).as("day %d: someone may take %s", day, shift).hasSizeGreaterThan(2);
-			Person away = before.get(0);
-			Person elsewhere = before.get(1);
+			PersonFacts away = before.get(0);
+			PersonFacts elsewhere = before.get(1);
 
 			// Time away a week after the shift keeps nobody out.
 			LocalDate later = LocalDate.ofInstant(shift.end(), away.zone()).plusDays(7);
-			this.timeAway.seed(away.getId(), Unavailability.Kind.PTO, later, later.plusDays(2), "test");
+			this.timeAway.seed(away.id(), Unavailability.Kind.PTO, later, later.plusDays(2), "test");
 			assertThat(ids(takers(shift))).as("day %d: time away later", day).isEqualTo(ids(before));
 
 			// Time away over the shift keeps out that person only.
 			LocalDate first = LocalDate.ofInstant(shift.start(), away.zone()).minusDays(1);
 			LocalDate last = LocalDate.ofInstant(shift.end(), away.zone()).plusDays(1);
-			this.timeAway.seed(away.getId(), Unavailability.Kind.SICK, first, last, "test");
+			this.timeAway.seed(away.id(), Unavailability.Kind.SICK, first, last, "test");
 			List<Long> expected = new ArrayList<>(ids(before));
-			expected.remove(away.getId());
-			assertThat(ids(takers(shift))).as("day %d: %s away over the shift", day, away.getName())
+			expected.remove(away.id());
+			assertThat(ids(takers(shift))).as("day %d: %s away over the shift", day, away.name())
 				.isEqualTo(expected)
-				.contains(elsewhere.getId());
+				.contains(elsewhere.id());
 		}
 	}
 
-	private List<Person> takers(ShiftView shift) {
+	private List<PersonFacts> takers(ShiftView shift) {
 		return this.swaps.possibleTakers(shift, shift.start(), shift.end(), this.rules.check());
 	}
 
-	private static List<Long> ids(List<Person> people) {
-		return people.stream().map(Person::getId).toList();
+	private static List<Long> ids(List<PersonFacts> people) {
+		return people.stream().map(PersonFacts::id).toList();
 	}
 
 }
