@@ -86,8 +86,7 @@ public class TimeAway {
 	public Unavailability add(SignedInPerson actor, long personId, Unavailability.Kind kind, LocalDate first,
 			LocalDate last, String note) {
 		checkMayChange(actor, personId);
-		Person person = this.people.findById(personId).orElseThrow(() -> new PersonNotFoundException(personId));
-		ZoneId zone = person.zone();
+		ZoneId zone = zoneOf(personId);
 		Unavailability saved = this.entries
 			.save(new Unavailability(personId, kind, first.atStartOfDay(zone).toInstant(),
 					last.plusDays(1).atStartOfDay(zone).toInstant(), note, actor.email()));
@@ -116,6 +115,19 @@ public class TimeAway {
 		this.auditLog.record("unavailability.removed", "person", entry.getPersonId(),
 				entry.getKind().label() + " " + entry.getStartsAt() + " to " + entry.getEndsAt());
 		this.events.publishEvent(new UnavailabilityChanged(entry.getPersonId()));
+	}
+
+	/**
+	 * The person's zone, which whole days away are cut in: one column, not the entity
+	 * (entering time away is the commonest change, about 10,000 a year at 1,000 people).
+	 */
+	private ZoneId zoneOf(long personId) {
+		return this.jdbc.sql("select time_zone from person where id = ?")
+			.param(personId)
+			.query(String.class)
+			.optional()
+			.map(ZoneId::of)
+			.orElseThrow(() -> new PersonNotFoundException(personId));
 	}
 
 	private static void checkMayChange(SignedInPerson actor, long personId) {
