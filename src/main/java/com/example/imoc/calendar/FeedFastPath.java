@@ -355,10 +355,15 @@ class FeedFastPath implements Filter {
 		@Bean
 		WebServerFactoryCustomizer<TomcatServletWebServerFactory> feedFastPathValve(
 				FilterRegistrationBean<FeedFastPath> feedFastPath,
-				@Value("${imoc.calendar.connector-fast-path:true}") boolean inConnector) {
+				@Value("${imoc.calendar.connector-fast-path:false}") boolean inConnector) {
 			return (factory) -> {
 				if (inConnector) {
 					// Before the valve: in front of Tomcat's request mapping (Adapter).
+					// Off
+					// by default: on a loaded 2-core machine it gained 7-13 % of 304s
+					// against nginx, not the 10 % asked for to adopt it
+					// (docs/BENCHMARKS.md,
+					// issue 17 fourth round); on for a quiet-machine comparison.
 					byte[] prefix = (factory.getContextPath() + PREFIX).getBytes(StandardCharsets.ISO_8859_1);
 					factory.addConnectorCustomizers((connector) -> connector.addLifecycleListener((event) -> {
 						if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType())) {

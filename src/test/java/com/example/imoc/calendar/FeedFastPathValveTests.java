@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.catalina.connector.CoyoteAdapter;
 import org.apache.coyote.OutputBuffer;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.junit.jupiter.api.Test;
@@ -261,14 +260,6 @@ class FeedFastPathValveTests {
 		assertThat(changed).isNotEqualTo(etag);
 		assertThat(conditionalFromMemory(secret, changed).statusCode()).isEqualTo(304);
 		assertThat(poll(secret, etag).statusCode()).isEqualTo(200);
-	}
-
-	@Test
-	void theConnectorsAdapterIsTheFastPathInFrontOfTomcats() {
-		TomcatWebServer server = (TomcatWebServer) this.context.getWebServer();
-		org.apache.coyote.Adapter adapter = server.getTomcat().getConnector().getProtocolHandler().getAdapter();
-		assertThat(adapter).isInstanceOf(FeedFastPath.Adapter.class);
-		assertThat(((FeedFastPath.Adapter) adapter).next()).isInstanceOf(CoyoteAdapter.class);
 	}
 
 	/** HEAD gets the headers of GET, from memory too, and never a body. */
