@@ -55,10 +55,10 @@ EXPOSE 8080
 # 70-95 MB, a third of it the page cache; the young generation is resident whole once the load has cycled through it,
 # so it is kept small: collecting it is cheap, what survives is little), and the old generation committed to follow
 # the live set (Min/MaxHeapFreeRatio 10/30: grown by 10 % more than it holds, given back above 30 % free): the
-# highest resident size of the benchmark's loads 369-380 MB against 420-449 MB with -Xms64m -Xmx192m (fourth round,
-# docs/BENCHMARKS.md); a 48 MB code cache, the serial collector (what the JVM itself picks for a small container; on 2 cores
-# it also keeps the pauses of a 256 MB heap short) and two malloc arenas keep the resident size under 512 MB with
-# 1,000 people under load (docs/BENCHMARKS.md). Override with JAVA_OPTS in docker-compose.yml if needed.
+# highest resident size of the benchmark's loads 369-381 MB against 420-449 MB with -Xms64m -Xmx192m, at the price
+# of about three times the full collections (fourth round, docs/BENCHMARKS.md); a 48 MB code cache, the serial
+# collector (what the JVM itself picks for a small container; on 2 cores it also keeps the pauses of a small heap
+# short) and two malloc arenas. Override with JAVA_OPTS in docker-compose.yml if needed.
 # TrimNativeHeapInterval (issue 17, memory) hands memory the JIT compilers and Tomcat freed back to the system every
 # 10 s instead of keeping it in malloc's arenas.
 ENV JAVA_OPTS="-Xms32m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000" \
