@@ -67,7 +67,7 @@ jar=$(ls target/imoc-scheduler-*.jar | grep -v plain | head -1)
 # The deployment shape (as in the Dockerfile): the jar extracted, a class-data-sharing archive made by a training run
 # (the context is refreshed once on a throw-away database, then the JVM exits), and the recommended JVM options.
 # BENCH_PLAIN_JAR=1 runs `java -jar` on the fat jar instead, to compare.
-java_opts=${BENCH_JVM_OPTS:-"-Xms32m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000"}
+java_opts=${BENCH_JVM_OPTS:-"-Xms32m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 if [ "${BENCH_PLAIN_JAR:-0}" != 1 ]; then
   echo "Extracting the jar and making its class-data-sharing archive (a training run) ..." >&2
