@@ -17,9 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +40,9 @@ import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.RotationNotFoundException;
 import com.example.imoc.rotation.Rotations;
+import com.example.imoc.schedule.view.GridHtml;
 import com.example.imoc.schedule.view.GridView;
+import com.example.imoc.schedule.view.OpenCovers;
 import com.example.imoc.schedule.view.RotationWeek;
 import com.example.imoc.schedule.view.RotationWeeks;
 
@@ -64,9 +69,13 @@ class ScheduleController {
 
 	private final PersonAccounts accounts;
 
+	private final OpenCovers openCovers;
+
 	ScheduleController(Shifts shifts, Rotations rotations, PersonRepository people, Clock clock,
-			PublicHolidays holidays, RotationWeeks rotationWeeks, HomeBoard homeBoard, PersonAccounts accounts) {
+			PublicHolidays holidays, RotationWeeks rotationWeeks, HomeBoard homeBoard, PersonAccounts accounts,
+			OpenCovers openCovers) {
 		this.accounts = accounts;
+		this.openCovers = openCovers;
 		this.holidays = holidays;
 		this.rotationWeeks = rotationWeeks;
 		this.homeBoard = homeBoard;
@@ -169,7 +178,7 @@ class ScheduleController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
 			@RequestParam(defaultValue = "7") int days, @RequestParam(required = false) String view,
 			@RequestParam(required = false) String zone, @RequestParam(required = false) Long person,
-			@RequestParam(required = false) String who, Model model) {
+			@RequestParam(required = false) String who, HttpServletRequest request, Model model) {
 		Rotation rotation = this.rotations.find(id).orElseThrow(() -> new RotationNotFoundException(id));
 		GridView shown = view == null || view.isEmpty() ? (days == 28 ? GridView.FOUR_WEEKS : GridView.WEEK) : GridView
 			.of(view)
@@ -184,7 +193,8 @@ class ScheduleController {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, pageZone);
 		LocalDate asked = from != null ? from : week != null ? week : today;
-		RotationWeek grid = this.rotationWeeks.of(rotation, pageZone, shown, shown.firstDay(asked));
+		RotationWeeks.Shown period = this.rotationWeeks.shown(rotation, pageZone, shown, shown.firstDay(asked));
+		RotationWeek grid = period.week();
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("now", now);
 		model.addAttribute("today", today);
@@ -199,6 +209,14 @@ class ScheduleController {
 		model.addAttribute("highlight", highlight);
 		model.addAttribute("nobodyFound", !search.isEmpty() && highlight.isEmpty());
 		model.addAttribute("myId", me.id());
+		// The grid's HTML is shared (rendered once per generation); only the viewer's
+		// marks, today, the actions and this request's CSRF token are filled in here.
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		model.addAttribute("gridHtml",
+				period.html()
+					.render(new GridHtml.Viewer(me.id(), me.isCoordinator(), highlight, today, now,
+							this.openCovers.shownIn(grid, me, now), request.getContextPath(),
+							csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getToken())));
 		model.addAttribute("mayReadHealth",
 				me.isCoordinator() || grid.participants().stream().anyMatch(p -> p.id() == me.id()));
 		model.addAttribute("away", grid.away());
