@@ -1,13 +1,11 @@
 package com.example.imoc.schedule;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -71,9 +69,12 @@ class ScheduleController {
 
 	private final OpenCovers openCovers;
 
+	private final HomeCards homeCards;
+
 	ScheduleController(Shifts shifts, Rotations rotations, PersonRepository people, Clock clock,
 			PublicHolidays holidays, RotationWeeks rotationWeeks, HomeBoard homeBoard, PersonAccounts accounts,
-			OpenCovers openCovers) {
+			OpenCovers openCovers, HomeCards homeCards) {
+		this.homeCards = homeCards;
 		this.accounts = accounts;
 		this.openCovers = openCovers;
 		this.holidays = holidays;
@@ -85,31 +86,20 @@ class ScheduleController {
 		this.clock = clock;
 	}
 
-	record RotationNow(Rotation rotation, List<ShiftView> onCall, List<ShiftView> shadows, ShiftView next,
-			String nextIn) {
-	}
-
 	@GetMapping("/")
-	String home(@AuthenticationPrincipal SignedInPerson me, Model model) {
+	String home(@AuthenticationPrincipal SignedInPerson me, HttpServletRequest request, Model model) {
 		Instant now = this.clock.instant();
 		// From memory while nothing changed (issue 17: was a JPA read per request).
 		ZoneId zone = this.accounts.zone(me.id());
-		// Shared by every viewer (issue 17); only "in 2 h" and the viewer's own next
-		// shift are per request.
+		// Shared by every viewer (issue 17): the board, and its cards rendered once per
+		// board and zone; only the viewer's own next shift is per request.
 		HomeBoard.Board board = this.homeBoard.at(now);
-		List<RotationNow> rotationsNow = new ArrayList<>();
-		for (HomeBoard.RotationBoard row : board.rotations()) {
-			ShiftView next = row.next();
-			rotationsNow.add(new RotationNow(row.rotation(), row.onCall(), row.shadows(), next,
-					next == null ? null : until(now, next.start())));
-		}
 		Optional<ShiftView> myNext = this.shifts.nextOf(me.id(), now);
 		model.addAttribute("now", now);
 		model.addAttribute("zone", zone.getId());
-		model.addAttribute("rotationsNow", rotationsNow);
+		model.addAttribute("boardHtml", this.homeCards.html(board, zone, request.getContextPath()));
 		model.addAttribute("myNext", myNext.orElse(null));
 		model.addAttribute("myNextIn", myNext.map(s -> s.covers(now) ? "now" : until(now, s.start())).orElse(null));
-		model.addAttribute("nextWeek", LocalDate.ofInstant(now, zone).with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
 		model.addAttribute("gapsAhead", board.gapsAhead());
 		return "schedule/home";
 	}

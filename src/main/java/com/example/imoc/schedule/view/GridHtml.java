@@ -162,7 +162,7 @@ public final class GridHtml {
 	/**
 	 * As {@code th:text} and {@code th:attr} escape: the markup-significant characters.
 	 */
-	static String escape(String text) {
+	public static String escape(String text) {
 		return HtmlEscape.escapeHtml(text, HtmlEscapeType.HTML4_NAMED_REFERENCES_DEFAULT_TO_DECIMAL,
 				HtmlEscapeLevel.LEVEL_0_ONLY_MARKUP_SIGNIFICANT_EXCEPT_APOS);
 	}
