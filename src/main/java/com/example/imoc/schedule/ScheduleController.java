@@ -40,7 +40,6 @@ import com.example.imoc.rotation.RotationNotFoundException;
 import com.example.imoc.rotation.Rotations;
 import com.example.imoc.schedule.view.GridHtml;
 import com.example.imoc.schedule.view.GridView;
-import com.example.imoc.schedule.view.OpenCovers;
 import com.example.imoc.schedule.view.RotationWeek;
 import com.example.imoc.schedule.view.RotationWeeks;
 
@@ -202,16 +201,24 @@ class ScheduleController {
 		// The grid's HTML is shared (rendered once per generation); only the viewer's
 		// marks, today, the actions and this request's CSRF token are filled in here.
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-		model.addAttribute("gridHtml",
-				period.html()
-					.render(new GridHtml.Viewer(me.id(), me.isCoordinator(), highlight, today, now,
-							this.openCovers.shownIn(grid, me, now), request.getContextPath(),
-							csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getToken())));
+		model.addAttribute("gridHtml", period.html()
+			.render(new GridHtml.Viewer(me.id(), me.isCoordinator(), highlight, today, now,
+					this.openCovers.shownIn(rotation.id(), shiftsShown(grid), me, now), request.getContextPath(),
+					csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getToken())));
 		model.addAttribute("mayReadHealth",
 				me.isCoordinator() || grid.participants().stream().anyMatch(p -> p.id() == me.id()));
 		model.addAttribute("away", grid.away());
 		model.addAttribute("viewerZone", viewerZone);
 		return "schedule/rotation";
+	}
+
+	/** The ids of the shifts a period shows. */
+	static Set<Long> shiftsShown(RotationWeek week) {
+		return week.days()
+			.stream()
+			.flatMap(day -> day.parts().stream())
+			.map(RotationWeek.Part::shiftId)
+			.collect(Collectors.toSet());
 	}
 
 	/** Longest name search the rotation page takes. */

@@ -18,8 +18,7 @@ import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.schedule.ShiftView;
-import com.example.imoc.schedule.view.OpenCovers;
-import com.example.imoc.schedule.view.RotationWeek;
+import com.example.imoc.schedule.OpenCovers;
 import com.example.imoc.swap.SwapRules.Check;
 import com.example.imoc.swap.SwapRules.Move;
 
@@ -67,17 +66,12 @@ class OpenCoverOffers implements OpenCovers {
 	}
 
 	@Override
-	public Map<Long, Offer> shownIn(RotationWeek week, SignedInPerson viewer, Instant now) {
-		Map<Long, Open> open = offered(week.rotationId(), now).byShift();
+	public Map<Long, Offer> shownIn(long rotationId, Set<Long> shownShifts, SignedInPerson viewer, Instant now) {
+		Map<Long, Open> open = offered(rotationId, now).byShift();
 		if (open.isEmpty()) {
 			return Map.of();
 		}
-		Set<Long> shown = week.days()
-			.stream()
-			.flatMap(day -> day.parts().stream())
-			.map(RotationWeek.Part::shiftId)
-			.filter(open::containsKey)
-			.collect(Collectors.toSet());
+		Set<Long> shown = shownShifts.stream().filter(open::containsKey).collect(Collectors.toSet());
 		if (shown.isEmpty()) {
 			return Map.of();
 		}

@@ -11,6 +11,8 @@ import org.unbescape.html.HtmlEscape;
 import org.unbescape.html.HtmlEscapeLevel;
 import org.unbescape.html.HtmlEscapeType;
 
+import com.example.imoc.schedule.OpenCovers;
+
 /**
  * The inside of a rotation page's grid table (caption, head and body), rendered once per
  * {@link RotationWeek} and shared by every viewer (issue 17): everything any viewer sees

@@ -1,7 +1,8 @@
-package com.example.imoc.schedule.view;
+package com.example.imoc.schedule;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 import com.example.imoc.people.SignedInPerson;
 
@@ -14,10 +15,10 @@ import com.example.imoc.people.SignedInPerson;
 public interface OpenCovers {
 
 	/**
-	 * The open covers on shifts shown in {@code week}, by shift id, with whether
-	 * {@code viewer} may volunteer for each at {@code now}.
+	 * The open covers on the shifts {@code shown} of a rotation's page, by shift id, with
+	 * whether {@code viewer} may volunteer for each at {@code now}.
 	 */
-	Map<Long, Offer> shownIn(RotationWeek week, SignedInPerson viewer, Instant now);
+	Map<Long, Offer> shownIn(long rotationId, Set<Long> shown, SignedInPerson viewer, Instant now);
 
 	/**
 	 * An open cover on a shift of the page: the request to take, and whether the viewer
