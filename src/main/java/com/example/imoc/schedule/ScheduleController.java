@@ -1,13 +1,11 @@
 package com.example.imoc.schedule;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,9 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,7 @@ import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.rotation.RotationNotFoundException;
 import com.example.imoc.rotation.Rotations;
+import com.example.imoc.schedule.view.GridHtml;
 import com.example.imoc.schedule.view.GridView;
 import com.example.imoc.schedule.view.RotationWeek;
 import com.example.imoc.schedule.view.RotationWeeks;
@@ -64,9 +66,16 @@ class ScheduleController {
 
 	private final PersonAccounts accounts;
 
+	private final OpenCovers openCovers;
+
+	private final HomeCards homeCards;
+
 	ScheduleController(Shifts shifts, Rotations rotations, PersonRepository people, Clock clock,
-			PublicHolidays holidays, RotationWeeks rotationWeeks, HomeBoard homeBoard, PersonAccounts accounts) {
+			PublicHolidays holidays, RotationWeeks rotationWeeks, HomeBoard homeBoard, PersonAccounts accounts,
+			OpenCovers openCovers, HomeCards homeCards) {
+		this.homeCards = homeCards;
 		this.accounts = accounts;
+		this.openCovers = openCovers;
 		this.holidays = holidays;
 		this.rotationWeeks = rotationWeeks;
 		this.homeBoard = homeBoard;
@@ -76,31 +85,20 @@ class ScheduleController {
 		this.clock = clock;
 	}
 
-	record RotationNow(Rotation rotation, List<ShiftView> onCall, List<ShiftView> shadows, ShiftView next,
-			String nextIn) {
-	}
-
 	@GetMapping("/")
-	String home(@AuthenticationPrincipal SignedInPerson me, Model model) {
+	String home(@AuthenticationPrincipal SignedInPerson me, HttpServletRequest request, Model model) {
 		Instant now = this.clock.instant();
 		// From memory while nothing changed (issue 17: was a JPA read per request).
 		ZoneId zone = this.accounts.zone(me.id());
-		// Shared by every viewer (issue 17); only "in 2 h" and the viewer's own next
-		// shift are per request.
+		// Shared by every viewer (issue 17): the board, and its cards rendered once per
+		// board and zone; only the viewer's own next shift is per request.
 		HomeBoard.Board board = this.homeBoard.at(now);
-		List<RotationNow> rotationsNow = new ArrayList<>();
-		for (HomeBoard.RotationBoard row : board.rotations()) {
-			ShiftView next = row.next();
-			rotationsNow.add(new RotationNow(row.rotation(), row.onCall(), row.shadows(), next,
-					next == null ? null : until(now, next.start())));
-		}
 		Optional<ShiftView> myNext = this.shifts.nextOf(me.id(), now);
 		model.addAttribute("now", now);
 		model.addAttribute("zone", zone.getId());
-		model.addAttribute("rotationsNow", rotationsNow);
+		model.addAttribute("boardHtml", this.homeCards.html(board, zone, request.getContextPath()));
 		model.addAttribute("myNext", myNext.orElse(null));
 		model.addAttribute("myNextIn", myNext.map(s -> s.covers(now) ? "now" : until(now, s.start())).orElse(null));
-		model.addAttribute("nextWeek", LocalDate.ofInstant(now, zone).with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
 		model.addAttribute("gapsAhead", board.gapsAhead());
 		return "schedule/home";
 	}
@@ -169,7 +167,7 @@ class ScheduleController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
 			@RequestParam(defaultValue = "7") int days, @RequestParam(required = false) String view,
 			@RequestParam(required = false) String zone, @RequestParam(required = false) Long person,
-			@RequestParam(required = false) String who, Model model) {
+			@RequestParam(required = false) String who, HttpServletRequest request, Model model) {
 		Rotation rotation = this.rotations.find(id).orElseThrow(() -> new RotationNotFoundException(id));
 		GridView shown = view == null || view.isEmpty() ? (days == 28 ? GridView.FOUR_WEEKS : GridView.WEEK) : GridView
 			.of(view)
@@ -184,7 +182,8 @@ class ScheduleController {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, pageZone);
 		LocalDate asked = from != null ? from : week != null ? week : today;
-		RotationWeek grid = this.rotationWeeks.of(rotation, pageZone, shown, shown.firstDay(asked));
+		RotationWeeks.Shown period = this.rotationWeeks.shown(rotation, pageZone, shown, shown.firstDay(asked));
+		RotationWeek grid = period.week();
 		model.addAttribute("rotation", rotation);
 		model.addAttribute("now", now);
 		model.addAttribute("today", today);
@@ -199,11 +198,27 @@ class ScheduleController {
 		model.addAttribute("highlight", highlight);
 		model.addAttribute("nobodyFound", !search.isEmpty() && highlight.isEmpty());
 		model.addAttribute("myId", me.id());
+		// The grid's HTML is shared (rendered once per generation); only the viewer's
+		// marks, today, the actions and this request's CSRF token are filled in here.
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		model.addAttribute("gridHtml", period.html()
+			.render(new GridHtml.Viewer(me.id(), me.isCoordinator(), highlight, today, now,
+					this.openCovers.shownIn(rotation.id(), shiftsShown(grid), me, now), request.getContextPath(),
+					csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getToken())));
 		model.addAttribute("mayReadHealth",
 				me.isCoordinator() || grid.participants().stream().anyMatch(p -> p.id() == me.id()));
 		model.addAttribute("away", grid.away());
 		model.addAttribute("viewerZone", viewerZone);
 		return "schedule/rotation";
+	}
+
+	/** The ids of the shifts a period shows. */
+	static Set<Long> shiftsShown(RotationWeek week) {
+		return week.days()
+			.stream()
+			.flatMap(day -> day.parts().stream())
+			.map(RotationWeek.Part::shiftId)
+			.collect(Collectors.toSet());
 	}
 
 	/** Longest name search the rotation page takes. */

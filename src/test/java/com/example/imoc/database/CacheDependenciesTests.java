@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.HomeBoardProbe;
 import com.example.imoc.schedule.OnCallProbe;
+import com.example.imoc.swap.OpenCoverOffersProbe;
 import com.example.imoc.swap.WaitingSwapsProbe;
 import com.example.imoc.schedule.ScheduleMaintenance;
 import com.example.imoc.schedule.TestRotations;
@@ -169,6 +171,9 @@ class CacheDependenciesTests {
 				() -> assertThat(WaitingSwapsProbe.waitingFor(this.context, TestPeople.signedIn(viewer))).isZero()));
 		read.put("personal notices", tablesReadBy(() -> PersonalNoticesProbe.readAll(this.context, viewer.getId())));
 		read.put("home board", tablesReadBy(() -> assertThat(HomeBoardProbe.board(this.context)).isNotNull()));
+		read.put("open-cover offers",
+				tablesReadBy(() -> assertThat(OpenCoverOffersProbe.offered(this.context, rotation.id(), Instant.now()))
+					.isNotNegative()));
 		read.put("cached pages", tablesReadBy(() -> {
 			for (String page : List.of("/", "/my/shifts", "/rotations", "/rotations/" + rotation.id())) {
 				this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer)))).andExpect(status().isOk());

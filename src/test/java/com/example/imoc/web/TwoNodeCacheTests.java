@@ -85,6 +85,16 @@ class TwoNodeCacheTests {
 				awaitServedFromMemory(metersB, "imoc.page.cache", "result", "hit", nodeB + "/");
 				assertThat(get(feed)).contains("Jane Doe").doesNotContain("Jane Renamed");
 				assertThat(get(nodeB + "/")).doesNotContain("Asia/Tokyo");
+				// B's shared rotation grid (rendered once per generation, issue 17) of a
+				// week with one of Jane's shifts, in the rotation's zone so that her new
+				// zone does not make it another grid.
+				java.time.LocalDate janesDay = jdbcA.queryForObject(
+						"select local_date from shift where assignee_id = ? and rotation_id = 1 and state = 'SCHEDULED' "
+								+ "and starts_at > now() order by starts_at limit 1",
+						java.time.LocalDate.class, jane);
+				String week = nodeB + "/rotations/1?zone=rotation&from=" + janesDay;
+				assertThat(get(week + "&first=1")).contains("tabindex=\"0\">Jane Doe</span>")
+					.doesNotContain("Jane Renamed");
 
 				// A commits a change; B notices by itself.
 				long committed = System.nanoTime();
@@ -98,6 +108,11 @@ class TwoNodeCacheTests {
 					.as("B's page shows A's change within %s", BOUND)
 					.isTrue();
 				assertThat(Duration.ofNanos(System.nanoTime() - committed)).isLessThan(BOUND.multipliedBy(2));
+				assertThat(within(week + "&first=2",
+						body -> body.contains("tabindex=\"0\">Jane Renamed</span>")
+								&& !body.contains("tabindex=\"0\">Jane Doe</span>")))
+					.as("B renders the shared grid anew after A's change")
+					.isTrue();
 
 				// The unread count B keeps per person (notify.PersonalNotices): a notice
 				// A sends Jane shows on B's next first view of any page.

@@ -29,9 +29,11 @@ import com.example.imoc.schedule.Shifts;
  * The rotation pages every viewer shares: one {@link RotationWeek} per rotation, zone,
  * view and first day, computed once per data generation ({@link DataChanges}) and handed
  * to every session that asks while the generation stands. Viewers asking at once for one
- * that is not there wait for a single computation. At most
- * {@code imoc.schedule.grid-cache-entries} are kept, the least recently used dropped
- * first.
+ * that is not there wait for a single computation. With the model, the grid's HTML is
+ * rendered once ({@link GridHtml}) and shared the same way, the personal parts filled in
+ * per request. At most {@code imoc.schedule.grid-cache-entries} are kept, and at most
+ * {@code imoc.schedule.grid-cache-chars} characters of HTML over all of them, the least
+ * recently used dropped first.
  */
 @Component
 public class RotationWeeks {
@@ -51,7 +53,14 @@ public class RotationWeeks {
 	record Key(long rotationId, ZoneId zone, GridView view, LocalDate first) {
 	}
 
-	private record Entry(long stamp, CompletableFuture<RotationWeek> week) {
+	private record Entry(long stamp, CompletableFuture<Shown> week) {
+	}
+
+	/**
+	 * A shared period: its model and the grid's HTML rendered from it once
+	 * ({@link GridHtml}), personal parts left as hooks.
+	 */
+	public record Shown(RotationWeek week, GridHtml html) {
 	}
 
 	private final Shifts shifts;
@@ -66,8 +75,15 @@ public class RotationWeeks {
 
 	private final Map<Key, Entry> cache;
 
+	private final long maxChars;
+
+	/** Characters of the grids' HTML kept, over the entries computed. */
+	private long chars;
+
 	RotationWeeks(Shifts shifts, Rotations rotations, TimeAway timeAway, PersonRepository people, DataChanges changes,
-			@Value("${imoc.schedule.grid-cache-entries:200}") int entries) {
+			@Value("${imoc.schedule.grid-cache-entries:200}") int entries,
+			@Value("${imoc.schedule.grid-cache-chars:8000000}") long maxChars) {
+		this.maxChars = Math.max(1, maxChars);
 		this.shifts = shifts;
 		this.rotations = rotations;
 		this.timeAway = timeAway;
@@ -76,7 +92,11 @@ public class RotationWeeks {
 		this.cache = new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-				return size() > Math.max(1, entries);
+				if (size() > Math.max(1, entries)) {
+					RotationWeeks.this.chars -= chars(eldest.getValue());
+					return true;
+				}
+				return false;
 			}
 		};
 	}
@@ -86,22 +106,40 @@ public class RotationWeeks {
 	 * day) as seen in {@code zone}.
 	 */
 	public RotationWeek of(Rotation rotation, ZoneId zone, GridView view, LocalDate first) {
+		return shown(rotation, zone, view, first).week();
+	}
+
+	/**
+	 * The same period with its grid rendered ({@link GridHtml}): both computed once per
+	 * data generation and shared by every viewer.
+	 */
+	public Shown shown(Rotation rotation, ZoneId zone, GridView view, LocalDate first) {
 		Key key = new Key(rotation.id(), zone, view, first);
 		long stamp = this.changes.stamp();
 		if (stamp < 0) {
 			return compute(rotation, key, stamp);
 		}
-		CompletableFuture<RotationWeek> mine;
+		CompletableFuture<Shown> mine;
 		synchronized (this.cache) {
 			Entry entry = this.cache.get(key);
 			if (entry != null && this.changes.isCurrent(entry.stamp())) {
 				return join(entry.week());
 			}
 			mine = new CompletableFuture<>();
-			this.cache.put(key, new Entry(stamp, mine));
+			Entry old = this.cache.put(key, new Entry(stamp, mine));
+			if (old != null) {
+				this.chars -= chars(old);
+			}
 		}
 		try {
-			mine.complete(compute(rotation, key, stamp));
+			Shown shown = compute(rotation, key, stamp);
+			mine.complete(shown);
+			synchronized (this.cache) {
+				if (this.cache.get(key) != null && this.cache.get(key).week() == mine) {
+					this.chars += shown.html().length();
+					trim(key);
+				}
+			}
 		}
 		catch (RuntimeException ex) {
 			mine.completeExceptionally(ex);
@@ -112,6 +150,34 @@ public class RotationWeeks {
 		return join(mine);
 	}
 
+	/**
+	 * Drops the least recently used entries (never {@code kept}, just computed) while the
+	 * grids' HTML is over {@code imoc.schedule.grid-cache-chars}.
+	 */
+	private void trim(Key kept) {
+		var eldest = this.cache.entrySet().iterator();
+		while (this.chars > this.maxChars && eldest.hasNext()) {
+			Map.Entry<Key, Entry> entry = eldest.next();
+			if (!entry.getKey().equals(kept)) {
+				this.chars -= chars(entry.getValue());
+				eldest.remove();
+			}
+		}
+	}
+
+	/** Characters an entry holds, once computed (0 while it is being computed). */
+	private static long chars(Entry entry) {
+		CompletableFuture<Shown> week = entry.week();
+		return week.isDone() && !week.isCompletedExceptionally() ? week.join().html().length() : 0;
+	}
+
+	/** Characters of the grids' HTML kept now (for tests and metrics). */
+	public long chars() {
+		synchronized (this.cache) {
+			return this.chars;
+		}
+	}
+
 	/** How many shared pages are kept now (for tests and metrics). */
 	public int size() {
 		synchronized (this.cache) {
@@ -119,7 +185,7 @@ public class RotationWeeks {
 		}
 	}
 
-	private static RotationWeek join(CompletableFuture<RotationWeek> week) {
+	private static Shown join(CompletableFuture<Shown> week) {
 		try {
 			return week.join();
 		}
@@ -131,7 +197,7 @@ public class RotationWeeks {
 		}
 	}
 
-	private RotationWeek compute(Rotation rotation, Key key, long stamp) {
+	private Shown compute(Rotation rotation, Key key, long stamp) {
 		ZoneId zone = key.zone();
 		Instant from = key.view().gridStart(key.first()).atStartOfDay(zone).toInstant();
 		Instant to = key.view().gridEnd(key.first()).atStartOfDay(zone).toInstant();
@@ -146,9 +212,10 @@ public class RotationWeeks {
 			.map(a -> new RotationWeek.Away(a.getPersonId(), names.get(a.getPersonId()), a.getKind().label(),
 					a.getStartsAt(), a.getEndsAt()))
 			.toList();
-		return RotationWeek.lay(rotation, zone, zone.equals(rotation.zone()), key.view(), key.first(),
+		RotationWeek week = RotationWeek.lay(rotation, zone, zone.equals(rotation.zone()), key.view(), key.first(),
 				this.shifts.ofRotation(rotation.id(), from, to), publishedUntil,
 				this.rotations.participantNames(rotation.id()), awayRows, stamp);
+		return new Shown(week, GridHtml.of(week, rotation.zone().getId()));
 	}
 
 }

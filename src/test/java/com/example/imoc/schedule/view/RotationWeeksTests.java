@@ -133,7 +133,7 @@ class RotationWeeksTests extends ExternalApiTest {
 	@Test
 	void theCacheKeepsAtMostItsConfiguredNumberOfWeeks() throws Exception {
 		RotationWeeks small = new RotationWeeks(this.shifts, this.rotations, this.timeAway, this.people, this.changes,
-				2);
+				2, Long.MAX_VALUE);
 		ZoneId utc = ZoneOffset.UTC;
 		LocalDate monday = LocalDate.of(2026, 11, 30);
 		GridPage.quiet(this.changes);
