@@ -355,7 +355,7 @@ class FeedFastPath implements Filter {
 		@Bean
 		WebServerFactoryCustomizer<TomcatServletWebServerFactory> feedFastPathValve(
 				FilterRegistrationBean<FeedFastPath> feedFastPath,
-				@Value("${imoc.calendar.connector-fast-path:false}") boolean inConnector) {
+				@Value("${imoc.calendar.connector-fast-path:true}") boolean inConnector) {
 			return (factory) -> {
 				if (inConnector) {
 					// Before the valve: in front of Tomcat's request mapping (Adapter).
