@@ -51,17 +51,16 @@ RUN java -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh -
 
 USER imoc
 EXPOSE 8080
-# Memory (issues 9 and 17): a heap of at most 160 MB with a young generation of 24 MB (the live set at 1,000 people is
-# 70-95 MB, a third of it the page cache; the young generation is resident whole once the load has cycled through it,
-# so it is kept small: collecting it is cheap, what survives is little), and the old generation committed to follow
-# the live set (Min/MaxHeapFreeRatio 20/50: grown to 20 % more than it holds, given back above 50 % free): the
-# highest resident size of the benchmark's loads 381-391 MB against 420-449 MB with -Xms64m -Xmx192m, at the price
-# of about twice the full collections (fourth round, docs/BENCHMARKS.md; 10/30 saved 10 MB more for three times);
-# a 48 MB code cache, the serial collector (what the JVM itself picks for a small container; on 2 cores it also
-# keeps the pauses of a small heap short) and two malloc arenas. Override with JAVA_OPTS in docker-compose.yml if needed.
+# Memory (issues 9 and 17): a heap of 64 MB growing to 192 MB (twice the live set at 1,000 people, 70-95 MB: committing
+# all of a 256 MB heap up front kept 256 MB resident), a 48 MB code cache, the serial collector (what the JVM itself
+# picks for a small container; on 2 cores it also keeps the pauses of a 192 MB heap short) and two malloc arenas:
+# 484-496 MB resident at the most with 1,000 people under the benchmark's loads (docs/BENCHMARKS.md). A smaller heap
+# (-Xms32m -Xmx160m -Xmn24m, free ratios 20/50) measured 429-454 MB on the quiet machine but, with about twice the full
+# collections, pushed the cached pages' p99 over 50 ms in one run of three (issue 17, fourth round): not adopted.
+# Override with JAVA_OPTS in docker-compose.yml if needed.
 # TrimNativeHeapInterval (issue 17, memory) hands memory the JIT compilers and Tomcat freed back to the system every
 # 10 s instead of keeping it in malloc's arenas.
-ENV JAVA_OPTS="-Xms32m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000" \
+ENV JAVA_OPTS="-Xms64m -Xmx192m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000" \
     MALLOC_ARENA_MAX=2
 # Health: GET /actuator/health/readiness (and /liveness); the checks live in docker-compose.yml.
 ENTRYPOINT ["sh","-c","exec java -XX:SharedArchiveFile=/app/app.jsa $JAVA_OPTS -jar /app/app.jar \"$@\"","--"]

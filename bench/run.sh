@@ -5,7 +5,7 @@
 #   bench/run.sh --people 1000     # or 5000: extra people and participants generated with SQL, schedule re-planned
 #   bench/run.sh --people 1000 --serve   # set up the same organisation, print the URLs, keep the app running
 #
-# JVM: the Dockerfile's options (-Xmx160m -Xmn24m, serial GC, MALLOC_ARENA_MAX=2, class-data sharing of the extracted jar); BENCH_JVM_OPTS replaces the
+# JVM: the Dockerfile's options (-Xms64m -Xmx192m, serial GC, MALLOC_ARENA_MAX=2, class-data sharing of the extracted jar); BENCH_JVM_OPTS replaces the
 # options, BENCH_JAVA_OPTS adds to them (e.g. a flight recording), BENCH_PLAIN_JAR=1 runs the fat jar without CDS.
 # A flight recording needs BENCH_PLAIN_JAR=1: JFR with the dynamic CDS archive crashes this JDK 17 at start-up
 # (SIGSEGV in KlassFactory::check_shared_class_file_load_hook, 2026-11-30).
@@ -67,7 +67,7 @@ jar=$(ls target/imoc-scheduler-*.jar | grep -v plain | head -1)
 # The deployment shape (as in the Dockerfile): the jar extracted, a class-data-sharing archive made by a training run
 # (the context is refreshed once on a throw-away database, then the JVM exits), and the recommended JVM options.
 # BENCH_PLAIN_JAR=1 runs `java -jar` on the fat jar instead, to compare.
-java_opts=${BENCH_JVM_OPTS:-"-Xms32m -Xmx160m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000"}
+java_opts=${BENCH_JVM_OPTS:-"-Xms64m -Xmx192m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=10000"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 if [ "${BENCH_PLAIN_JAR:-0}" != 1 ]; then
   echo "Extracting the jar and making its class-data-sharing archive (a training run) ..." >&2

@@ -44,8 +44,7 @@ class ServerSettingsTests {
 		String image = options(Files.readString(Path.of("Dockerfile")), "ENV JAVA_OPTS=\"([^\"]+)\"");
 		String bench = options(Files.readString(Path.of("bench/run.sh")), "BENCH_JVM_OPTS:-\"([^\"]+)\"");
 		assertThat(bench).isEqualTo(image);
-		assertThat(image).contains("-Xmx160m", "-Xmn24m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=50",
-				"-XX:+UseSerialGC");
+		assertThat(image).contains("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC");
 	}
 
 	private static String options(String file, String regex) {
