@@ -151,10 +151,10 @@ class Swaps {
 		if (rotation.swapNeedsApproval() && !actor.isCoordinator()) {
 			this.requests.decide(id, SwapState.APPROVAL_PENDING, actor.email(), now, note);
 			this.auditLog.record("swap.accepted", "swap", id,
-					check.person(taker).getName() + " accepted; waiting for the coordinator's approval");
+					check.facts(taker).name() + " accepted; waiting for the coordinator's approval");
 			for (Person coordinator : coordinators()) {
 				notify(coordinator.getId(), "swap.approval", "A swap waits for your approval",
-						check.person(taker).getName() + " accepted " + request.requesterName() + "'s request for "
+						check.facts(taker).name() + " accepted " + request.requesterName() + "'s request for "
 								+ SwapRules.told(shifts.given()) + ".",
 						id);
 			}

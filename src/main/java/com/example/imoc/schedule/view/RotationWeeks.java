@@ -135,7 +135,8 @@ public class RotationWeeks {
 			Shown shown = compute(rotation, key, stamp);
 			mine.complete(shown);
 			synchronized (this.cache) {
-				if (this.cache.get(key) != null && this.cache.get(key).week() == mine) {
+				Entry kept = this.cache.get(key);
+				if (kept != null && kept.week() == mine) {
 					this.chars += shown.html().length();
 					trim(key);
 				}
