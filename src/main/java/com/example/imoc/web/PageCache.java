@@ -27,11 +27,14 @@ import jakarta.servlet.http.HttpSession;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -240,6 +243,15 @@ class PageCache extends OncePerRequestFilter {
 		return this.pages.get(key);
 	}
 
+	/** The keys kept, least recently used first (for tests). */
+	synchronized List<String> keptKeys() {
+		return List.copyOf(this.pages.keySet());
+	}
+
+	synchronized long keptBytes() {
+		return this.bytes;
+	}
+
 	private synchronized void put(String key, Page page) {
 		if (page.body().length > this.maxBytes / 8) {
 			return;
@@ -253,14 +265,20 @@ class PageCache extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * Pages kept per node ({@code imoc.web.page-cache-size}, IMOC_WEB_PAGE_CACHE_SIZE):
+	 * 16 MB by default, about 270 rotation pages of 60 KB at 1,000 people or a few
+	 * thousand of the smaller pages, which is what the people who reload within the same
+	 * minute need. The entries are this node's heap: the rotation's grid is already
+	 * shared (schedule.view.GridHtml), so a first view costs less than it did when this
+	 * held 32 MB, a third of the heap's live set at 1,000 people (issue 17, memory).
+	 */
+	@ConfigurationProperties("imoc.web")
+	record PageCacheSize(@DefaultValue("16MB") DataSize pageCacheSize) {
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Registration {
-
-		/**
-		 * Pages kept per node, in bytes: about 500 schedule pages of 60 KB at most (most
-		 * are a few KB).
-		 */
-		static final long MAX_BYTES = 32L * 1024 * 1024;
 
 		/**
 		 * What the cached pages show: the tables each module declares with its
@@ -274,9 +292,9 @@ class PageCache extends OncePerRequestFilter {
 
 		@Bean
 		FilterRegistrationBean<PageCache> pageCache(List<CachedPages> cached, DataChanges changes, Clock clock,
-				MeterRegistry meters) {
+				MeterRegistry meters, PageCacheSize size) {
 			FilterRegistrationBean<PageCache> registration = new FilterRegistrationBean<>(
-					new PageCache(cached, changes, clock, MAX_BYTES, meters));
+					new PageCache(cached, changes, clock, size.pageCacheSize().toBytes(), meters));
 			// After Spring Security's chain: only signed-in requests reach it, with the
 			// security headers set.
 			registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);

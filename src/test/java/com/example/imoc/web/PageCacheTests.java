@@ -1,24 +1,33 @@
 package com.example.imoc.web;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.unit.DataSize;
 
 import com.example.imoc.IntegrationTest;
+import com.example.imoc.database.DataChanges;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.Roster;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.TestRotations;
+import com.example.imoc.web.layout.CachedPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -48,6 +57,12 @@ class PageCacheTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	DataChanges changes;
+
+	@Autowired
+	PageCache.PageCacheSize pageCacheSize;
 
 	private double count(String result) {
 		return this.meters.counter("imoc.page.cache", "result", result).count();
@@ -137,6 +152,33 @@ class PageCacheTests {
 		double misses = count("miss");
 		assertThat(page(viewer, session, "/")).contains("Asia/Tokyo").doesNotContain("Europe/Berlin");
 		assertThat(count("miss")).isEqualTo(misses + 1);
+	}
+
+	/**
+	 * The cache is this node's heap (issue 17, memory): it keeps at most its configured
+	 * bytes (16 MB unless IMOC_WEB_PAGE_CACHE_SIZE says otherwise) and drops the least
+	 * recently used page first.
+	 */
+	@Test
+	void theCacheKeepsAtMostItsConfiguredBytesDroppingTheLeastRecentlyUsedFirst() throws Exception {
+		assertThat(this.pageCacheSize.pageCacheSize()).isEqualTo(DataSize.ofMegabytes(16));
+		PageCache cache = new PageCache(List.of(CachedPages.of("/kept/.*", "person")), this.changes, Clock.systemUTC(),
+				80_000, new SimpleMeterRegistry());
+		MockHttpSession session = new MockHttpSession();
+		// Eight pages of 10 KB fill it; "1" is used again before "9" comes, so "2" is the
+		// one dropped. (A page over an eighth of the bound is never kept.)
+		for (String page : List.of("1", "2", "3", "4", "5", "6", "7", "8", "1", "9")) {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/kept/" + page);
+			request.setSession(session);
+			cache.doFilter(request, new MockHttpServletResponse(), (in, out) -> {
+				out.setContentType("text/html;charset=UTF-8");
+				out.getOutputStream().write(new byte[10_000]);
+			});
+		}
+		assertThat(cache.keptKeys()).extracting(key -> key.substring(key.indexOf(' ') + 1))
+			.containsExactly("/kept/3?null", "/kept/4?null", "/kept/5?null", "/kept/6?null", "/kept/7?null",
+					"/kept/8?null", "/kept/1?null", "/kept/9?null");
+		assertThat(cache.keptBytes()).isEqualTo(80_000);
 	}
 
 	@Test
