@@ -2,11 +2,7 @@ package com.example.imoc.notify;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.function.LongFunction;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
+import com.example.imoc.database.KeptReads;
 
 /**
  * What this module adds to every page of a person, kept per person while the data
@@ -29,11 +26,9 @@ class PersonalNotices {
 
 	/**
 	 * People who use the app at once are far fewer; beyond this a part's memory is simply
-	 * started afresh.
+	 * started afresh ({@link KeptReads}).
 	 */
 	static final int LIMIT = 10_000;
-
-	private final DataChanges changes;
 
 	private final Clock clock;
 
@@ -43,16 +38,18 @@ class PersonalNotices {
 
 	private final NotificationPreferences preferences;
 
-	private final Kept<Integer> unread = new Kept<>();
+	private final KeptReads<Long, Integer> unread;
 
-	private final Kept<Optional<Handoffs.IncomingNote>> notes = new Kept<>();
+	private final KeptReads<Long, Optional<Handoffs.IncomingNote>> notes;
 
-	private final Kept<NotificationPreferences.Preferences> chosen = new Kept<>();
+	private final KeptReads<Long, NotificationPreferences.Preferences> chosen;
 
 	PersonalNotices(DataChanges changes, Clock clock, Inbox inbox, Handoffs handoffs,
 			NotificationPreferences preferences) {
-		this.changes = changes;
 		this.clock = clock;
+		this.unread = new KeptReads<>(changes, clock, LIMIT);
+		this.notes = new KeptReads<>(changes, clock, LIMIT);
+		this.chosen = new KeptReads<>(changes, clock, LIMIT);
 		this.inbox = inbox;
 		this.handoffs = handoffs;
 		this.preferences = preferences;
@@ -60,7 +57,7 @@ class PersonalNotices {
 
 	/** How many of this person's notices are unread. */
 	int unread(long personId) {
-		return this.unread.get(personId, this.inbox::unread, count -> Instant.MAX);
+		return this.unread.get(personId, this.inbox::unread);
 	}
 
 	/**
@@ -74,35 +71,7 @@ class PersonalNotices {
 
 	/** This person's reminder and mail choices. */
 	NotificationPreferences.Preferences preferences(long personId) {
-		return this.chosen.get(personId, this.preferences::of, p -> Instant.MAX);
-	}
-
-	/** One part's memory: person id to what was read, at which generation, until when. */
-	private final class Kept<T> {
-
-		private record Entry<T>(long stamp, Instant until, T value) {
-		}
-
-		private final Map<Long, Entry<T>> entries = new ConcurrentHashMap<>();
-
-		T get(long personId, LongFunction<T> read, Function<T, Instant> until) {
-			Entry<T> hit = this.entries.get(personId);
-			if (hit != null && PersonalNotices.this.changes.isCurrent(hit.stamp())
-					&& PersonalNotices.this.clock.instant().isBefore(hit.until())) {
-				return hit.value();
-			}
-			// Before reading: a change committed after it voids what is read.
-			long stamp = PersonalNotices.this.changes.stamp();
-			T value = read.apply(personId);
-			if (stamp >= 0) {
-				if (this.entries.size() >= LIMIT) {
-					this.entries.clear();
-				}
-				this.entries.put(personId, new Entry<>(stamp, until.apply(value), value));
-			}
-			return value;
-		}
-
+		return this.chosen.get(personId, this.preferences::of);
 	}
 
 	@Configuration(proxyBeanMethods = false)

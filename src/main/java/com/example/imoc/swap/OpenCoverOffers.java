@@ -1,13 +1,12 @@
 package com.example.imoc.swap;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Bean;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
+import com.example.imoc.database.KeptReads;
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.schedule.ShiftView;
 import com.example.imoc.schedule.OpenCovers;
@@ -42,27 +42,22 @@ class OpenCoverOffers implements OpenCovers {
 
 	private final SwapRules rules;
 
-	private final DataChanges changes;
-
 	/** By rotation: the offers read at one generation. */
-	private final Map<Long, Offered> offered = new ConcurrentHashMap<>();
+	private final KeptReads<Long, Offered> offered;
 
 	/** An offer and the shift it is on, as read. */
 	record Open(long requestId, ShiftView shift) {
 	}
 
-	/**
-	 * A rotation's offers on shifts not ended when read, by shift id.
-	 *
-	 * @param stamp the data generation they were read at
-	 */
-	record Offered(long stamp, Map<Long, Open> byShift) {
+	/** A rotation's offers on shifts not ended when read, by shift id. */
+	record Offered(Map<Long, Open> byShift) {
 	}
 
-	OpenCoverOffers(SwapRequests requests, SwapRules rules, DataChanges changes) {
+	OpenCoverOffers(SwapRequests requests, SwapRules rules, DataChanges changes, Clock clock) {
 		this.requests = requests;
 		this.rules = rules;
-		this.changes = changes;
+		// Keyed by rotation: as many as there are rotations.
+		this.offered = new KeptReads<>(changes, clock, 10_000);
 	}
 
 	@Override
@@ -98,23 +93,14 @@ class OpenCoverOffers implements OpenCovers {
 	 * stands (offers read then on shifts that have ended since are dropped per request).
 	 */
 	Offered offered(long rotationId, Instant now) {
-		Offered known = this.offered.get(rotationId);
-		if (known != null && this.changes.isCurrent(known.stamp())) {
-			return known;
-		}
-		// Before reading: a change committed after it voids what is read.
-		long stamp = this.changes.stamp();
-		List<SwapRequest> pending = this.requests.offersIn(rotationId, now, now.plus(AHEAD));
-		Map<Long, Open> byShift = new HashMap<>();
-		for (SwapRequest offer : pending) {
-			Optional<ShiftView> shift = this.rules.shift(offer.shiftId());
-			shift.ifPresent(s -> byShift.put(offer.shiftId(), new Open(offer.id(), s)));
-		}
-		Offered fresh = new Offered(stamp, Map.copyOf(byShift));
-		if (stamp >= 0) {
-			this.offered.put(rotationId, fresh);
-		}
-		return fresh;
+		return this.offered.get(rotationId, id -> {
+			Map<Long, Open> byShift = new HashMap<>();
+			for (SwapRequest offer : this.requests.offersIn(id, now, now.plus(AHEAD))) {
+				Optional<ShiftView> shift = this.rules.shift(offer.shiftId());
+				shift.ifPresent(s -> byShift.put(offer.shiftId(), new Open(offer.id(), s)));
+			}
+			return new Offered(Map.copyOf(byShift));
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)
