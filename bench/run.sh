@@ -272,6 +272,14 @@ python3 bench/client.py swaps "$base" "${pg[*]}" "$nswaps" "$work/coordinator" |
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$app_pid/status")
 # The highest resident size of the whole run (every load, first views included), as the kernel kept it.
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$app_pid/status")
+# Resident memory by kind, always (issue 17): anonymous (heap, metaspace, code, threads, malloc) against file-backed
+# (the class-data-sharing archive and the jars, which the kernel may drop and read again), and the archive's own share.
+{
+  echo "VmRSS ${rss_kb} kB, VmHWM ${peak_kb} kB after the loads"
+  grep -E '^(Rss|Pss|Shared_Clean|Shared_Dirty|Private_Clean|Private_Dirty|Anonymous):' "/proc/$app_pid/smaps_rollup"
+  awk '/^[0-9a-f]+-[0-9a-f]+ / {jsa = ($6 ~ /\.jsa$/)} jsa && /^(Rss|Private_Dirty|Private_Clean):/ {sum[$1] += $2}
+       END {for (k in sum) printf "archive (.jsa) %s %d kB\n", k, sum[k]}' "/proc/$app_pid/smaps"
+} > "$out/rss.txt" 2>&1 || true
 # Memory by part (issue 17): with BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary, the JVM's own account after the
 # load, then the heap's live set (after a full collection), in bench/target/memory.txt.
 if jcmd "$app_pid" VM.native_memory summary > "$out/memory.txt" 2>&1 && grep -q "Total:" "$out/memory.txt"; then
