@@ -78,7 +78,10 @@ if [ "${BENCH_PLAIN_JAR:-0}" != 1 ]; then
     --logging.level.root=WARN > "$work/train.log" 2>&1 || { cat "$work/train.log" >&2; exit 1; }
   # spring.context.exit=onRefresh ends the JVM without stopping the embedded PostgreSQL it started: stop it here.
   pkill -f "postgres -D $work/train" 2>/dev/null || true
-  java_opts="-XX:SharedArchiveFile=$work/app/app.jsa $java_opts"
+  # -Xshare:on: the JVM refuses to start when it cannot use the archive (issue 17, fifth round). Without it, an
+  # archive whose recorded class path no longer matches (the extracted jar moved or copied elsewhere) is dropped
+  # silently, and the start-up measured is that of the classes loaded from the jars: 8-14 s more JVM CPU per start.
+  java_opts="-XX:SharedArchiveFile=$work/app/app.jsa -Xshare:on $java_opts"
 fi
 
 # start_app LOG: starts the app on $work/db and waits until it is healthy; sets app_pid and startup_ms.
