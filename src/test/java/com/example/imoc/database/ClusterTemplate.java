@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
@@ -38,9 +37,7 @@ import org.springframework.util.StringUtils;
  * ({@code imoc.embedded-db.clean=true}, the test profile's default) or holding no cluster
  * yet. A restart on an existing cluster is left alone. Tests that start the app without
  * the test profile (EmbeddedDatabaseTests, EmbeddedDatabaseStartTests) keep the real
- * first start with {@code initdb}. The template's server runs with {@code fsync=off}: a
- * test cluster never has to survive a machine crash, only process crashes and restarts,
- * which {@code fsync} does not affect.
+ * first start with {@code initdb}.
  * <p>
  * A copy made for a {@code clean} request is deleted when its context closes, after its
  * server stopped ({@link ClusterCopyCleanup}), as zonky deletes a clean directory; copies
@@ -131,7 +128,7 @@ public class ClusterTemplate implements EnvironmentPostProcessor, Ordered {
 
 	/**
 	 * The cluster {@code initdb} made for this JVM, started and stopped once by zonky
-	 * exactly as a context would, then set to {@code fsync=off}.
+	 * exactly as a context would.
 	 */
 	private static Path template() {
 		synchronized (LOCK) {
@@ -146,9 +143,6 @@ public class ClusterTemplate implements EnvironmentPostProcessor, Ordered {
 						.setRegisterShutdownHook(false)
 						.start()
 						.close();
-					Files.writeString(dir.resolve("postgresql.conf"),
-							"\n# Test clusters (ClusterTemplate): no machine crash to survive.\nfsync = off\n",
-							StandardOpenOption.APPEND);
 					Files.deleteIfExists(dir.resolve("epg-lock"));
 				}
 				catch (IOException ex) {
