@@ -65,10 +65,13 @@ class ScheduleController {
 
 	private final OwnCalendars ownCalendars;
 
+	private final NextShifts nextShifts;
+
 	ScheduleController(Shifts shifts, Rotations rotations, Clock clock, RotationWeeks rotationWeeks,
 			HomeBoard homeBoard, PersonAccounts accounts, OpenCovers openCovers, HomeCards homeCards,
-			OwnCalendars ownCalendars) {
+			OwnCalendars ownCalendars, NextShifts nextShifts) {
 		this.ownCalendars = ownCalendars;
+		this.nextShifts = nextShifts;
 		this.homeCards = homeCards;
 		this.accounts = accounts;
 		this.openCovers = openCovers;
@@ -85,9 +88,11 @@ class ScheduleController {
 		// From memory while nothing changed (issue 17: was a JPA read per request).
 		ZoneId zone = this.accounts.zone(me.id());
 		// Shared by every viewer (issue 17): the board, and its cards rendered once per
-		// board and zone; only the viewer's own next shift is per request.
+		// board and zone; only the viewer's own next shift is per request (kept per
+		// person
+		// while nothing changed and it has not ended).
 		HomeBoard.Board board = this.homeBoard.at(now);
-		Optional<ShiftView> myNext = this.shifts.nextOf(me.id(), now);
+		Optional<ShiftView> myNext = this.nextShifts.of(me.id(), now);
 		model.addAttribute("now", now);
 		model.addAttribute("zone", zone.getId());
 		model.addAttribute("boardHtml", this.homeCards.html(board, zone, request.getContextPath()));

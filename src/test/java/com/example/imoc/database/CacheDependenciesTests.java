@@ -45,6 +45,7 @@ import com.example.imoc.people.Region;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.HomeBoardProbe;
+import com.example.imoc.schedule.NextShiftsProbe;
 import com.example.imoc.schedule.OwnCalendarsProbe;
 import com.example.imoc.schedule.OnCallProbe;
 import com.example.imoc.swap.OpenCoverOffersProbe;
@@ -179,6 +180,8 @@ class CacheDependenciesTests {
 		read.put("own work calendars", tablesReadBy(
 				() -> assertThat(OwnCalendarsProbe.calendar(this.context, ZoneId.of("Europe/Berlin"), Region.EMEA))
 					.isNotNull()));
+		read.put("next shifts",
+				tablesReadBy(() -> assertThat(NextShiftsProbe.next(this.context, viewer.getId())).isPresent()));
 		read.put("cached pages", tablesReadBy(() -> {
 			for (String page : List.of("/", "/my/shifts", "/rotations", "/rotations/" + rotation.id())) {
 				this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer)))).andExpect(status().isOk());
