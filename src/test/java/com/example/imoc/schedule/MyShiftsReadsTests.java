@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.imoc.IntegrationTest;
 import com.example.imoc.RecordedStatements;
@@ -60,13 +61,18 @@ class MyShiftsReadsTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	TransactionTemplate transaction;
+
 	@Test
 	void theReadersZoneAndHolidaysComeFromMemoryAndFollowChanges() throws Exception {
 		Rotation rotation = this.testRotations.imocLike(2);
 		List<Person> staff = this.testRotations.staff(rotation, 4);
 		this.maintenance.maintain(rotation.id());
 		Person reader = staff.get(0);
-		this.jdbc.update("update person set region = 'EMEA', time_zone = 'Europe/Berlin' where id = ?", reader.getId());
+		// In a transaction of the application's: its commit moves the generation at once.
+		this.transaction.executeWithoutResult(status -> this.jdbc
+			.update("update person set region = 'EMEA', time_zone = 'Europe/Berlin' where id = ?", reader.getId()));
 		Instant now = Instant.now();
 		ZoneId berlin = ZoneId.of("Europe/Berlin");
 		// A weekday shift of the reader's, ahead: its first local day becomes a holiday.
@@ -78,7 +84,8 @@ class MyShiftsReadsTests {
 			.findFirst()
 			.orElseThrow();
 		LocalDate day = weekday.start().atZone(berlin).toLocalDate();
-		this.jdbc.update("delete from public_holiday where region = 'EMEA' and day = ?", day);
+		this.transaction.executeWithoutResult(
+				status -> this.jdbc.update("delete from public_holiday where region = 'EMEA' and day = ?", day));
 
 		String before = page(reader);
 		assertThat(before).contains("Times in your zone, <strong>Europe/Berlin</strong>")
@@ -95,7 +102,8 @@ class MyShiftsReadsTests {
 		assertThat(after).doesNotContain("<dt>on public holidays of your region</dt><dd>0 h</dd>")
 			.containsPattern("<dt>on public holidays of your region</dt><dd>[0-9.]+ h</dd>");
 
-		this.jdbc.update("update person set time_zone = 'Asia/Kolkata' where id = ?", reader.getId());
+		this.transaction.executeWithoutResult(status -> this.jdbc
+			.update("update person set time_zone = 'Asia/Kolkata' where id = ?", reader.getId()));
 		assertThat(page(reader)).contains("Times in your zone, <strong>Asia/Kolkata</strong>");
 	}
 

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,6 +57,9 @@ class LayoutHtmlTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	/**
 	 * Renders the old fragment and the shared header in one request, for a path the
@@ -149,9 +154,12 @@ class LayoutHtmlTests {
 		Person reader = this.testPeople.manager("Rena Before");
 		Cookie session = signIn(reader);
 		assertThat(header(page("/", session))).contains(">Rena Before</a>").doesNotContain("class=\"badge\"");
-		this.jdbc.update("update person set name = ? where id = ?", "Rena After", reader.getId());
-		this.jdbc.update("insert into notification (recipient_id, kind, subject, body, mail_wanted) "
-				+ "values (?, 'test', 'Hello', 'Body', false)", reader.getId());
+		// In a transaction of the application's: its commit moves the generation at once.
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> {
+			this.jdbc.update("update person set name = ? where id = ?", "Rena After", reader.getId());
+			this.jdbc.update("insert into notification (recipient_id, kind, subject, body, mail_wanted) "
+					+ "values (?, 'test', 'Hello', 'Body', false)", reader.getId());
+		});
 		String after = header(page("/?after=rename", session));
 		assertThat(after).contains(">Rena After</a>")
 			.contains("<a href=\"/notifications\">Inbox<span class=\"badge\" title=\"1 unread\">1</span>"
