@@ -66,7 +66,7 @@ public class PersonAccounts implements UserDetailsService {
 	 */
 	private final Map<Long, Known> known = new ConcurrentHashMap<>();
 
-	private record Known(long stamp, Optional<SignedInPerson> person, ZoneId zone) {
+	private record Known(long stamp, Optional<SignedInPerson> person, ZoneId zone, Region region) {
 	}
 
 	/**
@@ -159,6 +159,22 @@ public class PersonAccounts implements UserDetailsService {
 		return known(id).zone();
 	}
 
+	/**
+	 * This person's zone and region, from the same memory as {@link #current}: empty when
+	 * they no longer exist. (Pages that need no more of the person than these read no
+	 * entity.)
+	 */
+	public Optional<Whereabouts> whereabouts(long id) {
+		Known known = known(id);
+		return known.person().map(person -> new Whereabouts(known.zone(), known.region()));
+	}
+
+	/**
+	 * Where a person is: the zone they read times in and the region of their holidays.
+	 */
+	public record Whereabouts(ZoneId zone, Region region) {
+	}
+
 	private Known known(long id) {
 		Known hit = this.known.get(id);
 		if (hit != null && this.changes.isCurrent(hit.stamp())) {
@@ -167,8 +183,8 @@ public class PersonAccounts implements UserDetailsService {
 		long stamp = this.changes.stamp(); // before reading: a change committed after it
 											// voids what we read
 		Known read = this.transactions.execute(status -> this.people.findById(id)
-			.map(p -> new Known(stamp, Optional.of(SignedInPerson.of(p).withoutPassword()), p.zone()))
-			.orElse(new Known(stamp, Optional.empty(), ZoneId.of("UTC"))));
+			.map(p -> new Known(stamp, Optional.of(SignedInPerson.of(p).withoutPassword()), p.zone(), p.getRegion()))
+			.orElse(new Known(stamp, Optional.empty(), ZoneId.of("UTC"), null)));
 		if (stamp >= 0) {
 			if (this.known.size() >= KNOWN_LIMIT) {
 				this.known.clear();

@@ -67,6 +67,12 @@ public class PublicHolidays {
 		return WorkCalendar.of(person.zone(), holidaysOf(person.getRegion()));
 	}
 
+	/** The calendar of a zone and a region: that zone and the region's holidays. */
+	@Transactional(readOnly = true)
+	public WorkCalendar calendarOf(ZoneId zone, Region region) {
+		return WorkCalendar.of(zone, holidaysOf(region));
+	}
+
 	/** Each person's own calendar by id, in one query. */
 	@Transactional(readOnly = true)
 	public Map<Long, WorkCalendar> calendarsOf(Collection<Person> people) {

@@ -28,11 +28,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonAccounts;
 import com.example.imoc.people.PersonNotFoundException;
-import com.example.imoc.people.PersonRepository;
-import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.SignedInPerson;
 import com.example.imoc.people.WorkCalendar;
 import com.example.imoc.rotation.Rotation;
@@ -54,11 +51,7 @@ class ScheduleController {
 
 	private final Rotations rotations;
 
-	private final PersonRepository people;
-
 	private final Clock clock;
-
-	private final PublicHolidays holidays;
 
 	private final RotationWeeks rotationWeeks;
 
@@ -70,18 +63,22 @@ class ScheduleController {
 
 	private final HomeCards homeCards;
 
-	ScheduleController(Shifts shifts, Rotations rotations, PersonRepository people, Clock clock,
-			PublicHolidays holidays, RotationWeeks rotationWeeks, HomeBoard homeBoard, PersonAccounts accounts,
-			OpenCovers openCovers, HomeCards homeCards) {
+	private final OwnCalendars ownCalendars;
+
+	private final NextShifts nextShifts;
+
+	ScheduleController(Shifts shifts, Rotations rotations, Clock clock, RotationWeeks rotationWeeks,
+			HomeBoard homeBoard, PersonAccounts accounts, OpenCovers openCovers, HomeCards homeCards,
+			OwnCalendars ownCalendars, NextShifts nextShifts) {
+		this.ownCalendars = ownCalendars;
+		this.nextShifts = nextShifts;
 		this.homeCards = homeCards;
 		this.accounts = accounts;
 		this.openCovers = openCovers;
-		this.holidays = holidays;
 		this.rotationWeeks = rotationWeeks;
 		this.homeBoard = homeBoard;
 		this.shifts = shifts;
 		this.rotations = rotations;
-		this.people = people;
 		this.clock = clock;
 	}
 
@@ -91,9 +88,11 @@ class ScheduleController {
 		// From memory while nothing changed (issue 17: was a JPA read per request).
 		ZoneId zone = this.accounts.zone(me.id());
 		// Shared by every viewer (issue 17): the board, and its cards rendered once per
-		// board and zone; only the viewer's own next shift is per request.
+		// board and zone; only the viewer's own next shift is per request (kept per
+		// person
+		// while nothing changed and it has not ended).
 		HomeBoard.Board board = this.homeBoard.at(now);
-		Optional<ShiftView> myNext = this.shifts.nextOf(me.id(), now);
+		Optional<ShiftView> myNext = this.nextShifts.of(me.id(), now);
 		model.addAttribute("now", now);
 		model.addAttribute("zone", zone.getId());
 		model.addAttribute("boardHtml", this.homeCards.html(board, zone, request.getContextPath()));
@@ -106,7 +105,10 @@ class ScheduleController {
 	@GetMapping("/my/shifts")
 	String myShifts(@AuthenticationPrincipal SignedInPerson me, Model model) {
 		Instant now = this.clock.instant();
-		Person person = this.people.findById(me.id()).orElseThrow(() -> new PersonNotFoundException(me.id()));
+		// The reader's zone and region from the roster's memory (issue 17: was a JPA read
+		// of the whole person per request), their holidays once per data generation.
+		PersonAccounts.Whereabouts where = this.accounts.whereabouts(me.id())
+			.orElseThrow(() -> new PersonNotFoundException(me.id()));
 		// One statement for both lists (issue 17): the last 30 days' shifts that have
 		// ended, and those still running or to come in the next 120 days.
 		List<ShiftView> around = this.shifts.ofPerson(me.id(), now.minus(Duration.ofDays(30)),
@@ -115,13 +117,13 @@ class ScheduleController {
 		List<ShiftView> past = around.stream().filter(s -> !s.end().isAfter(now)).toList();
 		List<ShiftView> reversedPast = new ArrayList<>(past);
 		Collections.reverse(reversedPast);
-		model.addAttribute("zone", person.getTimeZone());
+		model.addAttribute("zone", where.zone().getId());
 		model.addAttribute("now", now);
 		model.addAttribute("upcoming", upcoming);
 		model.addAttribute("past", reversedPast);
 		model.addAttribute("upcomingHours", hours(upcoming.stream().filter(s -> !s.shadow()).toList()));
 		model.addAttribute("pastHours", hours(past.stream().filter(s -> !s.shadow()).toList()));
-		WorkCalendar own = this.holidays.calendarOf(person);
+		WorkCalendar own = this.ownCalendars.of(where.zone(), where.region());
 		WorkCalendar.Hours off = upcoming.stream()
 			.filter(s -> !s.shadow())
 			.map(s -> own.hours(s.start(), s.end()))

@@ -41,9 +41,12 @@ import com.example.imoc.notify.PersonalNoticesProbe;
 import com.example.imoc.people.AccessTokens;
 import com.example.imoc.people.Person;
 import com.example.imoc.people.PersonAccounts;
+import com.example.imoc.people.Region;
 import com.example.imoc.people.TestPeople;
 import com.example.imoc.rotation.Rotation;
 import com.example.imoc.schedule.HomeBoardProbe;
+import com.example.imoc.schedule.NextShiftsProbe;
+import com.example.imoc.schedule.OwnCalendarsProbe;
 import com.example.imoc.schedule.OnCallProbe;
 import com.example.imoc.swap.OpenCoverOffersProbe;
 import com.example.imoc.swap.WaitingSwapsProbe;
@@ -174,6 +177,11 @@ class CacheDependenciesTests {
 		read.put("open-cover offers",
 				tablesReadBy(() -> assertThat(OpenCoverOffersProbe.offered(this.context, rotation.id(), Instant.now()))
 					.isNotNegative()));
+		read.put("own work calendars", tablesReadBy(
+				() -> assertThat(OwnCalendarsProbe.calendar(this.context, ZoneId.of("Europe/Berlin"), Region.EMEA))
+					.isNotNull()));
+		read.put("next shifts",
+				tablesReadBy(() -> assertThat(NextShiftsProbe.next(this.context, viewer.getId())).isPresent()));
 		read.put("cached pages", tablesReadBy(() -> {
 			for (String page : List.of("/", "/my/shifts", "/rotations", "/rotations/" + rotation.id())) {
 				this.mvc.perform(get(page).with(user(TestPeople.signedIn(viewer)))).andExpect(status().isOk());
