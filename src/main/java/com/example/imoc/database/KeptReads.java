@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 public final class KeptReads<K, V> {
 
-	private record Entry<V>(long stamp, Instant until, V value) {
+	private record Entry<V>(long stamp, Instant readAt, Instant until, V value) {
 	}
 
 	private final DataChanges changes;
@@ -47,17 +47,27 @@ public final class KeptReads<K, V> {
 
 	/** The value for {@code key}, read by {@code read} unless kept and still current. */
 	public V get(K key, Function<? super K, ? extends V> read) {
-		return get(key, read, value -> Instant.MAX);
+		return get(key, this.clock.instant(), read, value -> Instant.MAX);
 	}
 
 	/**
-	 * The value for {@code key}, read by {@code read} unless kept, still current and
-	 * before the instant {@code until} gives for it.
+	 * The value for {@code key}, read by {@code read} unless kept, still current and, by
+	 * the application's clock, before the instant {@code until} gives for it.
 	 */
 	public V get(K key, Function<? super K, ? extends V> read, Function<? super V, Instant> until) {
+		return get(key, this.clock.instant(), read, until);
+	}
+
+	/**
+	 * The value for {@code key} as of {@code now}: read by {@code read} (as of
+	 * {@code now}) unless a value is kept, still current, and was read at or before
+	 * {@code now} and holds until after it (by {@code until}). A value read at {@code t}
+	 * says nothing about an earlier moment, so a {@code now} before it reads again.
+	 */
+	public V get(K key, Instant now, Function<? super K, ? extends V> read, Function<? super V, Instant> until) {
 		Entry<V> hit = this.entries.get(key);
-		if (hit != null && this.changes.isCurrent(hit.stamp())
-				&& (hit.until() == Instant.MAX || this.clock.instant().isBefore(hit.until()))) {
+		if (hit != null && this.changes.isCurrent(hit.stamp()) && !now.isBefore(hit.readAt())
+				&& now.isBefore(hit.until())) {
 			return hit.value();
 		}
 		// Before reading: a change committed after it voids what is read.
@@ -67,7 +77,7 @@ public final class KeptReads<K, V> {
 			if (this.entries.size() >= this.limit && !this.entries.containsKey(key)) {
 				this.entries.clear();
 			}
-			this.entries.put(key, new Entry<>(stamp, until.apply(value), value));
+			this.entries.put(key, new Entry<>(stamp, now, until.apply(value), value));
 		}
 		return value;
 	}

@@ -1,15 +1,15 @@
 package com.example.imoc.schedule;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
+import com.example.imoc.database.KeptReads;
 
 /**
  * Each person's next live primary shift that has not ended ({@link Shifts#nextOf}), as
@@ -34,39 +34,18 @@ class NextShifts {
 	 */
 	static final int LIMIT = 10_000;
 
-	private record Kept(long stamp, Instant readAt, Optional<ShiftView> next) {
-
-		boolean holdsAt(Instant now) {
-			return !now.isBefore(this.readAt) && this.next.map(shift -> shift.end().isAfter(now)).orElse(true);
-		}
-
-	}
-
-	private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+	private final KeptReads<Long, Optional<ShiftView>> kept;
 
 	private final Shifts shifts;
 
-	private final DataChanges changes;
-
-	NextShifts(Shifts shifts, DataChanges changes) {
+	NextShifts(Shifts shifts, DataChanges changes, Clock clock) {
 		this.shifts = shifts;
-		this.changes = changes;
+		this.kept = new KeptReads<>(changes, clock, LIMIT);
 	}
 
 	Optional<ShiftView> of(long personId, Instant now) {
-		Kept hit = this.kept.get(personId);
-		if (hit != null && this.changes.isCurrent(hit.stamp()) && hit.holdsAt(now)) {
-			return hit.next();
-		}
-		long stamp = this.changes.stamp(); // before reading: a later change voids it
-		Optional<ShiftView> next = this.shifts.nextOf(personId, now);
-		if (stamp >= 0) {
-			if (this.kept.size() >= LIMIT) {
-				this.kept.clear();
-			}
-			this.kept.put(personId, new Kept(stamp, now, next));
-		}
-		return next;
+		return this.kept.get(personId, now, id -> this.shifts.nextOf(id, now),
+				next -> next.map(ShiftView::end).orElse(Instant.MAX));
 	}
 
 }

@@ -1,14 +1,14 @@
 package com.example.imoc.schedule;
 
+import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import com.example.imoc.database.CacheDependencies;
 import com.example.imoc.database.DataChanges;
+import com.example.imoc.database.KeptReads;
 import com.example.imoc.people.PublicHolidays;
 import com.example.imoc.people.Region;
 import com.example.imoc.people.WorkCalendar;
@@ -30,38 +30,20 @@ class OwnCalendars {
 	/** Zones times regions in use are far fewer; beyond this the memory starts afresh. */
 	static final int LIMIT = 1_000;
 
-	private record Kept(long stamp, WorkCalendar calendar) {
-	}
-
 	private record Key(ZoneId zone, Region region) {
 	}
 
-	private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+	private final KeptReads<Key, WorkCalendar> kept;
 
 	private final PublicHolidays holidays;
 
-	private final DataChanges changes;
-
-	OwnCalendars(PublicHolidays holidays, DataChanges changes) {
+	OwnCalendars(PublicHolidays holidays, DataChanges changes, Clock clock) {
 		this.holidays = holidays;
-		this.changes = changes;
+		this.kept = new KeptReads<>(changes, clock, LIMIT);
 	}
 
 	WorkCalendar of(ZoneId zone, Region region) {
-		Key key = new Key(zone, region);
-		Kept hit = this.kept.get(key);
-		if (hit != null && this.changes.isCurrent(hit.stamp())) {
-			return hit.calendar();
-		}
-		long stamp = this.changes.stamp(); // before reading: a later change voids it
-		WorkCalendar calendar = this.holidays.calendarOf(zone, region);
-		if (stamp >= 0) {
-			if (this.kept.size() >= LIMIT) {
-				this.kept.clear();
-			}
-			this.kept.put(key, new Kept(stamp, calendar));
-		}
-		return calendar;
+		return this.kept.get(new Key(zone, region), key -> this.holidays.calendarOf(key.zone(), key.region()));
 	}
 
 }

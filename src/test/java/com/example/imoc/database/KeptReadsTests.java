@@ -105,6 +105,39 @@ class KeptReadsTests {
 	}
 
 	@Test
+	void aValueReadAsOfAMomentHoldsFromThatMomentUntilItsEndAndNotBefore() {
+		KeptReads<Long, Instant> kept = new KeptReads<>(this.changes, this.clock, 100);
+		for (int day = 0; day < 5; day++) {
+			this.reads.clear();
+			Instant at = Instant.parse("2027-03-01T06:00:00Z").plus(Duration.ofDays(day));
+			Instant end = at.plus(Duration.ofHours(8));
+			kept.get(1L, at, key -> {
+				this.reads.add("read at " + at);
+				return end;
+			}, value -> value);
+			for (Instant later : List.of(at, at.plus(Duration.ofHours(7)), end.minusNanos(1))) {
+				assertThat(kept.get(1L, later, key -> {
+					this.reads.add("read at " + later);
+					return end;
+				}, value -> value)).isEqualTo(end);
+			}
+			assertThat(this.reads).as("kept from its read until its end, day %d", day).hasSize(1);
+			Instant before = at.minusSeconds(1);
+			kept.get(1L, before, key -> {
+				this.reads.add("read at " + before);
+				return end;
+			}, value -> value);
+			assertThat(this.reads).as("a moment before the read is read again, day %d", day).hasSize(2);
+			kept.get(1L, end, key -> {
+				this.reads.add("read at " + end);
+				return end.plus(Duration.ofDays(1));
+			}, value -> value);
+			assertThat(this.reads).as("read again at its end, day %d", day).hasSize(3);
+			this.changes.commit(); // overnight, something changes
+		}
+	}
+
+	@Test
 	void aChangeCommittedWhileReadingLeavesWhatWasReadStale() {
 		KeptReads<Long, String> kept = new KeptReads<>(this.changes, this.clock, 100);
 		assertThat(kept.get(1L, key -> {
