@@ -58,7 +58,9 @@ import com.example.imoc.web.layout.CachedPages;
  * once).</li>
  * </ul>
  * Runs after Spring Security, so a request must be signed in (and gets the security
- * headers) before any replay. Bounded in bytes; the least recently used pages go first.
+ * headers) before any replay. A page is kept on its second rendering for the session and
+ * URL, not its first (see {@link #seenBefore}). Bounded in bytes; the least recently used
+ * pages go first.
  */
 class PageCache extends OncePerRequestFilter {
 
@@ -75,6 +77,12 @@ class PageCache extends OncePerRequestFilter {
 	private final Map<String, Page> pages = new LinkedHashMap<>(64, 0.75f, true);
 
 	private long bytes;
+
+	/** Keys rendered once and not kept yet, oldest first. */
+	private final Map<String, Boolean> seen = new LinkedHashMap<>(64, 0.75f, false);
+
+	/** At most this many keys rendered once are remembered (about 100 bytes each). */
+	static final int SEEN = 20_000;
 
 	/**
 	 * Pages being rendered, by key: requests for the same page wait for the one rendering
@@ -175,7 +183,9 @@ class PageCache extends OncePerRequestFilter {
 		if (capture.getStatus() == HttpServletResponse.SC_OK && contentType != null
 				&& contentType.startsWith("text/html") && !setsCookie(capture) && sameSession(request, session)
 				&& !hasFlash(session)) {
-			put(key, new Page(stamp, minute, contentType, capture.getContentAsByteArray()));
+			if (seenBefore(key)) {
+				put(key, new Page(stamp, minute, contentType, capture.getContentAsByteArray()));
+			}
 		}
 		capture.copyBodyToResponse();
 	}
@@ -241,6 +251,30 @@ class PageCache extends OncePerRequestFilter {
 
 	private synchronized Page get(String key) {
 		return this.pages.get(key);
+	}
+
+	/**
+	 * Whether this session asked for this URL before (then its page is kept): a page is
+	 * kept on its second rendering, not its first. A page seen once (a link followed
+	 * once, or every page after a change until its reader comes back) would otherwise be
+	 * kept, outlive the young generation and be dropped from the old one, and at a few
+	 * thousand first views a second that alone filled the old generation every few
+	 * seconds: a full collection of the whole heap, 120-140 ms with every request
+	 * stopped, was the tail of the first views (issue 17, fifth round). Reloads, which
+	 * this cache is for, are kept from the second on. The keys remembered are bounded too
+	 * ({@link #SEEN}).
+	 */
+	private synchronized boolean seenBefore(String key) {
+		if (this.pages.containsKey(key) || this.seen.remove(key) != null) {
+			return true;
+		}
+		this.seen.put(key, Boolean.TRUE);
+		if (this.seen.size() > SEEN) {
+			var eldest = this.seen.keySet().iterator();
+			eldest.next();
+			eldest.remove();
+		}
+		return false;
 	}
 
 	/** The keys kept, least recently used first (for tests). */

@@ -165,9 +165,13 @@ class PageCacheTests {
 		PageCache cache = new PageCache(List.of(CachedPages.of("/kept/.*", "person")), this.changes, Clock.systemUTC(),
 				80_000, new SimpleMeterRegistry());
 		MockHttpSession session = new MockHttpSession();
-		// Eight pages of 10 KB fill it; "1" is used again before "9" comes, so "2" is the
-		// one dropped. (A page over an eighth of the bound is never kept.)
-		for (String page : List.of("1", "2", "3", "4", "5", "6", "7", "8", "1", "9")) {
+		// A page is kept on its second rendering. Eight pages of 10 KB fill it; "1" is
+		// used
+		// again before "9" comes, so "2" is the one dropped. (A page over an eighth of
+		// the
+		// bound is never kept.)
+		for (String page : List.of("1", "1", "2", "2", "3", "3", "4", "4", "5", "5", "6", "6", "7", "7", "8", "8", "1",
+				"9", "9")) {
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/kept/" + page);
 			request.setSession(session);
 			cache.doFilter(request, new MockHttpServletResponse(), (in, out) -> {
@@ -179,6 +183,49 @@ class PageCacheTests {
 			.containsExactly("/kept/3?null", "/kept/4?null", "/kept/5?null", "/kept/6?null", "/kept/7?null",
 					"/kept/8?null", "/kept/1?null", "/kept/9?null");
 		assertThat(cache.keptBytes()).isEqualTo(80_000);
+	}
+
+	/**
+	 * A page seen once is not kept (issue 17: kept first views filled the old generation
+	 * and stopped every request for a full collection); its second rendering is, and the
+	 * third request is served from it.
+	 */
+	@Test
+	void aPageIsKeptOnItsSecondRenderingNotItsFirst() throws Exception {
+		PageCache cache = new PageCache(List.of(CachedPages.of("/kept/.*", "person")), this.changes, Clock.systemUTC(),
+				1_000_000, new SimpleMeterRegistry());
+		MockHttpSession session = new MockHttpSession();
+		int[] renders = { 0 };
+		for (int i = 0; i < 3; i++) {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/kept/once");
+			request.setQueryString("uncached=" + i);
+			request.setSession(session);
+			cache.doFilter(request, new MockHttpServletResponse(), (in, out) -> {
+				renders[0]++;
+				out.setContentType("text/html;charset=UTF-8");
+				out.getOutputStream().write(new byte[1_000]);
+			});
+		}
+		assertThat(renders[0]).as("three different URLs, each seen once").isEqualTo(3);
+		assertThat(cache.keptKeys()).as("nothing seen once is kept").isEmpty();
+		assertThat(cache.keptBytes()).isZero();
+		for (int i = 0; i < 3 && cache.keptKeys().isEmpty(); i++) {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/kept/again");
+			request.setSession(session);
+			cache.doFilter(request, new MockHttpServletResponse(), (in, out) -> {
+				renders[0]++;
+				out.setContentType("text/html;charset=UTF-8");
+				out.getOutputStream().write(new byte[1_000]);
+			});
+		}
+		assertThat(renders[0]).as("the same URL: rendered twice, then kept").isEqualTo(5);
+		assertThat(cache.keptKeys()).hasSize(1);
+		MockHttpServletRequest third = new MockHttpServletRequest("GET", "/kept/again");
+		third.setSession(session);
+		MockHttpServletResponse served = new MockHttpServletResponse();
+		cache.doFilter(third, served, (in, out) -> renders[0]++);
+		assertThat(renders[0]).as("the third request is served from the cache").isEqualTo(5);
+		assertThat(served.getContentAsByteArray()).hasSize(1_000);
 	}
 
 	@Test
