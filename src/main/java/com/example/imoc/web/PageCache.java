@@ -303,9 +303,8 @@ class PageCache extends OncePerRequestFilter {
 	 * Pages kept per node ({@code imoc.web.page-cache-size}, IMOC_WEB_PAGE_CACHE_SIZE):
 	 * 16 MB by default, about 270 rotation pages of 60 KB at 1,000 people or a few
 	 * thousand of the smaller pages, which is what the people who reload within the same
-	 * minute need. The entries are this node's heap: the rotation's grid is already
-	 * shared (schedule.view.GridHtml), so a first view costs less than it did when this
-	 * held 32 MB, a third of the heap's live set at 1,000 people (issue 17, memory).
+	 * minute need. The entries are this node's heap: the old fixed bound, 32 MB, was a
+	 * third of the heap's live set at 1,000 people (issue 17, memory).
 	 */
 	@ConfigurationProperties("imoc.web")
 	record PageCacheSize(@DefaultValue("16MB") DataSize pageCacheSize) {
