@@ -64,7 +64,7 @@ public class PublicHolidays {
 	/** The person's own calendar: their zone and their region's holidays. */
 	@Transactional(readOnly = true)
 	public WorkCalendar calendarOf(Person person) {
-		return WorkCalendar.of(person.zone(), holidaysOf(person.getRegion()));
+		return calendarOf(person.zone(), person.getRegion());
 	}
 
 	/** The calendar of a zone and a region: that zone and the region's holidays. */

@@ -89,8 +89,7 @@ class ScheduleController {
 		ZoneId zone = this.accounts.zone(me.id());
 		// Shared by every viewer (issue 17): the board, and its cards rendered once per
 		// board and zone; only the viewer's own next shift is per request (kept per
-		// person
-		// while nothing changed and it has not ended).
+		// person while nothing changed and it has not ended).
 		HomeBoard.Board board = this.homeBoard.at(now);
 		Optional<ShiftView> myNext = this.nextShifts.of(me.id(), now);
 		model.addAttribute("now", now);

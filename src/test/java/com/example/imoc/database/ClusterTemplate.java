@@ -170,8 +170,7 @@ public class ClusterTemplate implements EnvironmentPostProcessor, Ordered {
 		String name = child.getFileName().toString();
 		if (!name.startsWith("jvm-")) {
 			// A directory another kind of start left (a real initdb, a test's own): not
-			// ours
-			// to judge, unless it is old.
+			// ours to judge.
 			return true;
 		}
 		try {
